@@ -1,0 +1,101 @@
+# alliance — build, test and demo. `make` builds only ./alliance.
+.SUFFIXES:
+
+ifeq ($(origin CC),default)
+CC := cc
+endif
+PKGS    := ncursesw sqlite3
+BUILD   := build
+VERSION := 0.1.0
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
+           -Wvla -Wno-missing-field-initializers
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DAL_VERSION='"$(VERSION)"' -Iinclude \
+             $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+LDLIBS  = $(PKG_LIBS) -lm
+
+SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+SCHEMA  := $(sort $(wildcard schema/*.sql))
+
+# Two trees of objects: the plain build and the ASan+UBSan build for tests.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+
+OBJ      := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
+SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o) $(BUILD)/san/schema.o
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
+
+alliance: $(BUILD)/src/main.o $(BUILD)/liballiance.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/liballiance.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema SQL is embedded in the binary: the program needs no files at run time.
+$(BUILD)/schema.c: $(SCHEMA) tools/embed-schema.sh
+	@mkdir -p $(BUILD)
+	sh tools/embed-schema.sh $(SCHEMA) > $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(BUILD)/san/schema.o: $(BUILD)/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(BUILD)/san/liballiance.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/san/alliance: $(BUILD)/san/src/main.o $(BUILD)/san/liballiance.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/san/tests/%: tests/unit/%.c $(BUILD)/san/liballiance.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(BUILD)/san/liballiance.a \
+		$(LDLIBS) -lcmocka
+
+# Install what is missing (Debian): build deps always, test deps for check.
+BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config
+TEST_DEPS  := libcmocka-dev tmux sqlite3
+deps:
+	@sh tools/deps.sh $(BUILD_DEPS) $(TEST_DEPS)
+deps-build:
+	@sh tools/deps.sh $(BUILD_DEPS)
+
+DEMO_DB := $(BUILD)/demo.db
+demo: deps-build
+	@$(MAKE) --no-print-directory alliance
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./alliance --db $(DEMO_DB) demo
+	./alliance --db $(DEMO_DB)
+
+check: deps
+	@$(MAKE) --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
+	@sh tests/run.sh
+
+check-layers:
+	@sh tools/check-layers.sh
+
+bench: alliance
+	@sh bench/run.sh
+
+clean:
+	rm -rf $(BUILD) alliance
+
+.PHONY: deps deps-build demo check check-layers bench clean
+
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d

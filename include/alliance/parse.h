@@ -1,0 +1,44 @@
+/* Parsing and formatting of the values users type: dates, ratings, codes. */
+#ifndef ALLIANCE_PARSE_H
+#define ALLIANCE_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alliance/course.h"
+
+#define AL_DATE_LEN 10 /* YYYY-MM-DD */
+
+/* "YYYY-MM-DD" (a real calendar date, years 1900..9999) to days since
+ * 1970-01-01. Returns false and leaves *days alone on anything else. */
+bool parse_date(const char *s, int32_t *days);
+/* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
+void format_date(int32_t days, char *buf);
+void date_split(int32_t days, int *y, int *m, int *d);
+int32_t date_from_ymd(int y, int m, int d);
+
+/* A rating 0..10 with at most one decimal ("9", "7.5", "10.0") to tenths.
+ * On failure *why says what was wrong, in words fit for an error line. */
+bool parse_rating(const char *s, al_tenths *out, const char **why);
+/* Writes "9.0" style text (one decimal) into buf (at least 6 bytes). */
+void format_tenths(int tenths, char *buf);
+
+/* Client codes and user names: 1-32 of [A-Za-z0-9._-], starting with a
+ * letter or digit. Dimension keys: 1-32 of [a-z0-9_], starting with a letter. */
+bool valid_code(const char *s);
+bool valid_dim_key(const char *s);
+
+/* A non-negative decimal with at most one decimal, e.g. "8.0" -> 80. */
+bool parse_tenths_setting(const char *s, int lo, int hi, int *out);
+/* A whole number within [lo, hi]. */
+bool parse_int(const char *s, long lo, long hi, long *out);
+/* A finite decimal within [lo, hi]. */
+bool parse_double(const char *s, double lo, double hi, double *out);
+
+const char *rupture_name(enum al_rupture r);  /* "" for none */
+bool parse_rupture(const char *s, enum al_rupture *out);
+const char *rater_name(enum al_rater r);
+bool parse_rater(const char *s, enum al_rater *out);
+
+#endif
