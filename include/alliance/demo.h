@@ -36,10 +36,10 @@
  *	6 DEMO_DROP_REPAIRED    ok        a drop repaired within two sessions, long ago
  *	7 DEMO_CALM             ok        with a context event
  *
- * so that those eight alone show every rule and every repair status. The
- * other clients get a weighted mix of all courses: clients 8..23 alternate
- * between the other two clinicians (eight each by default), clients from 24 on
- * go round all three.
+ * so that those eight alone show every rule and every repair status.
+ * Clients 8..23 alternate between the other two clinicians (eight each by
+ * default) with a fixed, mostly calm mix of every course; clients from 24 on
+ * go round all three clinicians with courses drawn by weight (a third calm).
  */
 
 /* The course a client follows: a scripted shape plus small rating noise. */

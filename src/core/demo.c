@@ -73,12 +73,16 @@ static bool rng_percent(struct rng *r, int pct)
 	return rng_range(r, 0, 99) < pct;
 }
 
-static const char *rng_pick(struct rng *r, const char *const *list, int n)
+/* One of list[0..n), never `avoid` (the previous note) when there is a choice. */
+static const char *rng_pick(struct rng *r, const char *const *list, int n, const char *avoid)
 {
-	return list[rng_range(r, 0, n - 1)];
+	int k = rng_range(r, 0, n - 1);
+	return list[k] == avoid ? list[(k + 1) % n] : list[k];
 }
 
-#define PICK(r, list) rng_pick((r), (list), (int)(sizeof(list) / sizeof((list)[0])))
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define PICK(r, list) rng_pick((r), (list), COUNT(list), NULL)
+#define PICK_NEW(r, list, prev) rng_pick((r), (list), COUNT(list), (prev))
 
 static int clamp(int v, int lo, int hi)
 {
@@ -182,7 +186,6 @@ static const struct context_event contexts[] = {
 	{"relationship ended", "Relationship ended; client tearful but engaged."},
 	{"family illness", "A parent in hospital; client preoccupied."},
 };
-#define CONTEXT_COUNT ((int)(sizeof(contexts) / sizeof(contexts[0])))
 
 /* ---- users */
 
@@ -281,7 +284,16 @@ static const enum demo_course me_courses[DEMO_ME_CLIENTS] = {
 	DEMO_DISCREPANCY, DEMO_NEW_RUPTURE, DEMO_DROP_REPAIRED, DEMO_CALM,
 };
 
-/* How often each course turns up among the other clients, in percent. */
+/* The other two clinicians' clients in the default practice (8..23, even
+ * indexes to the first, odd to the second): a designed mix, mostly calm. */
+static const enum demo_course other_courses[DEMO_CLIENTS_DEFAULT - DEMO_ME_CLIENTS] = {
+	DEMO_CALM,          DEMO_CALM,         DEMO_DROP_REPAIRED, DEMO_SLOW_DECLINE,
+	DEMO_CALM,          DEMO_CALM,         DEMO_LIFE_EVENT,    DEMO_DROP_REPAIRED,
+	DEMO_WARMING,       DEMO_DISCREPANCY,  DEMO_UNREPAIRED,    DEMO_CALM,
+	DEMO_CALM,          DEMO_NEW_RUPTURE,  DEMO_MARKER_REPAIRED, DEMO_LIFE_EVENT,
+};
+
+/* How often each course turns up among clients 24 and later, in percent. */
 static const int course_weights[DEMO_COURSE_COUNT] = {
 	[DEMO_CALM] = 34,         [DEMO_WARMING] = 10,      [DEMO_DROP_REPAIRED] = 12,
 	[DEMO_LIFE_EVENT] = 12,   [DEMO_MARKER_REPAIRED] = 7, [DEMO_SLOW_DECLINE] = 8,
@@ -305,7 +317,8 @@ struct plan {
 	int n;                   /* sessions */
 	int event;               /* 1-based, 0 none */
 	int base[AL_CORE_DIMS];  /* tenths, the client's usual rating */
-	int noise;               /* each noise term is uniform in [-noise, noise] */
+	int noise, noise_own;    /* session-wide and per-dimension noise terms,
+	                            uniform in [-noise, noise], [-noise_own, noise_own] */
 	int depth;               /* tenths a drop (trust) or a decline goes down */
 	int warm;                /* warming: tenths below base at the start */
 	bool partial;            /* drop: a half-way session before the repair */
@@ -331,7 +344,10 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 	bool mine = i < DEMO_ME_CLIENTS;
 
 	memset(pl, 0, sizeof(*pl));
-	pl->kind = mine ? me_courses[i] : pick_course(&r);
+	enum demo_course drawn = pick_course(&r); /* drawn always: keeps the stream aligned */
+	pl->kind = mine ? me_courses[i]
+		   : i < DEMO_CLIENTS_DEFAULT ? other_courses[i - DEMO_ME_CLIENTS]
+					      : drawn;
 	bool free_length = pl->kind == DEMO_CALM || pl->kind == DEMO_WARMING;
 	if (p->sessions > 0)
 		pl->n = clamp(p->sessions, DEMO_SESSIONS_MIN, DEMO_SESSIONS_MAX);
@@ -340,10 +356,10 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 				  SESSIONS_FREE_MAX);
 	int n = pl->n;
 
-	pl->noise = CALM_NOISE;
+	pl->noise = pl->noise_own = CALM_NOISE;
 	pl->note_pct = rng_range(&r, 45, 85);
 	pl->clinician_pct = rng_percent(&r, 35) ? rng_range(&r, 15, 40) : 0;
-	pl->context = rng_range(&r, 0, CONTEXT_COUNT - 1);
+	pl->context = rng_range(&r, 0, COUNT(contexts) - 1);
 	plan_bases(pl, &r, 86, 95);
 
 	switch (pl->kind) {
@@ -383,11 +399,12 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 		plan_bases(pl, &r, 86, 92);
 		pl->event = 4;
 		pl->depth = 22;
+		pl->noise_own = TIGHT_NOISE;
 		pl->clinician_pct = 0;
 		break;
 	case DEMO_DISCREPANCY:
 		plan_bases(pl, &r, 70, 76);
-		pl->noise = TIGHT_NOISE;
+		pl->noise = pl->noise_own = TIGHT_NOISE;
 		pl->clinician_pct = 100;
 		break;
 	case DEMO_UNREPAIRED:
@@ -480,7 +497,10 @@ static int shape_offset(const struct plan *pl, int j, int d)
 			return 0;
 		if (j >= bottom)
 			return -fall;
-		return -fall * (j - e + 1) / (bottom - e + 1);
+		/* steeper at first, then levelling off: the baseline mean keeps up,
+		 * so no single session sits 2 SD below it (a red dip) */
+		int len = bottom - e + 1, left = len - (j - e + 1);
+		return -fall * (len * len - left * left) / (len * len);
 	}
 	case DEMO_UNREPAIRED:
 		if (j < e)
@@ -504,12 +524,13 @@ static bool in_event(const struct plan *pl, int j)
 	return pl->event > 0 && j >= pl->event && j <= pl->event + 2;
 }
 
-static const char *session_note(const struct plan *pl, struct rng *r, int j, bool *forced)
+static const char *session_note(const struct plan *pl, struct rng *r, int j, const char *prev,
+				bool *forced)
 {
 	int e = pl->event;
 	*forced = true;
 	if (j == pl->unrated)
-		return PICK(r, notes_unrated);
+		return PICK_NEW(r, notes_unrated, prev);
 	if (pl->context_at && j == pl->context_at)
 		return contexts[pl->context].note;
 	switch (pl->kind) {
@@ -517,36 +538,36 @@ static const char *session_note(const struct plan *pl, struct rng *r, int j, boo
 	case DEMO_NEW_RUPTURE:
 	case DEMO_UNREPAIRED:
 		if (j == e)
-			return pl->marker == AL_RUPTURE_WITHDRAWAL ? PICK(r, notes_marker)
-								  : PICK(r, notes_rupture);
+			return pl->marker == AL_RUPTURE_WITHDRAWAL ? PICK_NEW(r, notes_marker, prev)
+								  : PICK_NEW(r, notes_rupture, prev);
 		if (pl->kind == DEMO_DROP_REPAIRED && j == e + 1 && pl->partial)
-			return PICK(r, notes_partial);
+			return PICK_NEW(r, notes_partial, prev);
 		if (pl->kind == DEMO_DROP_REPAIRED && j == e + 1 + (pl->partial ? 1 : 0))
-			return PICK(r, notes_repair);
+			return PICK_NEW(r, notes_repair, prev);
 		if (pl->kind == DEMO_NEW_RUPTURE && j > e)
-			return PICK(r, notes_partial);
+			return PICK_NEW(r, notes_partial, prev);
 		if (pl->kind == DEMO_UNREPAIRED && j > e)
-			return PICK(r, notes_stuck);
+			return PICK_NEW(r, notes_stuck, prev);
 		break;
 	case DEMO_MARKER_REPAIRED:
 		if (j == e)
-			return PICK(r, notes_marker);
+			return PICK_NEW(r, notes_marker, prev);
 		if (j == e + 1)
-			return PICK(r, notes_repair);
+			return PICK_NEW(r, notes_repair, prev);
 		break;
 	case DEMO_SLOW_DECLINE:
 		*forced = false;
 		if (j > (e + pl->n) / 2)
-			return PICK(r, notes_decline);
+			return PICK_NEW(r, notes_decline, prev);
 		break;
 	case DEMO_DISCREPANCY:
 		*forced = false;
-		return PICK(r, notes_clinician_view);
+		return PICK_NEW(r, notes_clinician_view, prev);
 	default:
 		break;
 	}
 	*forced = false;
-	return PICK(r, notes_routine);
+	return PICK_NEW(r, notes_routine, prev);
 }
 
 static al_tenths tenths(int v)
@@ -555,14 +576,14 @@ static al_tenths tenths(int v)
 }
 
 static void session_fill(const struct plan *pl, struct rng *rr, struct rng *rt, int j,
-			 struct demo_session *s)
+			 const char *prev_note, struct demo_session *s)
 {
 	/* draw the same numbers for every session so one choice never shifts
 	 * the noise of the sessions after it */
 	int common = rng_range(rr, -pl->noise, pl->noise);
 	int own[AL_CORE_DIMS], extra[AL_CORE_DIMS];
 	for (int d = 0; d < AL_CORE_DIMS; d++) {
-		own[d] = rng_range(rr, -pl->noise, pl->noise);
+		own[d] = rng_range(rr, -pl->noise_own, pl->noise_own);
 		extra[d] = rng_range(rr, 0, 6);
 	}
 	bool clinician = rng_percent(rr, pl->clinician_pct) && !in_event(pl, j);
@@ -578,7 +599,7 @@ static void session_fill(const struct plan *pl, struct rng *rr, struct rng *rt, 
 		s->context = contexts[pl->context].context;
 
 	bool forced;
-	const char *note = session_note(pl, rt, j, &forced);
+	const char *note = session_note(pl, rt, j, prev_note, &forced);
 	s->note = forced || rng_percent(rt, pl->note_pct) ? note : NULL;
 
 	if (j == pl->unrated)
@@ -612,9 +633,12 @@ int demo_sessions(const struct demo_params *p, int i, struct demo_session *out, 
 	struct rng rr = rng_for(p->seed, i, STREAM_RATINGS);
 	struct rng rt = rng_for(p->seed, i, STREAM_NOTES);
 	int limit = cap < pl.n ? cap : pl.n;
+	const char *prev_note = NULL;
 	for (int j = 1; j <= limit; j++) {
 		out[j - 1].date = date;
-		session_fill(&pl, &rr, &rt, j, &out[j - 1]);
+		session_fill(&pl, &rr, &rt, j, prev_note, &out[j - 1]);
+		if (out[j - 1].note)
+			prev_note = out[j - 1].note;
 		date += interval_after(&pl, &replay, j);
 	}
 	return pl.n;
