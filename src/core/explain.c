@@ -124,8 +124,10 @@ static void explain_low(struct text *t, const struct al_course *c, const struct 
 static void explain_drop(struct text *t, const struct al_course *c, const struct al_flag *f,
 			 const struct words *w)
 {
-	char v[8], prev[8], diff[8], since[24];
-	date_words(c, c->sessions[f->ref_session].date, since, sizeof since);
+	char v[8], prev[8], diff[8], since[32] = "earlier that day";
+	int32_t then = c->sessions[f->ref_session].date;
+	if (then != c->sessions[f->session].date)
+		date_words(c, then, since, sizeof since);
 	say(t, "%s fell from %s to %s since %s (a drop of %s). Ask about how the last session felt.",
 	    w->Dim, tenths(f->ref, prev), tenths(f->value, v), since,
 	    tenths(f->ref - f->value, diff));
@@ -134,24 +136,26 @@ static void explain_drop(struct text *t, const struct al_course *c, const struct
 static void explain_dip(struct text *t, const struct al_flag *f, const struct words *w)
 {
 	char v[8];
-	say(t, "%s was %s on %s, %s this client's usual %.1f (%d sessions). "
+	say(t, "%s was %s on %s, %s this client's usual %.1f (over %d sessions). "
 	    "Ask what was different this time.",
 	    w->Dim, tenths(f->value, v), w->date,
-	    f->severity == AL_SEV_RED ? "far below" : "below", f->mean, f->k);
+	    f->severity == AL_SEV_RED ? "far below" : "well below", f->mean, f->k);
 }
 
 static void explain_decline(struct text *t, const struct al_flag *f, const struct words *w)
 {
-	say(t, "%s has been sliding: its running average is %.1f on %s, "
-	    "under the limit of %.1f set by its start at %.1f. Ask how recent sessions have felt.",
-	    w->Dim, f->z, w->date, f->limit, f->mean);
+	/* not the limit itself: at one decimal it often reads the same as z */
+	say(t, "%s has been drifting down from its early level of %.1f: its running average "
+	    "reached %.1f on %s, lower than usual variation explains. "
+	    "Ask how recent sessions have felt.",
+	    w->Dim, f->mean, f->z, w->date);
 }
 
 static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w)
 {
 	char v[8], ref[8], gap[8];
-	say(t, "On %s you rated %s %s and the client %s (a gap of %s). "
-	    "Ask how it was for them; your views differ.",
+	say(t, "On %s you rated %s %s, the client %s (a gap of %s). "
+	    "Ask how the session was for them: your views differ.",
 	    w->date, w->dim, tenths(f->ref, ref), tenths(f->value, v),
 	    tenths(f->ref - f->value, gap));
 }

@@ -154,7 +154,8 @@ static void test_worked_course_w1(void **state)
 /* Switches every rule off but the one under test, so a series shows only it. */
 static void only(struct fixture *fx, enum al_rule keep)
 {
-	struct al_settings d = fx->s;
+	struct al_settings d;
+	al_settings_default(&d);
 	fx->s.cutoff = 0;
 	fx->s.drop = 101;
 	fx->s.dip_amber_sd = fx->s.dip_red_sd = 1000.0;
@@ -655,6 +656,135 @@ static void test_names(void **state)
 	assert_string_equal(repair_name(AL_REPAIR_UNREPAIRED), "unrepaired");
 }
 
+/* ---- explanations --------------------------------------------------------- */
+
+static void expect_explained(const struct fixture *fx, size_t flag, const char *want)
+{
+	char got[512];
+	assert_true(flag < fx->nflags);
+	flag_explain(&fx->c, &fx->s, &fx->flags[flag], got, sizeof got);
+	assert_string_equal(got, want);
+}
+
+static void test_explain_w1(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	w1(&fx);
+	detect(&fx);
+	expect_explained(&fx, 0, "Trust was 6.0 on 30 March, far below this client's usual 9.0 "
+				 "(over 4 sessions). Ask what was different this time. "
+				 "It came back to 9.0 on 6 April: repaired.");
+	expect_explained(&fx, 1, "Trust fell from 9.0 to 6.0 since 23 March (a drop of 3.0). "
+				 "Ask about how the last session felt. "
+				 "It came back to 9.0 on 6 April: repaired.");
+	expect_explained(&fx, 2, "Trust was 6.0 on 30 March, under the cutoff of 8.0. "
+				 "Ask what would help them feel safe to be open.");
+}
+
+static void test_explain_repair_states(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 7, 3);
+	only(&fx, AL_RULE_DROP);
+	series(&fx, AL_RATER_CLIENT, 0, "9 9 9 6 8.4 8.4 8.4");
+	series(&fx, AL_RATER_CLIENT, 1, "9 9 9 9 9 9 9");
+	series(&fx, AL_RATER_CLIENT, 2, "9 9 9 6.5 9 9 9");
+	fx.s.repair_tolerance = 4; /* p - 0.4: not back at 8.4 */
+	detect(&fx);
+	expect_explained(&fx, 0, "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
+				 "Ask about how the last session felt. "
+				 "Not back to its earlier level (9.0) after 3 sessions.");
+	expect_explained(&fx, 1, "Empathy fell from 9.0 to 6.5 since 16 March (a drop of 2.5). "
+				 "Ask about how the last session felt. "
+				 "It came back to 9.0 on 30 March: repaired.");
+	fx.c.n = 6;
+	detect(&fx);
+	expect_explained(&fx, 0, "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
+				 "Ask about how the last session felt. "
+				 "Open: watch for a return to 8.6 or more.");
+}
+
+static void test_explain_marker(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 3, 3);
+	only(&fx, AL_RULE_MARKER);
+	series(&fx, AL_RATER_CLIENT, 0, "- 7 -");
+	series(&fx, AL_RATER_CLIENT, 1, "- 6 -");
+	series(&fx, AL_RATER_CLIENT, 2, "- 6 -");
+	fx.sessions[0].rupture = AL_RUPTURE_CONFRONTATION;
+	fx.sessions[1].rupture = AL_RUPTURE_WITHDRAWAL;
+	detect(&fx);
+	expect_explained(&fx, 0, "You noted a confrontation rupture on 2 March. Invite them to "
+				 "talk about what happened between you. "
+				 "Open: no earlier ratings to compare with.");
+	expect_explained(&fx, 1, "No client ratings on 2 March. "
+				 "Ask whether rating after the session still suits them.");
+	expect_explained(&fx, 2, "You noted a withdrawal rupture on 9 March (mean alliance 6.3). "
+				 "Invite them to talk about what happened between you. "
+				 "Open: no earlier ratings to compare with.");
+}
+
+static void test_explain_decline_discrepancy(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 4, 1);
+	series(&fx, AL_RATER_CLIENT, 0, "9 9 9 5.9");
+	series(&fx, AL_RATER_CLINICIAN, 0, "- - - 8.0");
+	only(&fx, AL_RULE_DECLINE);
+	detect(&fx);
+	expect_explained(&fx, 0, "Trust has been drifting down from its early level of 9.0: its "
+				 "running average reached 8.4 on 23 March, lower than usual "
+				 "variation explains. Ask how recent sessions have felt.");
+	only(&fx, AL_RULE_DISCREPANCY);
+	detect(&fx);
+	expect_explained(&fx, 0, "On 23 March you rated trust 8.0, the client 5.9 (a gap of 2.1). "
+				 "Ask how the session was for them: your views differ.");
+}
+
+static void test_explain_dates_and_labels(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 3, 4);
+	only(&fx, AL_RULE_DROP);
+	/* across a new year: the year is written when it is not the latest one */
+	assert_true(parse_date("2025-12-29", &fx.sessions[0].date));
+	assert_true(parse_date("2026-01-05", &fx.sessions[1].date));
+	fx.sessions[2].date = fx.sessions[1].date; /* a second session that day */
+	series(&fx, AL_RATER_CLIENT, 3, "9 6 3");
+	detect(&fx);
+	expect_explained(&fx, 0, "Agreement on goals fell from 9.0 to 6.0 since 29 December 2025 "
+				 "(a drop of 3.0). Ask about how the last session felt. "
+				 "Open: watch for a return to 8.5 or more.");
+	expect_explained(&fx, 1, "Agreement on goals fell from 6.0 to 3.0 since earlier that day "
+				 "(a drop of 3.0). Ask about how the last session felt. "
+				 "Open: watch for a return to 7.0 or more.");
+	only(&fx, AL_RULE_LOW);
+	detect(&fx);
+	expect_explained(&fx, 0, "Agreement on goals was 6.0 on 5 January, under the cutoff of 8.0. "
+				 "Ask how this part of the work feels to them.");
+}
+
+static void test_explain_small_buffer(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	char buf[16];
+	w1(&fx);
+	detect(&fx);
+	memset(buf, 'x', sizeof buf);
+	flag_explain(&fx.c, &fx.s, &fx.flags[1], buf, 12);
+	assert_string_equal(buf, "Trust fell ");
+	assert_int_equal(buf[12], 'x');
+	flag_explain(&fx.c, &fx.s, &fx.flags[1], buf, 0);
+	assert_int_equal(buf[0], 'T');
+}
+
 /* ---- the acceptance vector: 24 clients, flags --all exactly -------------- */
 
 /* One client of input.csv, read row by row. */
@@ -805,6 +935,12 @@ int main(void)
 		cmocka_unit_test(test_repair_window),
 		cmocka_unit_test(test_output_buffer),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_explain_w1),
+		cmocka_unit_test(test_explain_repair_states),
+		cmocka_unit_test(test_explain_marker),
+		cmocka_unit_test(test_explain_decline_discrepancy),
+		cmocka_unit_test(test_explain_dates_and_labels),
+		cmocka_unit_test(test_explain_small_buffer),
 		cmocka_unit_test(test_acceptance_vector),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
