@@ -5,7 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <math.h>
 #include <stdio.h>
@@ -30,10 +31,10 @@ struct fixture {
 };
 
 static const struct al_dim core_dims[] = {
-	{"trust", "Trust", true},
-	{"collaboration", "Collaboration", true},
-	{"empathy", "Empathy", true},
-	{"goals", "Agreement on goals", false},
+    {"trust", "Trust", true},
+    {"collaboration", "Collaboration", true},
+    {"empathy", "Empathy", true},
+    {"goals", "Agreement on goals", false},
 };
 
 static void fixture_init(struct fixture *fx, size_t nsessions, size_t ndims)
@@ -84,10 +85,10 @@ static void render(const struct fixture *fx, char *buf, size_t cap)
 	buf[0] = '\0';
 	for (size_t i = 0; i < fx->nflags; i++) {
 		const struct al_flag *f = &fx->flags[i];
-		int n = snprintf(buf + len, cap - len, "%d,%s,%s,%s,%s\n",
-				 fx->sessions[f->session].seq, f->dim < 0 ? "" : fx->dims[f->dim].key,
-				 rule_name(f->rule), severity_name(f->severity),
-				 repair_name(f->repair));
+		int n =
+		    snprintf(buf + len, cap - len, "%d,%s,%s,%s,%s\n", fx->sessions[f->session].seq,
+		             f->dim < 0 ? "" : fx->dims[f->dim].key, rule_name(f->rule),
+		             severity_name(f->severity), repair_name(f->repair));
 		assert_true(n > 0 && (size_t)n < cap - len);
 		len += (size_t)n;
 	}
@@ -102,7 +103,7 @@ static void expect_flags(struct fixture *fx, const char *want)
 }
 
 static const struct al_flag *find_flag(const struct fixture *fx, size_t session, int dim,
-				       enum al_rule r)
+                                       enum al_rule r)
 {
 	for (size_t i = 0; i < fx->nflags; i++)
 		if (fx->flags[i].session == session && fx->flags[i].dim == dim &&
@@ -131,8 +132,8 @@ static void test_worked_course_w1(void **state)
 	struct fixture fx;
 	w1(&fx);
 	expect_flags(&fx, "5,trust,dip,red,repaired\n"
-			  "5,trust,drop,red,repaired\n"
-			  "5,trust,low,amber,\n");
+	                  "5,trust,drop,red,repaired\n"
+	                  "5,trust,low,amber,\n");
 	const struct al_flag *dip = find_flag(&fx, 4, 0, AL_RULE_DIP);
 	assert_near(dip->mean, 9.0);
 	assert_near(dip->sd, 1.0); /* s = 0.408, floored */
@@ -183,8 +184,8 @@ static void test_low(void **state)
 	series(&fx, AL_RATER_CLIENT, 0, "8.0 7.9 8.1 7.5 0 10");
 	only(&fx, AL_RULE_LOW);
 	expect_flags(&fx, "2,trust,low,amber,\n"
-			  "4,trust,low,amber,\n"
-			  "5,trust,low,amber,\n");
+	                  "4,trust,low,amber,\n"
+	                  "5,trust,low,amber,\n");
 	assert_int_equal(find_flag(&fx, 1, 0, AL_RULE_LOW)->value, 79);
 	assert_int_equal(find_flag(&fx, 1, 0, AL_RULE_LOW)->ref, 80);
 	fx.s.cutoff = 75; /* the cutoff is a setting; 7.5 is not under 7.5 */
@@ -192,11 +193,11 @@ static void test_low(void **state)
 	/* with every rule on, 0.0 after 7.5 is also a drop, a dip and a decline */
 	al_settings_default(&fx.s);
 	expect_flags(&fx, "2,trust,low,amber,\n"
-			  "4,trust,low,amber,\n"
-			  "5,trust,decline,amber,\n"
-			  "5,trust,dip,red,repaired\n"
-			  "5,trust,drop,red,repaired\n"
-			  "5,trust,low,amber,\n");
+	                  "4,trust,low,amber,\n"
+	                  "5,trust,decline,amber,\n"
+	                  "5,trust,dip,red,repaired\n"
+	                  "5,trust,drop,red,repaired\n"
+	                  "5,trust,low,amber,\n");
 }
 
 static void test_drop(void **state)
@@ -207,8 +208,8 @@ static void test_drop(void **state)
 	/* 9.3 -> 7.3 is exactly 2.0: a drop; 9.2 -> 7.3 is 1.9: none */
 	series(&fx, AL_RATER_CLIENT, 0, "9.3 7.3 9.2 7.3 9.5");
 	expect_flags(&fx, "2,trust,drop,red,repaired\n"
-			  "2,trust,low,amber,\n"
-			  "4,trust,low,amber,\n");
+	                  "2,trust,low,amber,\n"
+	                  "4,trust,low,amber,\n");
 	const struct al_flag *f = find_flag(&fx, 1, 0, AL_RULE_DROP);
 	assert_int_equal(f->ref, 93);
 	assert_int_equal(f->value, 73);
@@ -291,7 +292,7 @@ static void test_dip_needs_three_values(void **state)
 	fixture_init(&fx, 3, 1);
 	series(&fx, AL_RATER_CLIENT, 0, "9 9 5");
 	expect_flags(&fx, "3,trust,drop,red,open\n"
-			  "3,trust,low,amber,\n");
+	                  "3,trust,low,amber,\n");
 }
 
 static void test_decline_once_per_run(void **state)
@@ -304,7 +305,7 @@ static void test_decline_once_per_run(void **state)
 	only(&fx, AL_RULE_DECLINE);
 	series(&fx, AL_RATER_CLIENT, 0, "9 9 9 8.4 8 7.6 7.2 7 7 9.5 9.5 9.5 9.5 9.5 7 7 7 7");
 	expect_flags(&fx, "8,trust,decline,amber,\n"
-			  "17,trust,decline,amber,\n");
+	                  "17,trust,decline,amber,\n");
 	const struct al_flag *f = find_flag(&fx, 7, 0, AL_RULE_DECLINE);
 	assert_int_equal(f->k, 5);
 	assert_near(f->z, 7.9812);
@@ -341,19 +342,19 @@ static void test_context_dip_baseline(void **state)
 	fx.sessions[2].has_context = true;
 	/* session 6 against 9 9 9 9 (not 9 9 5 9 9, which would give no dip) */
 	expect_flags(&fx, "3,trust,drop,red,repaired\n"
-			  "3,trust,low,amber,\n"
-			  "6,trust,dip,red,open\n"
-			  "6,trust,drop,red,open\n"
-			  "6,trust,low,amber,\n");
+	                  "3,trust,low,amber,\n"
+	                  "6,trust,dip,red,open\n"
+	                  "6,trust,drop,red,open\n"
+	                  "6,trust,low,amber,\n");
 	const struct al_flag *f = find_flag(&fx, 5, 0, AL_RULE_DIP);
 	assert_int_equal(f->k, 4);
 	assert_near(f->mean, 9.0);
 	assert_near(f->pre, 7.6667); /* repair target: 5 9 9, context included */
 	fx.sessions[2].has_context = false;
 	expect_flags(&fx, "3,trust,drop,red,repaired\n"
-			  "3,trust,low,amber,\n"
-			  "6,trust,drop,red,open\n"
-			  "6,trust,low,amber,\n");
+	                  "3,trust,low,amber,\n"
+	                  "6,trust,drop,red,open\n"
+	                  "6,trust,low,amber,\n");
 }
 
 static void test_context_ewma_baseline(void **state)
@@ -386,7 +387,7 @@ static void test_discrepancy(void **state)
 	assert_int_equal(fx.flags[0].ref, 90);
 	fx.s.discrepancy = 19;
 	expect_flags(&fx, "1,trust,discrepancy,amber,\n"
-			  "2,trust,discrepancy,amber,\n");
+	                  "2,trust,discrepancy,amber,\n");
 }
 
 static void test_clinician_only_ratings(void **state)
@@ -399,16 +400,16 @@ static void test_clinician_only_ratings(void **state)
 	series(&fx, AL_RATER_CLIENT, 0, "9 - 6");
 	series(&fx, AL_RATER_CLINICIAN, 0, "9 2 9");
 	expect_flags(&fx, "2,,missing,info,\n"
-			  "3,trust,discrepancy,amber,\n"
-			  "3,trust,drop,red,open\n"
-			  "3,trust,low,amber,\n");
+	                  "3,trust,discrepancy,amber,\n"
+	                  "3,trust,drop,red,open\n"
+	                  "3,trust,low,amber,\n");
 	assert_int_equal(find_flag(&fx, 2, 0, AL_RULE_DROP)->ref_session, 0);
 	/* a course rated by the clinician alone */
 	fixture_init(&fx, 2, 3);
 	series(&fx, AL_RATER_CLINICIAN, 0, "9 2");
 	series(&fx, AL_RATER_CLINICIAN, 2, "2 9");
 	expect_flags(&fx, "1,,missing,info,\n"
-			  "2,,missing,info,\n");
+	                  "2,,missing,info,\n");
 	assert_int_equal(fx.flags[0].severity, AL_SEV_INFO);
 	assert_int_equal(fx.flags[0].repair, AL_REPAIR_NA);
 }
@@ -453,16 +454,16 @@ static void test_identical_values(void **state)
 	fixture_init(&fx, 7, 1);
 	series(&fx, AL_RATER_CLIENT, 0, "8 8 8 8 8 8 6.5");
 	expect_flags(&fx, "7,trust,dip,amber,open\n"
-			  "7,trust,low,amber,\n");
+	                  "7,trust,low,amber,\n");
 	assert_near(fx.flags[0].sd, 1.0);
 	assert_near(fx.flags[0].limit, 6.5);
 	fx.s.sd_floor = 0.5; /* the floor is a setting: now 6.5 <= 8.0 - 2 * 0.5 */
 	expect_flags(&fx, "7,trust,dip,red,open\n"
-			  "7,trust,low,amber,\n");
+	                  "7,trust,low,amber,\n");
 	fx.s.sd_floor = 0.3; /* and the EWMA limit 8.0 - 3 * 0.3 * 0.304 = 7.726 > 7.7 */
 	expect_flags(&fx, "7,trust,decline,amber,\n"
-			  "7,trust,dip,red,open\n"
-			  "7,trust,low,amber,\n");
+	                  "7,trust,dip,red,open\n"
+	                  "7,trust,low,amber,\n");
 	assert_near(fx.flags[0].limit, 7.7263);
 }
 
@@ -476,8 +477,8 @@ static void test_missing_one_dimension(void **state)
 	series(&fx, AL_RATER_CLIENT, 1, "9 9 9 9 9");
 	series(&fx, AL_RATER_CLIENT, 2, "9 9 9 9 9");
 	expect_flags(&fx, "5,trust,dip,red,open\n"
-			  "5,trust,drop,red,open\n"
-			  "5,trust,low,amber,\n");
+	                  "5,trust,drop,red,open\n"
+	                  "5,trust,low,amber,\n");
 	assert_int_equal(fx.flags[0].k, 3);
 	assert_int_equal(fx.flags[1].ref_session, 3);
 }
@@ -490,7 +491,7 @@ static void test_two_sessions_one_date(void **state)
 	fx.sessions[2].date = fx.sessions[1].date; /* a second session on 9 March */
 	series(&fx, AL_RATER_CLIENT, 0, "9 9 6.5");
 	expect_flags(&fx, "3,trust,drop,red,open\n"
-			  "3,trust,low,amber,\n");
+	                  "3,trust,low,amber,\n");
 	assert_int_equal(fx.flags[0].session, 2);
 	assert_int_equal(fx.flags[0].ref_session, 1);
 }
@@ -508,13 +509,13 @@ static void test_fourth_dimension(void **state)
 	series(&fx, AL_RATER_CLIENT, 3, "9 9 9 5 9");
 	fx.sessions[3].rupture = AL_RUPTURE_WITHDRAWAL;
 	expect_flags(&fx, "4,,marker,red,repaired\n"
-			  "4,trust,dip,red,repaired\n"
-			  "4,trust,drop,red,repaired\n"
-			  "4,trust,low,amber,\n"
-			  "4,goals,decline,amber,\n"
-			  "4,goals,dip,red,repaired\n"
-			  "4,goals,drop,red,repaired\n"
-			  "4,goals,low,amber,\n");
+	                  "4,trust,dip,red,repaired\n"
+	                  "4,trust,drop,red,repaired\n"
+	                  "4,trust,low,amber,\n"
+	                  "4,goals,decline,amber,\n"
+	                  "4,goals,dip,red,repaired\n"
+	                  "4,goals,drop,red,repaired\n"
+	                  "4,goals,low,amber,\n");
 	assert_int_equal(fx.flags[0].value, 83); /* (7 + 9 + 9) / 3, not with 5 */
 	assert_near(fx.flags[0].pre, 9.0);
 	assert_int_equal(fx.flags[0].repair_session, 4);
@@ -533,7 +534,7 @@ static void test_marker_repair(void **state)
 	fx.sessions[3].rupture = AL_RUPTURE_WITHDRAWAL;
 	/* p = 9.0; session 5's mean 8.67 >= 8.5 */
 	expect_flags(&fx, "4,,marker,red,repaired\n"
-			  "6,,missing,info,\n");
+	                  "6,,missing,info,\n");
 	assert_near(fx.flags[0].repair_value, 8.6667);
 	assert_int_equal(fx.flags[0].value, 60);
 	/* 8.4 8.4 8.5 -> mean 8.43: not back; with the unrated session 6
@@ -542,10 +543,10 @@ static void test_marker_repair(void **state)
 	series(&fx, AL_RATER_CLIENT, 0, "9 9 9 6 8.4 - 8 8");
 	series(&fx, AL_RATER_CLIENT, 1, "9 9 9 6 8.4 - 8 8");
 	expect_flags(&fx, "4,,marker,red,unrepaired\n"
-			  "6,,missing,info,\n");
+	                  "6,,missing,info,\n");
 	fx.c.n = 7; /* only two rated sessions after it so far */
 	expect_flags(&fx, "4,,marker,red,open\n"
-			  "6,,missing,info,\n");
+	                  "6,,missing,info,\n");
 }
 
 static void test_marker_without_prior(void **state)
@@ -562,8 +563,8 @@ static void test_marker_without_prior(void **state)
 	fx.sessions[1].rupture = AL_RUPTURE_WITHDRAWAL;
 	/* the first is also unrated: marker before missing (alphabetical) */
 	expect_flags(&fx, "1,,marker,red,open\n"
-			  "1,,missing,info,\n"
-			  "2,,marker,red,open\n");
+	                  "1,,missing,info,\n"
+	                  "2,,marker,red,open\n");
 	assert_int_equal(fx.flags[0].value, -1);
 	assert_int_equal(fx.flags[0].npre, 0);
 	assert_int_equal(fx.flags[2].npre, 0);
@@ -581,7 +582,7 @@ static void test_marker_core_only(void **state)
 	fx.sessions[2].rupture = AL_RUPTURE_WITHDRAWAL;
 	fx.sessions[3].rupture = AL_RUPTURE_WITHDRAWAL;
 	expect_flags(&fx, "3,,marker,red,open\n"
-			  "4,,marker,red,open\n");
+	                  "4,,marker,red,open\n");
 	assert_int_equal(fx.flags[0].npre, 1);
 	assert_near(fx.flags[0].pre, 9.0);
 	assert_int_equal(fx.flags[1].value, -1);
@@ -672,14 +673,17 @@ static void test_explain_w1(void **state)
 	struct fixture fx;
 	w1(&fx);
 	detect(&fx);
-	expect_explained(&fx, 0, "Trust was 6.0 on 30 March, far below this client's usual 9.0 "
-				 "(over 4 sessions). Ask what was different this time. "
-				 "It came back to 9.0 on 6 April: repaired.");
-	expect_explained(&fx, 1, "Trust fell from 9.0 to 6.0 since 23 March (a drop of 3.0). "
-				 "Ask about how the last session felt. "
-				 "It came back to 9.0 on 6 April: repaired.");
-	expect_explained(&fx, 2, "Trust was 6.0 on 30 March, under the cutoff of 8.0. "
-				 "Ask what would help them feel safe to be open.");
+	expect_explained(&fx, 0,
+	                 "Trust was 6.0 on 30 March, far below this client's usual 9.0 "
+	                 "(over 4 sessions). Ask what was different this time. "
+	                 "It came back to 9.0 on 6 April: repaired.");
+	expect_explained(&fx, 1,
+	                 "Trust fell from 9.0 to 6.0 since 23 March (a drop of 3.0). "
+	                 "Ask about how the last session felt. "
+	                 "It came back to 9.0 on 6 April: repaired.");
+	expect_explained(&fx, 2,
+	                 "Trust was 6.0 on 30 March, under the cutoff of 8.0. "
+	                 "Ask what would help them feel safe to be open.");
 }
 
 static void test_explain_repair_states(void **state)
@@ -693,17 +697,20 @@ static void test_explain_repair_states(void **state)
 	series(&fx, AL_RATER_CLIENT, 2, "9 9 9 6.5 9 9 9");
 	fx.s.repair_tolerance = 4; /* p - 0.4: not back at 8.4 */
 	detect(&fx);
-	expect_explained(&fx, 0, "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
-				 "Ask about how the last session felt. "
-				 "Not back to its earlier level (9.0) after 3 sessions.");
-	expect_explained(&fx, 1, "Empathy fell from 9.0 to 6.5 since 16 March (a drop of 2.5). "
-				 "Ask about how the last session felt. "
-				 "It came back to 9.0 on 30 March: repaired.");
+	expect_explained(&fx, 0,
+	                 "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
+	                 "Ask about how the last session felt. "
+	                 "Not back to its earlier level (9.0) after 3 sessions.");
+	expect_explained(&fx, 1,
+	                 "Empathy fell from 9.0 to 6.5 since 16 March (a drop of 2.5). "
+	                 "Ask about how the last session felt. "
+	                 "It came back to 9.0 on 30 March: repaired.");
 	fx.c.n = 6;
 	detect(&fx);
-	expect_explained(&fx, 0, "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
-				 "Ask about how the last session felt. "
-				 "Open: watch for a return to 8.6 or more.");
+	expect_explained(&fx, 0,
+	                 "Trust fell from 9.0 to 6.0 since 16 March (a drop of 3.0). "
+	                 "Ask about how the last session felt. "
+	                 "Open: watch for a return to 8.6 or more.");
 }
 
 static void test_explain_marker(void **state)
@@ -718,14 +725,17 @@ static void test_explain_marker(void **state)
 	fx.sessions[0].rupture = AL_RUPTURE_CONFRONTATION;
 	fx.sessions[1].rupture = AL_RUPTURE_WITHDRAWAL;
 	detect(&fx);
-	expect_explained(&fx, 0, "You noted a confrontation rupture on 2 March. Invite them to "
-				 "talk about what happened between you. "
-				 "Open: no earlier ratings to compare with.");
-	expect_explained(&fx, 1, "No client ratings on 2 March. "
-				 "Ask whether rating after the session still suits them.");
-	expect_explained(&fx, 2, "You noted a withdrawal rupture on 9 March (mean alliance 6.3). "
-				 "Invite them to talk about what happened between you. "
-				 "Open: no earlier ratings to compare with.");
+	expect_explained(&fx, 0,
+	                 "You noted a confrontation rupture on 2 March. Invite them to "
+	                 "talk about what happened between you. "
+	                 "Open: no earlier ratings to compare with.");
+	expect_explained(&fx, 1,
+	                 "No client ratings on 2 March. "
+	                 "Ask whether rating after the session still suits them.");
+	expect_explained(&fx, 2,
+	                 "You noted a withdrawal rupture on 9 March (mean alliance 6.3). "
+	                 "Invite them to talk about what happened between you. "
+	                 "Open: no earlier ratings to compare with.");
 }
 
 static void test_explain_decline_discrepancy(void **state)
@@ -737,13 +747,15 @@ static void test_explain_decline_discrepancy(void **state)
 	series(&fx, AL_RATER_CLINICIAN, 0, "- - - 8.0");
 	only(&fx, AL_RULE_DECLINE);
 	detect(&fx);
-	expect_explained(&fx, 0, "Trust has been drifting down from its early level of 9.0: its "
-				 "running average reached 8.4 on 23 March, lower than usual "
-				 "variation explains. Ask how recent sessions have felt.");
+	expect_explained(&fx, 0,
+	                 "Trust has been drifting down from its early level of 9.0: its "
+	                 "running average reached 8.4 on 23 March, lower than usual "
+	                 "variation explains. Ask how recent sessions have felt.");
 	only(&fx, AL_RULE_DISCREPANCY);
 	detect(&fx);
-	expect_explained(&fx, 0, "On 23 March you rated trust 8.0, the client 5.9 (a gap of 2.1). "
-				 "Ask how the session was for them: your views differ.");
+	expect_explained(&fx, 0,
+	                 "On 23 March you rated trust 8.0, the client 5.9 (a gap of 2.1). "
+	                 "Ask how the session was for them: your views differ.");
 }
 
 static void test_explain_dates_and_labels(void **state)
@@ -758,16 +770,19 @@ static void test_explain_dates_and_labels(void **state)
 	fx.sessions[2].date = fx.sessions[1].date; /* a second session that day */
 	series(&fx, AL_RATER_CLIENT, 3, "9 6 3");
 	detect(&fx);
-	expect_explained(&fx, 0, "Agreement on goals fell from 9.0 to 6.0 since 29 December 2025 "
-				 "(a drop of 3.0). Ask about how the last session felt. "
-				 "Open: watch for a return to 8.5 or more.");
-	expect_explained(&fx, 1, "Agreement on goals fell from 6.0 to 3.0 since earlier that day "
-				 "(a drop of 3.0). Ask about how the last session felt. "
-				 "Open: watch for a return to 7.0 or more.");
+	expect_explained(&fx, 0,
+	                 "Agreement on goals fell from 9.0 to 6.0 since 29 December 2025 "
+	                 "(a drop of 3.0). Ask about how the last session felt. "
+	                 "Open: watch for a return to 8.5 or more.");
+	expect_explained(&fx, 1,
+	                 "Agreement on goals fell from 6.0 to 3.0 since earlier that day "
+	                 "(a drop of 3.0). Ask about how the last session felt. "
+	                 "Open: watch for a return to 7.0 or more.");
 	only(&fx, AL_RULE_LOW);
 	detect(&fx);
-	expect_explained(&fx, 0, "Agreement on goals was 6.0 on 5 January, under the cutoff of 8.0. "
-				 "Ask how this part of the work feels to them.");
+	expect_explained(&fx, 0,
+	                 "Agreement on goals was 6.0 on 5 January, under the cutoff of 8.0. "
+	                 "Ask how this part of the work feels to them.");
 }
 
 static void test_explain_small_buffer(void **state)
@@ -802,7 +817,7 @@ static FILE *shared_open(const char *name)
 	const char *dir = getenv("SHARED");
 	char path[1024];
 	snprintf(path, sizeof path, "%s/examples/detection/%s", dir && *dir ? dir : "../shared",
-		 name);
+	         name);
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		fail_msg("cannot open %s", path);
@@ -844,9 +859,9 @@ static void vector_flush(struct vector *v)
 		char got[256], want[256], date[11];
 		format_date(v->fx.sessions[f->session].date, date);
 		snprintf(got, sizeof got, "%s,%d,%s,%s,%s,%s,%s\n", v->client,
-			 v->fx.sessions[f->session].seq, date,
-			 f->dim < 0 ? "" : v->fx.dims[f->dim].key, rule_name(f->rule),
-			 severity_name(f->severity), repair_name(f->repair));
+		         v->fx.sessions[f->session].seq, date,
+		         f->dim < 0 ? "" : v->fx.dims[f->dim].key, rule_name(f->rule),
+		         severity_name(f->severity), repair_name(f->repair));
 		if (!fgets(want, sizeof want, v->want))
 			snprintf(want, sizeof want, "(end of flags.csv)\n");
 		assert_string_equal(got, want);
@@ -910,38 +925,38 @@ static void test_acceptance_vector(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_worked_course_w1),
-		cmocka_unit_test(test_low),
-		cmocka_unit_test(test_drop),
-		cmocka_unit_test(test_drop_across_a_gap),
-		cmocka_unit_test(test_dip_floor_and_exact_limits),
-		cmocka_unit_test(test_dip_own_spread),
-		cmocka_unit_test(test_dip_needs_three_values),
-		cmocka_unit_test(test_decline_once_per_run),
-		cmocka_unit_test(test_decline_on_the_limit),
-		cmocka_unit_test(test_context_dip_baseline),
-		cmocka_unit_test(test_context_ewma_baseline),
-		cmocka_unit_test(test_discrepancy),
-		cmocka_unit_test(test_clinician_only_ratings),
-		cmocka_unit_test(test_missing),
-		cmocka_unit_test(test_one_session),
-		cmocka_unit_test(test_identical_values),
-		cmocka_unit_test(test_missing_one_dimension),
-		cmocka_unit_test(test_two_sessions_one_date),
-		cmocka_unit_test(test_fourth_dimension),
-		cmocka_unit_test(test_marker_repair),
-		cmocka_unit_test(test_marker_without_prior),
-		cmocka_unit_test(test_marker_core_only),
-		cmocka_unit_test(test_repair_window),
-		cmocka_unit_test(test_output_buffer),
-		cmocka_unit_test(test_names),
-		cmocka_unit_test(test_explain_w1),
-		cmocka_unit_test(test_explain_repair_states),
-		cmocka_unit_test(test_explain_marker),
-		cmocka_unit_test(test_explain_decline_discrepancy),
-		cmocka_unit_test(test_explain_dates_and_labels),
-		cmocka_unit_test(test_explain_small_buffer),
-		cmocka_unit_test(test_acceptance_vector),
+	    cmocka_unit_test(test_worked_course_w1),
+	    cmocka_unit_test(test_low),
+	    cmocka_unit_test(test_drop),
+	    cmocka_unit_test(test_drop_across_a_gap),
+	    cmocka_unit_test(test_dip_floor_and_exact_limits),
+	    cmocka_unit_test(test_dip_own_spread),
+	    cmocka_unit_test(test_dip_needs_three_values),
+	    cmocka_unit_test(test_decline_once_per_run),
+	    cmocka_unit_test(test_decline_on_the_limit),
+	    cmocka_unit_test(test_context_dip_baseline),
+	    cmocka_unit_test(test_context_ewma_baseline),
+	    cmocka_unit_test(test_discrepancy),
+	    cmocka_unit_test(test_clinician_only_ratings),
+	    cmocka_unit_test(test_missing),
+	    cmocka_unit_test(test_one_session),
+	    cmocka_unit_test(test_identical_values),
+	    cmocka_unit_test(test_missing_one_dimension),
+	    cmocka_unit_test(test_two_sessions_one_date),
+	    cmocka_unit_test(test_fourth_dimension),
+	    cmocka_unit_test(test_marker_repair),
+	    cmocka_unit_test(test_marker_without_prior),
+	    cmocka_unit_test(test_marker_core_only),
+	    cmocka_unit_test(test_repair_window),
+	    cmocka_unit_test(test_output_buffer),
+	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_explain_w1),
+	    cmocka_unit_test(test_explain_repair_states),
+	    cmocka_unit_test(test_explain_marker),
+	    cmocka_unit_test(test_explain_decline_discrepancy),
+	    cmocka_unit_test(test_explain_dates_and_labels),
+	    cmocka_unit_test(test_explain_small_buffer),
+	    cmocka_unit_test(test_acceptance_vector),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,9 @@
 #define NSESSIONS 16
 
 static const struct al_dim dims[] = {
-	{"trust", "Trust", true},
-	{"collaboration", "Collaboration", true},
-	{"empathy", "Empathy", true},
+    {"trust", "Trust", true},
+    {"collaboration", "Collaboration", true},
+    {"empathy", "Empathy", true},
 };
 
 /* 16 weekly sessions from 5 January 2026 (day 20458), every rating 9.0. */
@@ -32,7 +33,8 @@ static int setup(void **state)
 		sessions[i].seq = i + 1;
 		for (int r = 0; r < AL_RATER_COUNT; r++)
 			for (int d = 0; d < AL_DIM_MAX; d++)
-				sessions[i].rating[r][d] = r == AL_RATER_CLIENT && d < 3 ? 90 : AL_MISSING;
+				sessions[i].rating[r][d] =
+				    r == AL_RATER_CLIENT && d < 3 ? 90 : AL_MISSING;
 	}
 	return 0;
 }
@@ -40,8 +42,8 @@ static int setup(void **state)
 /* A flag at session number seq (1-based) with the given severity and repair. */
 static struct al_flag flag(int seq, enum al_rule r, enum al_severity sev, enum al_repair rep)
 {
-	return (struct al_flag){.session = (size_t)seq - 1, .dim = 0, .rule = r,
-				.severity = sev, .repair = rep};
+	return (struct al_flag){
+	    .session = (size_t)seq - 1, .dim = 0, .rule = r, .severity = sev, .repair = rep};
 }
 
 #define RED(seq, rep) flag(seq, AL_RULE_DROP, AL_SEV_RED, AL_REPAIR_##rep)
@@ -76,7 +78,7 @@ static void test_current_window(void **state)
 }
 
 static void expect_standing(const struct al_flag *flags, size_t n, enum al_state state,
-			    enum al_risk risk, int last_seq, size_t newest, size_t current)
+                            enum al_risk risk, int last_seq, size_t newest, size_t current)
 {
 	struct al_standing st;
 	standing_compute(&course, flags, n, &st);
@@ -165,18 +167,18 @@ static void test_risk_order(void **state)
 {
 	(void)state;
 	struct client c[] = {
-		{"ok-1", {AL_STATE_OK, AL_RISK_OK, INT32_MIN, SIZE_MAX, 0}},
-		{"rep-1", {AL_STATE_REPAIRED, AL_RISK_REPAIRED, 100, 0, 1}},
-		{"open-old", {AL_STATE_RUPTURE, AL_RISK_OPEN_RED, 50, 0, 1}},
-		{"watch-b", {AL_STATE_WATCH, AL_RISK_WATCH, 70, 0, 1}},
-		{"unrep", {AL_STATE_RUPTURE, AL_RISK_UNREPAIRED, 10, 0, 1}},
-		{"ok-0", {AL_STATE_OK, AL_RISK_OK, 90, 0, 1}},
-		{"watch-a", {AL_STATE_WATCH, AL_RISK_WATCH, 70, 0, 1}},
-		{"open-new", {AL_STATE_RUPTURE, AL_RISK_OPEN_RED, 60, 0, 1}},
-		{"ok-2", {AL_STATE_OK, AL_RISK_OK, INT32_MIN, SIZE_MAX, 0}},
+	    {"ok-1", {AL_STATE_OK, AL_RISK_OK, INT32_MIN, SIZE_MAX, 0}},
+	    {"rep-1", {AL_STATE_REPAIRED, AL_RISK_REPAIRED, 100, 0, 1}},
+	    {"open-old", {AL_STATE_RUPTURE, AL_RISK_OPEN_RED, 50, 0, 1}},
+	    {"watch-b", {AL_STATE_WATCH, AL_RISK_WATCH, 70, 0, 1}},
+	    {"unrep", {AL_STATE_RUPTURE, AL_RISK_UNREPAIRED, 10, 0, 1}},
+	    {"ok-0", {AL_STATE_OK, AL_RISK_OK, 90, 0, 1}},
+	    {"watch-a", {AL_STATE_WATCH, AL_RISK_WATCH, 70, 0, 1}},
+	    {"open-new", {AL_STATE_RUPTURE, AL_RISK_OPEN_RED, 60, 0, 1}},
+	    {"ok-2", {AL_STATE_OK, AL_RISK_OK, INT32_MIN, SIZE_MAX, 0}},
 	};
 	const char *want[] = {"unrep", "open-new", "open-old", "watch-a", "watch-b",
-			      "rep-1", "ok-0", "ok-1", "ok-2"};
+	                      "rep-1", "ok-0",     "ok-1",     "ok-2"};
 	size_t n = sizeof c / sizeof c[0];
 	qsort(c, n, sizeof c[0], by_risk);
 	for (size_t i = 0; i < n; i++)
@@ -196,11 +198,11 @@ static void test_state_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_current_window, setup),
-		cmocka_unit_test_setup(test_status, setup),
-		cmocka_unit_test_setup(test_status_from_detection, setup),
-		cmocka_unit_test_setup(test_risk_order, setup),
-		cmocka_unit_test_setup(test_state_names, setup),
+	    cmocka_unit_test_setup(test_current_window, setup),
+	    cmocka_unit_test_setup(test_status, setup),
+	    cmocka_unit_test_setup(test_status_from_detection, setup),
+	    cmocka_unit_test_setup(test_risk_order, setup),
+	    cmocka_unit_test_setup(test_state_names, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
