@@ -820,7 +820,7 @@ static FILE *shared_open(const char *name)
 	         name);
 	FILE *fp = fopen(path, "r");
 	if (!fp)
-		fail_msg("cannot open %s", path);
+		fail_msg("cannot open %s (set SHARED to the shared directory)", path);
 	return fp;
 }
 
