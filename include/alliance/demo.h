@@ -58,31 +58,31 @@ enum demo_course {
 
 #define DEMO_USERS 4
 #define DEMO_USER_SUPERVISOR 0
-#define DEMO_USER_ME 1            /* users 2 and 3 are the other clinicians */
-#define DEMO_ME_CLIENTS 8         /* clients 0..7 are me's scripted caseload */
+#define DEMO_USER_ME 1    /* users 2 and 3 are the other clinicians */
+#define DEMO_ME_CLIENTS 8 /* clients 0..7 are me's scripted caseload */
 
 #define DEMO_CLIENTS_DEFAULT 24
 #define DEMO_CLIENTS_MIN DEMO_ME_CLIENTS
 #define DEMO_CLIENTS_MAX 100000
-#define DEMO_SESSIONS_MIN 12      /* shortest course that holds every shape */
+#define DEMO_SESSIONS_MIN 12 /* shortest course that holds every shape */
 #define DEMO_SESSIONS_MAX 200
 #define DEMO_SEED_DEFAULT 2026u
 
 struct demo_params {
 	uint64_t seed;
-	int clients;     /* 0: DEMO_CLIENTS_DEFAULT; else clamped to [MIN, MAX] */
-	int sessions;    /* 0: 6-30 per client (12-30 for the scripted shapes);
-	                    else every client has exactly this many, clamped to
-	                    [DEMO_SESSIONS_MIN, DEMO_SESSIONS_MAX] */
-	const char *me;  /* the invoking user, a valid name (SPEC §1);
-	                    NULL means "dr_demo" */
-	int32_t today;   /* days since 1970-01-01; no session is later */
+	int clients;    /* 0: DEMO_CLIENTS_DEFAULT; else clamped to [MIN, MAX] */
+	int sessions;   /* 0: 6-30 per client (12-30 for the scripted shapes);
+	                   else every client has exactly this many, clamped to
+	                   [DEMO_SESSIONS_MIN, DEMO_SESSIONS_MAX] */
+	const char *me; /* the invoking user, a valid name (SPEC §1);
+	                   NULL means "dr_demo" */
+	int32_t today;  /* days since 1970-01-01; no session is later */
 };
 
 struct demo_user {
 	char name[AL_KEY_MAX + 1];
-	bool supervisor;         /* role supervisor, else clinician */
-	int supervisor_index;    /* index into the users array, -1 for none */
+	bool supervisor;      /* role supervisor, else clinician */
+	int supervisor_index; /* index into the users array, -1 for none */
 };
 
 struct demo_client {
@@ -91,11 +91,11 @@ struct demo_client {
 	const char *modality;      /* cbt|psychodynamic|humanistic|integrative|other */
 	const char *goal;          /* short text, or NULL */
 	enum demo_course kind;
-	int sessions;              /* what demo_sessions returns */
-	int event;                 /* 1-based session of the scripted event (the drop,
-	                              the marker, the context event, the first session
-	                              of the decline); 0 for calm, warming and
-                              discrepancy courses */
+	int sessions; /* what demo_sessions returns */
+	/* 1-based session of the scripted event (the drop, the marker, the
+	 * context event, the first session of the decline); 0 for the calm,
+	 * warming and discrepancy courses */
+	int event;
 };
 
 /* One session of the core dimensions (trust, collaboration, empathy). Strings

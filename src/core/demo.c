@@ -24,7 +24,7 @@
  */
 
 enum {
-	CALM_NOISE = 2,    /* each of the two terms, tenths */
+	CALM_NOISE = 2, /* each of the two terms, tenths */
 	TIGHT_NOISE = 1,
 	REPAIR_BOOST = 3,  /* tenths above base right after a repair */
 	DECLINE_FLOOR = 3, /* sessions at the bottom of a slow decline */
@@ -39,7 +39,14 @@ struct rng {
 	uint64_t s;
 };
 
-enum stream { STREAM_PLAN = 1, STREAM_CLIENT, STREAM_DATES, STREAM_RATINGS, STREAM_NOTES, STREAM_CODE };
+enum stream {
+	STREAM_PLAN = 1,
+	STREAM_CLIENT,
+	STREAM_DATES,
+	STREAM_RATINGS,
+	STREAM_NOTES,
+	STREAM_CODE
+};
 
 static uint64_t mix64(uint64_t z)
 {
@@ -92,15 +99,15 @@ static int clamp(int v, int lo, int hi)
 /* ---- words */
 
 static const char *const course_names[DEMO_COURSE_COUNT] = {
-	[DEMO_CALM] = "calm",
-	[DEMO_WARMING] = "warming",
-	[DEMO_DROP_REPAIRED] = "drop-repaired",
-	[DEMO_LIFE_EVENT] = "life-event",
-	[DEMO_MARKER_REPAIRED] = "marker-repaired",
-	[DEMO_SLOW_DECLINE] = "slow-decline",
-	[DEMO_DISCREPANCY] = "discrepancy",
-	[DEMO_UNREPAIRED] = "unrepaired",
-	[DEMO_NEW_RUPTURE] = "new-rupture",
+    [DEMO_CALM] = "calm",
+    [DEMO_WARMING] = "warming",
+    [DEMO_DROP_REPAIRED] = "drop-repaired",
+    [DEMO_LIFE_EVENT] = "life-event",
+    [DEMO_MARKER_REPAIRED] = "marker-repaired",
+    [DEMO_SLOW_DECLINE] = "slow-decline",
+    [DEMO_DISCREPANCY] = "discrepancy",
+    [DEMO_UNREPAIRED] = "unrepaired",
+    [DEMO_NEW_RUPTURE] = "new-rupture",
 };
 
 const char *demo_course_name(enum demo_course k)
@@ -109,69 +116,68 @@ const char *demo_course_name(enum demo_course k)
 }
 
 static const char *const modalities[] = {
-	"cbt", "cbt", "cbt", "integrative", "integrative", "humanistic",
-	"humanistic", "psychodynamic", "psychodynamic", "other",
+    "cbt",        "cbt",        "cbt",           "integrative",   "integrative",
+    "humanistic", "humanistic", "psychodynamic", "psychodynamic", "other",
 };
 
 static const char *const goals[] = {
-	"Fewer panic attacks",      "Sleep better",          "Back to work",
-	"Cope with grief",          "Feel less low",         "Manage anger",
-	"Better relationships",     "Cut down drinking",     "Less worry",
-	"Rebuild confidence",       "Face avoided places",   "Set limits at work",
+    "Fewer panic attacks", "Sleep better",       "Back to work",         "Cope with grief",
+    "Feel less low",       "Manage anger",       "Better relationships", "Cut down drinking",
+    "Less worry",          "Rebuild confidence", "Face avoided places",  "Set limits at work",
 };
 
 static const char *const notes_routine[] = {
-	"Talked about work stress; agreed homework.",
-	"Reviewed the week; sleep a little better.",
-	"Worked through a thought record together.",
-	"Practised a breathing exercise; will try it daily.",
-	"Looked at patterns in relationships at work.",
-	"Reviewed goals; client sees some progress.",
-	"Planned small steps for the coming week.",
-	"Talked about a setback without self-blame.",
-	"Explored what matters most right now.",
-	"Homework done; discussed what got in the way before.",
-	"Worked on a difficult conversation coming up.",
-	"Client brought a memory from school; explored it.",
+    "Talked about work stress; agreed homework.",
+    "Reviewed the week; sleep a little better.",
+    "Worked through a thought record together.",
+    "Practised a breathing exercise; will try it daily.",
+    "Looked at patterns in relationships at work.",
+    "Reviewed goals; client sees some progress.",
+    "Planned small steps for the coming week.",
+    "Talked about a setback without self-blame.",
+    "Explored what matters most right now.",
+    "Homework done; discussed what got in the way before.",
+    "Worked on a difficult conversation coming up.",
+    "Client brought a memory from school; explored it.",
 };
 static const char *const notes_rupture[] = {
-	"Client quiet and guarded; felt pushed on homework.",
-	"Client said the last session felt rushed.",
-	"Client disagreed with the plan; tense ending.",
-	"Client arrived late and gave short answers.",
+    "Client quiet and guarded; felt pushed on homework.",
+    "Client said the last session felt rushed.",
+    "Client disagreed with the plan; tense ending.",
+    "Client arrived late and gave short answers.",
 };
 static const char *const notes_partial[] = {
-	"Some warmth back; tension not yet talked about.",
-	"Client polite but careful; check in next time.",
+    "Some warmth back; tension not yet talked about.",
+    "Client polite but careful; check in next time.",
 };
 static const char *const notes_repair[] = {
-	"Named last week's tension; client said it helped to talk about it.",
-	"Revisited the disagreement; agreed a slower pace.",
-	"Asked about the ratings; client felt listened to.",
+    "Named last week's tension; client said it helped to talk about it.",
+    "Revisited the disagreement; agreed a slower pace.",
+    "Asked about the ratings; client felt listened to.",
 };
 static const char *const notes_marker[] = {
-	"Client withdrew when family came up; noted it gently.",
-	"Client pulled back after a challenge; named it at the end.",
+    "Client withdrew when family came up; noted it gently.",
+    "Client pulled back after a challenge; named it at the end.",
 };
 static const char *const notes_stuck[] = {
-	"Client still distant; raised last time, not taken up.",
-	"Short answers again; client unsure therapy helps.",
-	"Client wonders about taking a break from therapy.",
-	"Tried to repair; client said it is fine, seemed not.",
+    "Client still distant; raised last time, not taken up.",
+    "Short answers again; client unsure therapy helps.",
+    "Client wonders about taking a break from therapy.",
+    "Tried to repair; client said it is fine, seemed not.",
 };
 static const char *const notes_decline[] = {
-	"Client less engaged; homework not done again.",
-	"Sessions feel repetitive to the client; review focus.",
-	"Client says things are fine but seems flat.",
+    "Client less engaged; homework not done again.",
+    "Sessions feel repetitive to the client; review focus.",
+    "Client says things are fine but seems flat.",
 };
 static const char *const notes_clinician_view[] = {
-	"Felt like a productive session.",
-	"Good session; client engaged with the exercise.",
-	"Client seemed relaxed and open today.",
+    "Felt like a productive session.",
+    "Good session; client engaged with the exercise.",
+    "Client seemed relaxed and open today.",
 };
 static const char *const notes_unrated[] = {
-	"No ratings today; ran out of time.",
-	"Forms forgotten at the end of the session.",
+    "No ratings today; ran out of time.",
+    "Forms forgotten at the end of the session.",
 };
 
 struct context_event {
@@ -179,12 +185,12 @@ struct context_event {
 	const char *note;
 };
 static const struct context_event contexts[] = {
-	{"illness", "Client unwell this week; shorter session."},
-	{"bereavement", "Recent bereavement; session focused on support."},
-	{"moved house", "Busy after moving house; little energy for homework."},
-	{"new job", "Started a new job; talked about adjusting."},
-	{"relationship ended", "Relationship ended; client tearful but engaged."},
-	{"family illness", "A parent in hospital; client preoccupied."},
+    {"illness", "Client unwell this week; shorter session."},
+    {"bereavement", "Recent bereavement; session focused on support."},
+    {"moved house", "Busy after moving house; little energy for homework."},
+    {"new job", "Started a new job; talked about adjusting."},
+    {"relationship ended", "Relationship ended; client tearful but engaged."},
+    {"family illness", "A parent in hospital; client preoccupied."},
 };
 
 /* ---- users */
@@ -222,7 +228,7 @@ void demo_users(const struct demo_params *p, struct demo_user out[DEMO_USERS])
 
 	memset(out, 0, sizeof(*out) * DEMO_USERS);
 	set_name(out[DEMO_USER_SUPERVISOR].name,
-		 same_name(me, supervisors[0]) ? supervisors[1] : supervisors[0]);
+	         same_name(me, supervisors[0]) ? supervisors[1] : supervisors[0]);
 	out[DEMO_USER_SUPERVISOR].supervisor = true;
 	out[DEMO_USER_SUPERVISOR].supervisor_index = -1;
 
@@ -240,7 +246,7 @@ void demo_users(const struct demo_params *p, struct demo_user out[DEMO_USERS])
 int demo_client_count(const struct demo_params *p)
 {
 	return p->clients == 0 ? DEMO_CLIENTS_DEFAULT
-			       : clamp(p->clients, DEMO_CLIENTS_MIN, DEMO_CLIENTS_MAX);
+	                       : clamp(p->clients, DEMO_CLIENTS_MIN, DEMO_CLIENTS_MAX);
 }
 
 static int clinician_of(int i)
@@ -259,7 +265,7 @@ static int code_number(uint64_t seed, int block, int x)
 	int left = x / 100, right = x % 100;
 	for (int round = 0; round < 4; round++) {
 		uint64_t f = mix64(seed ^ mix64(((uint64_t)block << 16) | ((uint64_t)round << 8) |
-						(uint64_t)right));
+		                                (uint64_t)right));
 		int t = right;
 		right = (left + (int)(f % 100)) % 100;
 		left = t;
@@ -280,24 +286,24 @@ static void client_code(uint64_t seed, int i, char out[AL_KEY_MAX + 1])
 }
 
 static const enum demo_course me_courses[DEMO_ME_CLIENTS] = {
-	DEMO_UNREPAIRED, DEMO_SLOW_DECLINE, DEMO_MARKER_REPAIRED, DEMO_CALM,
-	DEMO_DISCREPANCY, DEMO_NEW_RUPTURE, DEMO_DROP_REPAIRED, DEMO_CALM,
+    DEMO_UNREPAIRED,  DEMO_SLOW_DECLINE, DEMO_MARKER_REPAIRED, DEMO_CALM,
+    DEMO_DISCREPANCY, DEMO_NEW_RUPTURE,  DEMO_DROP_REPAIRED,   DEMO_CALM,
 };
 
 /* The other two clinicians' clients in the default practice (8..23, even
  * indexes to the first, odd to the second): a designed mix, mostly calm. */
 static const enum demo_course other_courses[DEMO_CLIENTS_DEFAULT - DEMO_ME_CLIENTS] = {
-	DEMO_CALM,          DEMO_CALM,         DEMO_DROP_REPAIRED, DEMO_SLOW_DECLINE,
-	DEMO_CALM,          DEMO_CALM,         DEMO_LIFE_EVENT,    DEMO_DROP_REPAIRED,
-	DEMO_WARMING,       DEMO_DISCREPANCY,  DEMO_UNREPAIRED,    DEMO_CALM,
-	DEMO_CALM,          DEMO_NEW_RUPTURE,  DEMO_MARKER_REPAIRED, DEMO_LIFE_EVENT,
+    DEMO_CALM,    DEMO_CALM,        DEMO_DROP_REPAIRED,   DEMO_SLOW_DECLINE,
+    DEMO_CALM,    DEMO_CALM,        DEMO_LIFE_EVENT,      DEMO_DROP_REPAIRED,
+    DEMO_WARMING, DEMO_DISCREPANCY, DEMO_UNREPAIRED,      DEMO_CALM,
+    DEMO_CALM,    DEMO_NEW_RUPTURE, DEMO_MARKER_REPAIRED, DEMO_LIFE_EVENT,
 };
 
 /* How often each course turns up among clients 24 and later, in percent. */
 static const int course_weights[DEMO_COURSE_COUNT] = {
-	[DEMO_CALM] = 34,         [DEMO_WARMING] = 10,      [DEMO_DROP_REPAIRED] = 12,
-	[DEMO_LIFE_EVENT] = 12,   [DEMO_MARKER_REPAIRED] = 7, [DEMO_SLOW_DECLINE] = 8,
-	[DEMO_DISCREPANCY] = 5,   [DEMO_UNREPAIRED] = 6,    [DEMO_NEW_RUPTURE] = 6,
+    [DEMO_CALM] = 34,       [DEMO_WARMING] = 10,        [DEMO_DROP_REPAIRED] = 12,
+    [DEMO_LIFE_EVENT] = 12, [DEMO_MARKER_REPAIRED] = 7, [DEMO_SLOW_DECLINE] = 8,
+    [DEMO_DISCREPANCY] = 5, [DEMO_UNREPAIRED] = 6,      [DEMO_NEW_RUPTURE] = 6,
 };
 
 static enum demo_course pick_course(struct rng *r)
@@ -314,19 +320,19 @@ static enum demo_course pick_course(struct rng *r)
 /* Everything about client i that is decided before its first session. */
 struct plan {
 	enum demo_course kind;
-	int n;                   /* sessions */
-	int event;               /* 1-based, 0 none */
-	int base[AL_CORE_DIMS];  /* tenths, the client's usual rating */
-	int noise, noise_own;    /* session-wide and per-dimension noise terms,
-	                            uniform in [-noise, noise], [-noise_own, noise_own] */
-	int depth;               /* tenths a drop (trust) or a decline goes down */
-	int warm;                /* warming: tenths below base at the start */
-	bool partial;            /* drop: a half-way session before the repair */
-	enum al_rupture marker;  /* at the event */
-	int unrated;             /* 1-based session without ratings, 0 none */
+	int n;                  /* sessions */
+	int event;              /* 1-based, 0 none */
+	int base[AL_CORE_DIMS]; /* tenths, the client's usual rating */
+	int noise, noise_own;   /* session-wide and per-dimension noise terms,
+	                           uniform in [-noise, noise], [-noise_own, noise_own] */
+	int depth;              /* tenths a drop (trust) or a decline goes down */
+	int warm;               /* warming: tenths below base at the start */
+	bool partial;           /* drop: a half-way session before the repair */
+	enum al_rupture marker; /* at the event */
+	int unrated;            /* 1-based session without ratings, 0 none */
 	int context_at, context_len;
-	int context;             /* index into contexts */
-	int clinician_pct;       /* clinician ratings on ordinary sessions */
+	int context;                     /* index into contexts */
+	int clinician_pct;               /* clinician ratings on ordinary sessions */
 	int cadence, switch_at, end_gap; /* dates */
 	int note_pct;
 };
@@ -345,15 +351,15 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 
 	memset(pl, 0, sizeof(*pl));
 	enum demo_course drawn = pick_course(&r); /* drawn always: keeps the stream aligned */
-	pl->kind = mine ? me_courses[i]
-		   : i < DEMO_CLIENTS_DEFAULT ? other_courses[i - DEMO_ME_CLIENTS]
-					      : drawn;
+	pl->kind = mine                       ? me_courses[i]
+	           : i < DEMO_CLIENTS_DEFAULT ? other_courses[i - DEMO_ME_CLIENTS]
+	                                      : drawn;
 	bool free_length = pl->kind == DEMO_CALM || pl->kind == DEMO_WARMING;
 	if (p->sessions > 0)
 		pl->n = clamp(p->sessions, DEMO_SESSIONS_MIN, DEMO_SESSIONS_MAX);
 	else
 		pl->n = rng_range(&r, free_length ? SESSIONS_FREE_MIN : DEMO_SESSIONS_MIN,
-				  SESSIONS_FREE_MAX);
+		                  SESSIONS_FREE_MAX);
 	int n = pl->n;
 
 	pl->noise = pl->noise_own = CALM_NOISE;
@@ -380,8 +386,8 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 		pl->depth = rng_range(&r, 28, 36);
 		pl->partial = rng_percent(&r, 50);
 		if (rng_percent(&r, 40))
-			pl->marker = rng_percent(&r, 50) ? AL_RUPTURE_WITHDRAWAL
-							 : AL_RUPTURE_CONFRONTATION;
+			pl->marker =
+			    rng_percent(&r, 50) ? AL_RUPTURE_WITHDRAWAL : AL_RUPTURE_CONFRONTATION;
 		break;
 	case DEMO_LIFE_EVENT:
 		pl->event = rng_range(&r, 4, n - 2);
@@ -525,7 +531,7 @@ static bool in_event(const struct plan *pl, int j)
 }
 
 static const char *session_note(const struct plan *pl, struct rng *r, int j, const char *prev,
-				bool *forced)
+                                bool *forced)
 {
 	int e = pl->event;
 	*forced = true;
@@ -538,8 +544,9 @@ static const char *session_note(const struct plan *pl, struct rng *r, int j, con
 	case DEMO_NEW_RUPTURE:
 	case DEMO_UNREPAIRED:
 		if (j == e)
-			return pl->marker == AL_RUPTURE_WITHDRAWAL ? PICK_NEW(r, notes_marker, prev)
-								  : PICK_NEW(r, notes_rupture, prev);
+			return pl->marker == AL_RUPTURE_WITHDRAWAL
+			           ? PICK_NEW(r, notes_marker, prev)
+			           : PICK_NEW(r, notes_rupture, prev);
 		if (pl->kind == DEMO_DROP_REPAIRED && j == e + 1 && pl->partial)
 			return PICK_NEW(r, notes_partial, prev);
 		if (pl->kind == DEMO_DROP_REPAIRED && j == e + 1 + (pl->partial ? 1 : 0))
@@ -576,7 +583,7 @@ static al_tenths tenths(int v)
 }
 
 static void session_fill(const struct plan *pl, struct rng *rr, struct rng *rt, int j,
-			 const char *prev_note, struct demo_session *s)
+                         const char *prev_note, struct demo_session *s)
 {
 	/* draw the same numbers for every session so one choice never shifts
 	 * the noise of the sessions after it */
