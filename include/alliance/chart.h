@@ -10,7 +10,7 @@
 #include "alliance/course.h"
 
 #define CHART_MIN_WIDTH 24
-#define CHART_MIN_HEIGHT 8 /* legend, flags, 3 plot rows, axis, numbers, dates */
+#define CHART_MIN_HEIGHT 11 /* legend, flags, 6 plot rows, axis, numbers, dates */
 #define CHART_MAX_WIDTH 1000
 #define CHART_MAX_HEIGHT 200
 #define CHART_ALL_DIMS (-1)
@@ -79,9 +79,10 @@ struct chart {
 
 void chart_opts_default(struct chart_opts *o);
 
-/* The plot splits 0-10 into 2, 5, 10, 15... rows so that the ticks and an
+/* The plot splits 0-10 into 5, 10, 15... steps so that the ticks and an
  * 8.0 cutoff fall on row boundaries; rows a height cannot use stay blank at
- * the bottom. This is the largest height <= height that uses every row. */
+ * the bottom. This is the largest height <= height that uses every row
+ * (11, 16, 21...), or height itself when below CHART_MIN_HEIGHT. */
 int chart_fit_height(int height);
 
 /* Lays out course into cells (width*height of them, whole chart: legend,

@@ -16,6 +16,7 @@
 #define STEP_MIN 2        /* a blank column between sessions keeps marks apart */
 #define STEP_MAX 6        /* a short course is not stretched across the screen */
 #define LABEL_GAP 2       /* blank columns between two x labels */
+#define DATE_W 6          /* "30 Mar": the last session's date fits under it */
 #define SHAPES 6          /* dimensions drawn with a shape; later ones with a letter */
 
 struct glyph {
@@ -144,7 +145,7 @@ static void place_window(struct layout *L)
 {
 	struct chart *c = L->c;
 	size_t n = L->course->n;
-	int avail = c->width - (c->axis_col + 2);
+	int avail = c->width - (c->axis_col + 2) - (DATE_W - 1);
 	size_t cap = (size_t)(avail / STEP_MIN);
 	c->shown = n < cap ? n : cap;
 	c->first = n - c->shown;
@@ -164,19 +165,12 @@ int chart_session_col(const struct chart *c, size_t i)
 	return c->axis_col + 2 + (int)(i - c->first) * c->step;
 }
 
-/* Y axis with tick values every 1, 2 or 5 units (whichever first leaves a
- * free row between labels; 0, 5 and 10 at least) and the cutoff line. */
+/* Y axis with every whole value labelled when the plot has a row per unit
+ * or more, else 0, 5 and 10 (and a whole cutoff); then the cutoff line. */
 static void draw_y_axis(struct layout *L)
 {
 	struct chart *c = L->c;
-	static const int tick_units[] = {1, 2, 5};
-	int unit = 5;
-	for (size_t i = 0; i < sizeof tick_units / sizeof tick_units[0]; i++) {
-		if ((c->plot_rows - 1) * tick_units[i] >= 20) {
-			unit = tick_units[i];
-			break;
-		}
-	}
+	int unit = c->plot_rows - 1 >= 10 ? 1 : 5;
 	for (int r = c->plot_top; r < c->plot_top + c->plot_rows; r++)
 		put(c, r, c->axis_col, g_vline, CHART_ROLE_AXIS, 0);
 	for (int v = 0; v <= 10; v += unit) {
@@ -195,6 +189,7 @@ static void draw_y_axis(struct layout *L)
 		if (cut % 10 == 0 && cell(c, L->cutoff_row, 1)->role == CHART_ROLE_BLANK) {
 			char label[3] = {cut >= 100 ? '1' : ' ', (char)('0' + cut / 10 % 10), 0};
 			put_text(c, L->cutoff_row, 0, label, CHART_ROLE_LABEL);
+			put(c, L->cutoff_row, c->axis_col, g_ytick, CHART_ROLE_AXIS, 0);
 		}
 	}
 }
@@ -437,19 +432,19 @@ static void name_cutoff(struct layout *L)
 	format_tenths(L->opts->cutoff, text + 7);
 	int col = c->width - (int)strlen(text);
 	int last = c->shown ? chart_session_col(c, c->first + c->shown - 1) : c->axis_col;
-	if (col - 2 <= last)
+	if (col - 1 <= last)
 		return;
 	put(c, L->cutoff_row, col - 1, (struct glyph){' ', ' '}, CHART_ROLE_BLANK, 0);
 	put_text(c, L->cutoff_row, col, text, CHART_ROLE_CUTOFF);
 	L->cutoff_named = true;
 }
 
-/* Plot rows split 0-10 into 2 or a multiple of 5 steps, so that the even
- * values (the ticks and the default cutoff 8.0) fall on row boundaries. */
+/* Plot rows split 0-10 into a multiple of 5 steps, so that the even values
+ * (and the default cutoff 8.0) fall on row boundaries. */
 static int plot_rows_for(int height)
 {
 	int steps = height - ROWS_FIXED - 1;
-	return (steps < 5 ? 2 : steps - steps % 5) + 1;
+	return steps - steps % 5 + 1;
 }
 
 int chart_fit_height(int height)
