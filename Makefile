@@ -31,7 +31,9 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o) $(BUILD)/san/schema.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 
-alliance: $(BUILD)/src/main.o $(BUILD)/liballiance.a
+# The binaries link objects, not the archive, so that a real command replaces
+# its weak placeholder in src/cli/todo.c.
+alliance: $(BUILD)/src/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/liballiance.a: $(OBJ)
@@ -60,7 +62,7 @@ $(BUILD)/san/schema.o: $(BUILD)/schema.c
 $(BUILD)/san/liballiance.a: $(SAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/san/alliance: $(BUILD)/san/src/main.o $(BUILD)/san/liballiance.a
+$(BUILD)/san/alliance: $(BUILD)/san/src/main.o $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/san/tests/%: tests/unit/%.c $(BUILD)/san/liballiance.a

@@ -1,0 +1,80 @@
+/* What every command gets: the open database, who is asking, how to print. */
+#ifndef ALLIANCE_CLI_H
+#define ALLIANCE_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "alliance/course.h"
+#include "alliance/db.h"
+#include "alliance/error.h"
+
+struct cli {
+	struct db *db;
+	char user[AL_KEY_MAX + 1]; /* the app user (--user, $LOGNAME, ...) */
+	int64_t user_id;
+	bool supervisor;
+	bool ascii;                /* --ascii or a non-UTF-8 locale */
+	bool stdout_tty;
+	int32_t today;             /* days since 1970-01-01, local time */
+	const char *cmd;           /* "session add": the WHAT of error lines */
+	struct al_error *err;
+};
+
+/* One command-line option of a command. Global options are accepted too. */
+struct cli_opt {
+	const char *name;  /* without the leading "--" */
+	bool has_arg;
+	const char *value; /* set by cli_parse: the argument, or "" for flags */
+};
+
+/* Parses argv (after the command words) into opts and positional args.
+ * Options may come before or after positionals. When extra is non-NULL,
+ * unknown "--key VALUE" pairs are collected there (session add's --DIM N)
+ * instead of being a usage error. Returns AL_EUSAGE/AL_EINPUT with err set.
+ * The number of positionals must be within [min_pos, max_pos]. */
+struct cli_extra {
+	const char *key[AL_DIM_MAX * 2];
+	const char *value[AL_DIM_MAX * 2];
+	int n;
+};
+enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts,
+			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra);
+/* The option's value, or NULL when it was not given. */
+const char *cli_opt(const struct cli_opt *opts, const char *name);
+
+/* Listing output: one header and rows of text cells, printed as an aligned
+ * table, CSV (RFC 4180) or JSON (an array of objects). */
+enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
+struct out_col {
+	const char *name;
+	bool numeric; /* JSON: a number (empty cell: null) instead of a string */
+};
+struct out {
+	FILE *fp;
+	enum out_format fmt;
+	const struct out_col *cols;
+	int ncols;
+	long rows;
+	/* table rows are kept to align columns */
+	char **cells;
+	size_t ncells, cap;
+};
+/* The format from --format (NULL: table on a terminal, else CSV). */
+enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt);
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
+	       int ncols);
+enum al_status out_row(struct out *o, const char *const *cells, struct al_error *err);
+/* Flushes; a write error (disk full, closed pipe) is AL_EIO. */
+enum al_status out_end(struct out *o, struct al_error *err);
+
+/* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
+enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);
+enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp);
+
+/* Each command group: argv[0] is the group word ("client"), argv[1] the
+ * sub-command where there is one. */
+typedef enum al_status (*cli_fn)(struct cli *c, int argc, char **argv);
+
+#endif

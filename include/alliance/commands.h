@@ -1,0 +1,28 @@
+/* The command groups of the command line (SPEC §3), one file each in src/cli/. */
+#ifndef ALLIANCE_COMMANDS_H
+#define ALLIANCE_COMMANDS_H
+
+#include "alliance/cli.h"
+
+enum al_status cmd_init(struct cli *c, int argc, char **argv);
+enum al_status cmd_demo(struct cli *c, int argc, char **argv);
+enum al_status cmd_user(struct cli *c, int argc, char **argv);
+enum al_status cmd_client(struct cli *c, int argc, char **argv);
+enum al_status cmd_session(struct cli *c, int argc, char **argv);
+enum al_status cmd_flags(struct cli *c, int argc, char **argv);
+enum al_status cmd_report(struct cli *c, int argc, char **argv);
+enum al_status cmd_chart(struct cli *c, int argc, char **argv);
+enum al_status cmd_caseload(struct cli *c, int argc, char **argv);
+enum al_status cmd_export(struct cli *c, int argc, char **argv);
+enum al_status cmd_import(struct cli *c, int argc, char **argv);
+enum al_status cmd_dimension(struct cli *c, int argc, char **argv);
+enum al_status cmd_config(struct cli *c, int argc, char **argv);
+enum al_status cmd_backup(struct cli *c, int argc, char **argv);
+enum al_status cmd_check(struct cli *c, int argc, char **argv);
+enum al_status cmd_audit(struct cli *c, int argc, char **argv);
+enum al_status cmd_board(struct cli *c, int argc, char **argv);
+
+/* The terminal UI (src/ui/), opened when no command is given. */
+enum al_status ui_main(struct cli *c);
+
+#endif

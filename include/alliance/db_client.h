@@ -1,0 +1,46 @@
+/* Clients: pseudonymous codes owned by a clinician. */
+#ifndef ALLIANCE_DB_CLIENT_H
+#define ALLIANCE_DB_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "alliance/course.h"
+#include "alliance/db.h"
+
+#define AL_GOAL_MAX 200
+
+struct al_client {
+	int64_t id;
+	char code[AL_KEY_MAX + 1];
+	int64_t clinician_id;
+	char clinician[AL_KEY_MAX + 1];
+	char modality[16];          /* "" when not set */
+	char goal[AL_GOAL_MAX + 1]; /* "" when not set */
+	bool archived;
+	int nsessions;
+	int32_t last_date;          /* INT32_MIN when no session */
+};
+
+/* Which clients a listing covers. */
+struct db_client_filter {
+	int64_t clinician_id;  /* only this clinician's clients (0: any) */
+	int64_t supervisor_id; /* only clients of this supervisor's supervisees (0: any) */
+	bool with_archived;
+};
+
+enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
+			      bool *found, struct al_error *err);
+/* In the caller's transaction; appends the audit row. */
+enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err);
+enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err);
+/* Removes the client with sessions, ratings, notes, drafts and acks. */
+enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
+
+typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c,
+				       struct al_error *err);
+/* Clients matching f, ordered by code. */
+enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
+			      void *ctx, struct al_error *err);
+
+#endif

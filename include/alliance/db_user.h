@@ -1,0 +1,31 @@
+/* Users: clinicians and supervisors. */
+#ifndef ALLIANCE_DB_USER_H
+#define ALLIANCE_DB_USER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "alliance/course.h"
+#include "alliance/db.h"
+
+struct al_user {
+	int64_t id;
+	char name[AL_KEY_MAX + 1];
+	bool supervisor;
+	int64_t supervisor_id;                /* 0 when none */
+	char supervisor_name[AL_KEY_MAX + 1]; /* "" when none */
+};
+
+/* *found tells whether the user exists; out is filled when it does. */
+enum al_status db_user_find(struct db *db, const char *name, struct al_user *out, bool *found,
+			    struct al_error *err);
+enum al_status db_user_count(struct db *db, int64_t *n, struct al_error *err);
+/* Inside the caller's transaction; appends the audit row. */
+enum al_status db_user_add(struct db *db, const char *name, bool supervisor,
+			   int64_t supervisor_id, int64_t *id, struct al_error *err);
+
+typedef enum al_status (*db_user_fn)(void *ctx, const struct al_user *u, struct al_error *err);
+/* Every user, by name. */
+enum al_status db_user_each(struct db *db, db_user_fn fn, void *ctx, struct al_error *err);
+
+#endif

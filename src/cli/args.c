@@ -1,0 +1,94 @@
+/* Option parsing for commands: --name VALUE, --name=VALUE and flags. */
+#include <stdio.h>
+#include <string.h>
+
+#include "alliance/cli.h"
+
+/* Accepted after any command too, so `alliance chart K-1 --ascii` works;
+ * main has already applied them. */
+static const char *const global_flags[] = {"read-only", "ascii", NULL};
+static const char *const global_args[] = {"db", "user", NULL};
+
+static bool in_list(const char *const *list, const char *name)
+{
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+static struct cli_opt *find(struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts,
+			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra)
+{
+	int npos = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (npos >= max_pos)
+				return al_fail(c->err, AL_EUSAGE, "%s: unexpected argument '%s'",
+					       c->cmd, a);
+			pos[npos++] = a;
+			continue;
+		}
+		const char *name = a + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		struct cli_opt *o = find(opts, name, len);
+		char key[64];
+		snprintf(key, sizeof key, "%.*s", (int)len, name);
+		if (!o && (in_list(global_flags, key) || in_list(global_args, key))) {
+			if (in_list(global_args, key) && !eq)
+				i++;
+			continue;
+		}
+		if (!o && !extra)
+			return al_fail(c->err, AL_EUSAGE, "%s: unknown option --%s", c->cmd, key);
+		bool has_arg = o ? o->has_arg : true;
+		const char *value = "";
+		if (has_arg) {
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc)
+				value = argv[++i];
+			else
+				return al_fail(c->err, AL_EUSAGE, "%s: --%s needs a value", c->cmd,
+					       key);
+			if (!*value)
+				return al_fail(c->err, AL_EINPUT, "%s: --%s: empty value", c->cmd,
+					       key);
+		} else if (eq) {
+			return al_fail(c->err, AL_EUSAGE, "%s: --%s takes no value", c->cmd, key);
+		}
+		if (o) {
+			o->value = value;
+			continue;
+		}
+		if (extra->n >= (int)(sizeof extra->key / sizeof extra->key[0]))
+			return al_fail(c->err, AL_EUSAGE, "%s: too many options", c->cmd);
+		if (eq) /* "--goals=7": cut the key at '=' in place */
+			argv[i][2 + len] = '\0';
+		extra->key[extra->n] = name;
+		extra->value[extra->n++] = value;
+	}
+	if (npos < min_pos)
+		return al_fail(c->err, AL_EUSAGE, "%s: missing argument (see alliance --help)",
+			       c->cmd);
+	for (int i = npos; i < max_pos; i++)
+		pos[i] = NULL;
+	return AL_OK;
+}
+
+const char *cli_opt(const struct cli_opt *opts, const char *name)
+{
+	for (; opts->name; opts++)
+		if (strcmp(opts->name, name) == 0)
+			return opts->value;
+	return NULL;
+}

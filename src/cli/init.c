@@ -1,0 +1,12 @@
+/* init: create or migrate the database (done on open) and say where it is. */
+#include "alliance/commands.h"
+
+enum al_status cmd_init(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	enum al_status st = cli_parse(c, argc - 1, argv + 1, NULL, pos, 0, 0, NULL);
+	if (st)
+		return st;
+	printf("%s\n", db_path(c->db));
+	return AL_OK;
+}

@@ -1,0 +1,32 @@
+/* Commands still being written: weak placeholders that a real definition
+ * in its own file replaces. This file goes away when the last one lands. */
+#include "alliance/commands.h"
+
+#define NOT_YET(fn, name)                                                                 \
+	__attribute__((weak)) enum al_status fn(struct cli *c, int argc, char **argv)       \
+	{                                                                                  \
+		(void)argc;                                                                \
+		(void)argv;                                                                \
+		return al_fail(c->err, AL_EUSAGE, "%s: not available in this build", name);   \
+	}
+
+NOT_YET(cmd_demo, "demo")
+NOT_YET(cmd_client, "client")
+NOT_YET(cmd_session, "session")
+NOT_YET(cmd_flags, "flags")
+NOT_YET(cmd_report, "report")
+NOT_YET(cmd_chart, "chart")
+NOT_YET(cmd_caseload, "caseload")
+NOT_YET(cmd_export, "export")
+NOT_YET(cmd_import, "import")
+NOT_YET(cmd_dimension, "dimension")
+NOT_YET(cmd_config, "config")
+NOT_YET(cmd_backup, "backup")
+NOT_YET(cmd_check, "check")
+NOT_YET(cmd_audit, "audit")
+NOT_YET(cmd_board, "board")
+
+__attribute__((weak)) enum al_status ui_main(struct cli *c)
+{
+	return al_fail(c->err, AL_EUSAGE, "the terminal UI is not available in this build");
+}

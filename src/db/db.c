@@ -1,0 +1,269 @@
+/* Opening the database: the alliance check, pragmas, migrations; and the
+ * transaction and audit helpers every write goes through. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+extern const char *const al_schema_sql[];
+extern const size_t al_schema_count;
+
+int db_schema_version(void)
+{
+	return (int)al_schema_count;
+}
+
+/* Creates the missing directories of path's parent, mode 0700. */
+static enum al_status make_parent_dirs(const char *path, struct al_error *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return AL_OK;
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return al_fail(err, AL_EINPUT, "%s: path too long", path);
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	for (char *p = dir + 1; ; p++) {
+		char c = *p;
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return al_fail(err, AL_EIO, "%s: cannot create directory: %s", dir,
+				       strerror(errno));
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	return AL_OK;
+}
+
+static enum al_status exec(struct db *db, const char *sql, const char *what, struct al_error *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? AL_OK : db_fail(db, rc, what, err);
+}
+
+/* Reads a single integer (a pragma or a count) without writing anything. */
+static enum al_status query_int(struct db *db, const char *sql, int64_t *out,
+				struct al_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? AL_OK : db_fail(db, rc, db->path, err);
+}
+
+/* Refuses anything that is not an empty file or an alliance database this
+ * binary understands, before any pragma that could write to the file. */
+static enum al_status check_identity(struct db *db, int64_t *version, struct al_error *err)
+{
+	int64_t app_id, objects;
+	enum al_status st;
+	if ((st = query_int(db, "PRAGMA application_id", &app_id, err)) ||
+	    (st = query_int(db, "PRAGMA user_version", version, err)) ||
+	    (st = query_int(db, "SELECT count(*) FROM sqlite_schema", &objects, err)))
+		return st;
+	bool empty = app_id == 0 && *version == 0 && objects == 0;
+	if (!empty && app_id != AL_APPLICATION_ID)
+		return al_fail(err, AL_EDB, "%s: not an alliance database", db->path);
+	if (*version > db_schema_version())
+		return al_fail(err, AL_EDB,
+			       "%s: database schema %lld is newer than this program knows (%d); "
+			       "upgrade alliance", db->path, (long long)*version,
+			       db_schema_version());
+	if (empty && db->read_only)
+		return al_fail(err, AL_EINPUT, "%s: no alliance database here (run alliance init)",
+			       db->path);
+	return AL_OK;
+}
+
+static enum al_status set_pragmas(struct db *db, struct al_error *err)
+{
+	enum al_status st = exec(db,
+		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+		db->path, err);
+	if (st || db->read_only)
+		return st;
+	return exec(db, "PRAGMA journal_mode=WAL", db->path, err);
+}
+
+/* Applies the embedded schema files past user_version, one transaction each. */
+static enum al_status migrate(struct db *db, struct al_error *err)
+{
+	for (;;) {
+		int64_t version;
+		enum al_status st = exec(db, "BEGIN IMMEDIATE", db->path, err);
+		if (st)
+			return st;
+		if ((st = query_int(db, "PRAGMA user_version", &version, err)))
+			goto fail;
+		if (version >= db_schema_version())
+			return exec(db, "COMMIT", db->path, err);
+		if ((st = exec(db, al_schema_sql[version], "schema migration", err)))
+			goto fail;
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%lld",
+			 AL_APPLICATION_ID, (long long)version + 1);
+		if ((st = exec(db, sql, db->path, err)) ||
+		    (st = db_audit(db, version == 0 ? "init" : "change", "database", 0,
+				   version + 1, err)) ||
+		    (st = exec(db, "COMMIT", db->path, err)))
+			goto fail;
+		continue;
+	fail:
+		db_rollback(db);
+		return st;
+	}
+}
+
+static enum al_status open_file(struct db *db, struct al_error *err)
+{
+	int flags = db->read_only ? SQLITE_OPEN_READONLY
+				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(db->path, &db->h, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		if (db->read_only && access(db->path, F_OK) != 0)
+			return al_fail(err, AL_EINPUT,
+				       "%s: no alliance database here (run alliance init)", db->path);
+		return db_fail(NULL, rc, db->path, err);
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	return AL_OK;
+}
+
+enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct al_error *err)
+{
+	struct db *db = calloc(1, sizeof *db);
+	enum al_status st = AL_OK;
+	int64_t version = 0;
+	if (!db || !(db->path = strdup(opts->path))) {
+		free(db);
+		return al_fail(err, AL_EIO, "out of memory");
+	}
+	db->read_only = opts->read_only;
+	snprintf(db->os_user, sizeof db->os_user, "%s", opts->os_user ? opts->os_user : "");
+	snprintf(db->app_user, sizeof db->app_user, "%s", opts->app_user ? opts->app_user : "");
+	if ((!db->read_only && strcmp(db->path, ":memory:") != 0 &&
+	     (st = make_parent_dirs(db->path, err))) ||
+	    (st = open_file(db, err)) || (st = check_identity(db, &version, err)) ||
+	    (st = set_pragmas(db, err)))
+		goto fail;
+	if (version < db_schema_version()) {
+		if (db->read_only) {
+			st = al_fail(err, AL_EDB, "%s: database needs an upgrade; open it once "
+				     "without --read-only", db->path);
+			goto fail;
+		}
+		if ((st = migrate(db, err)))
+			goto fail;
+	}
+	*out = db;
+	return AL_OK;
+fail:
+	db_close(db);
+	return st;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < db->nstmt; i++)
+		sqlite3_finalize(db->stmts[i].st);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
+}
+
+bool db_read_only(const struct db *db)
+{
+	return db->read_only;
+}
+
+enum al_status db_begin(struct db *db, struct al_error *err)
+{
+	if (db->read_only)
+		return al_fail(err, AL_EINPUT, "refused: the database is open read-only");
+	return exec(db, "BEGIN IMMEDIATE", "database", err);
+}
+
+enum al_status db_commit(struct db *db, struct al_error *err)
+{
+	enum al_status st = exec(db, "COMMIT", "database", err);
+	if (st)
+		db_rollback(db);
+	return st;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum al_status db_begin_read(struct db *db, struct al_error *err)
+{
+	return exec(db, "BEGIN", "database", err);
+}
+
+void db_end_read(struct db *db)
+{
+	db_rollback(db);
+}
+
+void db_set_app_user(struct db *db, const char *name)
+{
+	snprintf(db->app_user, sizeof db->app_user, "%s", name);
+}
+
+enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,
+			int64_t count, struct al_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO audit (time, os_user, app_user, action, entity, entity_id, count) "
+		"VALUES (:time, :os, :app, :action, :entity, :id, :count)";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char now[21];
+	if (!st)
+		return err->status;
+	db_now(now);
+	db_bind_text(st, ":time", now);
+	db_bind_text(st, ":os", db->os_user);
+	db_bind_text(st, ":app", db->app_user);
+	db_bind_text(st, ":action", action);
+	db_bind_text(st, ":entity", entity);
+	if (id)
+		db_bind_int(st, ":id", id);
+	if (count >= 0)
+		db_bind_int(st, ":count", count);
+	return db_run(db, st, err);
+}
+
+int64_t db_data_version(struct db *db)
+{
+	int64_t v = 0;
+	struct al_error ignored;
+	query_int(db, "PRAGMA data_version", &v, &ignored);
+	return v;
+}

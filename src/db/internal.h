@@ -1,0 +1,49 @@
+/* Shared by the src/db/ files only: the connection and statement helpers. */
+#ifndef ALLIANCE_DB_INTERNAL_H
+#define ALLIANCE_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "alliance/db.h"
+
+#define DB_STMT_MAX 128
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	bool read_only;
+	char os_user[64];
+	char app_user[64];
+	int nstmt;
+	struct {
+		const char *sql; /* a string literal: compared by address */
+		sqlite3_stmt *st;
+	} stmts[DB_STMT_MAX];
+};
+
+/* The statement for sql (a string literal), prepared once and kept; it
+ * comes back reset with its bindings cleared. NULL on error (err is set). */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct al_error *err);
+
+/* Named binds: db_bind_text(st, ":code", code). NULL text binds NULL. */
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *text);
+void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v);
+void db_bind_null(sqlite3_stmt *st, const char *name);
+
+/* Steps st: SQLITE_ROW or SQLITE_DONE, or -1 with err set from the error. */
+int db_step(struct db *db, sqlite3_stmt *st, struct al_error *err);
+/* Runs st to completion (for writes). */
+enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err);
+
+/* The one place that turns an SQLite result code into our status and a
+ * message "what: why". */
+enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error *err);
+
+/* Column text that is never NULL. */
+const char *db_col_text(sqlite3_stmt *st, int col);
+
+/* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
+void db_now(char buf[21]);
+
+#endif

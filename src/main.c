@@ -1,0 +1,265 @@
+/* alliance: global options, opening the database, and handing off to a
+ * command (src/cli/) or the terminal UI (src/ui/). Only main decides the
+ * exit code. */
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alliance/commands.h"
+#include "alliance/db_user.h"
+#include "alliance/parse.h"
+
+static const struct command {
+	const char *name;
+	cli_fn fn;
+	const char *usage;
+} commands[] = {
+	{"init", cmd_init, "init                      create or migrate the database, print its path"},
+	{"demo", cmd_demo, "demo [--clients N] [--sessions N] [--seed S]   fill with a demo practice"},
+	{"user", cmd_user, "user add NAME [--role clinician|supervisor] [--supervisor NAME] | user list"},
+	{"client", cmd_client, "client add CODE [--clinician NAME] [--modality M] [--goal TEXT]\n"
+	 "  client list | client archive CODE | client delete CODE --purge"},
+	{"session", cmd_session, "session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]\n"
+	 "    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]\n"
+	 "    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]\n"
+	 "  session list CODE"},
+	{"flags", cmd_flags, "flags [CODE] [--clinician NAME] [--all]"},
+	{"report", cmd_report, "report CODE [--from D] [--to D] [--format text|html] [--with-notes] "
+	 "[--output FILE]"},
+	{"chart", cmd_chart, "chart CODE [--dimension D] [--width N] [--ascii]"},
+	{"caseload", cmd_caseload, "caseload [--clinician NAME]"},
+	{"board", cmd_board, "board [--clinician NAME]"},
+	{"export", cmd_export, "export [--from D] [--to D] [--anonymize] [--format csv|json] "
+	 "[--output FILE]"},
+	{"import", cmd_import, "import FILE [--dry-run]"},
+	{"dimension", cmd_dimension, "dimension add KEY LABEL | dimension list"},
+	{"config", cmd_config, "config get|set KEY [VALUE]"},
+	{"backup", cmd_backup, "backup FILE"},
+	{"check", cmd_check, "check"},
+	{"audit", cmd_audit, "audit [--from D] [--to D]"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+struct globals {
+	const char *db;
+	const char *user;
+	bool read_only;
+	bool ascii;
+	bool help, version;
+};
+
+static void usage(FILE *fp)
+{
+	fputs("usage: alliance [--db PATH] [--user NAME] [--read-only] [--ascii] [COMMAND ...]\n"
+	      "With no command, opens the terminal UI. Commands:\n", fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %s\n", commands[i].usage);
+	fputs("Listing commands take --format table|csv|json. See alliance(1).\n", fp);
+}
+
+/* Global options come before the command; returns the index of the command
+ * word (or argc), or -1 after printing a usage error. */
+static int parse_globals(int argc, char **argv, struct globals *g)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		const char **target = NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+			g->help = true;
+		else if (strcmp(a, "--version") == 0)
+			g->version = true;
+		else if (strcmp(a, "--read-only") == 0)
+			g->read_only = true;
+		else if (strcmp(a, "--ascii") == 0)
+			g->ascii = true;
+		else if (strncmp(a, "--db", 4) == 0 && (a[4] == '=' || !a[4]))
+			target = &g->db;
+		else if (strncmp(a, "--user", 6) == 0 && (a[6] == '=' || !a[6]))
+			target = &g->user;
+		else {
+			fprintf(stderr, "alliance: unknown option %s (see alliance --help)\n", a);
+			return -1;
+		}
+		if (!target)
+			continue;
+		const char *eq = strchr(a, '=');
+		if (!eq && i + 1 >= argc) {
+			fprintf(stderr, "alliance: %s needs a value\n", a);
+			return -1;
+		}
+		*target = eq ? eq + 1 : argv[++i];
+	}
+	return i;
+}
+
+/* Applies global options given after the command too (`chart K-1 --ascii`). */
+static void late_globals(int argc, char **argv, struct globals *g)
+{
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--read-only") == 0)
+			g->read_only = true;
+		else if (strcmp(argv[i], "--ascii") == 0)
+			g->ascii = true;
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			g->db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			g->db = argv[i] + 5;
+		else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
+			g->user = argv[++i];
+		else if (strncmp(argv[i], "--user=", 7) == 0)
+			g->user = argv[i] + 7;
+	}
+}
+
+static const char *login_name(void)
+{
+	const char *s = getenv("LOGNAME");
+	if (s && *s)
+		return s;
+	if ((s = getenv("USER")) && *s)
+		return s;
+	struct passwd *pw = getpwuid(geteuid());
+	return pw ? pw->pw_name : "clinician";
+}
+
+static const char *default_db_path(char *buf, size_t cap)
+{
+	const char *s = getenv("ALLIANCE_DB");
+	if (s && *s)
+		return s;
+	if ((s = getenv("XDG_DATA_HOME")) && *s) {
+		snprintf(buf, cap, "%s/alliance/alliance.db", s);
+		return buf;
+	}
+	s = getenv("HOME");
+	if (!s || !*s) {
+		struct passwd *pw = getpwuid(geteuid());
+		s = pw ? pw->pw_dir : ".";
+	}
+	snprintf(buf, cap, "%s/.local/share/alliance/alliance.db", s);
+	return buf;
+}
+
+/* The first user of a new database is the one opening it (a clinician);
+ * anyone else must have been added first. */
+static enum al_status resolve_user(struct cli *c)
+{
+	struct al_user u;
+	bool found;
+	int64_t n;
+	enum al_status st = db_user_find(c->db, c->user, &u, &found, c->err);
+	if (st || found)
+		goto done;
+	if ((st = db_user_count(c->db, &n, c->err)))
+		return st;
+	if (n > 0 || db_read_only(c->db))
+		return al_fail(c->err, AL_EINPUT,
+			       "user: unknown user '%s' (a user of this database can add it "
+			       "with: alliance user add %s)", c->user, c->user);
+	if ((st = db_begin(c->db, c->err)) ||
+	    (st = db_user_add(c->db, c->user, false, 0, &u.id, c->err)) ||
+	    (st = db_commit(c->db, c->err))) {
+		db_rollback(c->db);
+		return st;
+	}
+	u.supervisor = false;
+done:
+	c->user_id = u.id;
+	c->supervisor = u.supervisor;
+	return st;
+}
+
+static int32_t local_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* No core dumps (they would hold client data); a full disk must be an
+ * error we report, not a signal that kills us mid-write. */
+static void harden_process(const struct globals *g)
+{
+	struct rlimit none = {0, 0};
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	signal(SIGXFSZ, SIG_IGN);
+	(void)g;
+	umask(077);
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
+{
+	char path_buf[4096];
+	const struct command *cmd = NULL;
+	if (argc > 0 && !(cmd = find_command(argv[0])))
+		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
+			       argv[0]);
+	late_globals(argc, argv, g);
+	c->cmd = cmd ? cmd->name : "alliance";
+	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
+	if (!valid_code(c->user))
+		return al_fail(c->err, AL_EINPUT, "user: '%.40s' is not a valid user name "
+			       "(1-32 letters, digits, '-', '_', '.')", g->user ? g->user : c->user);
+	c->ascii = g->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	c->stdout_tty = isatty(STDOUT_FILENO);
+	c->today = local_today();
+	struct db_open_opts o = {
+		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
+		.read_only = g->read_only,
+		.os_user = login_name(),
+		.app_user = c->user,
+	};
+	if (!*o.path)
+		return al_fail(c->err, AL_EINPUT, "--db: empty value");
+	enum al_status st = db_open(&o, &c->db, c->err);
+	if (st || (st = resolve_user(c)))
+		return st;
+	return cmd ? cmd->fn(c, argc, argv) : ui_main(c);
+}
+
+int main(int argc, char **argv)
+{
+	struct globals g = {0};
+	struct al_error err = {0};
+	struct cli c = {.err = &err};
+	setlocale(LC_ALL, "");
+	harden_process(&g);
+	int first = parse_globals(argc, argv, &g);
+	if (first < 0)
+		return AL_EUSAGE;
+	if (g.help || (first < argc && strcmp(argv[first], "help") == 0)) {
+		usage(stdout);
+		return 0;
+	}
+	if (g.version) {
+		printf("alliance %s\n", AL_VERSION);
+		return 0;
+	}
+	enum al_status st = run(&g, argc - first, argv + first, &c);
+	db_close(c.db);
+	if (st) {
+		fflush(stdout);
+		fprintf(stderr, "alliance: %s\n", err.msg);
+	}
+	return (int)st;
+}
