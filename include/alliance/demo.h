@@ -10,8 +10,8 @@
 /*
  * Everything here is a pure function of struct demo_params: the same
  * parameters give the same practice on every machine. Client i depends only
- * on the seed, i and the sessions parameter (not on the client count), so a
- * caller can stream any number of clients one at a time in O(sessions) each:
+ * on the seed, i, today and the sessions parameter (not on the client count),
+ * so a caller can stream any number of clients in O(sessions) each:
  *
  *	struct demo_user users[DEMO_USERS];
  *	demo_users(&p, users);                         store the four users
@@ -36,7 +36,8 @@
  *	6 DEMO_DROP_REPAIRED    ok        a drop repaired within two sessions, long ago
  *	7 DEMO_CALM             ok        with a context event
  *
- * so that those eight alone show every rule and every repair status.
+ * so that those eight alone show every rule and every repair status
+ * (tests/unit/test_demo.c runs the real rules over hundreds of seeds).
  * Clients 8..23 alternate between the other two clinicians (eight each by
  * default) with a fixed, mostly calm mix of every course; clients from 24 on
  * go round all three clinicians with courses drawn by weight (a third calm).
@@ -68,6 +69,7 @@ enum demo_course {
 #define DEMO_SESSIONS_MAX 200
 #define DEMO_SEED_DEFAULT 2026u
 
+/* Out-of-range counts are clamped; a CLI may rather refuse them (exit 1). */
 struct demo_params {
 	uint64_t seed;
 	int clients;    /* 0: DEMO_CLIENTS_DEFAULT; else clamped to [MIN, MAX] */
