@@ -8,37 +8,11 @@
 
 #include "alliance/commands.h"
 #include "alliance/db_session.h"
-#include "alliance/db_user.h"
 #include "alliance/parse.h"
 
 /* Sessions are entered after they happen; one day of slack covers a
  * clinician working across a time zone or just after midnight. */
 #define FUTURE_SLACK_DAYS 1
-
-/* Until the shared access helper lands: the client by code, checked
- * against who is asking (SPEC §3 "Who sees what"). */
-static enum al_status client_access(struct cli *c, const char *code, bool write,
-				    struct al_client *cl)
-{
-	bool found = false;
-	enum al_status st;
-	if (valid_code(code) && (st = db_client_find(c->db, code, cl, &found, c->err)))
-		return st;
-	if (!found)
-		return al_fail(c->err, AL_EINPUT, "%s: unknown client '%.40s'", c->cmd, code);
-	if (cl->clinician_id == c->user_id)
-		return AL_OK;
-	if (write && c->supervisor)
-		return al_fail(c->err, AL_EINPUT, "%s: %s is a client of %s (supervisors change "
-			       "no ratings or notes)", c->cmd, cl->code, cl->clinician);
-	struct al_user owner;
-	if ((st = db_user_find(c->db, cl->clinician, &owner, &found, c->err)))
-		return st;
-	if (!write && c->supervisor && found && owner.supervisor_id == c->user_id)
-		return AL_OK;
-	return al_fail(c->err, AL_EINPUT, "%s: %s is not your client (clinician: %s)", c->cmd,
-		       cl->code, cl->clinician);
-}
 
 /* Valid UTF-8 without NUL or other control characters (newlines and tabs
  * only where lines are allowed). */
@@ -208,7 +182,7 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 	if (cli_opt(opts, "note") && cli_opt(opts, "note-file"))
 		return al_fail(c->err, AL_EUSAGE, "%s: --note and --note-file cannot be used "
 			       "together", c->cmd);
-	if ((st = client_access(c, pos[0], true, &cl)) || (st = parse_date_opt(c, date, &in.date)) ||
+	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) || (st = parse_date_opt(c, date, &in.date)) ||
 	    (st = db_dims_load(c->db, &dims, c->err)) ||
 	    (st = parse_marks(c, opts, &rater, &in)) ||
 	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])))
@@ -340,7 +314,7 @@ static enum al_status session_list(struct cli *c, int argc, char **argv)
 	struct db_course course = {0};
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
 	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
-	    (st = client_access(c, pos[0], false, &cl)) ||
+	    (st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
 	    (st = db_dims_load(c->db, &dims, c->err)) ||
 	    (st = db_course_load(c->db, &dims, cl.id, &course, c->err)))
 		goto out;
