@@ -473,6 +473,72 @@ static void test_utf8_encode(void **state)
 	assert_memory_equal(b, "?", 1);
 }
 
+/* A realistic course, as `alliance chart CODE` prints it at 80 columns:
+ * 30 weekly sessions, an early amber start, an unrated session (12), a
+ * withdrawal rupture at 17 repaired by 19, a brief collaboration dip at 27. */
+static void realistic_course(struct fixture *f)
+{
+	static const short ratings[30][3] = {
+		{78, 75, 88}, {82, 80, 90}, {86, 84, 91}, {89, 88, 92}, {90, 89, 93},
+		{91, 90, 93}, {90, 88, 94}, {92, 90, 94}, {93, 91, 95}, {92, 92, 94},
+		{94, 92, 95}, {M, M, M},    {93, 92, 95}, {94, 93, 96}, {92, 91, 95},
+		{93, 92, 95}, {58, 64, 76}, {74, 78, 84}, {89, 88, 92}, {91, 90, 94},
+		{93, 91, 95}, {94, 93, 96}, {93, 92, 95}, {95, 94, 97}, {94, 92, 96},
+		{95, 94, 97}, {88, 76, 90}, {93, 91, 95}, {95, 93, 96}, {96, 95, 97},
+	};
+	for (int i = 0; i < 30; i++)
+		add(f, ratings[i][0], ratings[i][1], ratings[i][2])->date += i >= 15 ? 14 : 0;
+	f->s[16].rupture = AL_RUPTURE_WITHDRAWAL;
+	f->flags[0] = CHART_FLAG_AMBER;
+	f->flags[11] = CHART_FLAG_INFO;
+	f->flags[16] = CHART_FLAG_REPAIRED;
+	f->flags[17] = CHART_FLAG_AMBER;
+	f->flags[26] = CHART_FLAG_AMBER;
+}
+
+static void test_realistic_80x16(void **state)
+{
+	struct fixture *f = *state;
+	realistic_course(f);
+	layout(f, 80, 16);
+	assert_string_equal(f->text,
+	    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ^ watch  ✱ overlap  ? unrated\n"
+	    "    ^                     ?         ✓ ^                 ^\n"
+	    "10┤\n"
+	    " 9┤   ■ ■ ■ ✱ ✱ ✱ ✱ ✱ ✱ ✱   ✱ ✱ ✱ ✱     ■ ✱ ✱ ✱ ✱ ✱ ✱ ✱ ■ ✱ ✱ ✱\n"
+	    " 8┤╌■╌✱╌✱╌✱╌▲╌╌╌▲╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌■╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌●╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	    " 7┤ ✱                               ■ ✱                 ▲\n"
+	    " 6┤                                 ▲\n"
+	    " 5┤                                 ●\n"
+	    " 4┤\n"
+	    " 3┤\n"
+	    " 2┤\n"
+	    " 1┤\n"
+	    " 0┤\n"
+	    "  └─┬───────┬─────────┬─────────┬─────────┬─────────┬─────────┬─────────────────\n"
+	    "    1       5         10        15        20        25        30\n"
+	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
+	f->opts.ascii = true;
+	layout(f, 80, 16);
+	assert_string_equal(f->text,
+	    "T trust  C collaboration  E empathy  + repaired  ^ watch  * overlap  ? unrated\n"
+	    "    ^                     ?         + ^                 ^\n"
+	    "10+\n"
+	    " 9+   E E E * * * * * * *   * * * *     E * * * * * * * E * * *\n"
+	    " 8+.E.*.*.*.C...C.....................E.*...............T............ cutoff 8.0\n"
+	    " 7+ *                               E *                 C\n"
+	    " 6+                                 C\n"
+	    " 5+                                 T\n"
+	    " 4+\n"
+	    " 3+\n"
+	    " 2+\n"
+	    " 1+\n"
+	    " 0+\n"
+	    "  +-+-------+---------+---------+---------+---------+---------+-----------------\n"
+	    "    1       5         10        15        20        25        30\n"
+	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -487,6 +553,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
 		cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
 		cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
+		cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
 		cmocka_unit_test(test_utf8_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
