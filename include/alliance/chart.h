@@ -42,7 +42,7 @@ enum chart_role {
 	CHART_ROLE_FLAG_AMBER,
 	CHART_ROLE_FLAG_RED,
 	CHART_ROLE_REPAIRED,
-	CHART_ROLE_SELECTED,  /* the dotted column of the selected session */
+	CHART_ROLE_SELECTED, /* the dotted column of the selected session */
 	CHART_ROLE_COUNT
 };
 
@@ -50,11 +50,11 @@ enum chart_role {
 #define CHART_ATTR_SELECTED 0x1u /* in the selected session's column: draw highlighted */
 
 struct chart_cell {
-	uint32_t cp;   /* Unicode code point, ' ' when empty (equal to .ascii in ASCII mode) */
-	char ascii;    /* the same glyph in printable ASCII */
-	uint8_t role;  /* enum chart_role */
-	uint8_t dim;   /* index into course->dims for DIM and CLINICIAN cells */
-	uint8_t attr;  /* CHART_ATTR_* */
+	uint32_t cp;  /* Unicode code point, ' ' when empty (equal to .ascii in ASCII mode) */
+	char ascii;   /* the same glyph in printable ASCII */
+	uint8_t role; /* enum chart_role */
+	uint8_t dim;  /* index into course->dims for DIM and CLINICIAN cells */
+	uint8_t attr; /* CHART_ATTR_* */
 };
 
 struct chart_opts {

@@ -3,7 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +17,10 @@
 #define M AL_MISSING
 
 static const struct al_dim core_dims[] = {
-	{"trust", "Trust", true},
-	{"collaboration", "Collaboration", true},
-	{"empathy", "Empathy", true},
-	{"goals", "Agreement on goals", false},
+    {"trust", "Trust", true},
+    {"collaboration", "Collaboration", true},
+    {"empathy", "Empathy", true},
+    {"goals", "Agreement on goals", false},
 };
 
 /* A course under construction: sessions weekly from 2 March 2026. */
@@ -76,8 +77,8 @@ static void layout(struct fixture *f, int width, int height)
 	free(f->cells);
 	f->cells = calloc((size_t)width * (size_t)height, sizeof *f->cells);
 	assert_non_null(f->cells);
-	assert_true(chart_layout(&f->chart, f->cells, width, height, &f->course, f->flags,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&f->chart, f->cells, width, height, &f->course, f->flags, &f->opts));
 	assert_true(chart_text_cap(&f->chart) <= sizeof f->text);
 	size_t len = chart_text(&f->chart, f->text, sizeof f->text);
 	assert_int_equal(len, strlen(f->text));
@@ -118,22 +119,22 @@ static void test_golden_ascii(void **state)
 	f->opts.ascii = true;
 	layout(f, 64, 16);
 	assert_string_equal(f->text,
-	    "T trust  C collaboration  E empathy  + repaired  * overlap\n"
-	    "                +     ?\n"
-	    "10+                         E\n"
-	    " 9+ *     *                 *\n"
-	    " 8+.C...........*.................................... cutoff 8.0\n"
-	    " 7+\n"
-	    " 6+             T\n"
-	    " 5+\n"
-	    " 4+\n"
-	    " 3+\n"
-	    " 2+\n"
-	    " 1+\n"
-	    " 0+\n"
-	    "  +-+-----+-----+-----+-----+-----------------------------------\n"
-	    "    1     2     3     4     5\n"
-	    "    2 Mar       16 Mar      30 Mar\n");
+	                    "T trust  C collaboration  E empathy  + repaired  * overlap\n"
+	                    "                +     ?\n"
+	                    "10+                         E\n"
+	                    " 9+ *     *                 *\n"
+	                    " 8+.C...........*.................................... cutoff 8.0\n"
+	                    " 7+\n"
+	                    " 6+             T\n"
+	                    " 5+\n"
+	                    " 4+\n"
+	                    " 3+\n"
+	                    " 2+\n"
+	                    " 1+\n"
+	                    " 0+\n"
+	                    "  +-+-----+-----+-----+-----+-----------------------------------\n"
+	                    "    1     2     3     4     5\n"
+	                    "    2 Mar       16 Mar      30 Mar\n");
 }
 
 static void test_golden_utf8(void **state)
@@ -141,22 +142,22 @@ static void test_golden_utf8(void **state)
 	struct fixture *f = small_course(state);
 	layout(f, 64, 16);
 	assert_string_equal(f->text,
-	    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ✱ overlap\n"
-	    "                ✓     ?\n"
-	    "10┤                         ■\n"
-	    " 9┤ ✱     ✱                 ✱\n"
-	    " 8┤╌▲╌╌╌╌╌╌╌╌╌╌╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
-	    " 7┤\n"
-	    " 6┤             ●\n"
-	    " 5┤\n"
-	    " 4┤\n"
-	    " 3┤\n"
-	    " 2┤\n"
-	    " 1┤\n"
-	    " 0┤\n"
-	    "  └─┬─────┬─────┬─────┬─────┬───────────────────────────────────\n"
-	    "    1     2     3     4     5\n"
-	    "    2 Mar       16 Mar      30 Mar\n");
+	                    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ✱ overlap\n"
+	                    "                ✓     ?\n"
+	                    "10┤                         ■\n"
+	                    " 9┤ ✱     ✱                 ✱\n"
+	                    " 8┤╌▲╌╌╌╌╌╌╌╌╌╌╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	                    " 7┤\n"
+	                    " 6┤             ●\n"
+	                    " 5┤\n"
+	                    " 4┤\n"
+	                    " 3┤\n"
+	                    " 2┤\n"
+	                    " 1┤\n"
+	                    " 0┤\n"
+	                    "  └─┬─────┬─────┬─────┬─────┬───────────────────────────────────\n"
+	                    "    1     2     3     4     5\n"
+	                    "    2 Mar       16 Mar      30 Mar\n");
 	/* the cells carry both glyphs and what they mean */
 	const struct chart_cell *x = at(f, row_of(f, 60), chart_session_col(&f->chart, 2));
 	assert_int_equal(x->cp, 0x25CF);
@@ -284,45 +285,43 @@ static void test_one_dimension(void **state)
 	add(f, 90, 90, 90)->rating[AL_RATER_CLIENT][3] = 70;
 	f->opts.dim = 3;
 	layout(f, 40, 16);
-	assert_string_equal(f->text,
-	    "◆ goals\n"
-	    "\n"
-	    "10┤\n"
-	    " 9┤ ◆──╮\n"
-	    " 8┤╌╌╌╌│╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
-	    " 7┤    │     ╭──◆\n"
-	    " 6┤    │     │\n"
-	    " 5┤    │     │\n"
-	    " 4┤    ╰──◆──╯\n"
-	    " 3┤\n"
-	    " 2┤\n"
-	    " 1┤\n"
-	    " 0┤\n"
-	    "  └─┬─────┬─────┬───────────────────────\n"
-	    "    1     2     3\n"
-	    "    2 Mar       16 Mar\n");
+	assert_string_equal(f->text, "◆ goals\n"
+	                             "\n"
+	                             "10┤\n"
+	                             " 9┤ ◆──╮\n"
+	                             " 8┤╌╌╌╌│╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	                             " 7┤    │     ╭──◆\n"
+	                             " 6┤    │     │\n"
+	                             " 5┤    │     │\n"
+	                             " 4┤    ╰──◆──╯\n"
+	                             " 3┤\n"
+	                             " 2┤\n"
+	                             " 1┤\n"
+	                             " 0┤\n"
+	                             "  └─┬─────┬─────┬───────────────────────\n"
+	                             "    1     2     3\n"
+	                             "    2 Mar       16 Mar\n");
 	for (size_t k = 0; k < 40 * 16; k++)
 		if (f->cells[k].role == CHART_ROLE_DIM)
 			assert_int_equal(f->cells[k].dim, 3);
 	f->opts.ascii = true;
 	layout(f, 40, 16);
-	assert_string_equal(f->text,
-	    "G goals\n"
-	    "\n"
-	    "10+\n"
-	    " 9+ G--\\\n"
-	    " 8+....|..................... cutoff 8.0\n"
-	    " 7+    |     /--G\n"
-	    " 6+    |     |\n"
-	    " 5+    |     |\n"
-	    " 4+    \\--G--/\n"
-	    " 3+\n"
-	    " 2+\n"
-	    " 1+\n"
-	    " 0+\n"
-	    "  +-+-----+-----+-----------------------\n"
-	    "    1     2     3\n"
-	    "    2 Mar       16 Mar\n");
+	assert_string_equal(f->text, "G goals\n"
+	                             "\n"
+	                             "10+\n"
+	                             " 9+ G--\\\n"
+	                             " 8+....|..................... cutoff 8.0\n"
+	                             " 7+    |     /--G\n"
+	                             " 6+    |     |\n"
+	                             " 5+    |     |\n"
+	                             " 4+    \\--G--/\n"
+	                             " 3+\n"
+	                             " 2+\n"
+	                             " 1+\n"
+	                             " 0+\n"
+	                             "  +-+-----+-----+-----------------------\n"
+	                             "    1     2     3\n"
+	                             "    2 Mar       16 Mar\n");
 	f->opts.dim = 4;
 	assert_false(chart_layout(&f->chart, f->cells, 40, 16, &f->course, f->flags, &f->opts));
 }
@@ -422,9 +421,11 @@ static void test_selected_session(void **state)
 	assert_int_equal(at(f, 1, col)->ascii, '!');
 	char row[256];
 	chart_text_row(c, c->plot_top + c->plot_rows + 1, row, sizeof row);
-	assert_string_equal(row, "    1       5         10    13  15        20        25        30");
+	assert_string_equal(row,
+	                    "    1       5         10    13  15        20        25        30");
 	chart_text_row(c, c->plot_top + c->plot_rows + 2, row, sizeof row);
-	assert_string_equal(row, "    2 Mar   30 Mar          25 May        13 Jul    17 Aug    21 Sep");
+	assert_string_equal(row,
+	                    "    2 Mar   30 Mar          25 May        13 Jul    17 Aug    21 Sep");
 }
 
 /* Sizes out of range are refused; text output is cut like snprintf. */
@@ -437,8 +438,8 @@ static void test_bounds_and_truncation(void **state)
 	                          NULL, &f->opts));
 	assert_false(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT - 1, &f->course,
 	                          NULL, &f->opts));
-	assert_true(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &f->course, NULL,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &f->course, NULL, &f->opts));
 	char full[2048], small[10];
 	size_t need = chart_text(&c, full, sizeof full);
 	assert_int_equal(need, strlen(full));
@@ -449,8 +450,8 @@ static void test_bounds_and_truncation(void **state)
 
 	/* an empty course still draws its axes */
 	struct al_course empty = {core_dims, 3, NULL, 0};
-	assert_true(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &empty, NULL,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &empty, NULL, &f->opts));
 	assert_int_equal(c.shown, 0);
 	char row[256];
 	chart_text_row(&c, CHART_MIN_HEIGHT - 3, row, sizeof row);
@@ -479,12 +480,11 @@ static void test_utf8_encode(void **state)
 static void realistic_course(struct fixture *f)
 {
 	static const short ratings[30][3] = {
-		{78, 75, 88}, {82, 80, 90}, {86, 84, 91}, {89, 88, 92}, {90, 89, 93},
-		{91, 90, 93}, {90, 88, 94}, {92, 90, 94}, {93, 91, 95}, {92, 92, 94},
-		{94, 92, 95}, {M, M, M},    {93, 92, 95}, {94, 93, 96}, {92, 91, 95},
-		{93, 92, 95}, {58, 64, 76}, {74, 78, 84}, {89, 88, 92}, {91, 90, 94},
-		{93, 91, 95}, {94, 93, 96}, {93, 92, 95}, {95, 94, 97}, {94, 92, 96},
-		{95, 94, 97}, {88, 76, 90}, {93, 91, 95}, {95, 93, 96}, {96, 95, 97},
+	    {78, 75, 88}, {82, 80, 90}, {86, 84, 91}, {89, 88, 92}, {90, 89, 93}, {91, 90, 93},
+	    {90, 88, 94}, {92, 90, 94}, {93, 91, 95}, {92, 92, 94}, {94, 92, 95}, {M, M, M},
+	    {93, 92, 95}, {94, 93, 96}, {92, 91, 95}, {93, 92, 95}, {58, 64, 76}, {74, 78, 84},
+	    {89, 88, 92}, {91, 90, 94}, {93, 91, 95}, {94, 93, 96}, {93, 92, 95}, {95, 94, 97},
+	    {94, 92, 96}, {95, 94, 97}, {88, 76, 90}, {93, 91, 95}, {95, 93, 96}, {96, 95, 97},
 	};
 	for (int i = 0; i < 30; i++)
 		add(f, ratings[i][0], ratings[i][1], ratings[i][2])->date += i >= 15 ? 14 : 0;
@@ -501,7 +501,8 @@ static void test_realistic_80x16(void **state)
 	struct fixture *f = *state;
 	realistic_course(f);
 	layout(f, 80, 16);
-	assert_string_equal(f->text,
+	assert_string_equal(
+	    f->text,
 	    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ^ watch  ✱ overlap  ? unrated\n"
 	    "    ^                     ?         ✓ ^                 ^\n"
 	    "10┤\n"
@@ -520,7 +521,8 @@ static void test_realistic_80x16(void **state)
 	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
 	f->opts.ascii = true;
 	layout(f, 80, 16);
-	assert_string_equal(f->text,
+	assert_string_equal(
+	    f->text,
 	    "T trust  C collaboration  E empathy  + repaired  ^ watch  * overlap  ? unrated\n"
 	    "    ^                     ?         + ^                 ^\n"
 	    "10+\n"
@@ -542,19 +544,20 @@ static void test_realistic_80x16(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_golden_ascii, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_golden_utf8, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_cutoff_line, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_extremes_top_and_bottom, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_missing_leaves_gap, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_newest_when_too_many, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_one_dimension, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_clinician_overlay, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
-		cmocka_unit_test(test_utf8_encode),
+	    cmocka_unit_test_setup_teardown(test_golden_ascii, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_golden_utf8, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_cutoff_line, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_extremes_top_and_bottom, fixture_new,
+	                                    fixture_free),
+	    cmocka_unit_test_setup_teardown(test_missing_leaves_gap, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_newest_when_too_many, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_one_dimension, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_clinician_overlay, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
+	    cmocka_unit_test(test_utf8_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
