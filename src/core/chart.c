@@ -342,15 +342,13 @@ static void label_session(struct layout *L, size_t i)
 	format_number(session_number(L->course, i), text);
 	if (try_label(c, L->num_row, col, text))
 		put(c, L->axis_row, col, g_xtick, CHART_ROLE_AXIS, 0);
-	if (L->date_row >= 0) {
-		format_day(L->course->sessions[i].date, text);
-		try_label(c, L->date_row, col, text);
-	}
+	format_day(L->course->sessions[i].date, text);
+	try_label(c, L->date_row, col, text);
 }
 
 /* X labels, most wanted first: the first and last sessions shown (so the
- * numbers say where a cut course starts), the selected one, then every m-th session number, m the
- * smallest of 1, 2, 5, 10, 20, 50... that leaves room between labels. */
+ * numbers say where a cut course starts), the selected one, then every m-th
+ * session number, m the smallest of 1, 2, 5, 10, 20... that leaves room. */
 static void draw_x_axis(struct layout *L)
 {
 	struct chart *c = L->c;
@@ -370,10 +368,11 @@ static void draw_x_axis(struct layout *L)
 		label_session(L, (size_t)sel);
 
 	static const int every[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
-	int widest = session_number(L->course, last) >= 100 ? 3 : 2;
+	char widest[16];
+	format_number(session_number(L->course, last), widest);
 	size_t k = 0;
 	while (k + 1 < sizeof every / sizeof every[0] &&
-	       every[k] * c->step < widest + LABEL_GAP + 1)
+	       every[k] * c->step < (int)strlen(widest) + LABEL_GAP + 1)
 		k++;
 	int m = every[k];
 	for (size_t i = c->first; i <= last; i++)
@@ -394,6 +393,12 @@ static void legend_item(struct chart *c, int *col, const struct glyph *g, size_t
 	*col = put_text(c, 0, at + 1, word, CHART_ROLE_LABEL);
 }
 
+static void legend_flag(struct layout *L, int *col, enum chart_flag f)
+{
+	if (L->flag_seen[f])
+		legend_item(L->c, col, &flag_look[f].g, 1, flag_look[f].role, 0, flag_look[f].word);
+}
+
 /* One line naming every glyph in use, most needed first: dimensions,
  * clinician marks, the flag marks that appear (✱ after red, repaired and
  * amber), the cutoff unless named on its line. What does not fit is left out. */
@@ -406,16 +411,12 @@ static void draw_legend(struct layout *L)
 	if (L->opts->clinician)
 		legend_item(c, &col, &L->clinician[L->dim_lo], L->dim_hi - L->dim_lo,
 		            CHART_ROLE_CLINICIAN, L->dim_lo, "clinician");
-	static const enum chart_flag order[] = {CHART_FLAG_RED, CHART_FLAG_REPAIRED,
-	                                        CHART_FLAG_AMBER, CHART_FLAG_NONE, CHART_FLAG_INFO};
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-		enum chart_flag f = order[k];
-		if (f == CHART_FLAG_NONE && L->overlap_seen)
-			legend_item(c, &col, &g_overlap, 1, CHART_ROLE_OVERLAP, 0, "overlap");
-		else if (f != CHART_FLAG_NONE && L->flag_seen[f])
-			legend_item(c, &col, &flag_look[f].g, 1, flag_look[f].role, 0,
-			            flag_look[f].word);
-	}
+	legend_flag(L, &col, CHART_FLAG_RED);
+	legend_flag(L, &col, CHART_FLAG_REPAIRED);
+	legend_flag(L, &col, CHART_FLAG_AMBER);
+	if (L->overlap_seen)
+		legend_item(c, &col, &g_overlap, 1, CHART_ROLE_OVERLAP, 0, "overlap");
+	legend_flag(L, &col, CHART_FLAG_INFO);
 	if (L->cutoff_row >= 0 && !L->cutoff_named) {
 		char text[16] = "cutoff ";
 		format_tenths(L->opts->cutoff, text + 7);

@@ -31,7 +31,7 @@ struct fixture {
 	struct chart_opts opts;
 	struct chart chart;
 	struct chart_cell *cells;
-	char text[16384];
+	char text[65536];
 };
 
 /* cmocka setup: an empty course with the three core dimensions. */
@@ -347,6 +347,11 @@ static void test_clinician_overlay(void **state)
 	assert_int_equal(x->dim, 2);
 	assert_int_equal(at(f, row_of(f, 90), col)->role, CHART_ROLE_OVERLAP);
 	assert_int_equal(at(f, row_of(f, 60), col)->ascii, 'T');
+	/* two clinician marks in one cell: the first dimension's */
+	s->rating[AL_RATER_CLINICIAN][1] = 30;
+	layout(f, 50, 16);
+	assert_int_equal(at(f, row_of(f, 30), col)->ascii, 'c');
+	assert_int_equal(at(f, row_of(f, 30), col)->dim, 1);
 	char row[256];
 	chart_text_row(&f->chart, 0, row, sizeof row);
 	assert_string_equal(row, "● trust  ▲ collaboration  ■ empathy  ○△□ clinician");
@@ -355,7 +360,7 @@ static void test_clinician_overlay(void **state)
 	chart_text_row(&f->chart, 0, row, sizeof row);
 	assert_string_equal(row, "T trust  C collaboration  E empathy  tce clinician");
 	chart_text_row(&f->chart, row_of(f, 30), row, sizeof row);
-	assert_string_equal(row, " 3+ e");
+	assert_string_equal(row, " 3+ c");
 }
 
 /* Flag marks above their session, each with its glyph, role and legend word. */
@@ -474,6 +479,58 @@ static void test_utf8_encode(void **state)
 	assert_memory_equal(b, "?", 1);
 }
 
+static int lcg(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (int)((*seed >> 16) % 1000);
+}
+
+/* Many sizes and random courses (a fixed LCG): every rated value shows at
+ * its row, as its own glyph or ✱, and the text fits chart_text_cap. */
+static void test_random_sizes(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t seed = 12345;
+#define NEXT() lcg(&seed)
+	for (int round = 0; round < 300; round++) {
+		f->course.n = 0;
+		f->course.ndims = (size_t)(1 + NEXT() % 4);
+		int n = NEXT() % 60;
+		for (int i = 0; i < n; i++) {
+			struct al_session *s =
+			    add(f, NEXT() % 130 - 15, NEXT() % 101, NEXT() % 101);
+			s->rating[AL_RATER_CLIENT][3] = (al_tenths)(NEXT() % 101);
+			s->rating[AL_RATER_CLINICIAN][NEXT() % 4] = (al_tenths)(NEXT() % 101);
+			f->flags[i] = (enum chart_flag)(NEXT() % 6);
+		}
+		f->opts.dim = NEXT() % 3 == 0 ? NEXT() % (int)f->course.ndims : CHART_ALL_DIMS;
+		f->opts.clinician = NEXT() % 2;
+		f->opts.selected = NEXT() % (n + 3) - 1;
+		f->opts.ascii = NEXT() % 2;
+		f->opts.cutoff = NEXT() % 120 - 10;
+		int w = CHART_MIN_WIDTH + NEXT() % 120, h = CHART_MIN_HEIGHT + NEXT() % 30;
+		layout(f, w, h);
+		const struct chart *c = &f->chart;
+		assert_true(c->shown <= (size_t)n);
+		assert_true(c->first + c->shown == (size_t)n || f->opts.selected >= 0);
+		for (size_t i = c->first; i < c->first + c->shown; i++) {
+			int col = chart_session_col(c, i);
+			assert_true(col > c->axis_col && col < w);
+			size_t lo = f->opts.dim == CHART_ALL_DIMS ? 0 : (size_t)f->opts.dim;
+			size_t hi = f->opts.dim == CHART_ALL_DIMS ? f->course.ndims : lo + 1;
+			for (size_t d = lo; d < hi; d++) {
+				int v = f->s[i].rating[AL_RATER_CLIENT][d];
+				if (v < 0 || v > 100)
+					continue;
+				const struct chart_cell *x = at(f, row_of(f, v), col);
+				assert_true(x->role == CHART_ROLE_OVERLAP ||
+				            (x->role == CHART_ROLE_DIM && x->dim == d));
+			}
+		}
+	}
+#undef NEXT
+}
+
 /* A realistic course, as `alliance chart CODE` prints it at 80 columns:
  * 30 weekly sessions, an early amber start, an unrated session (12), a
  * withdrawal rupture at 17 repaired by 19, a brief collaboration dip at 27. */
@@ -556,6 +613,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_random_sizes, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
 	    cmocka_unit_test(test_utf8_encode),
 	};
