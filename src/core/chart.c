@@ -457,6 +457,19 @@ int chart_fit_height(int height)
 	return plot_rows_for(height) + ROWS_FIXED;
 }
 
+enum chart_flag chart_flag_merge(enum chart_flag a, enum chart_flag b)
+{
+	static const int rank[] = {
+	    [CHART_FLAG_NONE] = 0, [CHART_FLAG_INFO] = 1,     [CHART_FLAG_AMBER] = 2,
+	    [CHART_FLAG_RED] = 4,  [CHART_FLAG_REPAIRED] = 3,
+	};
+	if ((size_t)a >= FLAG_KINDS)
+		return b;
+	if ((size_t)b >= FLAG_KINDS)
+		return a;
+	return rank[b] > rank[a] ? b : a;
+}
+
 void chart_opts_default(struct chart_opts *o)
 {
 	*o = (struct chart_opts){

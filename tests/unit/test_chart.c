@@ -463,6 +463,19 @@ static void test_bounds_and_truncation(void **state)
 	assert_string_equal(row, "  └─────────────────────");
 }
 
+static void test_flag_merge(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_flag_merge(CHART_FLAG_NONE, CHART_FLAG_INFO), CHART_FLAG_INFO);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_AMBER, CHART_FLAG_INFO), CHART_FLAG_AMBER);
+	/* a repaired drop usually comes with an amber `low`: the repair shows */
+	assert_int_equal(chart_flag_merge(CHART_FLAG_AMBER, CHART_FLAG_REPAIRED),
+	                 CHART_FLAG_REPAIRED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_REPAIRED, CHART_FLAG_RED), CHART_FLAG_RED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_RED, CHART_FLAG_REPAIRED), CHART_FLAG_RED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_RED, CHART_FLAG_NONE), CHART_FLAG_RED);
+}
+
 static void test_utf8_encode(void **state)
 {
 	(void)state;
@@ -615,6 +628,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_random_sizes, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
+	    cmocka_unit_test(test_flag_merge),
 	    cmocka_unit_test(test_utf8_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
