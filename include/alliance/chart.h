@@ -18,8 +18,9 @@
 #define CHART_NO_CUTOFF (-1)
 #define CHART_UTF8_MAX 4 /* bytes of one encoded cell */
 
-/* One mark per session, the caller's summary of that session's flags
- * (the most telling one: red over amber over repaired over info). */
+/* One mark per session, the caller's summary of that session's flags: fold
+ * them with chart_flag_merge (an open or unrepaired red, else a repaired
+ * red, else amber, else info), so the UI and the CLI mark alike. */
 enum chart_flag {
 	CHART_FLAG_NONE,
 	CHART_FLAG_INFO,     /* e.g. the `missing` rule: "?" */
@@ -35,14 +36,15 @@ enum chart_role {
 	CHART_ROLE_AXIS,      /* y axis, x axis and its ticks */
 	CHART_ROLE_LABEL,     /* tick values, session numbers, dates, legend words */
 	CHART_ROLE_CUTOFF,    /* the horizontal line at the cutoff */
-	CHART_ROLE_DIM,       /* a client rating; .dim says which dimension */
+	CHART_ROLE_DIM,       /* a client rating (and, for one dimension, the line
+	                       * joining them); .dim says which dimension */
 	CHART_ROLE_OVERLAP,   /* several dimensions' client ratings in one cell */
 	CHART_ROLE_CLINICIAN, /* a clinician rating (lighter mark); .dim says which */
 	CHART_ROLE_FLAG_INFO,
 	CHART_ROLE_FLAG_AMBER,
 	CHART_ROLE_FLAG_RED,
 	CHART_ROLE_REPAIRED,
-	CHART_ROLE_SELECTED,  /* the dotted column of the selected session */
+	CHART_ROLE_SELECTED, /* the dotted column of the selected session */
 	CHART_ROLE_COUNT
 };
 
@@ -50,11 +52,11 @@ enum chart_role {
 #define CHART_ATTR_SELECTED 0x1u /* in the selected session's column: draw highlighted */
 
 struct chart_cell {
-	uint32_t cp;   /* Unicode code point, ' ' when empty (equal to .ascii in ASCII mode) */
-	char ascii;    /* the same glyph in printable ASCII */
-	uint8_t role;  /* enum chart_role */
-	uint8_t dim;   /* index into course->dims for DIM and CLINICIAN cells */
-	uint8_t attr;  /* CHART_ATTR_* */
+	uint32_t cp;  /* Unicode code point, ' ' when empty (equal to .ascii in ASCII mode) */
+	char ascii;   /* the same glyph in printable ASCII */
+	uint8_t role; /* enum chart_role */
+	uint8_t dim;  /* index into course->dims for DIM and CLINICIAN cells */
+	uint8_t attr; /* CHART_ATTR_* */
 };
 
 struct chart_opts {
@@ -78,6 +80,9 @@ struct chart {
 };
 
 void chart_opts_default(struct chart_opts *o);
+
+/* The more telling of two marks for one session. */
+enum chart_flag chart_flag_merge(enum chart_flag a, enum chart_flag b);
 
 /* The plot splits 0-10 into 5, 10, 15... steps so that the ticks and an
  * 8.0 cutoff fall on row boundaries; rows a height cannot use stay blank at

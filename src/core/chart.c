@@ -11,13 +11,13 @@
  * Columns: tick values, the y axis, a blank column, then one column per
  * session every `step` columns.
  */
-#define ROWS_FIXED 5      /* legend, flags, x axis, numbers, dates */
-#define TICK_W 2          /* "10" */
-#define STEP_MIN 2        /* a blank column between sessions keeps marks apart */
-#define STEP_MAX 6        /* a short course is not stretched across the screen */
-#define LABEL_GAP 2       /* blank columns between two x labels */
-#define DATE_W 6          /* "30 Mar": the last session's date fits under it */
-#define SHAPES 6          /* dimensions drawn with a shape; later ones with a letter */
+#define ROWS_FIXED 5 /* legend, flags, x axis, numbers, dates */
+#define TICK_W 2     /* "10" */
+#define STEP_MIN 2   /* a blank column between sessions keeps marks apart */
+#define STEP_MAX 6   /* a short course is not stretched across the screen */
+#define LABEL_GAP 2  /* blank columns between two x labels */
+#define DATE_W 6     /* "30 Mar": the last session's date fits under it */
+#define SHAPES 6     /* dimensions drawn with a shape; later ones with a letter */
 
 struct glyph {
 	uint32_t cp;
@@ -27,30 +27,30 @@ struct glyph {
 static const uint32_t client_shape[SHAPES] = {0x25CF, 0x25B2, 0x25A0, 0x25C6, 0x25BC, 0x2605};
 static const uint32_t clinician_shape[SHAPES] = {0x25CB, 0x25B3, 0x25A1, 0x25C7, 0x25BD, 0x2606};
 
-static const struct glyph g_overlap = {0x2731, '*'}; /* ✱ */
-static const struct glyph g_cutoff = {0x254C, '.'};  /* ╌ */
-static const struct glyph g_selcol = {0x250A, ':'};  /* ┊ */
-static const struct glyph g_vline = {0x2502, '|'};   /* │ */
-static const struct glyph g_ytick = {0x2524, '+'};   /* ┤ */
-static const struct glyph g_corner = {0x2514, '+'};  /* └ */
-static const struct glyph g_hline = {0x2500, '-'};   /* ─ */
+static const struct glyph g_overlap = {0x2731, '*'};    /* ✱ */
+static const struct glyph g_cutoff = {0x254C, '.'};     /* ╌ */
+static const struct glyph g_selcol = {0x250A, ':'};     /* ┊ */
+static const struct glyph g_vline = {0x2502, '|'};      /* │ */
+static const struct glyph g_ytick = {0x2524, '+'};      /* ┤ */
+static const struct glyph g_corner = {0x2514, '+'};     /* └ */
+static const struct glyph g_hline = {0x2500, '-'};      /* ─ */
 static const struct glyph g_down_from = {0x256E, '\\'}; /* ╮ */
 static const struct glyph g_down_to = {0x2570, '\\'};   /* ╰ */
 static const struct glyph g_up_from = {0x256F, '/'};    /* ╯ */
 static const struct glyph g_up_to = {0x256D, '/'};      /* ╭ */
-static const struct glyph g_xtick = {0x252C, '+'};   /* ┬ */
-static const struct glyph g_more = {0x2026, '<'};    /* … older sessions not shown */
+static const struct glyph g_xtick = {0x252C, '+'};      /* ┬ */
+static const struct glyph g_more = {0x2026, '<'};       /* … older sessions not shown */
 
 static const struct {
 	struct glyph g;
 	enum chart_role role;
 	const char *word;
 } flag_look[] = {
-	[CHART_FLAG_NONE] = {{' ', ' '}, CHART_ROLE_BLANK, ""},
-	[CHART_FLAG_INFO] = {{'?', '?'}, CHART_ROLE_FLAG_INFO, "unrated"},
-	[CHART_FLAG_AMBER] = {{'^', '^'}, CHART_ROLE_FLAG_AMBER, "watch"},
-	[CHART_FLAG_RED] = {{'!', '!'}, CHART_ROLE_FLAG_RED, "rupture"},
-	[CHART_FLAG_REPAIRED] = {{0x2713, '+'}, CHART_ROLE_REPAIRED, "repaired"},
+    [CHART_FLAG_NONE] = {{' ', ' '}, CHART_ROLE_BLANK, ""},
+    [CHART_FLAG_INFO] = {{'?', '?'}, CHART_ROLE_FLAG_INFO, "unrated"},
+    [CHART_FLAG_AMBER] = {{'^', '^'}, CHART_ROLE_FLAG_AMBER, "watch"},
+    [CHART_FLAG_RED] = {{'!', '!'}, CHART_ROLE_FLAG_RED, "rupture"},
+    [CHART_FLAG_REPAIRED] = {{0x2713, '+'}, CHART_ROLE_REPAIRED, "repaired"},
 };
 #define FLAG_KINDS (sizeof flag_look / sizeof flag_look[0])
 
@@ -66,9 +66,9 @@ struct layout {
 	struct glyph client[AL_DIM_MAX], clinician[AL_DIM_MAX];
 	size_t dim_lo, dim_hi; /* dimensions shown: [dim_lo, dim_hi) */
 	int flag_row, axis_row, num_row, date_row;
-	int cutoff_row;        /* -1 without a cutoff line */
+	int cutoff_row; /* -1 without a cutoff line */
 	bool overlap_seen, flag_seen[FLAG_KINDS];
-	bool cutoff_named;     /* "cutoff 8.0" written on the line itself */
+	bool cutoff_named; /* "cutoff 8.0" written on the line itself */
 };
 
 static struct chart_cell *cell(struct chart *c, int row, int col)
@@ -76,8 +76,7 @@ static struct chart_cell *cell(struct chart *c, int row, int col)
 	return &c->cells[(size_t)row * (size_t)c->width + (size_t)col];
 }
 
-static void put(struct chart *c, int row, int col, struct glyph g, enum chart_role role,
-                size_t dim)
+static void put(struct chart *c, int row, int col, struct glyph g, enum chart_role role, size_t dim)
 {
 	if (row < 0 || row >= c->height || col < 0 || col >= c->width)
 		return;
@@ -135,7 +134,8 @@ static void choose_glyphs(struct layout *L)
 				letter = (char)('a' + i);
 		taken[letter - 'a'] = true;
 		char upper = (char)(letter - 'a' + 'A');
-		L->client[d] = (struct glyph){d < SHAPES ? client_shape[d] : (uint32_t)upper, upper};
+		L->client[d] =
+		    (struct glyph){d < SHAPES ? client_shape[d] : (uint32_t)upper, upper};
 		L->clinician[d] =
 		    (struct glyph){d < SHAPES ? clinician_shape[d] : (uint32_t)letter, letter};
 	}
@@ -196,8 +196,7 @@ static void draw_y_axis(struct layout *L)
 
 static bool is_under(enum chart_role role)
 {
-	return role == CHART_ROLE_BLANK || role == CHART_ROLE_CUTOFF ||
-	       role == CHART_ROLE_SELECTED;
+	return role == CHART_ROLE_BLANK || role == CHART_ROLE_CUTOFF || role == CHART_ROLE_SELECTED;
 }
 
 /* Clinician marks first, so a client mark in the same cell wins; two client
@@ -273,7 +272,8 @@ static void draw_line(struct layout *L)
 		int v1 = L->course->sessions[i].rating[AL_RATER_CLIENT][d];
 		int v2 = L->course->sessions[i + 1].rating[AL_RATER_CLIENT][d];
 		if (v1 >= 0 && v1 <= 100 && v2 >= 0 && v2 <= 100)
-			draw_link(L, d, chart_session_col(c, i), v1, chart_session_col(c, i + 1), v2);
+			draw_link(L, d, chart_session_col(c, i), v1, chart_session_col(c, i + 1),
+			          v2);
 	}
 }
 
@@ -342,15 +342,13 @@ static void label_session(struct layout *L, size_t i)
 	format_number(session_number(L->course, i), text);
 	if (try_label(c, L->num_row, col, text))
 		put(c, L->axis_row, col, g_xtick, CHART_ROLE_AXIS, 0);
-	if (L->date_row >= 0) {
-		format_day(L->course->sessions[i].date, text);
-		try_label(c, L->date_row, col, text);
-	}
+	format_day(L->course->sessions[i].date, text);
+	try_label(c, L->date_row, col, text);
 }
 
 /* X labels, most wanted first: the first and last sessions shown (so the
- * numbers say where a cut course starts), the selected one, then every m-th session number, m the smallest of 1, 2, 5, 10,
- * 20, 50... that leaves room between labels. */
+ * numbers say where a cut course starts), the selected one, then every m-th
+ * session number, m the smallest of 1, 2, 5, 10, 20... that leaves room. */
 static void draw_x_axis(struct layout *L)
 {
 	struct chart *c = L->c;
@@ -370,9 +368,11 @@ static void draw_x_axis(struct layout *L)
 		label_session(L, (size_t)sel);
 
 	static const int every[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
-	int widest = session_number(L->course, last) >= 100 ? 3 : 2;
+	char widest[16];
+	format_number(session_number(L->course, last), widest);
 	size_t k = 0;
-	while (k + 1 < sizeof every / sizeof every[0] && every[k] * c->step < widest + LABEL_GAP + 1)
+	while (k + 1 < sizeof every / sizeof every[0] &&
+	       every[k] * c->step < (int)strlen(widest) + LABEL_GAP + 1)
 		k++;
 	int m = every[k];
 	for (size_t i = c->first; i <= last; i++)
@@ -393,6 +393,12 @@ static void legend_item(struct chart *c, int *col, const struct glyph *g, size_t
 	*col = put_text(c, 0, at + 1, word, CHART_ROLE_LABEL);
 }
 
+static void legend_flag(struct layout *L, int *col, enum chart_flag f)
+{
+	if (L->flag_seen[f])
+		legend_item(L->c, col, &flag_look[f].g, 1, flag_look[f].role, 0, flag_look[f].word);
+}
+
 /* One line naming every glyph in use, most needed first: dimensions,
  * clinician marks, the flag marks that appear (✱ after red, repaired and
  * amber), the cutoff unless named on its line. What does not fit is left out. */
@@ -405,15 +411,12 @@ static void draw_legend(struct layout *L)
 	if (L->opts->clinician)
 		legend_item(c, &col, &L->clinician[L->dim_lo], L->dim_hi - L->dim_lo,
 		            CHART_ROLE_CLINICIAN, L->dim_lo, "clinician");
-	static const enum chart_flag order[] = {CHART_FLAG_RED, CHART_FLAG_REPAIRED,
-	                                        CHART_FLAG_AMBER, CHART_FLAG_NONE, CHART_FLAG_INFO};
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-		enum chart_flag f = order[k];
-		if (f == CHART_FLAG_NONE && L->overlap_seen)
-			legend_item(c, &col, &g_overlap, 1, CHART_ROLE_OVERLAP, 0, "overlap");
-		else if (f != CHART_FLAG_NONE && L->flag_seen[f])
-			legend_item(c, &col, &flag_look[f].g, 1, flag_look[f].role, 0, flag_look[f].word);
-	}
+	legend_flag(L, &col, CHART_FLAG_RED);
+	legend_flag(L, &col, CHART_FLAG_REPAIRED);
+	legend_flag(L, &col, CHART_FLAG_AMBER);
+	if (L->overlap_seen)
+		legend_item(c, &col, &g_overlap, 1, CHART_ROLE_OVERLAP, 0, "overlap");
+	legend_flag(L, &col, CHART_FLAG_INFO);
 	if (L->cutoff_row >= 0 && !L->cutoff_named) {
 		char text[16] = "cutoff ";
 		format_tenths(L->opts->cutoff, text + 7);
@@ -454,14 +457,27 @@ int chart_fit_height(int height)
 	return plot_rows_for(height) + ROWS_FIXED;
 }
 
+enum chart_flag chart_flag_merge(enum chart_flag a, enum chart_flag b)
+{
+	static const int rank[] = {
+	    [CHART_FLAG_NONE] = 0, [CHART_FLAG_INFO] = 1,     [CHART_FLAG_AMBER] = 2,
+	    [CHART_FLAG_RED] = 4,  [CHART_FLAG_REPAIRED] = 3,
+	};
+	if ((size_t)a >= FLAG_KINDS)
+		return b;
+	if ((size_t)b >= FLAG_KINDS)
+		return a;
+	return rank[b] > rank[a] ? b : a;
+}
+
 void chart_opts_default(struct chart_opts *o)
 {
 	*o = (struct chart_opts){
-		.dim = CHART_ALL_DIMS,
-		.clinician = false,
-		.selected = CHART_NO_SESSION,
-		.ascii = false,
-		.cutoff = 80,
+	    .dim = CHART_ALL_DIMS,
+	    .clinician = false,
+	    .selected = CHART_NO_SESSION,
+	    .ascii = false,
+	    .cutoff = 80,
 	};
 }
 
@@ -477,26 +493,26 @@ bool chart_layout(struct chart *c, struct chart_cell *cells, int width, int heig
 		return false;
 
 	*c = (struct chart){
-		.width = width,
-		.height = height,
-		.ascii = opts->ascii,
-		.cells = cells,
-		.plot_top = 2,
-		.plot_rows = plot_rows_for(height),
-		.axis_col = TICK_W,
+	    .width = width,
+	    .height = height,
+	    .ascii = opts->ascii,
+	    .cells = cells,
+	    .plot_top = 2,
+	    .plot_rows = plot_rows_for(height),
+	    .axis_col = TICK_W,
 	};
 	for (size_t k = 0; k < (size_t)width * (size_t)height; k++)
 		cells[k] = (struct chart_cell){.cp = ' ', .ascii = ' ', .role = CHART_ROLE_BLANK};
 
 	struct layout L = {
-		.c = c,
-		.course = course,
-		.flags = flags,
-		.opts = opts,
-		.dim_lo = opts->dim == CHART_ALL_DIMS ? 0 : (size_t)opts->dim,
-		.dim_hi = opts->dim == CHART_ALL_DIMS ? ndims : (size_t)opts->dim + 1,
-		.flag_row = 1,
-		.axis_row = c->plot_top + c->plot_rows,
+	    .c = c,
+	    .course = course,
+	    .flags = flags,
+	    .opts = opts,
+	    .dim_lo = opts->dim == CHART_ALL_DIMS ? 0 : (size_t)opts->dim,
+	    .dim_hi = opts->dim == CHART_ALL_DIMS ? ndims : (size_t)opts->dim + 1,
+	    .flag_row = 1,
+	    .axis_row = c->plot_top + c->plot_rows,
 	};
 	L.num_row = L.axis_row + 1;
 	L.date_row = L.axis_row + 2;

@@ -3,7 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +17,10 @@
 #define M AL_MISSING
 
 static const struct al_dim core_dims[] = {
-	{"trust", "Trust", true},
-	{"collaboration", "Collaboration", true},
-	{"empathy", "Empathy", true},
-	{"goals", "Agreement on goals", false},
+    {"trust", "Trust", true},
+    {"collaboration", "Collaboration", true},
+    {"empathy", "Empathy", true},
+    {"goals", "Agreement on goals", false},
 };
 
 /* A course under construction: sessions weekly from 2 March 2026. */
@@ -30,7 +31,7 @@ struct fixture {
 	struct chart_opts opts;
 	struct chart chart;
 	struct chart_cell *cells;
-	char text[16384];
+	char text[65536];
 };
 
 /* cmocka setup: an empty course with the three core dimensions. */
@@ -76,8 +77,8 @@ static void layout(struct fixture *f, int width, int height)
 	free(f->cells);
 	f->cells = calloc((size_t)width * (size_t)height, sizeof *f->cells);
 	assert_non_null(f->cells);
-	assert_true(chart_layout(&f->chart, f->cells, width, height, &f->course, f->flags,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&f->chart, f->cells, width, height, &f->course, f->flags, &f->opts));
 	assert_true(chart_text_cap(&f->chart) <= sizeof f->text);
 	size_t len = chart_text(&f->chart, f->text, sizeof f->text);
 	assert_int_equal(len, strlen(f->text));
@@ -118,22 +119,22 @@ static void test_golden_ascii(void **state)
 	f->opts.ascii = true;
 	layout(f, 64, 16);
 	assert_string_equal(f->text,
-	    "T trust  C collaboration  E empathy  + repaired  * overlap\n"
-	    "                +     ?\n"
-	    "10+                         E\n"
-	    " 9+ *     *                 *\n"
-	    " 8+.C...........*.................................... cutoff 8.0\n"
-	    " 7+\n"
-	    " 6+             T\n"
-	    " 5+\n"
-	    " 4+\n"
-	    " 3+\n"
-	    " 2+\n"
-	    " 1+\n"
-	    " 0+\n"
-	    "  +-+-----+-----+-----+-----+-----------------------------------\n"
-	    "    1     2     3     4     5\n"
-	    "    2 Mar       16 Mar      30 Mar\n");
+	                    "T trust  C collaboration  E empathy  + repaired  * overlap\n"
+	                    "                +     ?\n"
+	                    "10+                         E\n"
+	                    " 9+ *     *                 *\n"
+	                    " 8+.C...........*.................................... cutoff 8.0\n"
+	                    " 7+\n"
+	                    " 6+             T\n"
+	                    " 5+\n"
+	                    " 4+\n"
+	                    " 3+\n"
+	                    " 2+\n"
+	                    " 1+\n"
+	                    " 0+\n"
+	                    "  +-+-----+-----+-----+-----+-----------------------------------\n"
+	                    "    1     2     3     4     5\n"
+	                    "    2 Mar       16 Mar      30 Mar\n");
 }
 
 static void test_golden_utf8(void **state)
@@ -141,22 +142,22 @@ static void test_golden_utf8(void **state)
 	struct fixture *f = small_course(state);
 	layout(f, 64, 16);
 	assert_string_equal(f->text,
-	    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ✱ overlap\n"
-	    "                ✓     ?\n"
-	    "10┤                         ■\n"
-	    " 9┤ ✱     ✱                 ✱\n"
-	    " 8┤╌▲╌╌╌╌╌╌╌╌╌╌╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
-	    " 7┤\n"
-	    " 6┤             ●\n"
-	    " 5┤\n"
-	    " 4┤\n"
-	    " 3┤\n"
-	    " 2┤\n"
-	    " 1┤\n"
-	    " 0┤\n"
-	    "  └─┬─────┬─────┬─────┬─────┬───────────────────────────────────\n"
-	    "    1     2     3     4     5\n"
-	    "    2 Mar       16 Mar      30 Mar\n");
+	                    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ✱ overlap\n"
+	                    "                ✓     ?\n"
+	                    "10┤                         ■\n"
+	                    " 9┤ ✱     ✱                 ✱\n"
+	                    " 8┤╌▲╌╌╌╌╌╌╌╌╌╌╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	                    " 7┤\n"
+	                    " 6┤             ●\n"
+	                    " 5┤\n"
+	                    " 4┤\n"
+	                    " 3┤\n"
+	                    " 2┤\n"
+	                    " 1┤\n"
+	                    " 0┤\n"
+	                    "  └─┬─────┬─────┬─────┬─────┬───────────────────────────────────\n"
+	                    "    1     2     3     4     5\n"
+	                    "    2 Mar       16 Mar      30 Mar\n");
 	/* the cells carry both glyphs and what they mean */
 	const struct chart_cell *x = at(f, row_of(f, 60), chart_session_col(&f->chart, 2));
 	assert_int_equal(x->cp, 0x25CF);
@@ -284,45 +285,43 @@ static void test_one_dimension(void **state)
 	add(f, 90, 90, 90)->rating[AL_RATER_CLIENT][3] = 70;
 	f->opts.dim = 3;
 	layout(f, 40, 16);
-	assert_string_equal(f->text,
-	    "◆ goals\n"
-	    "\n"
-	    "10┤\n"
-	    " 9┤ ◆──╮\n"
-	    " 8┤╌╌╌╌│╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
-	    " 7┤    │     ╭──◆\n"
-	    " 6┤    │     │\n"
-	    " 5┤    │     │\n"
-	    " 4┤    ╰──◆──╯\n"
-	    " 3┤\n"
-	    " 2┤\n"
-	    " 1┤\n"
-	    " 0┤\n"
-	    "  └─┬─────┬─────┬───────────────────────\n"
-	    "    1     2     3\n"
-	    "    2 Mar       16 Mar\n");
+	assert_string_equal(f->text, "◆ goals\n"
+	                             "\n"
+	                             "10┤\n"
+	                             " 9┤ ◆──╮\n"
+	                             " 8┤╌╌╌╌│╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	                             " 7┤    │     ╭──◆\n"
+	                             " 6┤    │     │\n"
+	                             " 5┤    │     │\n"
+	                             " 4┤    ╰──◆──╯\n"
+	                             " 3┤\n"
+	                             " 2┤\n"
+	                             " 1┤\n"
+	                             " 0┤\n"
+	                             "  └─┬─────┬─────┬───────────────────────\n"
+	                             "    1     2     3\n"
+	                             "    2 Mar       16 Mar\n");
 	for (size_t k = 0; k < 40 * 16; k++)
 		if (f->cells[k].role == CHART_ROLE_DIM)
 			assert_int_equal(f->cells[k].dim, 3);
 	f->opts.ascii = true;
 	layout(f, 40, 16);
-	assert_string_equal(f->text,
-	    "G goals\n"
-	    "\n"
-	    "10+\n"
-	    " 9+ G--\\\n"
-	    " 8+....|..................... cutoff 8.0\n"
-	    " 7+    |     /--G\n"
-	    " 6+    |     |\n"
-	    " 5+    |     |\n"
-	    " 4+    \\--G--/\n"
-	    " 3+\n"
-	    " 2+\n"
-	    " 1+\n"
-	    " 0+\n"
-	    "  +-+-----+-----+-----------------------\n"
-	    "    1     2     3\n"
-	    "    2 Mar       16 Mar\n");
+	assert_string_equal(f->text, "G goals\n"
+	                             "\n"
+	                             "10+\n"
+	                             " 9+ G--\\\n"
+	                             " 8+....|..................... cutoff 8.0\n"
+	                             " 7+    |     /--G\n"
+	                             " 6+    |     |\n"
+	                             " 5+    |     |\n"
+	                             " 4+    \\--G--/\n"
+	                             " 3+\n"
+	                             " 2+\n"
+	                             " 1+\n"
+	                             " 0+\n"
+	                             "  +-+-----+-----+-----------------------\n"
+	                             "    1     2     3\n"
+	                             "    2 Mar       16 Mar\n");
 	f->opts.dim = 4;
 	assert_false(chart_layout(&f->chart, f->cells, 40, 16, &f->course, f->flags, &f->opts));
 }
@@ -348,6 +347,11 @@ static void test_clinician_overlay(void **state)
 	assert_int_equal(x->dim, 2);
 	assert_int_equal(at(f, row_of(f, 90), col)->role, CHART_ROLE_OVERLAP);
 	assert_int_equal(at(f, row_of(f, 60), col)->ascii, 'T');
+	/* two clinician marks in one cell: the first dimension's */
+	s->rating[AL_RATER_CLINICIAN][1] = 30;
+	layout(f, 50, 16);
+	assert_int_equal(at(f, row_of(f, 30), col)->ascii, 'c');
+	assert_int_equal(at(f, row_of(f, 30), col)->dim, 1);
 	char row[256];
 	chart_text_row(&f->chart, 0, row, sizeof row);
 	assert_string_equal(row, "● trust  ▲ collaboration  ■ empathy  ○△□ clinician");
@@ -356,7 +360,7 @@ static void test_clinician_overlay(void **state)
 	chart_text_row(&f->chart, 0, row, sizeof row);
 	assert_string_equal(row, "T trust  C collaboration  E empathy  tce clinician");
 	chart_text_row(&f->chart, row_of(f, 30), row, sizeof row);
-	assert_string_equal(row, " 3+ e");
+	assert_string_equal(row, " 3+ c");
 }
 
 /* Flag marks above their session, each with its glyph, role and legend word. */
@@ -422,9 +426,11 @@ static void test_selected_session(void **state)
 	assert_int_equal(at(f, 1, col)->ascii, '!');
 	char row[256];
 	chart_text_row(c, c->plot_top + c->plot_rows + 1, row, sizeof row);
-	assert_string_equal(row, "    1       5         10    13  15        20        25        30");
+	assert_string_equal(row,
+	                    "    1       5         10    13  15        20        25        30");
 	chart_text_row(c, c->plot_top + c->plot_rows + 2, row, sizeof row);
-	assert_string_equal(row, "    2 Mar   30 Mar          25 May        13 Jul    17 Aug    21 Sep");
+	assert_string_equal(row,
+	                    "    2 Mar   30 Mar          25 May        13 Jul    17 Aug    21 Sep");
 }
 
 /* Sizes out of range are refused; text output is cut like snprintf. */
@@ -437,8 +443,8 @@ static void test_bounds_and_truncation(void **state)
 	                          NULL, &f->opts));
 	assert_false(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT - 1, &f->course,
 	                          NULL, &f->opts));
-	assert_true(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &f->course, NULL,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &f->course, NULL, &f->opts));
 	char full[2048], small[10];
 	size_t need = chart_text(&c, full, sizeof full);
 	assert_int_equal(need, strlen(full));
@@ -449,12 +455,25 @@ static void test_bounds_and_truncation(void **state)
 
 	/* an empty course still draws its axes */
 	struct al_course empty = {core_dims, 3, NULL, 0};
-	assert_true(chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &empty, NULL,
-	                         &f->opts));
+	assert_true(
+	    chart_layout(&c, cells, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, &empty, NULL, &f->opts));
 	assert_int_equal(c.shown, 0);
 	char row[256];
 	chart_text_row(&c, CHART_MIN_HEIGHT - 3, row, sizeof row);
 	assert_string_equal(row, "  └─────────────────────");
+}
+
+static void test_flag_merge(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_flag_merge(CHART_FLAG_NONE, CHART_FLAG_INFO), CHART_FLAG_INFO);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_AMBER, CHART_FLAG_INFO), CHART_FLAG_AMBER);
+	/* a repaired drop usually comes with an amber `low`: the repair shows */
+	assert_int_equal(chart_flag_merge(CHART_FLAG_AMBER, CHART_FLAG_REPAIRED),
+	                 CHART_FLAG_REPAIRED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_REPAIRED, CHART_FLAG_RED), CHART_FLAG_RED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_RED, CHART_FLAG_REPAIRED), CHART_FLAG_RED);
+	assert_int_equal(chart_flag_merge(CHART_FLAG_RED, CHART_FLAG_NONE), CHART_FLAG_RED);
 }
 
 static void test_utf8_encode(void **state)
@@ -473,21 +492,144 @@ static void test_utf8_encode(void **state)
 	assert_memory_equal(b, "?", 1);
 }
 
+static int lcg(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (int)((*seed >> 16) % 1000);
+}
+
+/* Many sizes and random courses (a fixed LCG): every rated value shows at
+ * its row, as its own glyph or ✱, and the text fits chart_text_cap. */
+static void test_random_sizes(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t seed = 12345;
+#define NEXT() lcg(&seed)
+	for (int round = 0; round < 300; round++) {
+		f->course.n = 0;
+		f->course.ndims = (size_t)(1 + NEXT() % 4);
+		int n = NEXT() % 60;
+		for (int i = 0; i < n; i++) {
+			struct al_session *s =
+			    add(f, NEXT() % 130 - 15, NEXT() % 101, NEXT() % 101);
+			s->rating[AL_RATER_CLIENT][3] = (al_tenths)(NEXT() % 101);
+			s->rating[AL_RATER_CLINICIAN][NEXT() % 4] = (al_tenths)(NEXT() % 101);
+			f->flags[i] = (enum chart_flag)(NEXT() % 6);
+		}
+		f->opts.dim = NEXT() % 3 == 0 ? NEXT() % (int)f->course.ndims : CHART_ALL_DIMS;
+		f->opts.clinician = NEXT() % 2;
+		f->opts.selected = NEXT() % (n + 3) - 1;
+		f->opts.ascii = NEXT() % 2;
+		f->opts.cutoff = NEXT() % 120 - 10;
+		int w = CHART_MIN_WIDTH + NEXT() % 120, h = CHART_MIN_HEIGHT + NEXT() % 30;
+		layout(f, w, h);
+		const struct chart *c = &f->chart;
+		assert_true(c->shown <= (size_t)n);
+		assert_true(c->first + c->shown == (size_t)n || f->opts.selected >= 0);
+		for (size_t i = c->first; i < c->first + c->shown; i++) {
+			int col = chart_session_col(c, i);
+			assert_true(col > c->axis_col && col < w);
+			size_t lo = f->opts.dim == CHART_ALL_DIMS ? 0 : (size_t)f->opts.dim;
+			size_t hi = f->opts.dim == CHART_ALL_DIMS ? f->course.ndims : lo + 1;
+			for (size_t d = lo; d < hi; d++) {
+				int v = f->s[i].rating[AL_RATER_CLIENT][d];
+				if (v < 0 || v > 100)
+					continue;
+				const struct chart_cell *x = at(f, row_of(f, v), col);
+				assert_true(x->role == CHART_ROLE_OVERLAP ||
+				            (x->role == CHART_ROLE_DIM && x->dim == d));
+			}
+		}
+	}
+#undef NEXT
+}
+
+/* A realistic course, as `alliance chart CODE` prints it at 80 columns:
+ * 30 weekly sessions, an early amber start, an unrated session (12), a
+ * withdrawal rupture at 17 repaired by 19, a brief collaboration dip at 27. */
+static void realistic_course(struct fixture *f)
+{
+	static const short ratings[30][3] = {
+	    {78, 75, 88}, {82, 80, 90}, {86, 84, 91}, {89, 88, 92}, {90, 89, 93}, {91, 90, 93},
+	    {90, 88, 94}, {92, 90, 94}, {93, 91, 95}, {92, 92, 94}, {94, 92, 95}, {M, M, M},
+	    {93, 92, 95}, {94, 93, 96}, {92, 91, 95}, {93, 92, 95}, {58, 64, 76}, {74, 78, 84},
+	    {89, 88, 92}, {91, 90, 94}, {93, 91, 95}, {94, 93, 96}, {93, 92, 95}, {95, 94, 97},
+	    {94, 92, 96}, {95, 94, 97}, {88, 76, 90}, {93, 91, 95}, {95, 93, 96}, {96, 95, 97},
+	};
+	for (int i = 0; i < 30; i++)
+		add(f, ratings[i][0], ratings[i][1], ratings[i][2])->date += i >= 15 ? 14 : 0;
+	f->s[16].rupture = AL_RUPTURE_WITHDRAWAL;
+	f->flags[0] = CHART_FLAG_AMBER;
+	f->flags[11] = CHART_FLAG_INFO;
+	f->flags[16] = CHART_FLAG_REPAIRED;
+	f->flags[17] = CHART_FLAG_AMBER;
+	f->flags[26] = CHART_FLAG_AMBER;
+}
+
+static void test_realistic_80x16(void **state)
+{
+	struct fixture *f = *state;
+	realistic_course(f);
+	layout(f, 80, 16);
+	assert_string_equal(
+	    f->text,
+	    "● trust  ▲ collaboration  ■ empathy  ✓ repaired  ^ watch  ✱ overlap  ? unrated\n"
+	    "    ^                     ?         ✓ ^                 ^\n"
+	    "10┤\n"
+	    " 9┤   ■ ■ ■ ✱ ✱ ✱ ✱ ✱ ✱ ✱   ✱ ✱ ✱ ✱     ■ ✱ ✱ ✱ ✱ ✱ ✱ ✱ ■ ✱ ✱ ✱\n"
+	    " 8┤╌■╌✱╌✱╌✱╌▲╌╌╌▲╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌■╌✱╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌●╌╌╌╌╌╌╌╌╌╌╌╌ cutoff 8.0\n"
+	    " 7┤ ✱                               ■ ✱                 ▲\n"
+	    " 6┤                                 ▲\n"
+	    " 5┤                                 ●\n"
+	    " 4┤\n"
+	    " 3┤\n"
+	    " 2┤\n"
+	    " 1┤\n"
+	    " 0┤\n"
+	    "  └─┬───────┬─────────┬─────────┬─────────┬─────────┬─────────┬─────────────────\n"
+	    "    1       5         10        15        20        25        30\n"
+	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
+	f->opts.ascii = true;
+	layout(f, 80, 16);
+	assert_string_equal(
+	    f->text,
+	    "T trust  C collaboration  E empathy  + repaired  ^ watch  * overlap  ? unrated\n"
+	    "    ^                     ?         + ^                 ^\n"
+	    "10+\n"
+	    " 9+   E E E * * * * * * *   * * * *     E * * * * * * * E * * *\n"
+	    " 8+.E.*.*.*.C...C.....................E.*...............T............ cutoff 8.0\n"
+	    " 7+ *                               E *                 C\n"
+	    " 6+                                 C\n"
+	    " 5+                                 T\n"
+	    " 4+\n"
+	    " 3+\n"
+	    " 2+\n"
+	    " 1+\n"
+	    " 0+\n"
+	    "  +-+-------+---------+---------+---------+---------+---------+-----------------\n"
+	    "    1       5         10        15        20        25        30\n"
+	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_golden_ascii, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_golden_utf8, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_cutoff_line, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_extremes_top_and_bottom, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_missing_leaves_gap, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_newest_when_too_many, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_one_dimension, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_clinician_overlay, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
-		cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
-		cmocka_unit_test(test_utf8_encode),
+	    cmocka_unit_test_setup_teardown(test_golden_ascii, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_golden_utf8, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_cutoff_line, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_extremes_top_and_bottom, fixture_new,
+	                                    fixture_free),
+	    cmocka_unit_test_setup_teardown(test_missing_leaves_gap, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_newest_when_too_many, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_one_dimension, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_clinician_overlay, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_flags_and_repair, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_selected_session, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_random_sizes, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
+	    cmocka_unit_test(test_flag_merge),
+	    cmocka_unit_test(test_utf8_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <string.h>
 
@@ -60,9 +61,9 @@ static void test_truncation(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_levels_utf8),
-		cmocka_unit_test(test_levels_ascii),
-		cmocka_unit_test(test_truncation),
+	    cmocka_unit_test(test_levels_utf8),
+	    cmocka_unit_test(test_levels_ascii),
+	    cmocka_unit_test(test_truncation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
