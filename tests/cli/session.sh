@@ -227,5 +227,5 @@ printf '%s\n' \
 '      3  2026-03-02  client       6.0              -        -      -' \
 '      4  2026-03-02  client       4.0              -      3.0      -' \
 '      5  2026-03-09  unrated        -              -        -      -              yes' \
-'      6  2026-03-16  client       8.0              -        -    7.5              yes   ' > "$T/want"
+'      6  2026-03-16  client       8.0              -        -    7.5              yes' > "$T/want"
 check_file "list table: a line per session and rater, a note marker" "$T/want"
