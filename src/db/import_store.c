@@ -6,44 +6,25 @@
 #include "alliance/parse.h"
 #include "import_internal.h"
 
-/* A session of a client that existed before: the file's n-th session on a
- * date is the database's n-th on that date, if there is one. Its rupture
- * and context may be filled in, never changed. */
-static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
-				    const struct import_row *row, const char *date, bool *merged,
-				    struct al_error *err)
+/* What a file's session and the database's disagree on, or NULL. */
+static const char *merge_clash(const struct import_row *row, const char *rupture,
+			       const char *context)
 {
-	static const char find_sql[] =
-		"SELECT id, coalesce(rupture, ''), coalesce(context, '') FROM session "
-		"WHERE client_id = :client AND date = :date AND seq = :seq";
-	static const char fill_sql[] =
-		"UPDATE session SET rupture = coalesce(rupture, :rupture), "
-		"context = coalesce(context, :context) WHERE id = :id";
-	sqlite3_stmt *st = db_stmt(im->db, find_sql, err);
+	if (row->rupture && *rupture && strcmp(rupture, rupture_name(row->rupture)) != 0)
+		return "rupture";
+	if (*row->context && *context && strcmp(context, row->context) != 0)
+		return "context";
+	return NULL;
+}
+
+/* Fills in the rupture and context of a merged session where it has none. */
+static enum al_status session_fill(struct db_import *im, int64_t id, const struct import_row *row,
+				   struct al_error *err)
+{
+	static const char sql[] = "UPDATE session SET rupture = coalesce(rupture, :rupture), "
+				  "context = coalesce(context, :context) WHERE id = :id";
+	sqlite3_stmt *st = db_stmt(im->db, sql, err);
 	if (!st)
-		return err->status;
-	db_bind_int(st, ":client", cl->id);
-	db_bind_text(st, ":date", date);
-	db_bind_int(st, ":seq", cl->seq.on_date);
-	int rc = db_step(im->db, st, err);
-	if (rc != SQLITE_ROW)
-		return rc < 0 ? err->status : AL_OK;
-	int64_t id = sqlite3_column_int64(st, 0);
-	const char *rupture = db_col_text(st, 1), *context = db_col_text(st, 2);
-	bool fill = (row->rupture && !*rupture) || (*row->context && !*context);
-	const char *clash = row->rupture && *rupture && strcmp(rupture, rupture_name(row->rupture))
-				    ? "rupture"
-			    : *row->context && *context && strcmp(context, row->context) ? "context"
-											 : NULL;
-	sqlite3_reset(st);
-	if (clash)
-		return al_fail(err, AL_EINPUT, "session %d disagrees with the database on %s",
-			       row->session, clash);
-	*merged = true;
-	cl->session_id = id;
-	if (!fill)
-		return AL_OK;
-	if (!(st = db_stmt(im->db, fill_sql, err)))
 		return err->status;
 	db_bind_text(st, ":rupture", row->rupture ? rupture_name(row->rupture) : NULL);
 	db_bind_text(st, ":context", *row->context ? row->context : NULL);
@@ -51,25 +32,61 @@ static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
 	return db_run(im->db, st, err);
 }
 
+/* A session of a client that existed before: the file's n-th session on a
+ * date is the database's n-th on that date (in entry order) if there is
+ * one, whose rupture and context may be filled in, never changed.
+ * Otherwise *seq is the seq after the last one on that date. */
+static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
+				    const struct import_row *row, const char *date, int *seq,
+				    struct al_error *err)
+{
+	static const char sql[] =
+		"SELECT id, seq, coalesce(rupture, ''), coalesce(context, '') FROM session "
+		"WHERE client_id = :client AND date = :date ORDER BY seq";
+	sqlite3_stmt *st = db_stmt(im->db, sql, err);
+	int rc, n = 0;
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":client", cl->id);
+	db_bind_text(st, ":date", date);
+	*seq = 1;
+	while ((rc = db_step(im->db, st, err)) == SQLITE_ROW && ++n < cl->seq.on_date)
+		*seq = sqlite3_column_int(st, 1) + 1;
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc < 0 ? err->status : AL_OK;
+	}
+	int64_t id = sqlite3_column_int64(st, 0);
+	const char *rupture = db_col_text(st, 2), *context = db_col_text(st, 3);
+	bool fill = (row->rupture && !*rupture) || (*row->context && !*context);
+	const char *clash = merge_clash(row, rupture, context);
+	sqlite3_reset(st);
+	if (clash)
+		return al_fail(err, AL_EINPUT, "session %d disagrees with the database on %s",
+			       row->session, clash);
+	cl->session_id = id;
+	return fill ? session_fill(im, id, row, err) : AL_OK;
+}
+
+/* A new session comes after those already on its date. */
 enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
 				   const struct import_row *row, struct al_error *err)
 {
-	static const char add_sql[] =
-		"INSERT INTO session (client_id, date, seq, rupture, context) "
-		"VALUES (:client, :date, :seq, :rupture, :context)";
+	static const char sql[] = "INSERT INTO session (client_id, date, seq, rupture, context) "
+				  "VALUES (:client, :date, :seq, :rupture, :context)";
 	char date[AL_DATE_LEN + 1];
-	bool merged = false;
+	int seq = cl->seq.on_date; /* a new client's sessions all come from the file */
 	enum al_status s;
 	sqlite3_stmt *st;
 	cl->session_id = 0;
 	format_date(row->date, date);
-	if (cl->existed && ((s = session_merge(im, cl, row, date, &merged, err)) || merged))
+	if (cl->existed && ((s = session_merge(im, cl, row, date, &seq, err)) || cl->session_id))
 		return s;
-	if (!(st = db_stmt(im->db, add_sql, err)))
+	if (!(st = db_stmt(im->db, sql, err)))
 		return err->status;
 	db_bind_int(st, ":client", cl->id);
 	db_bind_text(st, ":date", date);
-	db_bind_int(st, ":seq", cl->seq.on_date);
+	db_bind_int(st, ":seq", seq);
 	db_bind_text(st, ":rupture", row->rupture ? rupture_name(row->rupture) : NULL);
 	db_bind_text(st, ":context", *row->context ? row->context : NULL);
 	if (db_run(im->db, st, err))
@@ -78,7 +95,6 @@ enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
 	im->stats.sessions++;
 	return AL_OK;
 }
-
 
 #define RATING_COLUMNS "INSERT INTO rating (session_id, rater, dimension_id, tenths) VALUES "
 #define ROW1 "(?,?,?,?)"
