@@ -11,7 +11,7 @@
 #include "alliance/course.h"
 
 #define IMPORT_COLUMNS 9
-#define IMPORT_CONTEXT_MAX 200 /* characters */
+#define IMPORT_CONTEXT_MAX 200 /* bytes, as session add allows */
 #define IMPORT_WHY_MAX 256
 
 /* "client,clinician,date,session,rater,dimension,value,rupture,context" */

@@ -6,6 +6,7 @@
 
 #include "alliance/import.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
 	"client", "clinician", "date", "session", "rater", "dimension", "value", "rupture",
@@ -22,25 +23,6 @@ bool import_is_header(const char *const f[IMPORT_COLUMNS])
 		if (strcmp(f[i], import_columns[i]) != 0)
 			return false;
 	return true;
-}
-
-/* Characters of valid UTF-8 text, or -1 when it is not. */
-static long utf8_length(const char *s)
-{
-	long n = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		int extra = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1
-			  : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3 : -1;
-		if (extra < 0)
-			return -1;
-		for (int i = 1; i <= extra; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return -1;
-		p += 1 + extra;
-		n++;
-	}
-	return n;
 }
 
 static bool refuse(char why[IMPORT_WHY_MAX], const char *fmt, ...)
@@ -119,11 +101,9 @@ bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *
 	if (!parse_rupture(f[F_RUPTURE], &out->rupture))
 		return refuse(why, "rupture '%.40s': not withdrawal or confrontation",
 			      f[F_RUPTURE]);
-	long chars = utf8_length(f[F_CONTEXT]);
-	if (chars < 0)
-		return refuse(why, "context: not valid UTF-8 text");
-	if (chars > IMPORT_CONTEXT_MAX)
-		return refuse(why, "context: longer than 200 characters");
+	char reason[IMPORT_WHY_MAX - 16];
+	if (*f[F_CONTEXT] && !text_ok(f[F_CONTEXT], IMPORT_CONTEXT_MAX, reason, sizeof reason))
+		return refuse(why, "context %s", reason); /* never the text itself */
 	return true;
 }
 

@@ -13,11 +13,12 @@ check_stderr() {
 		not_ok "$1" "exit $rc (wanted $2)" "$(diff "$T/want_err" "$T/err" | head -10)"; fi
 }
 # bad NAME "CSV LINES" MESSAGE: importing the rows (after the header) fails
-# with exactly "alliance: $T/bad.csv:MESSAGE" and changes nothing.
+# and stderr is exactly "alliance: $T/bad.csv:MESSAGE" (MESSAGE may go on
+# to further lines); the checks at the end show that nothing changed.
 bad() {
 	printf '%s\n%s\n' "$HEADER" "$2" > "$T/bad.csv"
 	al import "$T/bad.csv"
-	check_err "$1" 1 "alliance: $T/bad.csv:$3"
+	check_stderr "$1" 1 "alliance: $T/bad.csv:$3"
 }
 
 # --- the acceptance vector -------------------------------------------------
@@ -93,6 +94,12 @@ bad "unknown dimension" "K-1,dr_new,2024-01-01,1,client,goals,7.0,," \
 	"2: dimension 'goals': unknown (alliance dimension add adds it)"
 bad "unknown rupture" "K-1,dr_new,2024-01-01,1,client,trust,7.0,anger," \
 	"2: rupture 'anger': not withdrawal or confrontation"
+bad "a context of more than one line" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,\"two
+lines\"
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,\"x\"y" "2: context has a control character (one line of text only)
+alliance: $T/bad.csv:4: text after a closing quote"
+bad "a context of more than 200 bytes" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,$(printf '%0201d' 0)" \
+	"2: context is too long (at most 200 bytes)"
 bad "rows of a session disagree on rupture" "K-1,dr_new,2024-01-01,1,client,trust,7.0,withdrawal,
 K-1,dr_new,2024-01-01,1,client,empathy,7.0,," "3: rows of session 1 disagree on rupture"
 bad "rows of a session disagree on context" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,ill
@@ -168,11 +175,10 @@ al --db "$T/header.db" import "$T/header.csv"
 check "a header-only file imports nothing, successfully" 0 \
 	"imported 0 rows: ratings 0, new sessions 0, new clients 0, new clinicians 0"
 
-printf '%s\n%s\n\n%s\n\n' "$HEADER" "Q-1,dr_q,2024-05-01,1,client,trust,8.0,,\"moved, \"\"new\"\"
-flat\"" "Q-1,dr_q,2024-05-01,1,client,empathy,8.5,,\"moved, \"\"new\"\"
-flat\"" > "$T/quoted.csv"
+printf '%s\n%s\n\n%s\n\n' "$HEADER" "Q-1,dr_q,2024-05-01,1,client,trust,8.0,,\"moved, \"\"new\"\" flat\"" \
+	"Q-1,dr_q,2024-05-01,1,client,empathy,8.5,,\"moved, \"\"new\"\" flat\"" > "$T/quoted.csv"
 al --db "$T/q.db" import "$T/quoted.csv"
-check "quoted fields with commas, quotes and a newline; blank lines skipped" 0 \
+check "quoted fields with commas and quotes; blank lines skipped" 0 \
 	"imported 2 rows: ratings 2, new sessions 1, new clients 1, new clinicians 1"
 al --db "$T/q.db" export
 grep -v '^$' "$T/quoted.csv" > "$T/quoted.want"
@@ -219,6 +225,11 @@ al import "$T"
 check_err "a directory" 4 "alliance: $T: Is a directory"
 al --read-only import "$IN"
 check_err "--read-only refuses an import" 1 "alliance: refused: the database is open read-only"
+al --db "$T/full.db" init
+run sh -c 'ulimit -f 120; exec "$@"' sh "$A" --db "$T/full.db" import "$IN"
+[ "$rc" = 4 ] && [ ! -s "$T/out" ] && ok "a full disk during import: exit 4" || not_ok "a full disk during import: exit 4" "exit $rc" "$(cat "$T/err")"
+al --db "$T/full.db" export
+check "a full disk during import: nothing imported" 0 "$HEADER"
 al import
 check_err "import needs a file" 2 "alliance: import: missing argument (see alliance --help)"
 
@@ -240,6 +251,13 @@ al export --output "$T/out.csv"
 check "--output writes nothing to stdout" 0 ""
 same_file "--output holds the export" "$IN" "$T/out.csv"
 [ "$(stat -c %a "$T/out.csv")" = 600 ] && ok "--output file is 0600" || not_ok "--output file is 0600" "$(stat -c %a "$T/out.csv")"
+# ulimit -f counts 512-byte blocks in dash, 1024 in bash: either way room
+# for the 32 KB -shm file and not for the JSON export (190 KB).
+run sh -c 'ulimit -f 80; exec "$@"' sh "$A" export --format json --output "$T/full.csv"
+check_err "--output on a full disk: exit 4" 4 "alliance: $T/full.csv: File too large"
+[ ! -e "$T/full.csv" ] && ok "--output on a full disk: no partial file left" || not_ok "no partial file left"
+run sh -c 'ulimit -f 80; exec "$@" > "$0"' "$T/full2.csv" "$A" export --format json
+check_err "standard output on a full disk: exit 4" 4 "alliance: output: File too large"
 mkdir "$T/ro"; chmod 500 "$T/ro"
 run setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-all "$A" export --output "$T/ro/x.csv"
 check_err "--output in a directory without write permission" 4 "alliance: $T/ro/x.csv: Permission denied"

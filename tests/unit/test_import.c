@@ -116,7 +116,9 @@ static void test_bad_rows(void **state)
 		   "rater, dimension and value go together (all empty: an unrated session)");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,Withdrawal,",
 		   "rupture 'Withdrawal': not withdrawal or confrontation");
-	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,\xC3(", "context: not valid UTF-8 text");
+	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,\xC3(", "context is not valid UTF-8");
+	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,a\tb",
+		   "context has a control character (one line of text only)");
 }
 
 static void test_context_length(void **state)
@@ -125,12 +127,12 @@ static void test_context_length(void **state)
 	char text[600], why[IMPORT_WHY_MAX];
 	struct import_row row;
 	int n = snprintf(text, sizeof text, "K-1,dr,2024-01-01,1,,,,,");
-	for (int i = 0; i < 200; i++) /* 200 characters of two bytes each */
+	for (int i = 0; i < 100; i++) /* 100 characters of two bytes each */
 		n += snprintf(text + n, sizeof text - (size_t)n, "\xC3\xA9");
 	assert_true(parse(text, &row, why));
 	snprintf(text + n, sizeof text - (size_t)n, "x");
 	assert_false(parse(text, &row, why));
-	assert_string_equal(why, "context: longer than 200 characters");
+	assert_string_equal(why, "context is too long (at most 200 bytes)");
 }
 
 /* Feeds rows of one client to a fresh import_seq; returns the steps as
