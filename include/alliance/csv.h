@@ -18,18 +18,18 @@ enum csv_status {
 
 struct csv_reader {
 	/* the record just returned */
-	size_t nfields;     /* fields in the record (may exceed CSV_FIELDS_MAX) */
-	long line;          /* line the record (or the error) starts on, from 1 */
-	const char *why;    /* CSV_ERROR: what is wrong, in words */
+	size_t nfields;  /* fields in the record (may exceed CSV_FIELDS_MAX) */
+	long line;       /* line the record (or the error) starts on, from 1 */
+	const char *why; /* CSV_ERROR: what is wrong, in words */
 	/* parser state */
 	int state;
-	int bom;            /* bytes of a leading UTF-8 BOM matched so far; -1 past it */
-	long cur_line;      /* line of the next byte */
-	long quote_line;    /* line of the opening quote of the current field */
-	bool started;       /* the current record has a byte */
-	bool any;           /* ... other than its line break */
-	bool ready;         /* the previous record was returned: reset first */
-	size_t len;         /* bytes in buf */
+	int bom;         /* bytes of a leading UTF-8 BOM matched so far; -1 past it */
+	long cur_line;   /* line of the next byte */
+	long quote_line; /* line of the opening quote of the current field */
+	bool started;    /* the current record has a byte */
+	bool any;        /* ... other than its line break */
+	bool ready;      /* the previous record was returned: reset first */
+	size_t len;      /* bytes in buf */
 	size_t off[CSV_FIELDS_MAX];
 	char buf[CSV_RECORD_MAX + CSV_FIELDS_MAX];
 };

@@ -24,29 +24,29 @@ bool import_is_header(const char *const f[IMPORT_COLUMNS]);
 struct import_row {
 	const char *client, *clinician;
 	int32_t date;
-	int session;          /* the client's session number in the file */
-	bool rated;           /* false: an unrated session (no rater, dimension, value) */
+	int session; /* the client's session number in the file */
+	bool rated;  /* false: an unrated session (no rater, dimension, value) */
 	enum al_rater rater;
-	int dim;              /* index into the dims given to import_row_parse */
+	int dim; /* index into the dims given to import_row_parse */
 	al_tenths value;
 	enum al_rupture rupture;
-	const char *context;  /* "" for none */
+	const char *context; /* "" for none */
 };
 
 /* Parses and checks one row's fields. On a problem returns false with why
  * (an error line's WHY, never the context text). */
-bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims,
-		      size_t ndims, struct import_row *out, char why[IMPORT_WHY_MAX]);
+bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
+                      struct import_row *out, char why[IMPORT_WHY_MAX]);
 
 /* One client's place in the file: its sessions must come numbered 1, 2, 3...
  * in date order, all rows of a session together and agreeing. */
 struct import_seq {
-	int number;             /* the current session's number, 0 before the first */
+	int number; /* the current session's number, 0 before the first */
 	int32_t date;
-	int on_date;            /* the current session is the on_date-th of the
-				   client's sessions in the file on that date */
+	int on_date; /* the current session is the on_date-th of the
+	                client's sessions in the file on that date */
 	enum al_rupture rupture;
-	uint64_t context;       /* a hash of the context text */
+	uint64_t context; /* a hash of the context text */
 };
 
 enum import_step {
@@ -54,9 +54,9 @@ enum import_step {
 	IMPORT_NEW,         /* the row starts the next session */
 	IMPORT_BAD_ROW,     /* refused (why); the state is unchanged */
 	IMPORT_BAD_SESSION, /* refused (why), but the state moved on to the row's
-			       session so that its other rows are not refused again */
+	                       session so that its other rows are not refused again */
 };
 enum import_step import_seq_next(struct import_seq *s, const struct import_row *row,
-				 char why[IMPORT_WHY_MAX]);
+                                 char why[IMPORT_WHY_MAX]);
 
 #endif

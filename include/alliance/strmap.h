@@ -10,7 +10,7 @@ struct strmap {
 	struct strmap_slot {
 		char *key; /* a copy; NULL for an empty slot */
 		size_t value;
-	} *slots;
+	} * slots;
 	size_t cap, n; /* cap is 0 or a power of two */
 };
 

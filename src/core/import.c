@@ -9,11 +9,9 @@
 #include "alliance/text.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
-	"client", "clinician", "date", "session", "rater", "dimension", "value", "rupture",
-	"context",
+    "client", "clinician", "date", "session", "rater", "dimension", "value", "rupture", "context",
 };
-const char import_header[] =
-	"client,clinician,date,session,rater,dimension,value,rupture,context";
+const char import_header[] = "client,clinician,date,session,rater,dimension,value,rupture,context";
 
 enum { F_CLIENT, F_CLINICIAN, F_DATE, F_SESSION, F_RATER, F_DIM, F_VALUE, F_RUPTURE, F_CONTEXT };
 
@@ -26,7 +24,7 @@ bool import_is_header(const char *const f[IMPORT_COLUMNS])
 }
 
 static bool refuse(char why[IMPORT_WHY_MAX], const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static bool refuse(char why[IMPORT_WHY_MAX], const char *fmt, ...)
 {
@@ -54,7 +52,7 @@ static bool parse_number(const char *s, int *out)
 }
 
 static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims,
-			size_t ndims, struct import_row *out, char why[IMPORT_WHY_MAX])
+                        size_t ndims, struct import_row *out, char why[IMPORT_WHY_MAX])
 {
 	const char *reason;
 	out->rated = *f[F_RATER] || *f[F_DIM] || *f[F_VALUE];
@@ -62,7 +60,7 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 		return true;
 	if (!*f[F_RATER] || !*f[F_DIM])
 		return refuse(why, "rater, dimension and value go together (all empty: an unrated "
-			      "session)");
+		                   "session)");
 	if (!parse_rater(f[F_RATER], &out->rater))
 		return refuse(why, "rater '%.40s': not client or clinician", f[F_RATER]);
 	out->dim = -1;
@@ -71,7 +69,7 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 			out->dim = (int)i;
 	if (out->dim < 0)
 		return refuse(why, "dimension '%.40s': unknown (alliance dimension add adds it)",
-			      f[F_DIM]);
+		              f[F_DIM]);
 	if (!*f[F_VALUE])
 		return refuse(why, "empty value (a rating is a number from 0 to 10)");
 	if (!parse_rating(f[F_VALUE], &out->value, &reason))
@@ -79,28 +77,32 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 	return true;
 }
 
-bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims,
-		      size_t ndims, struct import_row *out, char why[IMPORT_WHY_MAX])
+bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
+                      struct import_row *out, char why[IMPORT_WHY_MAX])
 {
 	out->client = f[F_CLIENT];
 	out->clinician = f[F_CLINICIAN];
 	out->context = f[F_CONTEXT];
 	if (!valid_code(f[F_CLIENT]))
-		return refuse(why, "client code '%.40s': not valid (1-32 letters, digits, '-', "
-			      "'_', '.')", f[F_CLIENT]);
+		return refuse(why,
+		              "client code '%.40s': not valid (1-32 letters, digits, '-', "
+		              "'_', '.')",
+		              f[F_CLIENT]);
 	if (!valid_code(f[F_CLINICIAN]))
-		return refuse(why, "clinician name '%.40s': not valid (1-32 letters, digits, "
-			      "'-', '_', '.')", f[F_CLINICIAN]);
+		return refuse(why,
+		              "clinician name '%.40s': not valid (1-32 letters, digits, "
+		              "'-', '_', '.')",
+		              f[F_CLINICIAN]);
 	if (!parse_date(f[F_DATE], &out->date))
 		return refuse(why, "date '%.40s': not a date (YYYY-MM-DD)", f[F_DATE]);
 	if (!parse_number(f[F_SESSION], &out->session))
 		return refuse(why, "session '%.40s': not a session number (1, 2, 3...)",
-			      f[F_SESSION]);
+		              f[F_SESSION]);
 	if (!parse_rated(f, dims, ndims, out, why))
 		return false;
 	if (!parse_rupture(f[F_RUPTURE], &out->rupture))
 		return refuse(why, "rupture '%.40s': not withdrawal or confrontation",
-			      f[F_RUPTURE]);
+		              f[F_RUPTURE]);
 	char reason[IMPORT_WHY_MAX - 16];
 	if (*f[F_CONTEXT] && !text_ok(f[F_CONTEXT], IMPORT_CONTEXT_MAX, reason, sizeof reason))
 		return refuse(why, "context %s", reason); /* never the text itself */
@@ -126,11 +128,12 @@ static void enter_session(struct import_seq *s, const struct import_row *row)
 }
 
 static enum import_step same_session(const struct import_seq *s, const struct import_row *row,
-				     char why[IMPORT_WHY_MAX])
+                                     char why[IMPORT_WHY_MAX])
 {
-	const char *what = s->date != row->date ? "the date"
-			 : s->rupture != row->rupture ? "rupture"
-			 : s->context != text_hash(row->context) ? "context" : NULL;
+	const char *what = s->date != row->date                    ? "the date"
+	                   : s->rupture != row->rupture            ? "rupture"
+	                   : s->context != text_hash(row->context) ? "context"
+	                                                           : NULL;
 	if (!what)
 		return IMPORT_SAME;
 	snprintf(why, IMPORT_WHY_MAX, "rows of session %d disagree on %s", row->session, what);
@@ -138,30 +141,38 @@ static enum import_step same_session(const struct import_seq *s, const struct im
 }
 
 enum import_step import_seq_next(struct import_seq *s, const struct import_row *row,
-				 char why[IMPORT_WHY_MAX])
+                                 char why[IMPORT_WHY_MAX])
 {
 	char date[AL_DATE_LEN + 1];
 	if (row->session == s->number)
 		return same_session(s, row, why);
 	if (row->session < s->number) {
-		snprintf(why, IMPORT_WHY_MAX, "session %d after session %d (keep a client's rows "
-			 "in session order)", row->session, s->number);
+		snprintf(why, IMPORT_WHY_MAX,
+		         "session %d after session %d (keep a client's rows "
+		         "in session order)",
+		         row->session, s->number);
 		return IMPORT_BAD_ROW;
 	}
 	if (row->session > s->number + 1) {
 		if (s->number == 0)
-			snprintf(why, IMPORT_WHY_MAX, "session %d is this client's first (a client's "
-				 "sessions are numbered from 1)", row->session);
+			snprintf(why, IMPORT_WHY_MAX,
+			         "session %d is this client's first (a client's "
+			         "sessions are numbered from 1)",
+			         row->session);
 		else
-			snprintf(why, IMPORT_WHY_MAX, "session %d after session %d (session numbers "
-				 "go 1, 2, 3... without gaps)", row->session, s->number);
+			snprintf(why, IMPORT_WHY_MAX,
+			         "session %d after session %d (session numbers "
+			         "go 1, 2, 3... without gaps)",
+			         row->session, s->number);
 		enter_session(s, row);
 		return IMPORT_BAD_SESSION;
 	}
 	if (s->number > 0 && row->date < s->date) {
 		format_date(s->date, date);
-		snprintf(why, IMPORT_WHY_MAX, "session %d is dated before session %d (%s): sessions "
-			 "are numbered in date order", row->session, s->number, date);
+		snprintf(why, IMPORT_WHY_MAX,
+		         "session %d is dated before session %d (%s): sessions "
+		         "are numbered in date order",
+		         row->session, s->number, date);
 		enter_session(s, row);
 		return IMPORT_BAD_SESSION;
 	}

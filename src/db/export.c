@@ -10,16 +10,29 @@
 /* The scan follows the indexes (client code, then the session's unique
  * (client, date, seq), then the rating key): SQLite needs no sort. */
 static const char export_sql[] =
-	"SELECT c.id, c.code, c.created, u.id, u.name, s.id, s.date, s.rupture, s.context, "
-	"r.rater = 'clinician', d.key, d.position, r.tenths "
-	"FROM client c JOIN user u ON u.id = c.clinician_id "
-	"JOIN session s ON s.client_id = c.id "
-	"LEFT JOIN rating r ON r.session_id = s.id "
-	"LEFT JOIN dimension d ON d.id = r.dimension_id "
-	"WHERE s.date <= :to ORDER BY c.code, s.date, s.seq";
+    "SELECT c.id, c.code, c.created, u.id, u.name, s.id, s.date, s.rupture, s.context, "
+    "r.rater = 'clinician', d.key, d.position, r.tenths "
+    "FROM client c JOIN user u ON u.id = c.clinician_id "
+    "JOIN session s ON s.client_id = c.id "
+    "LEFT JOIN rating r ON r.session_id = s.id "
+    "LEFT JOIN dimension d ON d.id = r.dimension_id "
+    "WHERE s.date <= :to ORDER BY c.code, s.date, s.seq";
 
-enum { C_CLIENT_ID, C_CODE, C_CREATED, C_USER_ID, C_USER, C_SESSION_ID, C_DATE, C_RUPTURE,
-       C_CONTEXT, C_RATER, C_DIM, C_POSITION, C_TENTHS };
+enum {
+	C_CLIENT_ID,
+	C_CODE,
+	C_CREATED,
+	C_USER_ID,
+	C_USER,
+	C_SESSION_ID,
+	C_DATE,
+	C_RUPTURE,
+	C_CONTEXT,
+	C_RATER,
+	C_DIM,
+	C_POSITION,
+	C_TENTHS
+};
 
 struct rating {
 	int rater, position;
@@ -83,15 +96,16 @@ static void sort_ratings(struct session *s)
 		struct rating r = s->rating[i];
 		int j = i;
 		for (; j > 0 && (s->rating[j - 1].rater > r.rater ||
-				 (s->rating[j - 1].rater == r.rater &&
-				  s->rating[j - 1].position > r.position)); j--)
+		                 (s->rating[j - 1].rater == r.rater &&
+		                  s->rating[j - 1].position > r.position));
+		     j--)
 			s->rating[j] = s->rating[j - 1];
 		s->rating[j] = r;
 	}
 }
 
 static enum al_status flush_session(struct session *s, int32_t from, db_export_fn fn, void *ctx,
-				    struct al_error *err)
+                                    struct al_error *err)
 {
 	enum al_status st = AL_OK;
 	if (!s->id || s->row.date < from)
@@ -112,7 +126,7 @@ static enum al_status flush_session(struct session *s, int32_t from, db_export_f
 }
 
 static enum al_status scan(struct db *db, int32_t from, int32_t to, db_export_fn fn, void *ctx,
-			   struct session *s, struct al_error *err)
+                           struct session *s, struct al_error *err)
 {
 	char to_text[AL_DATE_LEN + 1];
 	sqlite3_stmt *st = db_stmt(db, export_sql, err);
@@ -138,8 +152,8 @@ static enum al_status scan(struct db *db, int32_t from, int32_t to, db_export_fn
 	return flush_session(s, from, fn, ctx, err);
 }
 
-enum al_status db_export_each(struct db *db, int32_t from, int32_t to, db_export_fn fn,
-			      void *ctx, struct al_error *err)
+enum al_status db_export_each(struct db *db, int32_t from, int32_t to, db_export_fn fn, void *ctx,
+                              struct al_error *err)
 {
 	struct session s = {0};
 	enum al_status st = db_begin_read(db, err);

@@ -37,7 +37,7 @@ static void free_import(struct db_import *im)
 }
 
 enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *ctx,
-			       struct db_import **out, struct al_error *err)
+                               struct db_import **out, struct al_error *err)
 {
 	struct db_import *im = calloc(1, sizeof *im);
 	enum al_status st;
@@ -59,9 +59,8 @@ fail:
 	return st;
 }
 
-
 enum al_status db_import_end(struct db_import *im, bool dry_run, struct db_import_stats *stats,
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	enum al_status st = import_ratings_flush(im, err);
 	if (stats)
@@ -77,7 +76,7 @@ enum al_status db_import_end(struct db_import *im, bool dry_run, struct db_impor
 /* Ratings still queued are stored first, so that their problems come out
  * before this one, in line order. */
 enum al_status db_import_refuse(struct db_import *im, long line, const char *why,
-				struct al_error *err)
+                                struct al_error *err)
 {
 	char copy[sizeof err->msg];
 	snprintf(copy, sizeof copy, "%s", why); /* why may be err->msg */
@@ -90,7 +89,7 @@ enum al_status db_import_refuse(struct db_import *im, long line, const char *why
 }
 
 static enum al_status remember_user(struct db_import *im, const char *name, int64_t id,
-				    bool supervisor, size_t *index, struct al_error *err)
+                                    bool supervisor, size_t *index, struct al_error *err)
 {
 	if (!reserve((void **)&im->users, &im->cap_users, im->nusers, sizeof *im->users) ||
 	    !strmap_put(&im->user_map, name, im->nusers))
@@ -103,15 +102,16 @@ static enum al_status remember_user(struct db_import *im, const char *name, int6
 	return AL_OK;
 }
 
-/* The row's clinician, added (role clinician) when the database lacks it. */
-static enum al_status clinician_get(struct db_import *im, const char *name, size_t *index,
-				    struct al_error *err)
+/* A user not seen before in the file: from the database, or added there
+ * with role clinician. */
+static enum al_status user_load(struct db_import *im, const char *name, size_t *index,
+                                struct al_error *err)
 {
-	static const char find_sql[] = "SELECT id, role = 'supervisor' FROM user WHERE name = :name";
+	static const char find_sql[] =
+	    "SELECT id, role = 'supervisor' FROM user WHERE name = :name";
 	static const char add_sql[] = "INSERT INTO user (name, role, created) "
-				      "VALUES (:name, 'clinician', :now)";
-	if (strmap_get(&im->user_map, name, index))
-		goto found;
+	                              "VALUES (:name, 'clinician', :now)";
+	char now[21];
 	sqlite3_stmt *st = db_stmt(im->db, find_sql, err);
 	if (!st)
 		return err->status;
@@ -123,7 +123,6 @@ static enum al_status clinician_get(struct db_import *im, const char *name, size
 	bool supervisor = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
 	if (!id) {
-		char now[21];
 		if (!(st = db_stmt(im->db, add_sql, err)))
 			return err->status;
 		db_now(now);
@@ -134,22 +133,28 @@ static enum al_status clinician_get(struct db_import *im, const char *name, size
 		id = sqlite3_last_insert_rowid(im->db->h);
 		im->stats.clinicians++;
 	}
-	enum al_status s = remember_user(im, name, id, supervisor, index, err);
-	if (s)
-		return s;
-found:
+	return remember_user(im, name, id, supervisor, index, err);
+}
+
+/* The row's clinician, who must not be a supervisor. */
+static enum al_status clinician_get(struct db_import *im, const char *name, size_t *index,
+                                    struct al_error *err)
+{
+	enum al_status st;
+	if (!strmap_get(&im->user_map, name, index) && (st = user_load(im, name, index, err)))
+		return st;
 	if (im->users[*index].supervisor)
-		return al_fail(err, AL_EINPUT, "clinician '%s' is a supervisor (clients belong to "
-			       "clinicians)", name);
+		return al_fail(err, AL_EINPUT,
+		               "clinician '%s' is a supervisor (clients belong to clinicians)",
+		               name);
 	return AL_OK;
 }
 
 static enum al_status remember_client(struct db_import *im, const char *code, int64_t id,
-				      size_t clinician, bool existed, struct imp_client **out,
-				      struct al_error *err)
+                                      size_t clinician, bool existed, struct imp_client **out,
+                                      struct al_error *err)
 {
-	if (!reserve((void **)&im->clients, &im->cap_clients, im->nclients,
-		     sizeof *im->clients) ||
+	if (!reserve((void **)&im->clients, &im->cap_clients, im->nclients, sizeof *im->clients) ||
 	    !strmap_put(&im->client_map, code, im->nclients))
 		return out_of_memory(err);
 	*out = &im->clients[im->nclients++];
@@ -160,13 +165,13 @@ static enum al_status remember_client(struct db_import *im, const char *code, in
 /* A client not seen before in the file: from the database, or added there
  * for the row's clinician. */
 static enum al_status client_load(struct db_import *im, const struct import_row *row,
-				  struct imp_client **out, struct al_error *err)
+                                  struct imp_client **out, struct al_error *err)
 {
 	static const char find_sql[] =
-		"SELECT c.id, u.id, u.name, u.role = 'supervisor' "
-		"FROM client c JOIN user u ON u.id = c.clinician_id WHERE c.code = :code";
+	    "SELECT c.id, u.id, u.name, u.role = 'supervisor' "
+	    "FROM client c JOIN user u ON u.id = c.clinician_id WHERE c.code = :code";
 	static const char add_sql[] = "INSERT INTO client (code, clinician_id, created) "
-				      "VALUES (:code, :clinician, :now)";
+	                              "VALUES (:code, :clinician, :now)";
 	sqlite3_stmt *st = db_stmt(im->db, find_sql, err);
 	size_t user;
 	enum al_status s;
@@ -178,18 +183,19 @@ static enum al_status client_load(struct db_import *im, const struct import_row 
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *owner = db_col_text(st, 2);
 		s = strmap_get(&im->user_map, owner, &user)
-			    ? AL_OK
-			    : remember_user(im, owner, sqlite3_column_int64(st, 1),
-					    sqlite3_column_int(st, 3), &user, err);
+		        ? AL_OK
+		        : remember_user(im, owner, sqlite3_column_int64(st, 1),
+		                        sqlite3_column_int(st, 3), &user, err);
 		sqlite3_reset(st);
 		return s ? s : remember_client(im, row->client, id, user, true, out, err);
 	}
 	if (rc < 0)
 		return err->status;
 	char now[21];
-	if ((s = clinician_get(im, row->clinician, &user, err)) ||
-	    !(st = db_stmt(im->db, add_sql, err)))
-		return s ? s : err->status;
+	if ((s = clinician_get(im, row->clinician, &user, err)))
+		return s;
+	if (!(st = db_stmt(im->db, add_sql, err)))
+		return err->status;
 	db_now(now);
 	db_bind_text(st, ":code", row->client);
 	db_bind_int(st, ":clinician", im->users[user].id);
@@ -198,12 +204,12 @@ static enum al_status client_load(struct db_import *im, const struct import_row 
 		return err->status;
 	im->stats.clients++;
 	return remember_client(im, row->client, sqlite3_last_insert_rowid(im->db->h), user, false,
-			       out, err);
+	                       out, err);
 }
 
 /* The row's client, which must belong to the row's clinician. */
 static enum al_status client_get(struct db_import *im, const struct import_row *row,
-				 struct imp_client **out, struct al_error *err)
+                                 struct imp_client **out, struct al_error *err)
 {
 	size_t i;
 	enum al_status st;
@@ -214,13 +220,12 @@ static enum al_status client_get(struct db_import *im, const struct import_row *
 	const char *owner = im->users[(*out)->clinician].name;
 	if (strcmp(owner, row->clinician) != 0)
 		return al_fail(err, AL_EINPUT, "client '%s' belongs to clinician '%s', not '%s'",
-			       row->client, owner, row->clinician);
+		               row->client, owner, row->clinician);
 	return AL_OK;
 }
 
-
-static enum al_status take_row(struct db_import *im, long line,
-			       const char *const f[IMPORT_COLUMNS], struct al_error *err)
+static enum al_status take_row(struct db_import *im, long line, const char *const f[IMPORT_COLUMNS],
+                               struct al_error *err)
 {
 	struct import_row row;
 	struct imp_client *cl;
@@ -250,7 +255,7 @@ static enum al_status take_row(struct db_import *im, long line,
 }
 
 enum al_status db_import_row(struct db_import *im, long line, const char *const f[IMPORT_COLUMNS],
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	enum al_status st = take_row(im, line, f, err);
 	return st == AL_EINPUT ? db_import_refuse(im, line, err->msg, err) : st;

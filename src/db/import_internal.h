@@ -21,8 +21,8 @@ struct imp_user {
 
 struct imp_client {
 	int64_t id;
-	size_t clinician;   /* index into users */
-	bool existed;       /* in the database before: merge its sessions */
+	size_t clinician; /* index into users */
+	bool existed;     /* in the database before: merge its sessions */
 	struct import_seq seq;
 	int64_t session_id; /* the current session's row; 0 when it was refused */
 };
@@ -31,8 +31,8 @@ struct imp_client {
 struct imp_rating {
 	int64_t session_id;
 	long line;
-	int session;        /* the file's session number */
-	int dim;            /* index into dims */
+	int session; /* the file's session number */
+	int dim;     /* index into dims */
 	enum al_rater rater;
 	al_tenths value;
 };
@@ -54,10 +54,10 @@ struct db_import {
 /* The client's next session (cl->seq already moved to it): merged with the
  * database's or added; sets cl->session_id. AL_EINPUT refuses the row. */
 enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
-				   const struct import_row *row, struct al_error *err);
+                                   const struct import_row *row, struct al_error *err);
 /* Queues a rating of the client's current session. */
 enum al_status import_rating_add(struct db_import *im, const struct imp_client *cl, long line,
-				 const struct import_row *row, struct al_error *err);
+                                 const struct import_row *row, struct al_error *err);
 /* Stores the queued ratings, refusing duplicates. */
 enum al_status import_ratings_flush(struct db_import *im, struct al_error *err);
 

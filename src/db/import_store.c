@@ -8,7 +8,7 @@
 
 /* What a file's session and the database's disagree on, or NULL. */
 static const char *merge_clash(const struct import_row *row, const char *rupture,
-			       const char *context)
+                               const char *context)
 {
 	if (row->rupture && *rupture && strcmp(rupture, rupture_name(row->rupture)) != 0)
 		return "rupture";
@@ -19,10 +19,10 @@ static const char *merge_clash(const struct import_row *row, const char *rupture
 
 /* Fills in the rupture and context of a merged session where it has none. */
 static enum al_status session_fill(struct db_import *im, int64_t id, const struct import_row *row,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	static const char sql[] = "UPDATE session SET rupture = coalesce(rupture, :rupture), "
-				  "context = coalesce(context, :context) WHERE id = :id";
+	                          "context = coalesce(context, :context) WHERE id = :id";
 	sqlite3_stmt *st = db_stmt(im->db, sql, err);
 	if (!st)
 		return err->status;
@@ -37,12 +37,12 @@ static enum al_status session_fill(struct db_import *im, int64_t id, const struc
  * one, whose rupture and context may be filled in, never changed.
  * Otherwise *seq is the seq after the last one on that date. */
 static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
-				    const struct import_row *row, const char *date, int *seq,
-				    struct al_error *err)
+                                    const struct import_row *row, const char *date, int *seq,
+                                    struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT id, seq, coalesce(rupture, ''), coalesce(context, '') FROM session "
-		"WHERE client_id = :client AND date = :date ORDER BY seq";
+	    "SELECT id, seq, coalesce(rupture, ''), coalesce(context, '') FROM session "
+	    "WHERE client_id = :client AND date = :date ORDER BY seq";
 	sqlite3_stmt *st = db_stmt(im->db, sql, err);
 	int rc, n = 0;
 	if (!st)
@@ -63,17 +63,17 @@ static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
 	sqlite3_reset(st);
 	if (clash)
 		return al_fail(err, AL_EINPUT, "session %d disagrees with the database on %s",
-			       row->session, clash);
+		               row->session, clash);
 	cl->session_id = id;
 	return fill ? session_fill(im, id, row, err) : AL_OK;
 }
 
 /* A new session comes after those already on its date. */
 enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
-				   const struct import_row *row, struct al_error *err)
+                                   const struct import_row *row, struct al_error *err)
 {
 	static const char sql[] = "INSERT INTO session (client_id, date, seq, rupture, context) "
-				  "VALUES (:client, :date, :seq, :rupture, :context)";
+	                          "VALUES (:client, :date, :seq, :rupture, :context)";
 	char date[AL_DATE_LEN + 1];
 	int seq = cl->seq.on_date; /* a new client's sessions all come from the file */
 	enum al_status s;
@@ -105,7 +105,7 @@ _Static_assert(IMPORT_BATCH == 64, "the batch statement holds 64 rows");
 
 /* Positional parameters: a batch has 256 of them. */
 static void bind_rating(const struct db_import *im, sqlite3_stmt *st, int first,
-			const struct imp_rating *r)
+                        const struct imp_rating *r)
 {
 	sqlite3_bind_int64(st, first, r->session_id);
 	sqlite3_bind_text(st, first + 1, rater_name(r->rater), -1, SQLITE_STATIC);
@@ -115,7 +115,7 @@ static void bind_rating(const struct db_import *im, sqlite3_stmt *st, int first,
 
 /* One rating on its own, to tell which one is the duplicate. */
 static enum al_status rating_insert(struct db_import *im, const struct imp_rating *r,
-				    struct al_error *err)
+                                    struct al_error *err)
 {
 	static const char sql[] = RATING_COLUMNS ROW1;
 	char why[128];
@@ -132,7 +132,7 @@ static enum al_status rating_insert(struct db_import *im, const struct imp_ratin
 	if (rc != SQLITE_CONSTRAINT_PRIMARYKEY)
 		return db_fail(im->db, rc, "import", err);
 	snprintf(why, sizeof why, "duplicate rating: session %d already has a %s rating of %s",
-		 r->session, rater_name(r->rater), im->dims.dim[r->dim].key);
+	         r->session, rater_name(r->rater), im->dims.dim[r->dim].key);
 	im->stats.refused++;
 	im->refuse(im->ctx, r->line, why);
 	return AL_OK;
@@ -166,15 +166,15 @@ enum al_status import_ratings_flush(struct db_import *im, struct al_error *err)
 }
 
 enum al_status import_rating_add(struct db_import *im, const struct imp_client *cl, long line,
-				 const struct import_row *row, struct al_error *err)
+                                 const struct import_row *row, struct al_error *err)
 {
 	im->batch[im->nbatch++] = (struct imp_rating){
-		.session_id = cl->session_id,
-		.line = line,
-		.session = row->session,
-		.dim = row->dim,
-		.rater = row->rater,
-		.value = row->value,
+	    .session_id = cl->session_id,
+	    .line = line,
+	    .session = row->session,
+	    .dim = row->dim,
+	    .rater = row->rater,
+	    .value = row->value,
 	};
 	return im->nbatch == IMPORT_BATCH ? import_ratings_flush(im, err) : AL_OK;
 }

@@ -240,6 +240,8 @@ check_file "--from and --to keep the session numbers" "$T/march.csv"
 al export --from 2024-04-01
 awk -F, 'NR == 1 || $3 >= "2024-04-01"' "$IN" > "$T/april.csv"
 check_file "--from alone" "$T/april.csv"
+al --read-only export
+check_file "export works on a read-only database" "$IN"
 al export --from 2024-13-01
 check_err "a bad --from" 1 "alliance: export: --from: '2024-13-01' is not a date (YYYY-MM-DD)"
 al export --format xml

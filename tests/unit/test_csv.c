@@ -4,9 +4,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h> /* after the headers it needs */
+
 #include <stdio.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "alliance/csv.h"
 
@@ -18,9 +20,11 @@ static void dump(struct csv_reader *r, enum csv_status st, char *out, size_t cap
 		snprintf(out + len, cap - len, "%ld:error: %s\n", r->line, r->why);
 		return;
 	}
-	len += (size_t)snprintf(out + len, cap - len, "%ld:%s[", r->line, csv_blank(r) ? "blank" : "");
+	len +=
+	    (size_t)snprintf(out + len, cap - len, "%ld:%s[", r->line, csv_blank(r) ? "blank" : "");
 	for (size_t i = 0; i < r->nfields && len < cap; i++)
-		len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? "|" : "", csv_field(r, i));
+		len +=
+		    (size_t)snprintf(out + len, cap - len, "%s%s", i ? "|" : "", csv_field(r, i));
 	snprintf(out + len, cap - len, "]\n");
 }
 
@@ -89,19 +93,32 @@ static void test_quoted(void **state)
 static void test_bom(void **state)
 {
 	(void)state;
-	expect("\xEF\xBB\xBF" "a,b\n", "1:[a|b]\n");
-	expect("\xEF\xBB\xBF" "\"q\",b\r\n", "1:[q|b]\n");
-	expect("\xEF\xBB" "a\n", "1:[\xEF\xBB" "a]\n");
-	expect("\xEF" "\n", "1:[\xEF]\n");
+	expect("\xEF\xBB\xBF"
+	       "a,b\n",
+	       "1:[a|b]\n");
+	expect("\xEF\xBB\xBF"
+	       "\"q\",b\r\n",
+	       "1:[q|b]\n");
+	expect("\xEF\xBB"
+	       "a\n",
+	       "1:[\xEF\xBB"
+	       "a]\n");
+	expect("\xEF"
+	       "\n",
+	       "1:[\xEF]\n");
 	expect("\xEF\xBB", "1:[\xEF\xBB]\n");
-	expect("a\n\xEF\xBB\xBF" "b\n", "1:[a]\n2:[\xEF\xBB\xBF" "b]\n");
+	expect("a\n\xEF\xBB\xBF"
+	       "b\n",
+	       "1:[a]\n2:[\xEF\xBB\xBF"
+	       "b]\n");
 }
 
 static void test_errors(void **state)
 {
 	(void)state;
-	expect("a,b\"c,d\ne,f\n", "1:error: quote inside an unquoted field (quote the whole field)\n"
-				   "2:[e|f]\n");
+	expect("a,b\"c,d\ne,f\n",
+	       "1:error: quote inside an unquoted field (quote the whole field)\n"
+	       "2:[e|f]\n");
 	expect("\"a\"b,c\nd\n", "1:error: text after a closing quote\n2:[d]\n");
 	expect("a\n\"open,b\nc\nd", "1:[a]\n2:error: unterminated quoted field\n");
 	expect("a\nb,\"open\n", "1:[a]\n2:error: unterminated quoted field\n");
@@ -159,10 +176,10 @@ static void test_nul_and_utf8(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain),      cmocka_unit_test(test_blank_lines),
-		cmocka_unit_test(test_quoted),     cmocka_unit_test(test_bom),
-		cmocka_unit_test(test_errors),     cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_nul_and_utf8),
+	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_blank_lines),
+	    cmocka_unit_test(test_quoted),       cmocka_unit_test(test_bom),
+	    cmocka_unit_test(test_errors),       cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_nul_and_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

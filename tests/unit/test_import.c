@@ -4,17 +4,21 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h> /* after the headers it needs */
+
 #include <stdio.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "alliance/import.h"
 #include "alliance/parse.h"
 #include "alliance/strmap.h"
 
 static const struct al_dim dims[] = {
-	{"trust", "Trust", true}, {"collaboration", "Collaboration", true},
-	{"empathy", "Empathy", true}, {"goals", "Goals", false},
+    {"trust", "Trust", true},
+    {"collaboration", "Collaboration", true},
+    {"empathy", "Empathy", true},
+    {"goals", "Goals", false},
 };
 #define NDIMS (sizeof dims / sizeof dims[0])
 
@@ -91,34 +95,37 @@ static void test_bad_rows(void **state)
 {
 	(void)state;
 	expect_bad("K 1,dr,2024-01-01,1,client,trust,7,,",
-		   "client code 'K 1': not valid (1-32 letters, digits, '-', '_', '.')");
+	           "client code 'K 1': not valid (1-32 letters, digits, '-', '_', '.')");
 	expect_bad("K-1,,2024-01-01,1,client,trust,7,,",
-		   "clinician name '': not valid (1-32 letters, digits, '-', '_', '.')");
-	expect_bad("K-1,dr,2024-1-01,1,client,trust,7,,", "date '2024-1-01': not a date (YYYY-MM-DD)");
+	           "clinician name '': not valid (1-32 letters, digits, '-', '_', '.')");
+	expect_bad("K-1,dr,2024-1-01,1,client,trust,7,,",
+	           "date '2024-1-01': not a date (YYYY-MM-DD)");
 	expect_bad("K-1,dr,2024-01-01,01,client,trust,7,,",
-		   "session '01': not a session number (1, 2, 3...)");
+	           "session '01': not a session number (1, 2, 3...)");
 	expect_bad("K-1,dr,2024-01-01,+1,client,trust,7,,",
-		   "session '+1': not a session number (1, 2, 3...)");
+	           "session '+1': not a session number (1, 2, 3...)");
 	expect_bad("K-1,dr,2024-01-01,100000,client,trust,7,,",
-		   "session '100000': not a session number (1, 2, 3...)");
-	expect_bad("K-1,dr,2024-01-01,1,Client,trust,7,,", "rater 'Client': not client or clinician");
+	           "session '100000': not a session number (1, 2, 3...)");
+	expect_bad("K-1,dr,2024-01-01,1,Client,trust,7,,",
+	           "rater 'Client': not client or clinician");
 	expect_bad("K-1,dr,2024-01-01,1,client,Trust,7,,",
-		   "dimension 'Trust': unknown (alliance dimension add adds it)");
+	           "dimension 'Trust': unknown (alliance dimension add adds it)");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,10.1,,", "value '10.1': out of range 0 to 10");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7.25,,",
-		   "value '7.25': at most one decimal (e.g. 7.5)");
-	expect_bad("K-1,dr,2024-01-01,1,client,trust, 7,,", "value ' 7': not a number from 0 to 10");
+	           "value '7.25': at most one decimal (e.g. 7.5)");
+	expect_bad("K-1,dr,2024-01-01,1,client,trust, 7,,",
+	           "value ' 7': not a number from 0 to 10");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,,,",
-		   "empty value (a rating is a number from 0 to 10)");
+	           "empty value (a rating is a number from 0 to 10)");
 	expect_bad("K-1,dr,2024-01-01,1,client,,7,,",
-		   "rater, dimension and value go together (all empty: an unrated session)");
+	           "rater, dimension and value go together (all empty: an unrated session)");
 	expect_bad("K-1,dr,2024-01-01,1,,trust,,,",
-		   "rater, dimension and value go together (all empty: an unrated session)");
+	           "rater, dimension and value go together (all empty: an unrated session)");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,Withdrawal,",
-		   "rupture 'Withdrawal': not withdrawal or confrontation");
+	           "rupture 'Withdrawal': not withdrawal or confrontation");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,\xC3(", "context is not valid UTF-8");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,a\tb",
-		   "context has a control character (one line of text only)");
+	           "context has a control character (one line of text only)");
 }
 
 static void test_context_length(void **state)
@@ -138,7 +145,7 @@ static void test_context_length(void **state)
 /* Feeds rows of one client to a fresh import_seq; returns the steps as
  * letters (S same, N new, R bad row, B bad session) and the last reason. */
 static void steps(const char *const *rows, char *out, char why[IMPORT_WHY_MAX],
-		  struct import_seq *seq)
+                  struct import_seq *seq)
 {
 	memset(seq, 0, sizeof *seq);
 	for (; *rows; rows++) {
@@ -159,17 +166,23 @@ static void test_sequence(void **state)
 	char got[16], why[IMPORT_WHY_MAX] = "";
 	struct import_seq seq;
 	const char *const good[] = {
-		"K,d,2024-01-01,1,client,trust,7,,", "K,d,2024-01-01,1,client,empathy,7,,",
-		"K,d,2024-01-01,2,client,trust,7,,", "K,d,2024-01-01,3,,,,,",
-		"K,d,2024-01-08,4,client,trust,7,withdrawal,ill",
-		"K,d,2024-01-08,4,clinician,trust,7,withdrawal,ill", NULL,
+	    "K,d,2024-01-01,1,client,trust,7,,",
+	    "K,d,2024-01-01,1,client,empathy,7,,",
+	    "K,d,2024-01-01,2,client,trust,7,,",
+	    "K,d,2024-01-01,3,,,,,",
+	    "K,d,2024-01-08,4,client,trust,7,withdrawal,ill",
+	    "K,d,2024-01-08,4,clinician,trust,7,withdrawal,ill",
+	    NULL,
 	};
 	steps(good, got, why, &seq);
 	assert_string_equal(got, "NSNNNS");
 	assert_int_equal(seq.number, 4);
 	assert_int_equal(seq.on_date, 1);
 	const char *const same_day[] = {
-		"K,d,2024-01-01,1,,,,,", "K,d,2024-01-01,2,,,,,", "K,d,2024-01-01,3,,,,,", NULL,
+	    "K,d,2024-01-01,1,,,,,",
+	    "K,d,2024-01-01,2,,,,,",
+	    "K,d,2024-01-01,3,,,,,",
+	    NULL,
 	};
 	steps(same_day, got, why, &seq);
 	assert_string_equal(got, "NNN");
@@ -185,27 +198,27 @@ static void test_sequence_errors(void **state)
 	steps(first_not_1, got, why, &seq);
 	assert_string_equal(got, "BS"); /* the session is adopted: its other rows pass */
 	assert_string_equal(why, "session 2 is this client's first (a client's sessions are "
-				 "numbered from 1)");
+	                         "numbered from 1)");
 	const char *const gap[] = {"K,d,2024-01-01,1,,,,,", "K,d,2024-01-09,3,,,,,", NULL};
 	steps(gap, got, why, &seq);
 	assert_string_equal(got, "NB");
 	assert_string_equal(why, "session 3 after session 1 (session numbers go 1, 2, 3... "
-				 "without gaps)");
+	                         "without gaps)");
 	const char *const back[] = {"K,d,2024-01-01,1,,,,,", "K,d,2024-01-09,2,,,,,",
-				    "K,d,2024-01-01,1,,,,,", "K,d,2024-01-09,2,,,,,", NULL};
+	                            "K,d,2024-01-01,1,,,,,", "K,d,2024-01-09,2,,,,,", NULL};
 	steps(back, got, why, &seq);
 	assert_string_equal(got, "NNRS");
 	assert_string_equal(why, "session 1 after session 2 (keep a client's rows in session "
-				 "order)");
+	                         "order)");
 	const char *const earlier[] = {"K,d,2024-01-09,1,,,,,", "K,d,2024-01-08,2,,,,,", NULL};
 	steps(earlier, got, why, &seq);
 	assert_string_equal(got, "NB");
 	assert_string_equal(why, "session 2 is dated before session 1 (2024-01-09): sessions are "
-				 "numbered in date order");
+	                         "numbered in date order");
 	const char *const disagree[] = {
-		"K,d,2024-01-01,1,client,trust,7,,a", "K,d,2024-01-01,1,client,empathy,7,,b",
-		"K,d,2024-01-01,1,client,goals,7,withdrawal,a", "K,d,2024-01-02,1,,,,,a",
-		"K,d,2024-01-01,1,clinician,goals,7,,a", NULL,
+	    "K,d,2024-01-01,1,client,trust,7,,a",           "K,d,2024-01-01,1,client,empathy,7,,b",
+	    "K,d,2024-01-01,1,client,goals,7,withdrawal,a", "K,d,2024-01-02,1,,,,,a",
+	    "K,d,2024-01-01,1,clinician,goals,7,,a",        NULL,
 	};
 	steps(disagree, got, why, &seq);
 	assert_string_equal(got, "NRRRS");
@@ -242,10 +255,10 @@ static void test_strmap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_header),         cmocka_unit_test(test_good_rows),
-		cmocka_unit_test(test_bad_rows),       cmocka_unit_test(test_context_length),
-		cmocka_unit_test(test_sequence),       cmocka_unit_test(test_sequence_errors),
-		cmocka_unit_test(test_strmap),
+	    cmocka_unit_test(test_header),   cmocka_unit_test(test_good_rows),
+	    cmocka_unit_test(test_bad_rows), cmocka_unit_test(test_context_length),
+	    cmocka_unit_test(test_sequence), cmocka_unit_test(test_sequence_errors),
+	    cmocka_unit_test(test_strmap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
