@@ -203,6 +203,19 @@ M-1,dr_m,2024-01-15,3,client,trust,6.0,,
 M-1,dr_m,2024-01-15,3,client,empathy,7.0,,
 M-1,dr_m,2024-01-15,4,client,trust,7.5,,"
 
+# --- order: client ratings first, then dimensions in their order ----------
+al --db "$T/o.db" dimension add goals "Agreement on goals"
+printf '%s\n%s\n%s\n%s\n%s\n' "$HEADER" "O-1,dr_o,2024-02-01,1,clinician,trust,9.0,," \
+	"O-1,dr_o,2024-02-01,1,client,goals,6.5,," "O-1,dr_o,2024-02-01,1,clinician,goals,8.0,," \
+	"O-1,dr_o,2024-02-01,1,client,trust,7.0,," > "$T/o.csv"
+al --db "$T/o.db" import "$T/o.csv"
+al --db "$T/o.db" export
+check "export orders a session's rows by rater, then dimension order" 0 "$HEADER
+O-1,dr_o,2024-02-01,1,client,trust,7.0,,
+O-1,dr_o,2024-02-01,1,client,goals,6.5,,
+O-1,dr_o,2024-02-01,1,clinician,trust,9.0,,
+O-1,dr_o,2024-02-01,1,clinician,goals,8.0,,"
+
 # --- dry run ---------------------------------------------------------------
 al --db "$T/dry.db" import "$IN" --dry-run
 check "--dry-run says what it would import" 0 \
