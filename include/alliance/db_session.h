@@ -49,6 +49,10 @@ struct db_session_in {
 	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
 };
 
+/* Clears in for client and date with every rating AL_MISSING (a zeroed
+ * struct would mean ratings of 0). */
+void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date);
+
 /* Adds or merges a session (SPEC §3 session add) in the caller's
  * transaction with its audit rows. An existing rating of the same rater
  * and dimension without replace is AL_EINPUT. *id gets the session id. */

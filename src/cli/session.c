@@ -26,8 +26,11 @@ static bool clean_text(const char *s, size_t n, bool lines)
 			i++;
 			continue;
 		}
-		int len = ch < 0x80 ? 1 : (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3
-				      : (ch & 0xF8) == 0xF0 ? 4 : 0;
+		int len = ch < 0x80             ? 1
+		          : (ch & 0xE0) == 0xC0 ? 2
+		          : (ch & 0xF0) == 0xE0 ? 3
+		          : (ch & 0xF8) == 0xF0 ? 4
+		                                : 0;
 		if (!len || ch == 0xC0 || ch == 0xC1 || ch > 0xF4 || i + (size_t)len > n)
 			return false;
 		for (int k = 1; k < len; k++)
@@ -48,7 +51,7 @@ static enum al_status note_read(struct cli *c, const char *path, char *buf)
 	ssize_t got = 1;
 	if (fd < 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
-			       path, strerror(errno));
+		               path, strerror(errno));
 	while (n <= AL_NOTE_MAX && (got = read(fd, buf + n, AL_NOTE_MAX + 1 - n)) > 0)
 		n += (size_t)got;
 	int e = errno;
@@ -56,10 +59,10 @@ static enum al_status note_read(struct cli *c, const char *path, char *buf)
 		close(fd);
 	if (got < 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
-			       path, strerror(e));
+		               path, strerror(e));
 	if (n > AL_NOTE_MAX)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is longer than %d bytes",
-			       c->cmd, path, AL_NOTE_MAX);
+		               c->cmd, path, AL_NOTE_MAX);
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		n--;
 	buf[n] = '\0';
@@ -67,7 +70,7 @@ static enum al_status note_read(struct cli *c, const char *path, char *buf)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is empty", c->cmd, path);
 	if (!clean_text(buf, n, true))
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is not UTF-8 text", c->cmd,
-			       path);
+		               path);
 	return AL_OK;
 }
 
@@ -75,7 +78,7 @@ static enum al_status parse_date_opt(struct cli *c, const char *s, int32_t *date
 {
 	if (!parse_date(s, date))
 		return al_fail(c->err, AL_EINPUT,
-			       "%s: --date: '%.40s' is not a valid date (YYYY-MM-DD)", c->cmd, s);
+		               "%s: --date: '%.40s' is not a valid date (YYYY-MM-DD)", c->cmd, s);
 	if (*date > c->today + FUTURE_SLACK_DAYS)
 		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, s);
 	return AL_OK;
@@ -83,22 +86,21 @@ static enum al_status parse_date_opt(struct cli *c, const char *s, int32_t *date
 
 /* The --DIM N options: every key a dimension, every value a rating. */
 static enum al_status parse_ratings(struct cli *c, const struct db_dims *dims,
-				    const struct cli_extra *x, al_tenths *rating)
+                                    const struct cli_extra *x, al_tenths *rating)
 {
-	for (size_t i = 0; i < AL_DIM_MAX; i++)
-		rating[i] = AL_MISSING;
 	for (int k = 0; k < x->n; k++) {
 		int i = db_dims_find(dims, x->key[k]);
 		const char *why;
 		if (i < 0)
 			return al_fail(c->err, AL_EINPUT, "%s: unknown dimension '%.40s'", c->cmd,
-				       x->key[k]);
+			               x->key[k]);
 		if (rating[i] != AL_MISSING)
-			return al_fail(c->err, AL_EUSAGE, "%s: --%s given twice", c->cmd, x->key[k]);
+			return al_fail(c->err, AL_EUSAGE, "%s: --%s given twice", c->cmd,
+			               x->key[k]);
 		if (!parse_rating(x->value[k], &rating[i], &why)) {
 			bool is = strncmp(why, "out of", 6) == 0 || strncmp(why, "not ", 4) == 0;
-			return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.20s'%s%s", c->cmd, x->key[k],
-				       x->value[k], is ? " is " : ": ", why);
+			return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.20s'%s%s", c->cmd,
+			               x->key[k], x->value[k], is ? " is " : ": ", why);
 		}
 	}
 	return AL_OK;
@@ -106,24 +108,25 @@ static enum al_status parse_ratings(struct cli *c, const struct db_dims *dims,
 
 /* Rater, rupture marker and context. */
 static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enum al_rater *rater,
-				  struct db_session_in *in)
+                                  struct db_session_in *in)
 {
 	const char *s;
 	*rater = AL_RATER_CLIENT;
 	if ((s = cli_opt(opts, "rater")) && !parse_rater(s, rater))
 		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not client or clinician",
-			       c->cmd, s);
+		               c->cmd, s);
 	if ((s = cli_opt(opts, "rupture")) &&
 	    (!parse_rupture(s, &in->rupture) || in->rupture == AL_RUPTURE_NONE))
 		return al_fail(c->err, AL_EINPUT,
-			       "%s: --rupture: '%.40s' is not withdrawal or confrontation", c->cmd, s);
+		               "%s: --rupture: '%.40s' is not withdrawal or confrontation", c->cmd,
+		               s);
 	if ((s = cli_opt(opts, "context"))) {
 		if (strlen(s) > AL_CONTEXT_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --context: longer than %d bytes",
-				       c->cmd, AL_CONTEXT_MAX);
+			               c->cmd, AL_CONTEXT_MAX);
 		if (!clean_text(s, strlen(s), false))
-			return al_fail(c->err, AL_EINPUT, "%s: --context: not one line of UTF-8 text",
-				       c->cmd);
+			return al_fail(c->err, AL_EINPUT,
+			               "%s: --context: not one line of UTF-8 text", c->cmd);
 		in->context = s;
 	}
 	in->set_rupture = in->rupture != AL_RUPTURE_NONE || in->context;
@@ -131,13 +134,13 @@ static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enu
 }
 
 static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char *buf,
-				 struct db_session_in *in)
+                                 struct db_session_in *in)
 {
 	const char *text = cli_opt(opts, "note"), *file = cli_opt(opts, "note-file");
 	if (text) {
 		if (strlen(text) > AL_NOTE_MAX)
-			return al_fail(c->err, AL_EINPUT, "%s: --note: longer than %d bytes", c->cmd,
-				       AL_NOTE_MAX);
+			return al_fail(c->err, AL_EINPUT, "%s: --note: longer than %d bytes",
+			               c->cmd, AL_NOTE_MAX);
 		if (!clean_text(text, strlen(text), true))
 			return al_fail(c->err, AL_EINPUT, "%s: --note: not UTF-8 text", c->cmd);
 		in->note = text;
@@ -152,51 +155,49 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 }
 
 static enum al_status session_save(struct cli *c, const struct db_dims *dims,
-				   const struct db_session_in *in)
+                                   const struct db_session_in *in)
 {
 	int64_t id;
 	enum al_status st;
-	if ((st = db_begin(c->db, c->err)) || (st = db_session_save(c->db, dims, in, &id, c->err)) ||
-	    (st = db_commit(c->db, c->err)))
+	if ((st = db_begin(c->db, c->err)) ||
+	    (st = db_session_save(c->db, dims, in, &id, c->err)) || (st = db_commit(c->db, c->err)))
 		db_rollback(c->db);
 	return st;
 }
 
 static enum al_status session_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"date", true},      {"rater", true},     {"rupture", true},
-				 {"context", true},   {"note", true},      {"note-file", true},
-				 {"replace", false},  {"new", false},      {NULL}};
+	struct cli_opt opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
+	                         {"context", true},  {"note", true},  {"note-file", true},
+	                         {"replace", false}, {"new", false},  {NULL}};
 	const char *pos[1];
 	struct cli_extra extra = {0};
-	struct db_session_in in = {0};
+	struct db_session_in in;
 	struct db_dims dims;
 	struct al_client cl;
 	enum al_rater rater;
+	int32_t date;
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, &extra);
 	if (st)
 		return st;
-	const char *date = cli_opt(opts, "date");
-	if (!date)
+	const char *date_arg = cli_opt(opts, "date");
+	if (!date_arg)
 		return al_fail(c->err, AL_EUSAGE, "%s: --date is required", c->cmd);
 	if (cli_opt(opts, "note") && cli_opt(opts, "note-file"))
-		return al_fail(c->err, AL_EUSAGE, "%s: --note and --note-file cannot be used "
-			       "together", c->cmd);
-	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) || (st = parse_date_opt(c, date, &in.date)) ||
-	    (st = db_dims_load(c->db, &dims, c->err)) ||
-	    (st = parse_marks(c, opts, &rater, &in)) ||
+		return al_fail(c->err, AL_EUSAGE,
+		               "%s: --note and --note-file cannot be used together", c->cmd);
+	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) ||
+	    (st = parse_date_opt(c, date_arg, &date)) || (st = db_dims_load(c->db, &dims, c->err)))
+		return st;
+	db_session_in_init(&in, cl.id, date);
+	if ((st = parse_marks(c, opts, &rater, &in)) ||
 	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])))
 		return st;
-	for (int r = 0; r < AL_RATER_COUNT; r++)
-		if (r != (int)rater)
-			for (int i = 0; i < AL_DIM_MAX; i++)
-				in.rating[r][i] = AL_MISSING;
+	in.replace = cli_opt(opts, "replace") != NULL;
+	in.new_session = cli_opt(opts, "new") != NULL;
 	char *note = malloc(AL_NOTE_MAX + 1);
 	if (!note)
 		return al_fail(c->err, AL_EIO, "out of memory");
-	in.client_id = cl.id;
-	in.replace = cli_opt(opts, "replace") != NULL;
-	in.new_session = cli_opt(opts, "new") != NULL;
 	if (!(st = parse_note(c, opts, note, &in)))
 		st = session_save(c, &dims, &in);
 	explicit_bzero(note, AL_NOTE_MAX + 1); /* no note text left in freed memory */
@@ -207,12 +208,12 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 /* session list: CSV and JSON have the rows of export (SPEC §3); the table
  * shows one line per session and rater with the dimensions as columns. */
 static const struct out_col list_cols[] = {
-	{"session", true}, {"date"},    {"rater"},   {"dimension"},
-	{"value", true},   {"rupture"}, {"context"},
+    {"session", true}, {"date"},    {"rater"},   {"dimension"},
+    {"value", true},   {"rupture"}, {"context"},
 };
 
 static enum al_status list_session(struct out *o, const struct db_course *dc, size_t i,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	const struct al_course *c = &dc->course;
 	const struct al_session *s = &c->sessions[i];
@@ -238,7 +239,7 @@ static enum al_status list_session(struct out *o, const struct db_course *dc, si
 
 /* One table line for a session and rater: "-" marks a missing rating. */
 static enum al_status table_line(struct out *o, const struct db_course *dc, size_t i,
-				 const char *rater, const al_tenths *rating, struct al_error *err)
+                                 const char *rater, const al_tenths *rating, struct al_error *err)
 {
 	const struct al_course *c = &dc->course;
 	const struct al_session *s = &c->sessions[i];
@@ -258,13 +259,13 @@ static enum al_status table_line(struct out *o, const struct db_course *dc, size
 		cells[n++] = value[d];
 	}
 	cells[n++] = rupture_name(s->rupture);
-	cells[n++] = dc->context[i];
 	cells[n++] = dc->has_note[i] ? "yes" : "";
+	cells[n++] = dc->context[i]; /* last: the longest, and not padded */
 	return out_row(o, cells, err);
 }
 
 static enum al_status table_session(struct out *o, const struct db_course *dc, size_t i,
-				    struct al_error *err)
+                                    struct al_error *err)
 {
 	const struct al_session *s = &dc->course.sessions[i];
 	bool rated = false;
@@ -291,15 +292,15 @@ static enum al_status list_print(struct cli *c, const struct db_course *dc, enum
 		for (size_t d = 0; d < dc->course.ndims; d++)
 			cols[n++] = (struct out_col){dc->course.dims[d].key, true};
 		cols[n++] = (struct out_col){"rupture"};
-		cols[n++] = (struct out_col){"context"};
 		cols[n++] = (struct out_col){"note"};
+		cols[n++] = (struct out_col){"context"};
 		out_begin(&o, stdout, fmt, cols, n);
 	} else {
 		out_begin(&o, stdout, fmt, list_cols, 7);
 	}
 	for (size_t i = 0; i < dc->course.n && !st; i++)
 		st = fmt == OUT_TABLE ? table_session(&o, dc, i, c->err)
-				      : list_session(&o, dc, i, c->err);
+		                      : list_session(&o, dc, i, c->err);
 	enum al_status end = out_end(&o, c->err);
 	return st ? st : end;
 }

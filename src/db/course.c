@@ -11,11 +11,11 @@
 
 /* The session columns both queries share, at a column offset; one row per
  * rating (or one row with NULL rating columns for an unrated session). */
-#define COURSE_COLUMNS                                                                   \
-	"s.id, s.date, s.rupture, s.context, n.session_id IS NOT NULL, "                 \
+#define COURSE_COLUMNS                                                                             \
+	"s.id, s.date, s.rupture, s.context, n.session_id IS NOT NULL, "                           \
 	"r.rater = 'clinician', r.dimension_id, r.tenths "
-#define COURSE_JOINS                                                                     \
-	"LEFT JOIN note n ON n.session_id = s.id "                                      \
+#define COURSE_JOINS                                                                               \
+	"LEFT JOIN note n ON n.session_id = s.id "                                                 \
 	"LEFT JOIN rating r ON r.session_id = s.id "
 enum { COL_SID, COL_DATE, COL_RUPTURE, COL_CONTEXT, COL_NOTE, COL_RATER, COL_DIM, COL_VALUE };
 
@@ -58,16 +58,15 @@ static void session_start(struct db_course *c, sqlite3_stmt *st, int base)
 			s->rating[r][d] = AL_MISSING;
 	if (!parse_rupture(db_col_text(st, base + COL_RUPTURE), &s->rupture))
 		s->rupture = AL_RUPTURE_NONE;
-	snprintf(c->context[i], sizeof c->context[i], "%s",
-		 db_col_text(st, base + COL_CONTEXT));
+	snprintf(c->context[i], sizeof c->context[i], "%s", db_col_text(st, base + COL_CONTEXT));
 	s->has_context = c->context[i][0] != '\0';
 	c->has_note[i] = sqlite3_column_int(st, base + COL_NOTE);
 }
 
 /* Adds one row of COURSE_COLUMNS at column base: a new session when the
  * session id changes, and the row's rating. */
-static enum al_status course_row(struct db_course *c, const struct db_dims *dims,
-				 sqlite3_stmt *st, int base, struct al_error *err)
+static enum al_status course_row(struct db_course *c, const struct db_dims *dims, sqlite3_stmt *st,
+                                 int base, struct al_error *err)
 {
 	if (sqlite3_column_type(st, base + COL_SID) == SQLITE_NULL)
 		return AL_OK; /* a client without sessions */
@@ -85,17 +84,17 @@ static enum al_status course_row(struct db_course *c, const struct db_dims *dims
 		if (dims->id[d] == dim_id) {
 			int rater = sqlite3_column_int(st, base + COL_RATER);
 			c->sessions[c->course.n - 1].rating[rater][d] =
-				(al_tenths)sqlite3_column_int(st, base + COL_VALUE);
+			    (al_tenths)sqlite3_column_int(st, base + COL_VALUE);
 			break;
 		}
 	return AL_OK;
 }
 
 enum al_status db_course_load(struct db *db, const struct db_dims *dims, int64_t client_id,
-			      struct db_course *out, struct al_error *err)
+                              struct db_course *out, struct al_error *err)
 {
 	static const char sql[] = "SELECT " COURSE_COLUMNS "FROM session s " COURSE_JOINS
-				  "WHERE s.client_id = :client ORDER BY s.date, s.seq";
+	                          "WHERE s.client_id = :client ORDER BY s.date, s.seq";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)
@@ -119,8 +118,16 @@ void db_course_free(struct db_course *c)
 	*c = (struct db_course){0};
 }
 
-enum { COL_CLIENT, COL_CODE, COL_CLINICIAN_ID, COL_CLINICIAN, COL_MODALITY, COL_GOAL,
-       COL_ARCHIVED, COL_COURSE };
+enum {
+	COL_CLIENT,
+	COL_CODE,
+	COL_CLINICIAN_ID,
+	COL_CLINICIAN,
+	COL_MODALITY,
+	COL_GOAL,
+	COL_ARCHIVED,
+	COL_COURSE
+};
 
 static void client_read(sqlite3_stmt *st, struct al_client *cl)
 {
@@ -134,8 +141,8 @@ static void client_read(sqlite3_stmt *st, struct al_client *cl)
 }
 
 /* Hands a finished client to fn, with its session count and last date. */
-static enum al_status client_done(struct al_client *cl, const struct db_course *c,
-				  db_course_fn fn, void *ctx, struct al_error *err)
+static enum al_status client_done(struct al_client *cl, const struct db_course *c, db_course_fn fn,
+                                  void *ctx, struct al_error *err)
 {
 	cl->nsessions = (int)c->course.n;
 	cl->last_date = c->course.n ? c->sessions[c->course.n - 1].date : INT32_MIN;
@@ -143,18 +150,18 @@ static enum al_status client_done(struct al_client *cl, const struct db_course *
 }
 
 enum al_status db_course_each(struct db *db, const struct db_dims *dims,
-			      const struct db_client_filter *f, db_course_fn fn, void *ctx,
-			      struct al_error *err)
+                              const struct db_client_filter *f, db_course_fn fn, void *ctx,
+                              struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
-		"coalesce(c.goal, ''), c.archived, " COURSE_COLUMNS
-		"FROM client c JOIN user u ON u.id = c.clinician_id "
-		"LEFT JOIN session s ON s.client_id = c.id " COURSE_JOINS
-		"WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
-		"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-		"AND (:archived OR NOT c.archived) "
-		"ORDER BY c.code, s.date, s.seq";
+	    "SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
+	    "coalesce(c.goal, ''), c.archived, " COURSE_COLUMNS
+	    "FROM client c JOIN user u ON u.id = c.clinician_id "
+	    "LEFT JOIN session s ON s.client_id = c.id " COURSE_JOINS
+	    "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
+	    "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+	    "AND (:archived OR NOT c.archived) "
+	    "ORDER BY c.code, s.date, s.seq";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	struct db_course course = {0};
 	struct al_client cl = {0};

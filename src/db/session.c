@@ -38,11 +38,11 @@ static void client_code(struct db *db, int64_t client_id, char *buf, size_t cap)
 
 /* The last session of the client on date (*id 0 when none) and the
  * highest seq used on that date. */
-static enum al_status last_on_date(struct db *db, int64_t client_id, const char *date,
-				   int64_t *id, int *max_seq, struct al_error *err)
+static enum al_status last_on_date(struct db *db, int64_t client_id, const char *date, int64_t *id,
+                                   int *max_seq, struct al_error *err)
 {
 	static const char sql[] = "SELECT id, seq FROM session WHERE client_id = :client "
-				  "AND date = :date ORDER BY seq DESC LIMIT 1";
+	                          "AND date = :date ORDER BY seq DESC LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
@@ -59,23 +59,23 @@ static enum al_status last_on_date(struct db *db, int64_t client_id, const char 
 
 /* The seq after max_seq on date, within what the schema allows. */
 static enum al_status next_seq(struct db *db, int64_t client_id, const char *date, int max_seq,
-			       int *seq, struct al_error *err)
+                               int *seq, struct al_error *err)
 {
 	if (max_seq >= SEQ_MAX) {
 		char code[AL_KEY_MAX + 1];
 		client_code(db, client_id, code, sizeof code);
 		return al_fail(err, AL_EINPUT, "session add: %s %s already has %d sessions", code,
-			       date, SEQ_MAX);
+		               date, SEQ_MAX);
 	}
 	*seq = max_seq + 1;
 	return AL_OK;
 }
 
-static enum al_status session_insert(struct db *db, int64_t client_id, const char *date,
-				     int seq, int64_t *id, struct al_error *err)
+static enum al_status session_insert(struct db *db, int64_t client_id, const char *date, int seq,
+                                     int64_t *id, struct al_error *err)
 {
 	static const char sql[] = "INSERT INTO session (client_id, date, seq) "
-				  "VALUES (:client, :date, :seq)";
+	                          "VALUES (:client, :date, :seq)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
@@ -97,10 +97,10 @@ static int dim_index(const struct db_dims *dims, int64_t dim_id)
 }
 
 static enum al_status stored_ratings(struct db *db, const struct db_dims *dims, int64_t sid,
-				     struct stored *s, struct al_error *err)
+                                     struct stored *s, struct al_error *err)
 {
 	static const char sql[] = "SELECT rater = 'clinician', dimension_id, tenths "
-				  "FROM rating WHERE session_id = :session";
+	                          "FROM rating WHERE session_id = :session";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)
@@ -113,17 +113,17 @@ static enum al_status stored_ratings(struct db *db, const struct db_dims *dims, 
 		int i = dim_index(dims, sqlite3_column_int64(st, 1));
 		if (i >= 0)
 			s->rating[sqlite3_column_int(st, 0)][i] =
-				(al_tenths)sqlite3_column_int(st, 2);
+			    (al_tenths)sqlite3_column_int(st, 2);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? AL_OK : err->status;
 }
 
 static enum al_status stored_load(struct db *db, const struct db_dims *dims, int64_t sid,
-				  struct stored *s, struct al_error *err)
+                                  struct stored *s, struct al_error *err)
 {
 	static const char sql[] = "SELECT coalesce(rupture, ''), coalesce(context, '') "
-				  "FROM session WHERE id = :session";
+	                          "FROM session WHERE id = :session";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
@@ -144,8 +144,8 @@ static enum al_status stored_load(struct db *db, const struct db_dims *dims, int
  * rater and dimension, a different rupture marker or a different context
  * needs replace. */
 static enum al_status check_merge(struct db *db, const struct db_dims *dims,
-				  const struct db_session_in *in, const struct stored *s,
-				  const char *date, struct al_error *err)
+                                  const struct db_session_in *in, const struct stored *s,
+                                  const char *date, struct al_error *err)
 {
 	char code[AL_KEY_MAX + 1];
 	if (in->replace)
@@ -154,29 +154,32 @@ static enum al_status check_merge(struct db *db, const struct db_dims *dims,
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t i = 0; i < dims->n; i++)
 			if (in->rating[r][i] != AL_MISSING && s->rating[r][i] != AL_MISSING)
-				return al_fail(err, AL_EINPUT,
-					       "session add: %s %s already has a %s %s rating "
-					       "(use --replace)", code, date,
-					       rater_name((enum al_rater)r), dims->dim[i].key);
+				return al_fail(
+				    err, AL_EINPUT,
+				    "session add: %s %s already has a %s %s rating (use --replace)",
+				    code, date, rater_name((enum al_rater)r), dims->dim[i].key);
 	if (!in->set_rupture)
 		return AL_OK;
 	if (in->rupture != AL_RUPTURE_NONE && s->rupture != AL_RUPTURE_NONE &&
 	    in->rupture != s->rupture)
-		return al_fail(err, AL_EINPUT, "session add: %s %s already has the rupture marker "
-			       "%s (use --replace)", code, date, rupture_name(s->rupture));
+		return al_fail(
+		    err, AL_EINPUT,
+		    "session add: %s %s already has the rupture marker %s (use --replace)", code,
+		    date, rupture_name(s->rupture));
 	if (has_text(in->context) && *s->context && strcmp(in->context, s->context) != 0)
-		return al_fail(err, AL_EINPUT, "session add: %s %s already has a different "
-			       "context (use --replace)", code, date);
+		return al_fail(err, AL_EINPUT,
+		               "session add: %s %s already has a different context (use --replace)",
+		               code, date);
 	return AL_OK;
 }
 
-static enum al_status rating_put(struct db *db, int64_t sid, int rater, int64_t dim_id,
-				 al_tenths v, struct al_error *err)
+static enum al_status rating_put(struct db *db, int64_t sid, int rater, int64_t dim_id, al_tenths v,
+                                 struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO rating (session_id, rater, dimension_id, tenths) "
-		"VALUES (:session, :rater, :dim, :v) "
-		"ON CONFLICT (session_id, rater, dimension_id) DO UPDATE SET tenths = excluded.tenths";
+	    "INSERT INTO rating (session_id, rater, dimension_id, tenths) "
+	    "VALUES (:session, :rater, :dim, :v) "
+	    "ON CONFLICT (session_id, rater, dimension_id) DO UPDATE SET tenths = excluded.tenths";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
@@ -199,8 +202,8 @@ static enum al_status ratings_clear(struct db *db, int64_t sid, struct al_error 
 
 /* Writes the given ratings; *count says how many. */
 static enum al_status ratings_write(struct db *db, const struct db_dims *dims, int64_t sid,
-				    const struct db_session_in *in, int *count,
-				    struct al_error *err)
+                                    const struct db_session_in *in, int *count,
+                                    struct al_error *err)
 {
 	*count = 0;
 	for (int r = 0; r < AL_RATER_COUNT; r++)
@@ -218,16 +221,16 @@ static enum al_status ratings_write(struct db *db, const struct db_dims *dims, i
 }
 
 static enum al_status marker_write(struct db *db, int64_t sid, enum al_rupture rupture,
-				   const char *context, struct al_error *err)
+                                   const char *context, struct al_error *err)
 {
 	static const char sql[] =
-		"UPDATE session SET rupture = :rupture, context = :context WHERE id = :session";
+	    "UPDATE session SET rupture = :rupture, context = :context WHERE id = :session";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
 	if (has_text(context) && strlen(context) > AL_CONTEXT_MAX)
 		return al_fail(err, AL_EINPUT, "session: the context is longer than %d characters",
-			       AL_CONTEXT_MAX);
+		               AL_CONTEXT_MAX);
 	db_bind_int(st, ":session", sid);
 	db_bind_text(st, ":rupture", rupture == AL_RUPTURE_NONE ? NULL : rupture_name(rupture));
 	db_bind_text(st, ":context", has_text(context) ? context : NULL);
@@ -237,7 +240,7 @@ static enum al_status marker_write(struct db *db, int64_t sid, enum al_rupture r
 /* Merges the marker and context given with those stored; *changed tells
  * whether anything differs. */
 static enum al_status marker_merge(struct db *db, int64_t sid, const struct db_session_in *in,
-				   const struct stored *s, bool *changed, struct al_error *err)
+                                   const struct stored *s, bool *changed, struct al_error *err)
 {
 	enum al_rupture rupture = s->rupture;
 	const char *context = s->context;
@@ -255,20 +258,19 @@ static enum al_status marker_merge(struct db *db, int64_t sid, const struct db_s
 
 /* NULL leaves the note alone, "" removes it, any other text replaces it.
  * Audited as a note change of the session; the text itself never is. */
-static enum al_status note_write(struct db *db, int64_t sid, const char *note,
-				 struct al_error *err)
+static enum al_status note_write(struct db *db, int64_t sid, const char *note, struct al_error *err)
 {
 	static const char exists_sql[] = "SELECT 1 FROM note WHERE session_id = :session";
 	static const char put_sql[] =
-		"INSERT INTO note (session_id, body) VALUES (:session, :body) "
-		"ON CONFLICT (session_id) DO UPDATE SET body = excluded.body "
-		"WHERE body IS NOT excluded.body";
+	    "INSERT INTO note (session_id, body) VALUES (:session, :body) "
+	    "ON CONFLICT (session_id) DO UPDATE SET body = excluded.body "
+	    "WHERE body IS NOT excluded.body";
 	static const char del_sql[] = "DELETE FROM note WHERE session_id = :session";
 	if (!note)
 		return AL_OK;
 	if (strlen(note) > AL_NOTE_MAX)
 		return al_fail(err, AL_EINPUT, "session: the note is longer than %d bytes",
-			       AL_NOTE_MAX);
+		               AL_NOTE_MAX);
 	sqlite3_stmt *st = db_stmt(db, exists_sql, err);
 	if (!st)
 		return err->status;
@@ -294,8 +296,7 @@ static enum al_status note_write(struct db *db, int64_t sid, const char *note,
 
 /* session add: to the last session on the date, or a new one. */
 static enum al_status session_add(struct db *db, const struct db_dims *dims,
-				  const struct db_session_in *in, int64_t *id,
-				  struct al_error *err)
+                                  const struct db_session_in *in, int64_t *id, struct al_error *err)
 {
 	char date[AL_DATE_LEN + 1];
 	int seq, count;
@@ -324,8 +325,8 @@ static enum al_status session_add(struct db *db, const struct db_dims *dims,
 	return note_write(db, *id, in->note, err);
 }
 
-static enum al_status session_move(struct db *db, int64_t sid, int64_t client_id,
-				   const char *date, struct al_error *err)
+static enum al_status session_move(struct db *db, int64_t sid, int64_t client_id, const char *date,
+                                   struct al_error *err)
 {
 	static const char sql[] = "UPDATE session SET date = :date, seq = :seq WHERE id = :session";
 	int64_t last;
@@ -342,10 +343,10 @@ static enum al_status session_move(struct db *db, int64_t sid, int64_t client_id
 
 /* The UI's edit: the session becomes exactly what the form holds. */
 static enum al_status session_edit(struct db *db, const struct db_dims *dims,
-				   const struct db_session_in *in, struct al_error *err)
+                                   const struct db_session_in *in, struct al_error *err)
 {
 	static const char sql[] = "SELECT date FROM session WHERE id = :session "
-				  "AND client_id = :client";
+	                          "AND client_id = :client";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char date[AL_DATE_LEN + 1];
 	int count;
@@ -372,9 +373,16 @@ static enum al_status session_edit(struct db *db, const struct db_dims *dims,
 	return note_write(db, in->session_id, in->note, err);
 }
 
+void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date)
+{
+	*in = (struct db_session_in){.client_id = client_id, .date = date};
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		for (int i = 0; i < AL_DIM_MAX; i++)
+			in->rating[r][i] = AL_MISSING;
+}
+
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
-			       const struct db_session_in *in, int64_t *id,
-			       struct al_error *err)
+                               const struct db_session_in *in, int64_t *id, struct al_error *err)
 {
 	if (in->session_id) {
 		*id = in->session_id;
@@ -384,7 +392,7 @@ enum al_status db_session_save(struct db *db, const struct db_dims *dims,
 }
 
 enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
-			   struct al_error *err)
+                           struct al_error *err)
 {
 	static const char sql[] = "SELECT body FROM note WHERE session_id = :session";
 	sqlite3_stmt *st = db_stmt(db, sql, err);

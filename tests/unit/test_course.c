@@ -5,7 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <limits.h>
 #include <sqlite3.h>
@@ -92,10 +93,8 @@ static int32_t day(const char *s)
 /* A session input for client on date with no ratings given. */
 static struct db_session_in input(int64_t client, const char *date)
 {
-	struct db_session_in in = {.client_id = client, .date = day(date)};
-	for (int r = 0; r < AL_RATER_COUNT; r++)
-		for (int i = 0; i < AL_DIM_MAX; i++)
-			in.rating[r][i] = AL_MISSING;
+	struct db_session_in in;
+	db_session_in_init(&in, client, day(date));
 	return in;
 }
 
@@ -187,7 +186,8 @@ static void test_missing_context_note(void **state)
 	in.note = "Spoke about the loss.";
 	int64_t id1, id2;
 	save_ok(fx, &in, &id1);
-	save_ok(fx, &(struct db_session_in){.client_id = fx->k1, .date = day("2026-03-09")}, &id2);
+	in = input(fx->k1, "2026-03-09");
+	save_ok(fx, &in, &id2);
 	assert_int_equal(db_course_load(fx->db, &fx->dims, fx->k1, &c, &fx->err), AL_OK);
 	assert_int_equal(c.course.n, 2);
 	const struct al_session *s = &c.course.sessions[0];
@@ -233,7 +233,7 @@ static void test_merge_and_replace(void **state)
 	in.rating[AL_RATER_CLIENT][1] = 80;
 	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
 	assert_string_equal(fx->err.msg, "session add: K-1 2026-03-02 already has a client trust "
-					 "rating (use --replace)");
+	                                 "rating (use --replace)");
 	assert_int_equal(db_course_load(fx->db, &fx->dims, fx->k1, &c, &fx->err), AL_OK);
 	assert_int_equal(c.course.sessions[0].rating[AL_RATER_CLIENT][1], AL_MISSING);
 	in.replace = true;
@@ -257,7 +257,7 @@ static void test_marker_conflicts(void **state)
 	in.rupture = AL_RUPTURE_CONFRONTATION;
 	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
 	assert_string_equal(fx->err.msg, "session add: K-1 2026-03-02 already has the rupture "
-					 "marker withdrawal (use --replace)");
+	                                 "marker withdrawal (use --replace)");
 	in.rupture = AL_RUPTURE_WITHDRAWAL; /* the same again is fine */
 	in.context = "illness";
 	save_ok(fx, &in, NULL);
@@ -265,7 +265,7 @@ static void test_marker_conflicts(void **state)
 	in.context = "holiday";
 	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
 	assert_string_equal(fx->err.msg, "session add: K-1 2026-03-02 already has a different "
-					 "context (use --replace)");
+	                                 "context (use --replace)");
 	in.replace = true;
 	save_ok(fx, &in, NULL);
 	assert_int_equal(db_course_load(fx->db, &fx->dims, fx->k1, &c, &fx->err), AL_OK);
@@ -332,20 +332,22 @@ static void test_note_audit(void **state)
 	in.note = "Other éé";
 	save_ok(fx, &in, NULL);
 	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT group_concat(action || ' ' || entity || ' ' || "
-		 "coalesce(count, '-'), ', ') FROM audit WHERE id > %lld AND entity_id = %lld",
-		 before, (long long)id);
+	snprintf(sql, sizeof sql,
+	         "SELECT group_concat(action || ' ' || entity || ' ' || "
+	         "coalesce(count, '-'), ', ') FROM audit WHERE id > %lld AND entity_id = %lld",
+	         before, (long long)id);
 	sqlite3 *h;
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_open_v2(fx->path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
-			    "add session 1, add note -, change note -");
+	                    "add session 1, add note -, change note -");
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	assert_int_equal(sql_int(fx, "SELECT count(*) FROM audit WHERE "
-				     "os_user || app_user || action || entity LIKE '%words%'"), 0);
+	                             "os_user || app_user || action || entity LIKE '%words%'"),
+	                 0);
 	/* an 8-byte buffer cuts "Other éé" before a character, never inside */
 	assert_int_equal(db_note_get(fx->db, id, buf, sizeof buf, &fx->err), AL_OK);
 	assert_string_equal(buf, "Other ");
@@ -364,7 +366,7 @@ struct seen {
 };
 
 static enum al_status collect(void *ctx, const struct al_client *cl, const struct db_course *c,
-			      struct al_error *err)
+                              struct al_error *err)
 {
 	struct seen *s = ctx;
 	if (s->n == s->stop_after)
@@ -374,7 +376,7 @@ static enum al_status collect(void *ctx, const struct al_client *cl, const struc
 	s->sessions[s->n] = (int)c->course.n;
 	s->last_date[s->n] = cl->last_date;
 	s->trust_last[s->n] =
-		c->course.n ? c->course.sessions[c->course.n - 1].rating[AL_RATER_CLIENT][0] : -2;
+	    c->course.n ? c->course.sessions[c->course.n - 1].rating[AL_RATER_CLIENT][0] : -2;
 	for (size_t i = 0; i < c->course.n; i++)
 		assert_int_equal(c->course.sessions[i].seq, (int)i + 1);
 	s->n++;
@@ -387,7 +389,8 @@ static void test_course_each(void **state)
 	rated(fx, fx->k1, "2026-03-09", 81, 80, 80);
 	rated(fx, fx->k1, "2026-03-02", 71, 70, 70);
 	rated(fx, fx->b1, "2026-03-03", 55, 50, 50);
-	save_ok(fx, &(struct db_session_in){.client_id = fx->b1, .date = day("2026-03-10")}, NULL);
+	struct db_session_in in = input(fx->b1, "2026-03-10");
+	save_ok(fx, &in, NULL);
 	struct seen s = {.stop_after = -1};
 	assert_int_equal(db_course_each(fx->db, &fx->dims, NULL, collect, &s, &fx->err), AL_OK);
 	assert_int_equal(s.n, 3);
@@ -427,8 +430,7 @@ static void test_course_each(void **state)
 
 	/* an error from the callback stops the scan and comes back */
 	s = (struct seen){.stop_after = 1};
-	assert_int_equal(db_course_each(fx->db, &fx->dims, NULL, collect, &s, &fx->err),
-			 AL_EINPUT);
+	assert_int_equal(db_course_each(fx->db, &fx->dims, NULL, collect, &s, &fx->err), AL_EINPUT);
 	assert_string_equal(fx->err.msg, "stop");
 	assert_int_equal(s.n, 1);
 }
@@ -453,14 +455,14 @@ static void test_course_each_grows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_order_and_numbering, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_context_note, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merge_and_replace, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_marker_conflicts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_note_audit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_course_each, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_course_each_grows, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_order_and_numbering, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_context_note, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_and_replace, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_marker_conflicts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_edit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_note_audit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_course_each, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_course_each_grows, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
