@@ -103,21 +103,16 @@ static enum al_status store_users(struct demo_store *d)
 static enum al_status store_session(struct demo_store *d, int64_t client_id,
                                     const struct demo_session *s)
 {
-	struct db_session_in in = {
-	    .client_id = client_id,
-	    .date = s->date,
-	    .set_rupture = s->rupture != AL_RUPTURE_NONE || s->context,
-	    .rupture = s->rupture,
-	    .context = s->context,
-	    .note = s->note,
-	};
+	struct db_session_in in;
 	int64_t id;
-	for (int r = 0; r < AL_RATER_COUNT; r++) {
-		for (int k = 0; k < AL_DIM_MAX; k++)
-			in.rating[r][k] = AL_MISSING;
+	db_session_in_init(&in, client_id, s->date);
+	in.set_rupture = s->rupture != AL_RUPTURE_NONE || s->context;
+	in.rupture = s->rupture;
+	in.context = s->context;
+	in.note = s->note;
+	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (int k = 0; k < AL_CORE_DIMS; k++)
 			in.rating[r][d->core[k]] = s->rating[r][k];
-	}
 	d->sessions++;
 	return db_session_save(d->c->db, &d->dims, &in, &id, d->c->err);
 }
