@@ -227,6 +227,8 @@ static void text_flags(const struct report *r, FILE *fp)
 	for (size_t k = 0; k < r->v.n; k++)
 		shown += r->v.flags[k].session >= r->from && r->v.flags[k].session < r->to;
 	fprintf(fp, "\nFlags (%zu%s)\n\n", shown, shown ? "; * current" : "");
+	if (!shown)
+		fputs("No flags in these sessions.\n", fp);
 	for (size_t k = 0; k < r->v.n; k++) {
 		const struct al_flag *f = &r->v.flags[k];
 		if (f->session < r->from || f->session >= r->to)
@@ -259,6 +261,7 @@ static enum al_status text_chart(struct report *r, FILE *fp)
 static enum al_status text_notes(struct report *r, FILE *fp)
 {
 	char date[AL_DATE_LEN + 1];
+	int shown = 0;
 	fputs("\nNotes\n", fp);
 	for (size_t i = r->from; i < r->to; i++) {
 		char *note;
@@ -271,7 +274,10 @@ static enum al_status text_notes(struct report *r, FILE *fp)
 		fprintf(fp, "\nSession %d, %s\n", r->course.sessions[i].seq, date);
 		wrap(fp, 4, note);
 		free(note);
+		shown++;
 	}
+	if (!shown)
+		fputs("\nNo notes in these sessions.\n", fp);
 	return AL_OK;
 }
 
