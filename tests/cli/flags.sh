@@ -11,34 +11,15 @@ setup() { # runs a command that must work
 	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
 }
 
-# The shared vectors (export CSV) entered with session add, one call per
-# client, date and rater; the plain binary keeps this quick.
-vectors_db() {
-	awk -F, 'NR == 1 { next }
-	function flush() {
-		if (key != "") printf "%s session add %s --date %s%s%s%s%s\n", "$B", cl, dt, args, rr, rup, ctx
-		key = ""
-	}
-	{
-		k = $1 "|" $3 "|" $5
-		if (k != key) {
-			flush(); key = k; cl = $1; dt = $3; args = ""
-			rr = $5 == "clinician" ? " --rater clinician" : ""
-			rup = $8 != "" ? " --rupture " $8 : ""
-			ctx = $9 != "" ? " --context \047" $9 "\047" : ""
-			if (!(cl in seen)) { seen[cl] = 1; printf "%s client add %s\n", "$B", cl }
-		}
-		if ($6 != "") args = args " --" $6 " " $7
-	}
-	END { flush() }' "$SHARED/examples/detection/input.csv" > "$T/vectors.sh"
-	B="${ALLIANCE_PLAIN:-$A}" ALLIANCE_DB="$1" LOGNAME=dr_example sh -e "$T/vectors.sh" \
-		> /dev/null 2> "$T/vectors.err"
-}
-if vectors_db "$T/vectors.db"; then ok "shared vectors entered"; else
-	not_ok "shared vectors entered" "$(head -3 "$T/vectors.err")"; fi
+# The shared vectors: imported, their flags are exactly flags.csv.
+al --db "$T/vectors.db" import "$SHARED/examples/detection/input.csv"
+check "shared vectors imported" 0 "imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
 al --db "$T/vectors.db" --user dr_example flags --all --format csv
 check_file "flags --all --format csv = the shared vectors' flags.csv" \
 	"$SHARED/examples/detection/flags.csv"
+al --db "$T/vectors.db" --user dr_example flags --all --format json
+[ "$(grep -c '"explanation": "[A-Z]' "$T/out")" = "$(($(wc -l < "$SHARED/examples/detection/flags.csv") - 1))" ] \
+	&& ok "every flag of the vectors has an explanation" || not_ok "every flag of the vectors has an explanation"
 
 # The worked course of the vectors' README, in every format.
 setup client add W-1
