@@ -183,9 +183,10 @@ enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
 		*fp = stdout;
 		return AL_OK;
 	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	mode_t mode = (mode_t)db_file_mode(c->db); /* 0600, or 0660 shared */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
 	/* an existing file keeps its mode on open: make it private too */
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+	if (fd >= 0 && fchmod(fd, mode) != 0) {
 		int e = errno;
 		close(fd);
 		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));

@@ -10,8 +10,6 @@
 		return al_fail(c->err, AL_EUSAGE, "%s: not available in this build", name);   \
 	}
 
-NOT_YET(cmd_board, "board")
-
 __attribute__((weak)) enum al_status ui_main(struct cli *c)
 {
 	return al_fail(c->err, AL_EUSAGE, "the terminal UI is not available in this build");
