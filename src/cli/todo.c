@@ -11,7 +11,6 @@
 	}
 
 NOT_YET(cmd_demo, "demo")
-NOT_YET(cmd_session, "session")
 NOT_YET(cmd_flags, "flags")
 NOT_YET(cmd_report, "report")
 NOT_YET(cmd_chart, "chart")
