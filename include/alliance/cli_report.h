@@ -28,6 +28,10 @@ void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t c
 /* The note of session i, or NULL when it has none (free it). */
 enum al_status report_note(struct report *r, size_t i, char **note);
 
+/* ", 2026-09-04 to 2026-11-27": the first and last dates of the sessions
+ * [from, to), or "" when there are none. */
+void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap);
+
 enum al_status report_html(struct report *r, FILE *fp);
 
 #endif

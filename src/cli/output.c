@@ -1,6 +1,7 @@
 /* Listing output in the three stable formats: table, CSV and JSON. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -183,6 +184,12 @@ enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
 		return AL_OK;
 	}
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* an existing file keeps its mode on open: make it private too */
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
+	}
 	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
 		int e = errno;
 		if (fd >= 0)

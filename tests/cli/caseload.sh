@@ -6,10 +6,6 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration and empathy 9
 	who=$1 code=$2 d=$3
 	shift 3
@@ -57,15 +53,15 @@ check "json: the weightiest current flag explained" 0 '[
 ]'
 al --ascii caseload --format table
 check "table: a trend sparkline and the flag" 0 "client  clinician  sessions  last_date   trust  collaboration  empathy  status    trend     flag
-RUP-1   alice             8  2026-04-20    5.0            9.0      9.0  RUPTURE   ****++++  Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.
-RUP-2   alice             5  2026-03-30    5.0            9.0      9.0  RUPTURE   ****+     Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-WAT-2   alice             4  2026-03-30    7.5            9.0      9.0  WATCH     ****      Trust was 7.5 on 30 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-WAT-1   alice             4  2026-03-23    7.5            9.0      9.0  WATCH     ****      Trust was 7.5 on 23 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-REP-1   alice             8  2026-04-20   10.0            9.0      9.0  repaired  ####*###  Trust was 8.0 on 30 March, far below this client's usual 10.0 (over 4 sessions). Ask what was different this time. It came back to 10.0 on 6 April: repaired.
+RUP-1   alice             8  2026-04-20    5.0            9.0      9.0  RUPTURE   ****====  Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.
+RUP-2   alice             5  2026-03-30    5.0            9.0      9.0  RUPTURE   ****=     Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
+WAT-2   alice             4  2026-03-30    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 30 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
+WAT-1   alice             4  2026-03-23    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 23 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
+REP-1   alice             8  2026-04-20   10.0            9.0      9.0  repaired  ****+***  Trust was 8.0 on 30 March, far below this client's usual 10.0 (over 4 sessions). Ask what was different this time. It came back to 10.0 on 6 April: repaired.
 NEW-1   alice             0                                             ok
 OK-1    alice             4  2026-03-23    9.0            9.0      9.0  ok        ****"
 al caseload --format table
-check_grep "table: UTF-8 sparkline" "^RUP-2 .* ▇▇▇▇▆ " "$T/out"
+check_grep "table: UTF-8 sparkline" "^RUP-2 .* ▇▇▇▇▅ " "$T/out"
 
 # The last value of each dimension comes from the last session rating it.
 setup client add GAP-1
