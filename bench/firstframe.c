@@ -119,8 +119,9 @@ static int drain(int fd, double deadline)
 
 static int usage(void)
 {
-	fputs("usage: firstframe [-s COLSxROWS] [-k KEYS] [-t TIMEOUT_MS] RESULT TEXT CMD [ARG...]\n",
-	      stderr);
+	fputs(
+	    "usage: firstframe [-s COLSxROWS] [-k KEYS] [-t TIMEOUT_MS] RESULT TEXT CMD [ARG...]\n",
+	    stderr);
 	return 2;
 }
 
@@ -175,13 +176,15 @@ int main(int argc, char **argv)
 		}
 	close(fd);
 	if (!shown) {
-		fprintf(stderr, "firstframe: '%s' not shown (waited up to %.0f ms); the screen "
-			"ended: %s\n", text, timeout, tail_text());
+		fprintf(stderr,
+		        "firstframe: '%s' not shown (waited up to %.0f ms); the screen "
+		        "ended: %s\n",
+		        text, timeout, tail_text());
 		return 1;
 	}
 	if (!closed || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "firstframe: %s did not exit cleanly after the keys '%s'\n", cmd[0],
-			keys);
+		        keys);
 		return 1;
 	}
 	FILE *fp = fopen(result, "w");

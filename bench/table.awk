@@ -92,8 +92,8 @@ END {
 	print "sqlite3 rows: the ordered join scan (flags, caseload), .import --csv into a new"
 	print "table (import), the same scan with -csv (export). Peak memory target: < 64 MB."
 
-	printf "\nscaling: median ms (in brackets: ms per 100,000 ratings; equal means linear;
-the UI's first frame should stay flat)\n"
+	print "\nscaling: median ms (in brackets: ms per 100,000 ratings, equal when time grows"
+	print "linearly with the ratings; the UI's first frame should stay flat)"
 	line = sprintf("%-26s", "ratings")
 	for (i = 1; i <= nscales; i++)
 		line = line sprintf(" %20s", thousands(ratings[scales[i]]))

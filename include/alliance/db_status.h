@@ -16,12 +16,12 @@ struct db_status_row {
 };
 
 typedef enum al_status (*db_status_fn)(void *ctx, const struct db_status_row *row,
-				       struct al_error *err);
+                                       struct al_error *err);
 /* Every client matching f with its summary, in code order: one indexed
  * read. A client whose summary is not stored (a database another program
  * wrote without it) is computed on the way, and not written. */
-enum al_status db_status_each(struct db *db, const struct db_client_filter *f,
-			      db_status_fn fn, void *ctx, struct al_error *err);
+enum al_status db_status_each(struct db *db, const struct db_client_filter *f, db_status_fn fn,
+                              void *ctx, struct al_error *err);
 
 /*
  * Keeping the summaries current. A write that changes a client's sessions

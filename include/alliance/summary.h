@@ -26,7 +26,7 @@ struct al_summary {
 	int sessions;
 	int32_t last_date;            /* INT32_MIN when there is no session */
 	al_tenths last[AL_CORE_DIMS]; /* each core dimension's latest client rating
-					 (from the last session that has one) */
+	                                 (from the last session that has one) */
 	struct al_trend_point trend[AL_TREND_SESSIONS]; /* the last sessions, oldest first */
 	int ntrend;
 	struct al_standing standing; /* newest_flag is SIZE_MAX: flag holds its words */
@@ -38,6 +38,6 @@ struct al_summary {
 
 /* The core dimensions are the first AL_CORE_DIMS of c->dims with .core set. */
 void summary_compute(const struct al_course *c, const struct al_settings *s,
-		     const struct al_flag *flags, size_t n, struct al_summary *out);
+                     const struct al_flag *flags, size_t n, struct al_summary *out);
 
 #endif

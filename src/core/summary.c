@@ -20,7 +20,7 @@ static al_tenths client_rating(const struct al_session *s, int dim)
 }
 
 static void trend_point(const struct al_session *s, const int core[AL_CORE_DIMS],
-			struct al_trend_point *p)
+                        struct al_trend_point *p)
 {
 	int sum = 0, n = 0;
 	p->date = s->date;
@@ -47,7 +47,7 @@ static void count_ruptures(const struct al_flag *flags, size_t n, struct al_summ
 }
 
 void summary_compute(const struct al_course *c, const struct al_settings *s,
-		     const struct al_flag *flags, size_t n, struct al_summary *out)
+                     const struct al_flag *flags, size_t n, struct al_summary *out)
 {
 	int core[AL_CORE_DIMS];
 	memset(out, 0, sizeof *out);

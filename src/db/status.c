@@ -101,11 +101,11 @@ static void bind_blobs(sqlite3_stmt *st, const struct al_summary *s)
 static enum al_status status_write(struct refresh *r, int64_t client_id, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
-		"last_flag, current, open, repaired, unrepaired, last, trend, flag) "
-		"SELECT :id, :sessions, :last_date, :state, :risk, :last_flag, :current, :open, "
-		":repaired, :unrepaired, :last, :trend, :flag "
-		"WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
+	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
+	    "last_flag, current, open, repaired, unrepaired, last, trend, flag) "
+	    "SELECT :id, :sessions, :last_date, :state, :risk, :last_flag, :current, :open, "
+	    ":repaired, :unrepaired, :last, :trend, :flag "
+	    "WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
 	const struct al_summary *s = &r->summary;
 	sqlite3_stmt *st = db_stmt(r->db, sql, err);
 	if (!st)
@@ -126,7 +126,7 @@ static enum al_status status_write(struct refresh *r, int64_t client_id, struct 
 }
 
 static enum al_status refresh_each(void *ctx, const struct al_client *client,
-				   const struct db_course *course, struct al_error *err)
+                                   const struct db_course *course, struct al_error *err)
 {
 	struct refresh *r = ctx;
 	enum al_status st = compute(r, &course->course, err);
@@ -200,7 +200,7 @@ enum al_status db_status_flush(struct db *db, struct al_error *err)
 enum al_status db_status_fill(struct db *db, struct al_error *err)
 {
 	static const char sql[] = "SELECT c.id FROM client c WHERE NOT EXISTS "
-				  "(SELECT 1 FROM client_status s WHERE s.client_id = c.id)";
+	                          "(SELECT 1 FROM client_status s WHERE s.client_id = c.id)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)
@@ -213,9 +213,28 @@ enum al_status db_status_fill(struct db *db, struct al_error *err)
 
 /* ---- reading ---- */
 
-enum { C_ID, C_CODE, C_CLINICIAN_ID, C_CLINICIAN, C_MODALITY, C_GOAL, C_ARCHIVED, C_STORED,
-       C_SESSIONS, C_LAST_DATE, C_STATE, C_RISK, C_LAST_FLAG, C_CURRENT, C_OPEN, C_REPAIRED,
-       C_UNREPAIRED, C_LAST, C_TREND, C_FLAG };
+enum {
+	C_ID,
+	C_CODE,
+	C_CLINICIAN_ID,
+	C_CLINICIAN,
+	C_MODALITY,
+	C_GOAL,
+	C_ARCHIVED,
+	C_STORED,
+	C_SESSIONS,
+	C_LAST_DATE,
+	C_STATE,
+	C_RISK,
+	C_LAST_FLAG,
+	C_CURRENT,
+	C_OPEN,
+	C_REPAIRED,
+	C_UNREPAIRED,
+	C_LAST,
+	C_TREND,
+	C_FLAG
+};
 
 static void client_read(sqlite3_stmt *st, struct al_client *cl)
 {
@@ -247,7 +266,8 @@ static void blobs_read(sqlite3_stmt *st, struct al_summary *s)
 		s->ntrend = AL_TREND_SESSIONS;
 	for (int i = 0; i < s->ntrend; i++) {
 		const uint8_t *p = &trend[i * TREND_BYTES];
-		uint32_t d = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+		uint32_t d =
+		    (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 		s->trend[i].date = (int32_t)d;
 		for (int k = 0; k <= AL_CORE_DIMS; k++)
 			s->trend[i].value[k] = byte_value(p[4 + k]);
@@ -273,7 +293,7 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 
 /* A summary that is not stored: computed from the course (r loaded on first use). */
 static enum al_status summary_live(struct db *db, struct refresh *r, int64_t client_id,
-				   struct al_summary *out, struct al_error *err)
+                                   struct al_summary *out, struct al_error *err)
 {
 	enum al_status st;
 	if (!r->db && (st = refresh_init(db, r, err)))
@@ -285,19 +305,19 @@ static enum al_status summary_live(struct db *db, struct refresh *r, int64_t cli
 	return AL_OK;
 }
 
-enum al_status db_status_each(struct db *db, const struct db_client_filter *f,
-			      db_status_fn fn, void *ctx, struct al_error *err)
+enum al_status db_status_each(struct db *db, const struct db_client_filter *f, db_status_fn fn,
+                              void *ctx, struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
-		"coalesce(c.goal, ''), c.archived, s.client_id IS NOT NULL, s.sessions, "
-		"s.last_date, s.state, s.risk, s.last_flag, s.current, s.open, s.repaired, "
-		"s.unrepaired, s.last, s.trend, s.flag "
-		"FROM client c JOIN user u ON u.id = c.clinician_id "
-		"LEFT JOIN client_status s ON s.client_id = c.id "
-		"WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
-		"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-		"AND (:archived OR NOT c.archived) ORDER BY c.code";
+	    "SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
+	    "coalesce(c.goal, ''), c.archived, s.client_id IS NOT NULL, s.sessions, "
+	    "s.last_date, s.state, s.risk, s.last_flag, s.current, s.open, s.repaired, "
+	    "s.unrepaired, s.last, s.trend, s.flag "
+	    "FROM client c JOIN user u ON u.id = c.clinician_id "
+	    "LEFT JOIN client_status s ON s.client_id = c.id "
+	    "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
+	    "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+	    "AND (:archived OR NOT c.archived) ORDER BY c.code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	struct db_status_row row;
 	struct refresh live = {0};

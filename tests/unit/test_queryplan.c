@@ -93,23 +93,21 @@ static int teardown(void **state)
 }
 
 static enum al_status count_course(void *ctx, const struct al_client *c,
-				   const struct db_course *course, struct al_error *e)
+                                   const struct db_course *course, struct al_error *e)
 {
 	(void)c, (void)course, (void)e;
 	(*(int *)ctx)++;
 	return AL_OK;
 }
 
-static enum al_status count_status(void *ctx, const struct db_status_row *row,
-				   struct al_error *e)
+static enum al_status count_status(void *ctx, const struct db_status_row *row, struct al_error *e)
 {
 	(void)row, (void)e;
 	(*(int *)ctx)++;
 	return AL_OK;
 }
 
-static enum al_status count_export(void *ctx, const struct db_export_row *row,
-				   struct al_error *e)
+static enum al_status count_export(void *ctx, const struct db_export_row *row, struct al_error *e)
 {
 	(void)row, (void)e;
 	(*(int *)ctx)++;
@@ -153,7 +151,9 @@ static void run_hot_paths(void)
 	assert_int_equal(db_course_load(db, &dims, 1, &course, &err), AL_OK);
 	db_course_free(&course);
 	assert_int_equal(db_status_each(db, &all, count_status, &n, &err), AL_OK);
-	assert_int_equal(db_export_each(db, INT32_MIN, date_from_ymd(9999, 12, 31), count_export, &n, &err), AL_OK);
+	assert_int_equal(
+	    db_export_each(db, INT32_MIN, date_from_ymd(9999, 12, 31), count_export, &n, &err),
+	    AL_OK);
 	import_some();
 	assert_int_equal(db_begin(db, &err), AL_OK);
 	assert_int_equal(db_setting_set(db, "cutoff", 7.5, &err), AL_OK);
@@ -172,8 +172,8 @@ static bool bare_scan(const char *detail)
 /* Tables small by nature: their full scans cost nothing. */
 static bool small_tables_only(const char *sql)
 {
-	static const char *const big[] = {"session", "rating", "note", "client", "audit",
-					  "draft", "ack"};
+	static const char *const big[] = {"session", "rating", "note", "client",
+	                                  "audit",   "draft",  "ack"};
 	for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
 		char word[32];
 		snprintf(word, sizeof word, " %s ", big[i]);
@@ -227,7 +227,8 @@ static void test_checker_catches(void **state)
 	assert_int_equal(check_plan("SELECT session_id FROM rating ORDER BY tenths"), 2);
 	assert_int_equal(check_plan("SELECT id FROM session WHERE context = 'x'"), 1);
 	assert_int_equal(check_plan("SELECT id FROM session WHERE client_id = 1 "
-				    "ORDER BY date, seq"), 0);
+	                            "ORDER BY date, seq"),
+	                 0);
 	assert_int_equal(check_plan("SELECT key FROM dimension"), 0);
 }
 

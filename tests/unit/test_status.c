@@ -44,8 +44,8 @@ static int64_t add_client(struct fx *fx, const char *code, int64_t clinician)
 
 static void open_fx(struct fx *fx, bool read_only)
 {
-	struct db_open_opts o = {.path = fx->path, .read_only = read_only, .os_user = "os",
-				 .app_user = "alice"};
+	struct db_open_opts o = {
+	    .path = fx->path, .read_only = read_only, .os_user = "os", .app_user = "alice"};
 	assert_int_equal(db_open(&o, &fx->db, &fx->err), AL_OK);
 }
 
@@ -217,9 +217,11 @@ static void test_sessions_refresh_in_their_transaction(void **state)
 	assert_int_equal(l.rows[1].client.last_date, MONDAY + 7 * 14);
 	/* stored, not computed on the way */
 	assert_int_equal(sql(fx, "SELECT sessions FROM client_status c JOIN client k "
-				 "ON k.id = c.client_id WHERE k.code = 'K-1'"), 15);
+	                         "ON k.id = c.client_id WHERE k.code = 'K-1'"),
+	                 15);
 	assert_int_equal(sql(fx, "SELECT state FROM client_status c JOIN client k "
-				 "ON k.id = c.client_id WHERE k.code = 'K-1'"), AL_STATE_RUPTURE);
+	                         "ON k.id = c.client_id WHERE k.code = 'K-1'"),
+	                 AL_STATE_RUPTURE);
 }
 
 static void test_rollback_leaves_them(void **state)
@@ -271,7 +273,8 @@ static void test_purge_removes(void **state)
 	assert_int_equal(db_commit(fx->db, &fx->err), AL_OK);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status"), 2);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status WHERE client_id NOT IN "
-				 "(SELECT id FROM client)"), 0);
+	                         "(SELECT id FROM client)"),
+	                 0);
 }
 
 /* A write that touches a client and then purges it in one transaction. */
@@ -340,7 +343,8 @@ static void test_migration_fills(void **state)
 	assert_int_equal(sql(fx, "PRAGMA user_version"), db_schema_version());
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status"), 3);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM audit WHERE action = 'change' "
-				 "AND entity = 'database' AND count = 2"), 1);
+	                         "AND entity = 'database' AND count = 2"),
+	                 1);
 	list(fx, NULL, &l);
 	live(fx, fx->k1, &want);
 	assert_same(&l.rows[1].summary, &want);
@@ -375,7 +379,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_new_clients_have_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sessions_refresh_in_their_transaction, setup,
-					    teardown),
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_rollback_leaves_them, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_recompute_everyone, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_purge_removes, setup, teardown),

@@ -43,7 +43,7 @@ static struct al_course course(size_t n)
 }
 
 static void summarise(const struct al_course *c, struct al_flag *flags, size_t cap,
-		      struct al_summary *out)
+                      struct al_summary *out)
 {
 	struct al_settings s;
 	al_settings_default(&s);
@@ -97,7 +97,7 @@ static void test_open_rupture(void **state)
 	/* the last 12 sessions (3..14), oldest first, mean rounded to tenths */
 	assert_int_equal(s.ntrend, 12);
 	assert_int_equal(s.trend[0].date, MONDAY + 2 * 7);
-	assert_int_equal(s.trend[0].value[0], 90); /* (90 + 88 + 92) / 3 */
+	assert_int_equal(s.trend[0].value[0], 90);  /* (90 + 88 + 92) / 3 */
 	assert_int_equal(s.trend[10].value[0], 80); /* (60 + 88 + 92) / 3 */
 	assert_int_equal(s.trend[10].value[1], 60);
 	assert_int_equal(s.trend[11].date, MONDAY + 13 * 7);
