@@ -86,7 +86,7 @@ demo: deps-build
 	./alliance --db $(DEMO_DB)
 
 check: deps
-	@$(MAKE) --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
+	@$(MAKE) -s --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
 	@sh tests/run.sh
 
 check-layers:

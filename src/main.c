@@ -27,7 +27,8 @@ static const struct command {
 	{"demo", cmd_demo, "demo [--clients N] [--sessions N] [--seed S]   fill with a demo practice"},
 	{"user", cmd_user, "user add NAME [--role clinician|supervisor] [--supervisor NAME] | user list"},
 	{"client", cmd_client, "client add CODE [--clinician NAME] [--modality M] [--goal TEXT]\n"
-	 "  client list | client archive CODE | client delete CODE --purge"},
+	 "  client list [--archived] [--clinician NAME] | client archive|unarchive CODE\n"
+	 "  client delete CODE --purge"},
 	{"session", cmd_session, "session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]\n"
 	 "    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]\n"
 	 "    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]\n"
@@ -42,7 +43,7 @@ static const struct command {
 	 "[--output FILE]"},
 	{"import", cmd_import, "import FILE [--dry-run]"},
 	{"dimension", cmd_dimension, "dimension add KEY LABEL | dimension list"},
-	{"config", cmd_config, "config get|set KEY [VALUE]"},
+	{"config", cmd_config, "config get|set KEY [VALUE] | config list"},
 	{"backup", cmd_backup, "backup FILE"},
 	{"check", cmd_check, "check"},
 	{"audit", cmd_audit, "audit [--from D] [--to D]"},

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "alliance/access.h"
 #include "alliance/course.h"
 #include "alliance/db.h"
 #include "alliance/error.h"
@@ -72,6 +73,14 @@ enum al_status out_end(struct out *o, struct al_error *err);
 /* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
 enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);
 enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp);
+
+/* Who sees what (access.h) for this run's user, errors naming c->cmd:
+ * the client CODE when the user may act on it for need. */
+enum al_status cli_client(struct cli *c, const char *code, enum access_need need,
+			  struct al_client *out);
+/* The clients a listing covers: the user's own (a supervisor's: their
+ * supervisees'), or clinician's when given (--clinician NAME, checked). */
+enum al_status cli_clients(struct cli *c, const char *clinician, struct db_client_filter *f);
 
 /* Each command group: argv[0] is the group word ("client"), argv[1] the
  * sub-command where there is one. */

@@ -33,8 +33,14 @@ enum al_status db_client_find(struct db *db, const char *code, struct al_client 
 			      bool *found, struct al_error *err);
 /* In the caller's transaction; appends the audit row. */
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err);
+/* Archived clients keep their records but leave listings (unless asked)
+ * and the caseload. In the caller's transaction, with the audit row. */
 enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err);
-/* Removes the client with sessions, ratings, notes, drafts and acks. */
+enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *err);
+/* Removes the client with sessions, ratings, notes, drafts and acks, in the
+ * caller's transaction, with one audit row (count: sessions removed). The
+ * bytes are overwritten (secure_delete); db_wal_truncate after the commit
+ * clears the copies the write-ahead log still holds. */
 enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
 
 typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c,

@@ -15,7 +15,27 @@
 #define AL_NOTE_MAX 20000
 
 /* One session as entered (CLI session add, the UI's entry form). Ratings
- * not given are AL_MISSING; rating[rater][i] follows dims order. */
+ * not given are AL_MISSING; rating[rater][i] follows dims order.
+ *
+ * Adding (session_id 0) goes to the last session of the client on that
+ * date, or a new one when there is none or new_session is set (seq = the
+ * date's highest + 1). Given ratings are added; one that exists already
+ * (same rater and dimension) is AL_EINPUT unless replace. With set_rupture,
+ * a rupture other than NONE and a non-empty context are stored; one that
+ * differs from what the session already has is AL_EINPUT unless replace
+ * (NONE and "" mean "not given" here, so adding never clears them). A
+ * second call with nothing new changes nothing.
+ *
+ * Editing (session_id non-zero, the UI's 'e') makes the session exactly
+ * what the struct holds: its date (moved after the new date's sessions
+ * when it changes), both raters' ratings (AL_MISSING removes one), and with
+ * set_rupture the rupture and context (NONE and "" clear them). replace and
+ * new_session are ignored there.
+ *
+ * note: NULL leaves it alone, "" removes it, other text replaces it (at
+ * most AL_NOTE_MAX bytes). Audit: one row per session added or changed
+ * ('add'/'change', 'session', id, count = ratings written) and one per note
+ * added, changed or removed ('add'/'change'/'delete', 'note', session id). */
 struct db_session_in {
 	int64_t client_id;
 	int32_t date;
@@ -28,6 +48,10 @@ struct db_session_in {
 	bool new_session;           /* a further session on that date */
 	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
 };
+
+/* Clears in for client and date with every rating AL_MISSING (a zeroed
+ * struct would mean ratings of 0). */
+void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date);
 
 /* Adds or merges a session (SPEC §3 session add) in the caller's
  * transaction with its audit rows. An existing rating of the same rater
@@ -50,15 +74,19 @@ enum al_status db_course_load(struct db *db, const struct db_dims *dims, int64_t
 void db_course_free(struct db_course *c);
 
 /* Streams every matching client with its course, in code order, using one
- * ordered scan (for flags --all, caseload, board over many clients). */
+ * ordered scan (for flags --all, caseload, board over many clients). Clients
+ * without sessions come too (course.n 0). The course buffers are reused
+ * from one client to the next: copy what must outlive the call. fn may read
+ * the database but must not call db_course_each itself. */
 typedef enum al_status (*db_course_fn)(void *ctx, const struct al_client *client,
 				       const struct db_course *course, struct al_error *err);
 enum al_status db_course_each(struct db *db, const struct db_dims *dims,
 			      const struct db_client_filter *f, db_course_fn fn, void *ctx,
 			      struct al_error *err);
 
-/* The note of a session into buf ("" when none). Notes are loaded only
- * when shown, never with courses. */
+/* The note of a session into buf ("" when none), cut at a character
+ * boundary if longer than cap - 1 (AL_NOTE_MAX + 1 always fits). Notes are
+ * loaded only when shown, never with courses. */
 enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
 			   struct al_error *err);
 

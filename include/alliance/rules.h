@@ -29,32 +29,32 @@ enum al_repair { AL_REPAIR_NA, AL_REPAIR_OPEN, AL_REPAIR_REPAIRED, AL_REPAIR_UNR
 /* Units: int fields are tenths of a rating point (exact); double fields are
  * rating points (9.0 is 9.0). */
 struct al_flag {
-	size_t session;          /* index into course->sessions */
-	int dim;                 /* index into course->dims; -1 for marker and missing */
+	size_t session; /* index into course->sessions */
+	int dim;        /* index into course->dims; -1 for marker and missing */
 	enum al_rule rule;
 	enum al_severity severity;
-	enum al_repair repair;   /* NA except for drop, dip, marker */
-	size_t repair_session;   /* index of the session that repaired it (REPAIRED only) */
+	enum al_repair repair; /* NA except for drop, dip, marker */
+	size_t repair_session; /* index of the session that repaired it (REPAIRED only) */
 	/* the numbers behind the flag, for the explanation */
-	int value;               /* x_i; marker: the session mean rounded (-1 if unrated) */
-	int ref;                 /* drop: previous value; discrepancy: clinician value;
-	                            low: the cutoff */
-	size_t ref_session;      /* drop: index of the previous rated session */
-	double mean, sd, limit;  /* dip: baseline mean, s_eff and the limit crossed;
-	                            decline: mu0, sigma0 and the EWMA limit at k */
-	double z;                /* decline: the EWMA z_k */
-	int k;                   /* decline: k; dip: how many baseline values */
-	double pre;              /* repair target p (mean of up to 3 values before);
-	                            NAN-free: 0 when no rated value precedes */
-	int npre;                /* how many values p is the mean of (0: none) */
-	double repair_value;     /* value at repair_session (REPAIRED only) */
+	int value;              /* x_i; marker: the session mean rounded (-1 if unrated) */
+	int ref;                /* drop: previous value; discrepancy: clinician value;
+	                           low: the cutoff */
+	size_t ref_session;     /* drop: index of the previous rated session */
+	double mean, sd, limit; /* dip: baseline mean, s_eff and the limit crossed;
+	                           decline: mu0, sigma0 and the EWMA limit at k */
+	double z;               /* decline: the EWMA z_k */
+	int k;                  /* decline: k; dip: how many baseline values */
+	double pre;             /* repair target p (mean of up to 3 values before);
+	                           0 when npre is 0 */
+	int npre;               /* how many values p is the mean of (0: none) */
+	double repair_value;    /* value at repair_session (REPAIRED only) */
 };
 
 /* Detects every flag of one course. Writes at most cap flags to out, sorted by
  * session, dim (-1 first, then dims order), rule; returns how many there are
  * in all (call again with a larger buffer when the result exceeds cap). */
-size_t rules_detect(const struct al_course *c, const struct al_settings *s,
-		    struct al_flag *out, size_t cap);
+size_t rules_detect(const struct al_course *c, const struct al_settings *s, struct al_flag *out,
+                    size_t cap);
 
 const char *rule_name(enum al_rule r);         /* "low", "drop", ... */
 const char *severity_name(enum al_severity s); /* "info", "amber", "red" */
@@ -67,30 +67,30 @@ void repair_assess(const struct al_course *c, const struct al_settings *s, struc
 
 /* Plain-words explanation with numbers, dates and an invitation to talk.
  * Always NUL-terminates (when cap > 0), cutting the text if it does not fit. */
-void flag_explain(const struct al_course *c, const struct al_settings *s,
-		  const struct al_flag *f, char *buf, size_t cap);
+void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
+                  char *buf, size_t cap);
 
 /* Current flags and client status (SPEC §4 "Current flags and status"). */
 enum al_state { AL_STATE_OK, AL_STATE_REPAIRED, AL_STATE_WATCH, AL_STATE_RUPTURE };
 enum al_risk { AL_RISK_UNREPAIRED, AL_RISK_OPEN_RED, AL_RISK_WATCH, AL_RISK_REPAIRED, AL_RISK_OK };
 
-#define AL_CURRENT_SESSIONS 4       /* every flag of the last 4 sessions */
-#define AL_UNREPAIRED_SESSIONS 12   /* plus the unrepaired ones of the last 12 */
+#define AL_CURRENT_SESSIONS 4     /* every flag of the last 4 sessions */
+#define AL_UNREPAIRED_SESSIONS 12 /* plus the unrepaired ones of the last 12 */
 
 struct al_standing {
 	enum al_state state;
-	enum al_risk risk;          /* risk order tier */
-	int32_t last_flag_date;     /* most recent flagged session among current flags, or INT32_MIN */
-	size_t newest_flag;         /* index into flags of the most important current flag, or SIZE_MAX */
-	size_t current;             /* how many flags are current */
+	enum al_risk risk;      /* risk order tier */
+	int32_t last_flag_date; /* most recent flagged session among current flags, or INT32_MIN */
+	size_t newest_flag; /* index into flags of the most important current flag, or SIZE_MAX */
+	size_t current;     /* how many flags are current */
 };
 
 bool flag_is_current(const struct al_course *c, const struct al_flag *f);
 void standing_compute(const struct al_course *c, const struct al_flag *flags, size_t n,
-		      struct al_standing *out);
+                      struct al_standing *out);
 /* Risk order: tier, then most recent flagged session first, then code. */
-int standing_compare(const struct al_standing *a, const char *code_a,
-		     const struct al_standing *b, const char *code_b);
+int standing_compare(const struct al_standing *a, const char *code_a, const struct al_standing *b,
+                     const char *code_b);
 const char *state_name(enum al_state s); /* "ok", "repaired", "WATCH", "RUPTURE" */
 
 #endif

@@ -11,19 +11,12 @@
 	}
 
 NOT_YET(cmd_demo, "demo")
-NOT_YET(cmd_client, "client")
-NOT_YET(cmd_session, "session")
 NOT_YET(cmd_flags, "flags")
 NOT_YET(cmd_report, "report")
 NOT_YET(cmd_chart, "chart")
 NOT_YET(cmd_caseload, "caseload")
 NOT_YET(cmd_export, "export")
 NOT_YET(cmd_import, "import")
-NOT_YET(cmd_dimension, "dimension")
-NOT_YET(cmd_config, "config")
-NOT_YET(cmd_backup, "backup")
-NOT_YET(cmd_check, "check")
-NOT_YET(cmd_audit, "audit")
 NOT_YET(cmd_board, "board")
 
 __attribute__((weak)) enum al_status ui_main(struct cli *c)

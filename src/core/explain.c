@@ -37,8 +37,8 @@ struct words {
 };
 
 static const char *const month_names[12] = {
-	"January", "February", "March",     "April",   "May",      "June",
-	"July",    "August",   "September", "October", "November", "December",
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
 };
 
 /* "3 March"; the year only when it is not the year of the latest session. */
@@ -78,9 +78,9 @@ static const char *ask_about(const struct al_course *c, int dim)
 	static const struct {
 		const char *key, *ask;
 	} asks[] = {
-		{"trust", "Ask what would help them feel safe to be open."},
-		{"collaboration", "Ask whether the work is on what matters to them."},
-		{"empathy", "Ask whether they felt heard and understood."},
+	    {"trust", "Ask what would help them feel safe to be open."},
+	    {"collaboration", "Ask whether the work is on what matters to them."},
+	    {"empathy", "Ask whether they felt heard and understood."},
 	};
 	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++)
 		if (strcmp(c->dims[dim].key, asks[i].key) == 0)
@@ -89,7 +89,7 @@ static const char *ask_about(const struct al_course *c, int dim)
 }
 
 static void say_repair(struct text *t, const struct al_course *c, const struct al_settings *s,
-		       const struct al_flag *f)
+                       const struct al_flag *f)
 {
 	char when[24];
 	switch (f->repair) {
@@ -114,7 +114,7 @@ static void say_repair(struct text *t, const struct al_course *c, const struct a
 }
 
 static void explain_low(struct text *t, const struct al_course *c, const struct al_flag *f,
-			const struct words *w)
+                        const struct words *w)
 {
 	char v[8], cut[8];
 	say(t, "%s was %s on %s, under the cutoff of %s. %s", w->Dim, tenths(f->value, v), w->date,
@@ -122,11 +122,14 @@ static void explain_low(struct text *t, const struct al_course *c, const struct 
 }
 
 static void explain_drop(struct text *t, const struct al_course *c, const struct al_flag *f,
-			 const struct words *w)
+                         const struct words *w)
 {
-	char v[8], prev[8], diff[8], since[24];
-	date_words(c, c->sessions[f->ref_session].date, since, sizeof since);
-	say(t, "%s fell from %s to %s since %s (a drop of %s). Ask about how the last session felt.",
+	char v[8], prev[8], diff[8], since[32] = "earlier that day";
+	int32_t then = c->sessions[f->ref_session].date;
+	if (then != c->sessions[f->session].date)
+		date_words(c, then, since, sizeof since);
+	say(t,
+	    "%s fell from %s to %s since %s (a drop of %s). Ask about how the last session felt.",
 	    w->Dim, tenths(f->ref, prev), tenths(f->value, v), since,
 	    tenths(f->ref - f->value, diff));
 }
@@ -134,30 +137,35 @@ static void explain_drop(struct text *t, const struct al_course *c, const struct
 static void explain_dip(struct text *t, const struct al_flag *f, const struct words *w)
 {
 	char v[8];
-	say(t, "%s was %s on %s, %s this client's usual %.1f (%d sessions). "
+	say(t,
+	    "%s was %s on %s, %s this client's usual %.1f (over %d sessions). "
 	    "Ask what was different this time.",
 	    w->Dim, tenths(f->value, v), w->date,
-	    f->severity == AL_SEV_RED ? "far below" : "below", f->mean, f->k);
+	    f->severity == AL_SEV_RED ? "far below" : "well below", f->mean, f->k);
 }
 
 static void explain_decline(struct text *t, const struct al_flag *f, const struct words *w)
 {
-	say(t, "%s has been sliding: its running average is %.1f on %s, "
-	    "under the limit of %.1f set by its start at %.1f. Ask how recent sessions have felt.",
-	    w->Dim, f->z, w->date, f->limit, f->mean);
+	/* not the limit itself: at one decimal it often reads the same as z */
+	say(t,
+	    "%s has been drifting down from its early level of %.1f: its running average "
+	    "reached %.1f on %s, lower than usual variation explains. "
+	    "Ask how recent sessions have felt.",
+	    w->Dim, f->mean, f->z, w->date);
 }
 
 static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w)
 {
 	char v[8], ref[8], gap[8];
-	say(t, "On %s you rated %s %s and the client %s (a gap of %s). "
-	    "Ask how it was for them; your views differ.",
+	say(t,
+	    "On %s you rated %s %s, the client %s (a gap of %s). "
+	    "Ask how the session was for them: your views differ.",
 	    w->date, w->dim, tenths(f->ref, ref), tenths(f->value, v),
 	    tenths(f->ref - f->value, gap));
 }
 
 static void explain_marker(struct text *t, const struct al_course *c, const struct al_flag *f,
-			   const struct words *w)
+                           const struct words *w)
 {
 	char v[8];
 	say(t, "You noted a %s rupture on %s", rupture_name(c->sessions[f->session].rupture),
@@ -173,8 +181,8 @@ static void explain_missing(struct text *t, const struct words *w)
 	    w->date);
 }
 
-void flag_explain(const struct al_course *c, const struct al_settings *s,
-		  const struct al_flag *f, char *buf, size_t cap)
+void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
+                  char *buf, size_t cap)
 {
 	struct text t = {.buf = buf, .cap = cap};
 	struct words w;
@@ -185,14 +193,29 @@ void flag_explain(const struct al_course *c, const struct al_settings *s,
 		return;
 	words_init(&w, c, f);
 	switch (f->rule) {
-	case AL_RULE_LOW: explain_low(&t, c, f, &w); break;
-	case AL_RULE_DROP: explain_drop(&t, c, f, &w); break;
-	case AL_RULE_DIP: explain_dip(&t, f, &w); break;
-	case AL_RULE_DECLINE: explain_decline(&t, f, &w); break;
-	case AL_RULE_DISCREPANCY: explain_discrepancy(&t, f, &w); break;
-	case AL_RULE_MARKER: explain_marker(&t, c, f, &w); break;
-	case AL_RULE_MISSING: explain_missing(&t, &w); break;
-	default: return;
+	case AL_RULE_LOW:
+		explain_low(&t, c, f, &w);
+		break;
+	case AL_RULE_DROP:
+		explain_drop(&t, c, f, &w);
+		break;
+	case AL_RULE_DIP:
+		explain_dip(&t, f, &w);
+		break;
+	case AL_RULE_DECLINE:
+		explain_decline(&t, f, &w);
+		break;
+	case AL_RULE_DISCREPANCY:
+		explain_discrepancy(&t, f, &w);
+		break;
+	case AL_RULE_MARKER:
+		explain_marker(&t, c, f, &w);
+		break;
+	case AL_RULE_MISSING:
+		explain_missing(&t, &w);
+		break;
+	default:
+		return;
 	}
 	say_repair(&t, c, s, f);
 }

@@ -10,9 +10,9 @@
 
 /* What one dimension's rules remember of the sessions before the current one. */
 struct track {
-	int nrated;          /* rated values so far */
-	int last;            /* the previous rated value, tenths */
-	size_t last_session; /* ... and its session */
+	int nrated;                     /* rated values so far */
+	int last;                       /* the previous rated value, tenths */
+	size_t last_session;            /* ... and its session */
 	int64_t dip_n, dip_sum, dip_sq; /* values of sessions without a context event */
 	int64_t ewma_sum, ewma_sq;      /* the first EWMA_BASELINE values, context included */
 	double mu0, sigma0, z;
@@ -43,14 +43,14 @@ static double sample_sd(int64_t n, int64_t sum, int64_t sq)
 static struct al_flag flag_new(const struct scan *sc, enum al_rule r, enum al_severity sev)
 {
 	return (struct al_flag){
-		.session = sc->i,
-		.dim = sc->d,
-		.rule = r,
-		.severity = sev,
-		.repair = AL_REPAIR_NA,
-		.repair_session = SIZE_MAX,
-		.value = sc->x,
-		.ref_session = SIZE_MAX,
+	    .session = sc->i,
+	    .dim = sc->d,
+	    .rule = r,
+	    .severity = sev,
+	    .repair = AL_REPAIR_NA,
+	    .repair_session = SIZE_MAX,
+	    .value = sc->x,
+	    .ref_session = SIZE_MAX,
 	};
 }
 
@@ -76,7 +76,8 @@ static void rule_decline(struct scan *sc, struct track *t)
 		t->ewma_sq += (int64_t)sc->x * sc->x;
 		if (t->nrated + 1 == EWMA_BASELINE) {
 			t->mu0 = (double)t->ewma_sum / (10.0 * EWMA_BASELINE);
-			t->sigma0 = fmax(sample_sd(EWMA_BASELINE, t->ewma_sum, t->ewma_sq), s->sd_floor);
+			t->sigma0 =
+			    fmax(sample_sd(EWMA_BASELINE, t->ewma_sum, t->ewma_sq), s->sd_floor);
 			t->z = t->mu0;
 		}
 		return;
@@ -201,8 +202,8 @@ static void track_add(struct track *t, int x, size_t i, bool context)
 	}
 }
 
-size_t rules_detect(const struct al_course *c, const struct al_settings *s,
-		    struct al_flag *out, size_t cap)
+size_t rules_detect(const struct al_course *c, const struct al_settings *s, struct al_flag *out,
+                    size_t cap)
 {
 	struct track tracks[AL_DIM_MAX] = {0};
 	struct scan sc = {.c = c, .s = s, .out = out, .cap = out ? cap : 0};
@@ -233,10 +234,13 @@ size_t rules_detect(const struct al_course *c, const struct al_settings *s,
 const char *rule_name(enum al_rule r)
 {
 	static const char *const names[AL_RULE_COUNT] = {
-		[AL_RULE_DECLINE] = "decline", [AL_RULE_DIP] = "dip",
-		[AL_RULE_DISCREPANCY] = "discrepancy", [AL_RULE_DROP] = "drop",
-		[AL_RULE_LOW] = "low", [AL_RULE_MARKER] = "marker",
-		[AL_RULE_MISSING] = "missing",
+	    [AL_RULE_DECLINE] = "decline",
+	    [AL_RULE_DIP] = "dip",
+	    [AL_RULE_DISCREPANCY] = "discrepancy",
+	    [AL_RULE_DROP] = "drop",
+	    [AL_RULE_LOW] = "low",
+	    [AL_RULE_MARKER] = "marker",
+	    [AL_RULE_MISSING] = "missing",
 	};
 	return (unsigned)r < AL_RULE_COUNT ? names[r] : "?";
 }

@@ -43,13 +43,13 @@ static enum al_state state_of_risk(enum al_risk r)
 }
 
 void standing_compute(const struct al_course *c, const struct al_flag *flags, size_t n,
-		      struct al_standing *out)
+                      struct al_standing *out)
 {
 	*out = (struct al_standing){
-		.state = AL_STATE_OK,
-		.risk = AL_RISK_OK,
-		.last_flag_date = INT32_MIN,
-		.newest_flag = SIZE_MAX,
+	    .state = AL_STATE_OK,
+	    .risk = AL_RISK_OK,
+	    .last_flag_date = INT32_MIN,
+	    .newest_flag = SIZE_MAX,
 	};
 	enum al_risk best = AL_RISK_OK;
 	for (size_t i = 0; i < n; i++) {
@@ -72,8 +72,8 @@ void standing_compute(const struct al_course *c, const struct al_flag *flags, si
 	out->state = state_of_risk(best);
 }
 
-int standing_compare(const struct al_standing *a, const char *code_a,
-		     const struct al_standing *b, const char *code_b)
+int standing_compare(const struct al_standing *a, const char *code_a, const struct al_standing *b,
+                     const char *code_b)
 {
 	if (a->risk != b->risk)
 		return a->risk < b->risk ? -1 : 1;

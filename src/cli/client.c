@@ -1,0 +1,191 @@
+/* client add | list | archive | unarchive | delete --purge */
+#include <string.h>
+
+#include "alliance/commands.h"
+#include "alliance/db_admin.h"
+#include "alliance/db_client.h"
+#include "alliance/parse.h"
+#include "alliance/text.h"
+
+static const char *const modalities[] = {"cbt", "psychodynamic", "humanistic", "integrative",
+					 "other", NULL};
+
+static bool valid_modality(const char *s)
+{
+	for (const char *const *m = modalities; *m; m++)
+		if (strcmp(*m, s) == 0)
+			return true;
+	return false;
+}
+
+/* Checks what client add was given; fills cl's code, modality and goal. */
+static enum al_status add_fields(struct cli *c, const char *code, const char *modality,
+				 const char *goal, struct al_client *cl)
+{
+	char why[96];
+	if (!valid_code(code))
+		return al_fail(c->err, AL_EINPUT, "%s: '%.40s' is not a valid client code "
+			       "(1-32 letters, digits, '-', '_', '.')", c->cmd, code);
+	if (modality && !valid_modality(modality))
+		return al_fail(c->err, AL_EINPUT, "%s: --modality: '%.40s' is not cbt, "
+			       "psychodynamic, humanistic, integrative or other", c->cmd, modality);
+	if (goal && !text_ok(goal, AL_GOAL_MAX, why, sizeof why))
+		return al_fail(c->err, AL_EINPUT, "%s: --goal %s", c->cmd, why);
+	snprintf(cl->code, sizeof cl->code, "%s", code);
+	snprintf(cl->modality, sizeof cl->modality, "%s", modality ? modality : "");
+	snprintf(cl->goal, sizeof cl->goal, "%s", goal ? goal : "");
+	return AL_OK;
+}
+
+/* The clinician defaults to the user; a supervisor names a supervisee. */
+static enum al_status add_owner(struct cli *c, const char *name, struct al_client *cl)
+{
+	struct db_client_filter f;
+	if (!name && c->supervisor)
+		return al_fail(c->err, AL_EINPUT, "%s: a supervisor adds clients for a "
+			       "supervisee: give --clinician NAME", c->cmd);
+	enum al_status st = cli_clients(c, name ? name : c->user, &f);
+	cl->clinician_id = f.clinician_id;
+	return st;
+}
+
+static enum al_status client_add(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"clinician", true}, {"modality", true}, {"goal", true}, {NULL}};
+	const char *pos[1];
+	struct al_client cl = {0}, old;
+	bool found;
+	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
+	if (st || (st = add_fields(c, pos[0], cli_opt(opts, "modality"), cli_opt(opts, "goal"),
+				   &cl)) ||
+	    (st = db_begin(c->db, c->err)))
+		return st;
+	if ((st = add_owner(c, cli_opt(opts, "clinician"), &cl)) ||
+	    (st = db_client_find(c->db, cl.code, &old, &found, c->err)))
+		goto out;
+	if (found) {
+		st = al_fail(c->err, AL_EINPUT, "%s: client '%s' already exists", c->cmd, cl.code);
+		goto out;
+	}
+	if (!(st = db_client_add(c->db, &cl, c->err)))
+		st = db_commit(c->db, c->err);
+out:
+	db_rollback(c->db);
+	return st;
+}
+
+/* Archived clients are hidden unless --archived asks for them: a listing
+ * is for the clients one works with now. */
+static const struct out_col client_cols[] = {
+	{"code"}, {"clinician"}, {"modality"}, {"goal"},
+	{"sessions", true}, {"last_date"}, {"archived"},
+};
+
+static enum al_status print_client(void *ctx, const struct al_client *cl, struct al_error *err)
+{
+	char n[16], last[AL_DATE_LEN + 1] = "";
+	snprintf(n, sizeof n, "%d", cl->nsessions);
+	if (cl->last_date != INT32_MIN)
+		format_date(cl->last_date, last);
+	const char *cells[] = {cl->code, cl->clinician, cl->modality, cl->goal,
+			       n, last, cl->archived ? "yes" : "no"};
+	return out_row(ctx, cells, err);
+}
+
+static enum al_status client_list(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"format", true}, {"clinician", true}, {"archived", false},
+				 {NULL}};
+	const char *pos[1];
+	enum out_format fmt;
+	struct db_client_filter f;
+	struct out o;
+	enum al_status st = cli_parse(c, argc, argv, opts, pos, 0, 0, NULL);
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
+	    (st = cli_clients(c, cli_opt(opts, "clinician"), &f)))
+		return st;
+	f.with_archived = cli_opt(opts, "archived") != NULL;
+	out_begin(&o, stdout, fmt, client_cols, sizeof client_cols / sizeof client_cols[0]);
+	st = db_client_each(c->db, &f, print_client, &o, c->err);
+	enum al_status end = out_end(&o, c->err);
+	return st ? st : end;
+}
+
+static enum al_status client_archive(struct cli *c, int argc, char **argv, bool archive)
+{
+	const char *pos[1];
+	struct al_client cl;
+	enum al_status st = cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL);
+	if (st || (st = db_begin(c->db, c->err)))
+		return st;
+	if ((st = cli_client(c, pos[0], ACCESS_MANAGE, &cl)))
+		goto out;
+	if (cl.archived == archive) {
+		st = al_fail(c->err, AL_EINPUT, archive ? "%s: '%s' is already archived"
+							: "%s: '%s' is not archived", c->cmd, cl.code);
+		goto out;
+	}
+	st = archive ? db_client_archive(c->db, cl.id, c->err)
+		     : db_client_unarchive(c->db, cl.id, c->err);
+	if (!st)
+		st = db_commit(c->db, c->err);
+out:
+	db_rollback(c->db);
+	return st;
+}
+
+/* Purging is for good, so it has to be asked for by name. */
+static enum al_status client_delete(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"purge", false}, {NULL}};
+	const char *pos[1];
+	struct al_client cl;
+	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
+	if (st || (st = db_begin(c->db, c->err)))
+		return st;
+	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)))
+		goto out;
+	if (!cli_opt(opts, "purge")) {
+		st = al_fail(c->err, AL_EINPUT, "%s: --purge is required: it removes '%s' with "
+			     "all its sessions, ratings, notes and drafts for good (client archive "
+			     "keeps them)", c->cmd, cl.code);
+		goto out;
+	}
+	if (!(st = db_client_purge(c->db, cl.id, c->err)) && !(st = db_commit(c->db, c->err)))
+		db_wal_truncate(c->db);
+out:
+	db_rollback(c->db);
+	return st;
+}
+
+static enum al_status client_archive_on(struct cli *c, int argc, char **argv)
+{
+	return client_archive(c, argc, argv, true);
+}
+
+static enum al_status client_archive_off(struct cli *c, int argc, char **argv)
+{
+	return client_archive(c, argc, argv, false);
+}
+
+static const struct {
+	const char *name, *cmd;
+	cli_fn fn;
+} subs[] = {
+	{"add", "client add", client_add},
+	{"list", "client list", client_list},
+	{"archive", "client archive", client_archive_on},
+	{"unarchive", "client unarchive", client_archive_off},
+	{"delete", "client delete", client_delete},
+};
+
+enum al_status cmd_client(struct cli *c, int argc, char **argv)
+{
+	for (size_t i = 0; argc > 1 && i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0) {
+			c->cmd = subs[i].cmd;
+			return subs[i].fn(c, argc - 2, argv + 2);
+		}
+	return al_fail(c->err, AL_EUSAGE,
+		       "client: expected add, list, archive, unarchive or delete");
+}

@@ -1,0 +1,340 @@
+/* session add | session list */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alliance/commands.h"
+#include "alliance/db_session.h"
+#include "alliance/parse.h"
+
+/* Sessions are entered after they happen; one day of slack covers a
+ * clinician working across a time zone or just after midnight. */
+#define FUTURE_SLACK_DAYS 1
+
+/* Valid UTF-8 without NUL or other control characters (newlines and tabs
+ * only where lines are allowed). */
+static bool clean_text(const char *s, size_t n, bool lines)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f) {
+			if (!lines || (ch != '\n' && ch != '\t' && ch != '\r'))
+				return false;
+			i++;
+			continue;
+		}
+		int len = ch < 0x80             ? 1
+		          : (ch & 0xE0) == 0xC0 ? 2
+		          : (ch & 0xF0) == 0xE0 ? 3
+		          : (ch & 0xF8) == 0xF0 ? 4
+		                                : 0;
+		if (!len || ch == 0xC0 || ch == 0xC1 || ch > 0xF4 || i + (size_t)len > n)
+			return false;
+		for (int k = 1; k < len; k++)
+			if (((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80)
+				return false;
+		i += (size_t)len;
+	}
+	return true;
+}
+
+/* Reads a note file ("-": standard input) into buf, at most AL_NOTE_MAX
+ * bytes, without a trailing newline. The text never goes into a message. */
+static enum al_status note_read(struct cli *c, const char *path, char *buf)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	size_t n = 0;
+	ssize_t got = 1;
+	if (fd < 0)
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
+		               path, strerror(errno));
+	while (n <= AL_NOTE_MAX && (got = read(fd, buf + n, AL_NOTE_MAX + 1 - n)) > 0)
+		n += (size_t)got;
+	int e = errno;
+	if (!is_stdin)
+		close(fd);
+	if (got < 0)
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
+		               path, strerror(e));
+	if (n > AL_NOTE_MAX)
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is longer than %d bytes",
+		               c->cmd, path, AL_NOTE_MAX);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		n--;
+	buf[n] = '\0';
+	if (n == 0)
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is empty", c->cmd, path);
+	if (!clean_text(buf, n, true))
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is not UTF-8 text", c->cmd,
+		               path);
+	return AL_OK;
+}
+
+static enum al_status parse_date_opt(struct cli *c, const char *s, int32_t *date)
+{
+	if (!parse_date(s, date))
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --date: '%.40s' is not a valid date (YYYY-MM-DD)", c->cmd, s);
+	if (*date > c->today + FUTURE_SLACK_DAYS)
+		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, s);
+	return AL_OK;
+}
+
+/* The --DIM N options: every key a dimension, every value a rating. */
+static enum al_status parse_ratings(struct cli *c, const struct db_dims *dims,
+                                    const struct cli_extra *x, al_tenths *rating)
+{
+	for (int k = 0; k < x->n; k++) {
+		int i = db_dims_find(dims, x->key[k]);
+		const char *why;
+		if (i < 0)
+			return al_fail(c->err, AL_EINPUT, "%s: unknown dimension '%.40s'", c->cmd,
+			               x->key[k]);
+		if (rating[i] != AL_MISSING)
+			return al_fail(c->err, AL_EUSAGE, "%s: --%s given twice", c->cmd,
+			               x->key[k]);
+		if (!parse_rating(x->value[k], &rating[i], &why)) {
+			bool is = strncmp(why, "out of", 6) == 0 || strncmp(why, "not ", 4) == 0;
+			return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.20s'%s%s", c->cmd,
+			               x->key[k], x->value[k], is ? " is " : ": ", why);
+		}
+	}
+	return AL_OK;
+}
+
+/* Rater, rupture marker and context. */
+static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enum al_rater *rater,
+                                  struct db_session_in *in)
+{
+	const char *s;
+	*rater = AL_RATER_CLIENT;
+	if ((s = cli_opt(opts, "rater")) && !parse_rater(s, rater))
+		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not client or clinician",
+		               c->cmd, s);
+	if ((s = cli_opt(opts, "rupture")) &&
+	    (!parse_rupture(s, &in->rupture) || in->rupture == AL_RUPTURE_NONE))
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --rupture: '%.40s' is not withdrawal or confrontation", c->cmd,
+		               s);
+	if ((s = cli_opt(opts, "context"))) {
+		if (strlen(s) > AL_CONTEXT_MAX)
+			return al_fail(c->err, AL_EINPUT, "%s: --context: longer than %d bytes",
+			               c->cmd, AL_CONTEXT_MAX);
+		if (!clean_text(s, strlen(s), false))
+			return al_fail(c->err, AL_EINPUT,
+			               "%s: --context: not one line of UTF-8 text", c->cmd);
+		in->context = s;
+	}
+	in->set_rupture = in->rupture != AL_RUPTURE_NONE || in->context;
+	return AL_OK;
+}
+
+static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char *buf,
+                                 struct db_session_in *in)
+{
+	const char *text = cli_opt(opts, "note"), *file = cli_opt(opts, "note-file");
+	if (text) {
+		if (strlen(text) > AL_NOTE_MAX)
+			return al_fail(c->err, AL_EINPUT, "%s: --note: longer than %d bytes",
+			               c->cmd, AL_NOTE_MAX);
+		if (!clean_text(text, strlen(text), true))
+			return al_fail(c->err, AL_EINPUT, "%s: --note: not UTF-8 text", c->cmd);
+		in->note = text;
+	}
+	if (file) {
+		enum al_status st = note_read(c, file, buf);
+		if (st)
+			return st;
+		in->note = buf;
+	}
+	return AL_OK;
+}
+
+static enum al_status session_save(struct cli *c, const struct db_dims *dims,
+                                   const struct db_session_in *in)
+{
+	int64_t id;
+	enum al_status st;
+	if ((st = db_begin(c->db, c->err)) ||
+	    (st = db_session_save(c->db, dims, in, &id, c->err)) || (st = db_commit(c->db, c->err)))
+		db_rollback(c->db);
+	return st;
+}
+
+static enum al_status session_add(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
+	                         {"context", true},  {"note", true},  {"note-file", true},
+	                         {"replace", false}, {"new", false},  {NULL}};
+	const char *pos[1];
+	struct cli_extra extra = {0};
+	struct db_session_in in;
+	struct db_dims dims;
+	struct al_client cl;
+	enum al_rater rater;
+	int32_t date;
+	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, &extra);
+	if (st)
+		return st;
+	const char *date_arg = cli_opt(opts, "date");
+	if (!date_arg)
+		return al_fail(c->err, AL_EUSAGE, "%s: --date is required", c->cmd);
+	if (cli_opt(opts, "note") && cli_opt(opts, "note-file"))
+		return al_fail(c->err, AL_EUSAGE,
+		               "%s: --note and --note-file cannot be used together", c->cmd);
+	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) ||
+	    (st = parse_date_opt(c, date_arg, &date)) || (st = db_dims_load(c->db, &dims, c->err)))
+		return st;
+	db_session_in_init(&in, cl.id, date);
+	if ((st = parse_marks(c, opts, &rater, &in)) ||
+	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])))
+		return st;
+	in.replace = cli_opt(opts, "replace") != NULL;
+	in.new_session = cli_opt(opts, "new") != NULL;
+	char *note = malloc(AL_NOTE_MAX + 1);
+	if (!note)
+		return al_fail(c->err, AL_EIO, "out of memory");
+	if (!(st = parse_note(c, opts, note, &in)))
+		st = session_save(c, &dims, &in);
+	explicit_bzero(note, AL_NOTE_MAX + 1); /* no note text left in freed memory */
+	free(note);
+	return st;
+}
+
+/* session list: CSV and JSON have the rows of export (SPEC §3); the table
+ * shows one line per session and rater with the dimensions as columns. */
+static const struct out_col list_cols[] = {
+    {"session", true}, {"date"},    {"rater"},   {"dimension"},
+    {"value", true},   {"rupture"}, {"context"},
+};
+
+static enum al_status list_session(struct out *o, const struct db_course *dc, size_t i,
+                                   struct al_error *err)
+{
+	const struct al_course *c = &dc->course;
+	const struct al_session *s = &c->sessions[i];
+	char seq[12], date[AL_DATE_LEN + 1], value[8];
+	const char *cells[] = {seq, date, "", "", "", rupture_name(s->rupture), dc->context[i]};
+	bool rated = false;
+	snprintf(seq, sizeof seq, "%d", s->seq);
+	format_date(s->date, date);
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		for (size_t d = 0; d < c->ndims; d++) {
+			if (s->rating[r][d] == AL_MISSING)
+				continue;
+			format_tenths(s->rating[r][d], value);
+			cells[2] = rater_name((enum al_rater)r);
+			cells[3] = c->dims[d].key;
+			cells[4] = value;
+			rated = true;
+			if (out_row(o, cells, err))
+				return err->status;
+		}
+	return rated ? AL_OK : out_row(o, cells, err);
+}
+
+/* One table line for a session and rater: "-" marks a missing rating. */
+static enum al_status table_line(struct out *o, const struct db_course *dc, size_t i,
+                                 const char *rater, const al_tenths *rating, struct al_error *err)
+{
+	const struct al_course *c = &dc->course;
+	const struct al_session *s = &c->sessions[i];
+	char seq[12], date[AL_DATE_LEN + 1], value[AL_DIM_MAX][8];
+	const char *cells[AL_DIM_MAX + 6];
+	int n = 0;
+	snprintf(seq, sizeof seq, "%d", s->seq);
+	format_date(s->date, date);
+	cells[n++] = seq;
+	cells[n++] = date;
+	cells[n++] = rater;
+	for (size_t d = 0; d < c->ndims; d++) {
+		if (rating && rating[d] != AL_MISSING)
+			format_tenths(rating[d], value[d]);
+		else
+			snprintf(value[d], sizeof value[d], "-");
+		cells[n++] = value[d];
+	}
+	cells[n++] = rupture_name(s->rupture);
+	cells[n++] = dc->has_note[i] ? "yes" : "";
+	cells[n++] = dc->context[i]; /* last: the longest, and not padded */
+	return out_row(o, cells, err);
+}
+
+static enum al_status table_session(struct out *o, const struct db_course *dc, size_t i,
+                                    struct al_error *err)
+{
+	const struct al_session *s = &dc->course.sessions[i];
+	bool rated = false;
+	for (int r = 0; r < AL_RATER_COUNT; r++) {
+		bool any = false;
+		for (size_t d = 0; d < dc->course.ndims; d++)
+			any = any || s->rating[r][d] != AL_MISSING;
+		if (!any)
+			continue;
+		rated = true;
+		if (table_line(o, dc, i, rater_name((enum al_rater)r), s->rating[r], err))
+			return err->status;
+	}
+	return rated ? AL_OK : table_line(o, dc, i, "unrated", NULL, err);
+}
+
+static enum al_status list_print(struct cli *c, const struct db_course *dc, enum out_format fmt)
+{
+	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true}, {"date"}, {"rater"}};
+	int n = 3;
+	struct out o;
+	enum al_status st = AL_OK;
+	if (fmt == OUT_TABLE) {
+		for (size_t d = 0; d < dc->course.ndims; d++)
+			cols[n++] = (struct out_col){dc->course.dims[d].key, true};
+		cols[n++] = (struct out_col){"rupture"};
+		cols[n++] = (struct out_col){"note"};
+		cols[n++] = (struct out_col){"context"};
+		out_begin(&o, stdout, fmt, cols, n);
+	} else {
+		out_begin(&o, stdout, fmt, list_cols, 7);
+	}
+	for (size_t i = 0; i < dc->course.n && !st; i++)
+		st = fmt == OUT_TABLE ? table_session(&o, dc, i, c->err)
+		                      : list_session(&o, dc, i, c->err);
+	enum al_status end = out_end(&o, c->err);
+	return st ? st : end;
+}
+
+static enum al_status session_list(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"format", true}, {NULL}};
+	const char *pos[1];
+	enum out_format fmt;
+	struct db_dims dims;
+	struct al_client cl;
+	struct db_course course = {0};
+	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
+	    (st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
+	    (st = db_dims_load(c->db, &dims, c->err)) ||
+	    (st = db_course_load(c->db, &dims, cl.id, &course, c->err)))
+		goto out;
+	st = list_print(c, &course, fmt);
+out:
+	db_course_free(&course);
+	return st;
+}
+
+enum al_status cmd_session(struct cli *c, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+	if (strcmp(sub, "add") == 0) {
+		c->cmd = "session add";
+		return session_add(c, argc - 2, argv + 2);
+	}
+	if (strcmp(sub, "list") == 0) {
+		c->cmd = "session list";
+		return session_list(c, argc - 2, argv + 2);
+	}
+	return al_fail(c->err, AL_EUSAGE, "session: expected 'add' or 'list'");
+}
