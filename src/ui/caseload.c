@@ -158,10 +158,8 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	struct caseload *cl = st;
 	int64_t keep = ui->hint_client ? ui->hint_client : selected_id(cl);
 	struct db_client_filter f = {0};
-	if (ui->supervisor)
-		f.supervisor_id = ui->user_id;
-	else
-		f.clinician_id = ui->user_id;
+	struct access_who who = ui_who(ui, "caseload");
+	access_mine(&who, &f);
 	find_core(ui, cl);
 	cl->settings = &ui->settings;
 	cl->n = 0;
@@ -189,7 +187,7 @@ static const struct row *selected(const struct caseload *cl)
 	return cl->nshown ? &cl->rows[cl->shown[cl->sel]] : NULL;
 }
 
-static enum ui_action move(struct caseload *cl, long by)
+static enum ui_action move_sel(struct caseload *cl, long by)
 {
 	long to = (long)cl->sel + by, last = (long)cl->nshown - 1;
 	cl->sel = (size_t)(to < 0 ? 0 : to > last ? (last < 0 ? 0 : last) : to);
@@ -204,25 +202,25 @@ static int list_rows(void)
 static enum ui_action cl_up(struct ui *ui, void *st)
 {
 	(void)ui;
-	return move(st, -1);
+	return move_sel(st, -1);
 }
 
 static enum ui_action cl_down(struct ui *ui, void *st)
 {
 	(void)ui;
-	return move(st, 1);
+	return move_sel(st, 1);
 }
 
 static enum ui_action cl_page_up(struct ui *ui, void *st)
 {
 	(void)ui;
-	return move(st, -list_rows());
+	return move_sel(st, -list_rows());
 }
 
 static enum ui_action cl_page_down(struct ui *ui, void *st)
 {
 	(void)ui;
-	return move(st, list_rows());
+	return move_sel(st, list_rows());
 }
 
 static enum ui_action cl_open(struct ui *ui, void *st)

@@ -40,19 +40,14 @@ static enum chart_flag mark_of(const struct al_flag *f)
 	return f->severity == AL_SEV_AMBER ? CHART_FLAG_AMBER : CHART_FLAG_INFO;
 }
 
-/* The most telling mark of each session: red, amber, repaired, info. */
+/* The most telling mark of each session, folded as the chart command does. */
 static void mark_sessions(struct client *cs)
 {
-	static const int weight[] = {[CHART_FLAG_NONE] = 0, [CHART_FLAG_INFO] = 1,
-				     [CHART_FLAG_REPAIRED] = 2, [CHART_FLAG_AMBER] = 3,
-				     [CHART_FLAG_RED] = 4};
 	for (size_t i = 0; i < course(cs)->n; i++)
 		cs->marks[i] = CHART_FLAG_NONE;
 	for (size_t i = 0; i < cs->nflags; i++) {
-		enum chart_flag m = mark_of(&cs->flags[i]);
 		enum chart_flag *at = &cs->marks[cs->flags[i].session];
-		if (weight[m] > weight[*at])
-			*at = m;
+		*at = chart_flag_merge(*at, mark_of(&cs->flags[i]));
 	}
 }
 
@@ -100,12 +95,10 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	if (!keep && cs->loaded && cs->sel >= 0)
 		keep = course(cs)->sessions[cs->sel].id;
 	ui->hint_session = 0;
-	bool found;
-	enum al_status rc = db_client_find(ui->db, cs->code, &cs->client, &found, ui->err);
+	struct access_who who = ui_who(ui, "client");
+	enum al_status rc = access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
 	if (rc)
 		return rc;
-	if (!found)
-		return al_fail(ui->err, AL_EINPUT, "client: %s no longer exists", cs->code);
 	if (cs->loaded)
 		db_course_free(&cs->course);
 	cs->loaded = false;
@@ -337,8 +330,8 @@ static void client_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	const struct client *cs = st;
 	(void)f;
 	draw_header(ui, cs);
-	int h = (f->rows - 2) / 2;
-	h = h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h > CHART_MAX_HEIGHT ? CHART_MAX_HEIGHT : h;
+	int h = f->rows - 2 - 10; /* room below for the session and a few flags */
+	h = chart_fit_height(h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h);
 	if (cs->sel < 0) {
 		ui_put(3, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No sessions yet: n records one.");
 		return;

@@ -122,6 +122,11 @@ enum ui_action client_form_open(struct ui *ui)
 {
 	if (!ui_may_write(ui, "add client"))
 		return UI_DONE;
+	if (ui->supervisor) {
+		ui_say(ui, true, "add client: a supervisor adds clients for a supervisee with "
+				 "alliance client add CODE --clinician NAME");
+		return UI_DONE;
+	}
 	struct client_form *cf = calloc(1, sizeof *cf);
 	if (!cf || !ui_text_init(&cf->code, AL_KEY_MAX, false) ||
 	    !ui_text_init(&cf->goal, AL_GOAL_MAX, false)) {

@@ -31,8 +31,8 @@ static const char *entry_check(const void *ctx, int i)
 	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_RATER(e))
 		return NULL;
 	const struct ui_text *t = e->form.field[i].text;
-	if (t->len == 0)
-		return e->stored[e->rater][i - 1] ? "a saved rating can be changed, not removed" : NULL;
+	if (t->len == 0) /* not rated */
+		return NULL;
 	const char *why = NULL;
 	al_tenths v;
 	ui_text_get(t, buf, sizeof buf);
@@ -272,11 +272,10 @@ static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *
 {
 	char date[AL_DATE_LEN + 1];
 	bool found;
-	enum al_status st = db_client_find(ui->db, code, &e->client, &found, ui->err);
+	struct access_who who = ui_who(ui, session_id ? "edit session" : "new session");
+	enum al_status st = access_client(ui->db, &who, code, ACCESS_WRITE, &e->client, ui->err);
 	if (st)
 		return st;
-	if (!found)
-		return al_fail(ui->err, AL_EINPUT, "client: %s no longer exists", code);
 	build_form(e);
 	format_date(ui->today, date);
 	ui_text_set(&e->date, date);

@@ -19,7 +19,6 @@ struct entry {
 	struct ui_form form;
 	struct ui_text date, context, note;
 	struct ui_text rating[AL_RATER_COUNT][AL_DIM_MAX];
-	bool stored[AL_RATER_COUNT][AL_DIM_MAX]; /* editing: a saved rating */
 	int rater, rupture;
 	struct db_dims dims;    /* as when the form opened: its fields follow them */
 	enum entry_ask ask;

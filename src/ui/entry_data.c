@@ -23,10 +23,10 @@ static void fill_from(struct entry *e, const struct db_course *c, int i)
 	ui_text_set(&e->date, buf);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++) {
-			e->stored[r][d] = s->rating[r][d] != AL_MISSING;
-			if (e->stored[r][d])
+			bool rated = s->rating[r][d] != AL_MISSING;
+			if (rated)
 				format_tenths(s->rating[r][d], buf);
-			ui_text_set(&e->rating[r][d], e->stored[r][d] ? buf : "");
+			ui_text_set(&e->rating[r][d], rated ? buf : "");
 		}
 	e->rupture = (int)s->rupture;
 	ui_text_set(&e->context, c->context[i]);
@@ -149,18 +149,16 @@ void entry_draft_decode(struct entry *e, const char *body)
 
 /* ---- saving ---- */
 
+/* Every value was checked before: what does not parse stays missing. */
 static void ratings_in(const struct entry *e, struct db_session_in *in)
 {
 	for (int r = 0; r < AL_RATER_COUNT; r++)
-		for (size_t d = 0; d < AL_DIM_MAX; d++) {
+		for (size_t d = 0; d < e->dims.n; d++) {
 			char v[16];
 			const char *why;
-			in->rating[r][d] = AL_MISSING;
-			if (d >= e->dims.n || !e->rating[r][d].len)
-				continue;
 			ui_text_get(&e->rating[r][d], v, sizeof v);
-			if (!parse_rating(v, &in->rating[r][d], &why))
-				in->rating[r][d] = AL_MISSING; /* checked before: cannot happen */
+			if (e->rating[r][d].len && !parse_rating(v, &in->rating[r][d], &why))
+				in->rating[r][d] = AL_MISSING;
 		}
 }
 
@@ -170,24 +168,21 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	char *note = malloc(ENTRY_NOTE_BYTES);
 	if (!note)
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	struct db_session_in in = {
-		.client_id = e->client.id,
-		.session_id = e->session_id,
-		.replace = e->session_id != 0,
-		.rupture = (enum al_rupture)e->rupture,
-		.context = context,
-		.note = note,
-	};
+	struct db_session_in in;
+	int32_t day = ui->today;
 	ui_text_get(&e->date, date, sizeof date);
-	parse_date(date, &in.date);
+	parse_date(date, &day);
+	db_session_in_init(&in, e->client.id, day);
+	in.session_id = e->session_id;
+	in.set_rupture = true;
+	in.rupture = (enum al_rupture)e->rupture;
+	in.context = context;
 	ratings_in(e, &in);
 	ui_text_get(&e->context, context, sizeof context);
 	ui_text_get(&e->note, note, ENTRY_NOTE_BYTES);
-	/* a new entry on a date that has a session adds to it: leave its
-	 * marker, context and note alone unless something was typed */
-	in.set_rupture = e->session_id || in.rupture != AL_RUPTURE_NONE || context[0];
-	if (!e->session_id && !note[0])
-		in.note = NULL;
+	/* a new entry adds to a session on that date without touching its
+	 * note unless one was typed; an edit makes the note what is shown */
+	in.note = e->session_id || note[0] ? note : NULL;
 	enum al_status st;
 	if ((st = db_begin(ui->db, ui->err)) ||
 	    (st = db_session_save(ui->db, &e->dims, &in, id, ui->err)) ||

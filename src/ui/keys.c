@@ -102,18 +102,12 @@ static void help_row(const struct ui *ui, int y, int x, int w, const struct ui_k
 	ui_put(y, x + lw, w - lw, ui_attr(ui, UI_R_PLAIN), k->help);
 }
 
+/* The help page takes the whole screen, above the message and status rows. */
 void ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st)
 {
-	int w = COLS - 8 < 76 ? COLS - 8 : 76, h = LINES - 4;
-	int y0 = 1, x0 = (COLS - w) / 2;
-	for (int r = 0; r < h; r++)
-		ui_fill(y0 + r, x0, w, ui_attr(ui, UI_R_PLAIN));
-	attron(ui_attr(ui, UI_R_FAINT));
-	mvhline(y0, x0, ACS_HLINE, w);
-	mvhline(y0 + h - 1, x0, ACS_HLINE, w);
-	attroff(ui_attr(ui, UI_R_FAINT));
-	ui_putf(y0, x0 + 2, w - 4, ui_attr(ui, UI_R_TITLE), " Help: %s ", s->title);
-	int y = y0 + 2, x = x0 + 2, iw = w - 4, last = y0 + h - 2;
+	int w = COLS - 4 < 90 ? COLS - 4 : 90;
+	ui_putf(0, 1, w, ui_attr(ui, UI_R_TITLE), "Help: %s", s->title);
+	int y = 2, x = 2, iw = w - 2, last = LINES - 3;
 	for (size_t i = 0; i < s->nkeys && y < last; i++)
 		help_row(ui, y++, x, iw, &s->keys[i]);
 	for (size_t i = 0; i < ui_global_nkeys && y < last; i++)

@@ -1,5 +1,6 @@
 /* An editable text: one line (a rating, the context, the filter) or many
  * (the note, word-wrapped; ↑↓ move between displayed rows). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -29,7 +30,7 @@ static bool insert(struct ui_text *t, wchar_t c)
 	return true;
 }
 
-static void erase(struct ui_text *t, size_t from, size_t to)
+static void cut(struct ui_text *t, size_t from, size_t to)
 {
 	memmove(t->buf + from, t->buf + to, (t->len - to) * sizeof *t->buf);
 	t->len -= to - from;
@@ -148,14 +149,14 @@ enum ui_action ui_text_key(struct ui_text *t, int key, int width, bool *changed)
 		insert(t, L'\n');
 	else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == UI_CTRL('H')) {
 		if (t->cur > 0)
-			erase(t, t->cur - 1, t->cur);
+			cut(t, t->cur - 1, t->cur);
 	} else if (key == UI_FN(KEY_DC) || key == UI_CTRL('D')) {
 		if (t->cur < t->len)
-			erase(t, t->cur, t->cur + 1);
+			cut(t, t->cur, t->cur + 1);
 	} else if (key == UI_CTRL('U'))
-		erase(t, line_start(t), t->cur);
+		cut(t, line_start(t), t->cur);
 	else if (key == UI_CTRL('K'))
-		erase(t, t->cur, line_end(t));
+		cut(t, t->cur, line_end(t));
 	else
 		return UI_PASS;
 	*changed = t->len != before;

@@ -78,12 +78,13 @@ bool ui_may_write(struct ui *ui, const char *what)
 {
 	if (ui->read_only)
 		ui_say(ui, true, "%s: refused: the database is open read-only", what);
-	else if (ui->supervisor)
-		ui_say(ui, true, "%s: refused: a supervisor does not change clients, ratings or notes",
-		       what);
-	else
-		return true;
-	return false;
+	return !ui->read_only;
+}
+
+struct access_who ui_who(const struct ui *ui, const char *what)
+{
+	return (struct access_who){.user_id = ui->user_id, .supervisor = ui->supervisor,
+				   .what = what};
 }
 
 enum ui_action ui_push(struct ui *ui, const struct ui_screen *s, void *st)
@@ -154,11 +155,10 @@ static void draw(struct ui *ui)
 	} else {
 		const struct ui_screen *s = ui->stack[ui->depth - 1].screen;
 		const void *st = ui->stack[ui->depth - 1].st;
-		s->draw(ui, st, &f);
-		if (ui->help) {
+		if (ui->help)
 			ui_draw_help(ui, s, st);
-			f.cursor = false;
-		}
+		else
+			s->draw(ui, st, &f);
 		draw_message(ui);
 		ui_draw_status(ui, s, s->typing && s->typing(st));
 	}

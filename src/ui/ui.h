@@ -14,6 +14,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "alliance/access.h"
 #include "alliance/course.h"
 #include "alliance/db.h"
 #include "alliance/db_meta.h"
@@ -135,8 +136,10 @@ enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id);
  * edit. After saving, the client's trend shows the session. */
 enum ui_action entry_open(struct ui *ui, const char *code, int64_t session_id);
 enum ui_action client_form_open(struct ui *ui);
-/* Refuses writes for supervisors and read-only databases (with the reason). */
+/* Refuses writes to a read-only database (with the reason). */
 bool ui_may_write(struct ui *ui, const char *what);
+/* Who is asking, for the access checks (alliance/access.h). */
+struct access_who ui_who(const struct ui *ui, const char *what);
 
 /* keys.c: dispatch, status line and help from the key tables. */
 const struct ui_key *ui_key_find(const struct ui_key *keys, size_t n, int key);
