@@ -318,8 +318,9 @@ static struct cols columns(const struct ui *ui, const struct caseload *cl)
 		    c.status + 1;
 	c.per_dim = cl->ncore > 1 && fixed + cl->ncore * (SPARK_N + 1) <= COLS;
 	int used = fixed + (c.per_dim ? cl->ncore * (SPARK_N + 1) : SPARK_N);
-	if (COLS - used > 0) /* room to spare: longer codes */
-		c.code += COLS - used < AL_KEY_MAX - CODE_NARROW ? COLS - used : AL_KEY_MAX - CODE_NARROW;
+	int spare = COLS - (used > UI_MIN_COLS ? used : UI_MIN_COLS);
+	if (spare > 0) /* wider than 80 columns: longer codes */
+		c.code += spare < AL_KEY_MAX - CODE_NARROW ? spare : AL_KEY_MAX - CODE_NARROW;
 	return c;
 }
 
@@ -331,13 +332,13 @@ static void draw_spark(const struct ui *ui, int y, int x, const al_tenths *v, in
 	}
 }
 
-static void draw_values(const struct ui *ui, int y, int x, const struct row *r, int ncore)
+static void draw_values(int y, int x, const struct row *r, int ncore, attr_t a)
 {
 	for (int d = 0; d < ncore; d++) {
 		char buf[8] = "  -";
 		if (r->last[d] != AL_MISSING)
 			format_tenths(r->last[d], buf);
-		ui_putf(y, x + 5 * d, 5, ui_attr(ui, UI_R_PLAIN), "%4s", buf);
+		ui_putf(y, x + 5 * d, 5, a, "%4s", buf);
 	}
 }
 
@@ -360,7 +361,7 @@ static void draw_row(const struct ui *ui, const struct caseload *cl, const struc
 		format_date(r->last_date, date);
 	ui_put(y, x, c->date, base, date);
 	x += c->date + 1;
-	draw_values(ui, y, x, r, cl->ncore);
+	draw_values(y, x, r, cl->ncore, base);
 	x += c->values + 1;
 	enum al_state s = r->standing.state;
 	attr_t sa = ui_attr(ui, ui_state_role((int)s)) | (sel ? A_REVERSE : 0);
@@ -395,7 +396,7 @@ static void draw_heads(const struct ui *ui, const struct caseload *cl, const str
 	if (!c->per_dim)
 		ui_putf(1, x, COLS - x, a, "Mean, last %d", SPARK_N);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
-		ui_put(1, x + d * (SPARK_N + 1), SPARK_N, a, ui->dims.dim[cl->core[d]].label);
+		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a, ui->dims.dim[cl->core[d]].label);
 }
 
 static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui_frame *f)

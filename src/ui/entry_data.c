@@ -174,14 +174,14 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	parse_date(date, &day);
 	db_session_in_init(&in, e->client.id, day);
 	in.session_id = e->session_id;
+	in.new_session = true; /* n means a new session, even on a date that has one */
 	in.set_rupture = true;
 	in.rupture = (enum al_rupture)e->rupture;
 	in.context = context;
 	ratings_in(e, &in);
 	ui_text_get(&e->context, context, sizeof context);
 	ui_text_get(&e->note, note, ENTRY_NOTE_BYTES);
-	/* a new entry adds to a session on that date without touching its
-	 * note unless one was typed; an edit makes the note what is shown */
+	/* an edit makes the note what is shown ("" removes it) */
 	in.note = e->session_id || note[0] ? note : NULL;
 	enum al_status st;
 	if ((st = db_begin(ui->db, ui->err)) ||
