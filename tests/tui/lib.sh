@@ -30,7 +30,13 @@ tui_start() {
 	tm new-session -d -s ui -x 100 -y 30 "sh '$T/run.sh'"
 }
 
-tui_stop() { tm kill-server 2>/dev/null; return 0; }
+# tui_stop: ends the terminal and waits for the server to be gone, so that
+# the next tui_start does not reach a server that is shutting down.
+tui_stop() {
+	tm kill-server 2>/dev/null
+	poll no_server
+}
+no_server() { ! tm list-sessions > /dev/null 2>&1; }
 
 tui_keys() { tm send-keys -t ui "$@"; }
 # tui_type TEXT: types TEXT literally (no key names).
