@@ -1,6 +1,7 @@
 /* Listing output in the three stable formats: table, CSV and JSON. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -144,17 +145,17 @@ static void print_table(struct out *o)
 			width[i] = w > width[i] ? w : width[i];
 		}
 	for (long r = -1; r < o->rows; r++) {
-		for (int i = 0; i < n; i++) {
-			const char *s = r < 0 ? o->cols[i].name
-					      : o->cells[(size_t)r * (size_t)o->ncols + (size_t)i];
+		const char *const *row = r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
+		int last = n - 1; /* no trailing blanks: stop at the last non-empty cell */
+		while (row && last > 0 && !*row[last])
+			last--;
+		for (int i = 0; i <= last; i++) {
+			const char *s = row ? row[i] : o->cols[i].name;
 			int pad = width[i] - text_width(s);
-			if (i + 1 == n) {
-				fputs(s, o->fp);
-			} else if (o->cols[i].numeric && r >= 0) {
-				fprintf(o->fp, "%*s%s  ", pad, "", s);
-			} else {
-				fprintf(o->fp, "%s%*s  ", s, pad, "");
-			}
+			bool right = row && o->cols[i].numeric;
+			fprintf(o->fp, "%*s%s", right ? pad : 0, "", s);
+			if (i < last)
+				fprintf(o->fp, "%*s", (right ? 0 : pad) + 2, "");
 		}
 		fputc('\n', o->fp);
 	}
@@ -183,6 +184,12 @@ enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
 		return AL_OK;
 	}
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* an existing file keeps its mode on open: make it private too */
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
+	}
 	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
 		int e = errno;
 		if (fd >= 0)

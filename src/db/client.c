@@ -115,6 +115,17 @@ enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err)
 	return db_audit(db, "purge", "client", id, nsessions, err);
 }
 
+enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err)
+{
+	static const char sql[] = "SELECT count(*) FROM client";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st || db_step(db, st, err) != SQLITE_ROW)
+		return err->status;
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return AL_OK;
+}
+
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
 			      void *ctx, struct al_error *err)
 {

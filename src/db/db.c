@@ -243,6 +243,8 @@ enum al_status db_audit(struct db *db, const char *action, const char *entity, i
 	static const char sql[] =
 		"INSERT INTO audit (time, os_user, app_user, action, entity, entity_id, count) "
 		"VALUES (:time, :os, :app, :action, :entity, :id, :count)";
+	if (db->audit_off)
+		return AL_OK;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -258,6 +260,11 @@ enum al_status db_audit(struct db *db, const char *action, const char *entity, i
 	if (count >= 0)
 		db_bind_int(st, ":count", count);
 	return db_run(db, st, err);
+}
+
+void db_audit_bulk(struct db *db, bool on)
+{
+	db->audit_off = on;
 }
 
 int64_t db_data_version(struct db *db)

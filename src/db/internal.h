@@ -13,6 +13,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool read_only;
+	bool audit_off; /* db_audit_bulk */
 	char os_user[64];
 	char app_user[64];
 	int nstmt;

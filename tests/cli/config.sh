@@ -5,22 +5,28 @@
 al init
 al user add sue --role supervisor
 
-defaults="key,value,default,about
-cutoff,8.0,8.0,low: a client rating below this
-drop,2.0,2.0,drop: a fall at least this big since the last rating
-dip_amber_sd,1.5,1.5,dip: amber this many SDs below the client's baseline
-dip_red_sd,2.0,2.0,dip: red this many SDs below the client's baseline
-sd_floor,1.0,1.0,\"dip, decline: the smallest SD used\"
-ewma_lambda,0.2,0.2,decline: weight of the newest rating in the EWMA
-ewma_limit,3.0,3.0,decline: control limit in SDs
-repair_window,3,3,repair: rated sessions a rupture has to be repaired
-repair_tolerance,0.5,0.5,repair: how far below the level before still counts
-discrepancy,2.0,2.0,discrepancy: clinician rating above the client's by this
-idle_lock,5,5,minutes without a key before the privacy curtain (0: never)"
+defaults="key,value,default,range,about
+cutoff,8.0,8.0,0.0 to 10.0,low: a client rating below this
+drop,2.0,2.0,0.1 to 10.0,drop: a fall at least this big since the last rating
+dip_amber_sd,1.5,1.5,0.1 to 10.0,dip: amber this many SDs below the client's baseline
+dip_red_sd,2.0,2.0,0.1 to 10.0,dip: red this many SDs below the client's baseline
+sd_floor,1.0,1.0,0.1 to 10.0,\"dip, decline: the smallest SD used\"
+ewma_lambda,0.2,0.2,over 0.0 to 1.0,decline: weight of the newest rating in the EWMA
+ewma_limit,3.0,3.0,0.1 to 10.0,decline: control limit in SDs
+repair_window,3,3,1 to 20,repair: rated sessions a rupture has to be repaired
+repair_tolerance,0.5,0.5,0.0 to 10.0,repair: how far below the level before still counts
+discrepancy,2.0,2.0,0.1 to 10.0,discrepancy: clinician rating above the client's by this
+idle_lock,5,5,0 to 1440,minutes idle before the privacy curtain (0: never)"
 al config list --format csv
 check "config list: every key with its default" 0 "$defaults"
 al config get --format csv
 check "config get with no key lists them all" 0 "$defaults"
+# The man page's table of settings is this one: key, default and range.
+sed -n '/^\.SH SETTINGS/,/^\.TE/p' doc/alliance.1 | sed -n '/^\.TS/,/^\.TE/p' | grep -v '^\.' | tail -n +3 \
+	| awk -F '\t' '{ print $1 "," $2 "," $3 }' > "$T/man"
+printf '%s\n' "$defaults" | tail -n +2 | cut -d, -f1,3,4 > "$T/table"
+same_file "the man page lists the settings of config list" "$T/table" "$T/man"
+
 al config get cutoff
 check "get a tenths key" 0 "8.0"
 al config get ewma_lambda
