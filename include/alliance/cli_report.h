@@ -32,6 +32,10 @@ enum al_status report_note(struct report *r, size_t i, char **note);
 /* "Acknowledged by sup_moreau on 2026-11-27: discussed in supervision". */
 void report_ack_line(const struct al_ack *a, char *buf, size_t cap);
 
+/* ", 2026-09-04 to 2026-11-27": the first and last dates of the sessions
+ * [from, to), or "" when there are none. */
+void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap);
+
 enum al_status report_html(struct report *r, FILE *fp);
 
 #endif

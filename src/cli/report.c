@@ -159,30 +159,33 @@ static void wrap(FILE *fp, int indent, const char *text)
 	}
 }
 
+void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap)
+{
+	const struct al_session *s = r->course.course.sessions;
+	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
+	if (to <= from) {
+		snprintf(buf, cap, "%s", "");
+		return;
+	}
+	format_date(s[from].date, a);
+	format_date(s[to - 1].date, b);
+	snprintf(buf, cap, ", %s to %s", a, b);
+}
+
 static void text_header(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
+	char a[AL_DATE_LEN + 1], span[64];
 	fprintf(fp, "Alliance report: %s\n\n", r->client.code);
 	fprintf(fp, "Clinician  %s\n", r->client.clinician);
 	fprintf(fp, "Modality   %s\n", r->client.modality[0] ? r->client.modality : "not set");
 	fprintf(fp, "Goal       %s\n", r->client.goal[0] ? r->client.goal : "not set");
-	fprintf(fp, "Sessions   %zu", course->n);
-	if (course->n) {
-		format_date(course->sessions[0].date, a);
-		format_date(course->sessions[course->n - 1].date, b);
-		fprintf(fp, ", %s to %s", a, b);
-	}
-	fputc('\n', fp);
+	report_span(r, 0, course->n, span, sizeof span);
+	fprintf(fp, "Sessions   %zu%s\n", course->n, span);
 	if (r->period) {
-		fprintf(fp, "Shown      %zu session%s", r->to - r->from,
-		        r->to - r->from == 1 ? "" : "s");
-		if (r->to > r->from) {
-			format_date(course->sessions[r->from].date, a);
-			format_date(course->sessions[r->to - 1].date, b);
-			fprintf(fp, ", %s to %s", a, b);
-		}
-		fputc('\n', fp);
+		size_t n = r->to - r->from;
+		report_span(r, r->from, r->to, span, sizeof span);
+		fprintf(fp, "Shown      %zu session%s%s\n", n, n == 1 ? "" : "s", span);
 	}
 	fprintf(fp, "Status     %s\n", state_name(r->standing.state));
 	format_date(r->c->today, a);

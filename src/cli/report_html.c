@@ -84,29 +84,20 @@ static void esc(FILE *fp, const char *s)
 static void html_facts(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
+	char a[AL_DATE_LEN + 1], span[64];
 	fputs("<dl>\n<dt>Clinician</dt><dd>", fp);
 	esc(fp, r->client.clinician);
 	fputs("</dd>\n<dt>Modality</dt><dd>", fp);
 	esc(fp, r->client.modality[0] ? r->client.modality : "not set");
 	fputs("</dd>\n<dt>Goal</dt><dd>", fp);
 	esc(fp, r->client.goal[0] ? r->client.goal : "not set");
-	fprintf(fp, "</dd>\n<dt>Sessions</dt><dd>%zu", course->n);
-	if (course->n) {
-		format_date(course->sessions[0].date, a);
-		format_date(course->sessions[course->n - 1].date, b);
-		fprintf(fp, ", %s to %s", a, b);
-	}
-	fputs("</dd>\n", fp);
+	report_span(r, 0, course->n, span, sizeof span);
+	fprintf(fp, "</dd>\n<dt>Sessions</dt><dd>%zu%s</dd>\n", course->n, span);
 	if (r->period) {
-		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s", r->to - r->from,
-		        r->to - r->from == 1 ? "" : "s");
-		if (r->to > r->from) {
-			format_date(course->sessions[r->from].date, a);
-			format_date(course->sessions[r->to - 1].date, b);
-			fprintf(fp, ", %s to %s", a, b);
-		}
-		fputs("</dd>\n", fp);
+		size_t n = r->to - r->from;
+		report_span(r, r->from, r->to, span, sizeof span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
+			span);
 	}
 	format_date(r->c->today, a);
 	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",

@@ -80,7 +80,7 @@ al --db "$T/garbage.db" check
 al audit --format csv
 cut -d, -f2- "$T/out" > "$T/audit"
 printf '%s\n' "os_user,app_user,action,entity,entity_id,count" \
-	"alice,alice,init,database,,1" "alice,alice,add,user,1," "alice,alice,add,user,2," \
+	"alice,alice,init,database,,2" "alice,alice,add,user,1," "alice,alice,add,user,2," \
 	"alice,alice,add,user,3," "alice,alice,add,client,1," "alice,bob,add,client,2," \
 	"alice,alice,set,setting,1," "alice,alice,backup,database,," > "$T/audit.want"
 same_file "audit rows" "$T/audit.want" "$T/audit"

@@ -6,10 +6,6 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration and empathy 9
 	who=$1 code=$2 d=$3
 	shift 3

@@ -6,10 +6,6 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 
 # The shared vectors: imported, their flags are exactly flags.csv.
 al --db "$T/vectors.db" import "$SHARED/examples/detection/input.csv"

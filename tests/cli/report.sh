@@ -6,10 +6,6 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 
 setup client add R-1 --modality cbt --goal "Fewer panic attacks"
 setup session add R-1 --date 2026-03-02 --trust 9 --collaboration 8.5 --empathy 9 --note "Talked about the move; agreed homework.

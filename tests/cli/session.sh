@@ -4,10 +4,6 @@
 # who may add and list, and note text kept out of errors, lists and audit.
 . "$(dirname "$0")/../lib.sh"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 setup init
 setup client add K-1
 setup client add K-2
