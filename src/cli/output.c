@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alliance/cli.h"
@@ -183,6 +184,15 @@ enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
 		return AL_OK;
 	}
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	struct stat sb;
+	/* an existing file keeps its mode on open: a 0644 file must not hold
+	 * client data (devices such as /dev/null are left alone) */
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != 0600 &&
+	    fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
+	}
 	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
 		int e = errno;
 		if (fd >= 0)
@@ -198,10 +208,14 @@ enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp)
 		return fflush(fp) == 0 && !ferror(fp)
 			       ? AL_OK
 			       : al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
-	bool bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
+	struct stat sb;
+	bool regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
+	bool bad = ferror(fp) || fflush(fp) != 0 || (regular && fsync(fileno(fp)) != 0);
 	int e = errno;
 	bad = fclose(fp) != 0 || bad;
-	if (bad)
-		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e ? e : EIO));
-	return AL_OK;
+	if (!bad)
+		return AL_OK;
+	if (regular) /* no half-written file is left to be taken for the whole */
+		unlink(path);
+	return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e ? e : EIO));
 }
