@@ -64,3 +64,8 @@ check_no_grep() {
 same_file() {
 	if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1" "$(diff "$2" "$3" | head -20)"; fi
 }
+# setup ARGS...: runs alliance with ARGS for a fixture; a failure is reported.
+setup() {
+	run "$A" "$@"
+	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
+}

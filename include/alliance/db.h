@@ -44,6 +44,10 @@ void db_set_app_user(struct db *db, const char *name);
 enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,
 			int64_t count, struct al_error *err);
 
+/* While on, db_audit appends nothing: a bulk write (demo) turns it on for
+ * its one transaction and audits itself with one summary row, as import does. */
+void db_audit_bulk(struct db *db, bool on);
+
 /* Changes when another connection commits (PRAGMA data_version). */
 int64_t db_data_version(struct db *db);
 

@@ -43,6 +43,9 @@ enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *e
  * clears the copies the write-ahead log still holds. */
 enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
 
+/* How many clients the database holds, archived ones included. */
+enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err);
+
 typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c,
 				       struct al_error *err);
 /* Clients matching f, ordered by code. */

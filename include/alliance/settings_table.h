@@ -37,6 +37,8 @@ bool setting_parse(const struct al_setting_def *d, const char *text, double *val
 /* What setting_parse accepts, in words: "a number from 0.0 to 10.0 with at
  * most one decimal". */
 void setting_range(const struct al_setting_def *d, char *buf, size_t cap);
+/* Just the bounds, for listings: "0.0 to 10.0", "over 0.0 to 1.0". */
+void setting_bounds(const struct al_setting_def *d, char *buf, size_t cap);
 /* "8.0" for tenths, "0.2" (always a decimal point) for doubles, "3" for ints. */
 void setting_format(const struct al_setting_def *d, double value, char *buf, size_t cap);
 /* Reads or writes d's field of s, in the unit users type. */

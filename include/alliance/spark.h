@@ -14,6 +14,7 @@
  * A missing value (AL_MISSING, or anything outside 0..100) is a gap:
  * "·" in UTF-8, a space in ASCII. */
 #define SPARK_LEVELS 8
+#define SPARK_FLOOR 40 /* tenths: the lowest bar is 4.0 and below */
 #define SPARK_ASCII_RAMP "_.:-=+*#"
 
 /* The code point for one value (the curses UI draws wide characters). */

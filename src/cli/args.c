@@ -29,9 +29,14 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra)
 {
 	int npos = 0;
+	bool options = true; /* until "--", after which all is positional */
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] != '-' || !a[2]) {
+		if (options && strcmp(a, "--") == 0) {
+			options = false;
+			continue;
+		}
+		if (!options || a[0] != '-' || a[1] != '-' || !a[2]) {
 			if (npos >= max_pos)
 				return al_fail(c->err, AL_EUSAGE, "%s: unexpected argument '%s'",
 					       c->cmd, a);

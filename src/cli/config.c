@@ -14,7 +14,8 @@ static enum al_status find_def(struct cli *c, const char *key, const struct al_s
 		       "shows them)", c->cmd, key);
 }
 
-static const struct out_col config_cols[] = {{"key"}, {"value"}, {"default"}, {"about"}};
+static const struct out_col config_cols[] = {{"key"}, {"value"}, {"default"}, {"range"},
+					     {"about"}};
 
 static enum al_status config_list(struct cli *c, const char *format)
 {
@@ -24,13 +25,14 @@ static enum al_status config_list(struct cli *c, const char *format)
 	enum al_status st = out_format_parse(c, format, &fmt);
 	if (st || (st = db_settings_load(c->db, &s, c->err)))
 		return st;
-	out_begin(&o, stdout, fmt, config_cols, 4);
+	out_begin(&o, stdout, fmt, config_cols, 5);
 	for (size_t i = 0; i < al_setting_count && !st; i++) {
 		const struct al_setting_def *d = &al_setting_defs[i];
-		char value[32], def[32];
+		char value[32], def[32], range[48];
 		setting_format(d, setting_get(d, &s), value, sizeof value);
 		setting_format(d, d->def, def, sizeof def);
-		const char *cells[] = {d->key, value, def, d->about};
+		setting_bounds(d, range, sizeof range);
+		const char *cells[] = {d->key, value, def, range, d->about};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);

@@ -145,17 +145,17 @@ static void print_table(struct out *o)
 			width[i] = w > width[i] ? w : width[i];
 		}
 	for (long r = -1; r < o->rows; r++) {
-		for (int i = 0; i < n; i++) {
-			const char *s = r < 0 ? o->cols[i].name
-					      : o->cells[(size_t)r * (size_t)o->ncols + (size_t)i];
+		const char *const *row = r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
+		int last = n - 1; /* no trailing blanks: stop at the last non-empty cell */
+		while (row && last > 0 && !*row[last])
+			last--;
+		for (int i = 0; i <= last; i++) {
+			const char *s = row ? row[i] : o->cols[i].name;
 			int pad = width[i] - text_width(s);
-			if (i + 1 == n) {
-				fputs(s, o->fp);
-			} else if (o->cols[i].numeric && r >= 0) {
-				fprintf(o->fp, "%*s%s  ", pad, "", s);
-			} else {
-				fprintf(o->fp, "%s%*s  ", s, pad, "");
-			}
+			bool right = row && o->cols[i].numeric;
+			fprintf(o->fp, "%*s%s", right ? pad : 0, "", s);
+			if (i < last)
+				fprintf(o->fp, "%*s", (right ? 0 : pad) + 2, "");
 		}
 		fputc('\n', o->fp);
 	}

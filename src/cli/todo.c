@@ -10,16 +10,5 @@
 		return al_fail(c->err, AL_EUSAGE, "%s: not available in this build", name);   \
 	}
 
-NOT_YET(cmd_demo, "demo")
-NOT_YET(cmd_flags, "flags")
-NOT_YET(cmd_report, "report")
-NOT_YET(cmd_chart, "chart")
-NOT_YET(cmd_caseload, "caseload")
-NOT_YET(cmd_export, "export")
-NOT_YET(cmd_import, "import")
 NOT_YET(cmd_board, "board")
 
-__attribute__((weak)) enum al_status ui_main(struct cli *c)
-{
-	return al_fail(c->err, AL_EUSAGE, "the terminal UI is not available in this build");
-}

@@ -31,7 +31,7 @@ const struct al_setting_def al_setting_defs[] = {
 	{"discrepancy", AL_SETTING_TENTHS, 0.1, 10, false, 2.0, FIELD(discrepancy),
 	 "discrepancy: clinician rating above the client's by this"},
 	{"idle_lock", AL_SETTING_INT, 0, 1440, false, 5, FIELD(idle_lock_min),
-	 "minutes without a key before the privacy curtain (0: never)"},
+	 "minutes idle before the privacy curtain (0: never)"},
 };
 const size_t al_setting_count = sizeof al_setting_defs / sizeof al_setting_defs[0];
 
@@ -86,6 +86,14 @@ void setting_range(const struct al_setting_def *d, char *buf, size_t cap)
 		snprintf(buf, cap, "a number from %s to %s with at most one decimal", lo, hi);
 	else
 		snprintf(buf, cap, "a number from %s to %s", lo, hi);
+}
+
+void setting_bounds(const struct al_setting_def *d, char *buf, size_t cap)
+{
+	char lo[32], hi[32];
+	setting_format(d, d->min, lo, sizeof lo);
+	setting_format(d, d->max, hi, sizeof hi);
+	snprintf(buf, cap, "%s%s to %s", d->min_open ? "over " : "", lo, hi);
 }
 
 void setting_format(const struct al_setting_def *d, double value, char *buf, size_t cap)

@@ -9,7 +9,12 @@ uint32_t spark_glyph(al_tenths v, bool ascii)
 {
 	if (v < 0 || v > 100)
 		return ascii ? ' ' : SPARK_GAP_UTF8;
-	int level = (v * (SPARK_LEVELS - 1) + 50) / 100;
+	/* Alliance ratings live high on the scale: spreading the levels over
+	 * 4.0-10.0 makes a slide from 8.6 to 6.8 visible at a glance, while
+	 * anything under 4.0 is simply the lowest bar. */
+	int above = v > SPARK_FLOOR ? v - SPARK_FLOOR : 0;
+	int span = 100 - SPARK_FLOOR;
+	int level = (above * (SPARK_LEVELS - 1) + span / 2) / span;
 	if (ascii)
 		return (uint32_t)(unsigned char)SPARK_ASCII_RAMP[level];
 	return 0x2581 + (uint32_t)level; /* ▁ U+2581 .. █ U+2588 */

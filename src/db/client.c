@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "alliance/db_client.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "internal.h"
 
@@ -66,6 +67,7 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 	c->archived = false;
 	c->nsessions = 0;
 	c->last_date = INT32_MIN;
+	db_status_touch(db, c->id); /* its (empty) summary is stored at commit */
 	return db_audit(db, "add", "client", c->id, -1, err);
 }
 
@@ -113,6 +115,17 @@ enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err)
 	if (db_run(db, st, err))
 		return err->status;
 	return db_audit(db, "purge", "client", id, nsessions, err);
+}
+
+enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err)
+{
+	static const char sql[] = "SELECT count(*) FROM client";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st || db_step(db, st, err) != SQLITE_ROW)
+		return err->status;
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return AL_OK;
 }
 
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,

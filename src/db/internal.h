@@ -9,10 +9,18 @@
 
 #define DB_STMT_MAX 128
 
+/* Clients whose summary the commit recomputes (status.c). */
+struct db_touched {
+	int64_t *ids;
+	size_t n, cap;
+	bool all;
+};
+
 struct db {
 	sqlite3 *h;
 	char *path;
 	bool read_only;
+	bool audit_off; /* db_audit_bulk */
 	char os_user[64];
 	char app_user[64];
 	int nstmt;
@@ -20,6 +28,7 @@ struct db {
 		const char *sql; /* a string literal: compared by address */
 		sqlite3_stmt *st;
 	} stmts[DB_STMT_MAX];
+	struct db_touched touched;
 };
 
 /* The statement for sql (a string literal), prepared once and kept; it
@@ -42,6 +51,13 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
+
+/* status.c: db_commit recomputes the touched clients' summaries before it
+ * commits (flush); db_rollback and db_close forget them (discard). After a
+ * migration, fill computes the summaries that are missing. */
+enum al_status db_status_flush(struct db *db, struct al_error *err);
+void db_status_discard(struct db *db);
+enum al_status db_status_fill(struct db *db, struct al_error *err);
 
 /* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
 void db_now(char buf[21]);

@@ -68,6 +68,21 @@ enum al_status db_user_add(struct db *db, const char *name, bool supervisor,
 	return db_audit(db, "add", "user", *id, -1, err);
 }
 
+enum al_status db_user_set_supervisor(struct db *db, int64_t id, int64_t sup_id,
+				      struct al_error *err)
+{
+	static const char sql[] = "UPDATE user SET supervisor_id = :sup WHERE id = :id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	if (sup_id)
+		db_bind_int(st, ":sup", sup_id);
+	db_bind_int(st, ":id", id);
+	if (db_run(db, st, err))
+		return err->status;
+	return db_audit(db, "change", "user", id, -1, err);
+}
+
 enum al_status db_user_each(struct db *db, db_user_fn fn, void *ctx, struct al_error *err)
 {
 	static const char sql[] = USER_COLUMNS "ORDER BY u.name";

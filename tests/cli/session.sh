@@ -4,10 +4,6 @@
 # who may add and list, and note text kept out of errors, lists and audit.
 . "$(dirname "$0")/../lib.sh"
 
-setup() { # runs a command that must work
-	run "$A" "$@"
-	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
-}
 setup init
 setup client add K-1
 setup client add K-2
@@ -222,10 +218,10 @@ printf '%s\n' \
 'session  date        rater      trust  collaboration  empathy  goals  rupture     note  context' \
 '      1  2026-02-23  client       8.0              -        -      -  withdrawal        illness, in family' \
 '      1  2026-02-23  clinician    6.0              -        -      -  withdrawal        illness, in family' \
-'      2  2026-03-02  client       5.0            8.5     10.0      -                    ' \
-'      2  2026-03-02  clinician    7.0              -      9.5      -                    ' \
-'      3  2026-03-02  client       6.0              -        -      -                    ' \
-'      4  2026-03-02  client       4.0              -      3.0      -                    ' \
-'      5  2026-03-09  unrated        -              -        -      -              yes   ' \
-'      6  2026-03-16  client       8.0              -        -    7.5              yes   ' > "$T/want"
+'      2  2026-03-02  client       5.0            8.5     10.0      -' \
+'      2  2026-03-02  clinician    7.0              -      9.5      -' \
+'      3  2026-03-02  client       6.0              -        -      -' \
+'      4  2026-03-02  client       4.0              -      3.0      -' \
+'      5  2026-03-09  unrated        -              -        -      -              yes' \
+'      6  2026-03-16  client       8.0              -        -    7.5              yes' > "$T/want"
 check_file "list table: a line per session and rater, a note marker" "$T/want"

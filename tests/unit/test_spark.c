@@ -17,15 +17,16 @@ static void test_levels_utf8(void **state)
 	assert_int_equal(spark_glyph(100, false), 0x2588); /* █ */
 	assert_int_equal(spark_glyph(AL_MISSING, false), 0x00B7);
 	assert_int_equal(spark_glyph(101, false), 0x00B7);
-	/* round(v * 7 / 100): 0.7 and below lowest, 9.3 and up full */
-	assert_int_equal(spark_glyph(7, false), 0x2581);
-	assert_int_equal(spark_glyph(8, false), 0x2582);
-	assert_int_equal(spark_glyph(50, false), 0x2585);
-	assert_int_equal(spark_glyph(80, false), 0x2587);
-	assert_int_equal(spark_glyph(92, false), 0x2587);
-	assert_int_equal(spark_glyph(93, false), 0x2588);
+	/* round((v - 4.0) * 7 / 6.0) over 4.0-10.0: 4.4 and below lowest,
+	 * 9.6 and up full; a slide from 8.6 to 6.8 is three levels */
+	assert_int_equal(spark_glyph(44, false), 0x2581);
+	assert_int_equal(spark_glyph(45, false), 0x2582);
+	assert_int_equal(spark_glyph(68, false), 0x2584);
+	assert_int_equal(spark_glyph(86, false), 0x2586);
+	assert_int_equal(spark_glyph(95, false), 0x2587);
+	assert_int_equal(spark_glyph(96, false), 0x2588);
 
-	const al_tenths v[] = {0, 15, 29, 43, 57, 72, 86, 100, AL_MISSING, 90};
+	const al_tenths v[] = {0, 49, 57, 66, 74, 83, 91, 100, AL_MISSING, 90};
 	char buf[64];
 	size_t n = spark_render(v, 10, false, buf, sizeof buf);
 	assert_string_equal(buf, "▁▂▃▄▅▆▇█·▇");
@@ -36,7 +37,7 @@ static void test_levels_utf8(void **state)
 static void test_levels_ascii(void **state)
 {
 	(void)state;
-	const al_tenths v[] = {0, 15, 29, 43, 57, 72, 86, 100, AL_MISSING, 90};
+	const al_tenths v[] = {0, 49, 57, 66, 74, 83, 91, 100, AL_MISSING, 90};
 	char buf[64];
 	assert_int_equal(spark_render(v, 10, true, buf, sizeof buf), 10);
 	assert_string_equal(buf, "_.:-=+*# *");

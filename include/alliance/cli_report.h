@@ -1,0 +1,37 @@
+/* The report command's two writers (text in report.c, HTML in report_html.c)
+ * share one gathered report. */
+#ifndef ALLIANCE_CLI_REPORT_H
+#define ALLIANCE_CLI_REPORT_H
+
+#include <stdio.h>
+
+#include "alliance/cli_view.h"
+
+struct report {
+	struct cli *c;
+	struct view v; /* dims, settings, and the flags of the whole course */
+	struct al_client client;
+	struct db_course course; /* the whole course: flags need what came before */
+	size_t from, to;         /* sessions shown: indexes [from, to) */
+	bool period;             /* --from or --to narrowed them */
+	bool with_notes;
+	struct al_standing standing; /* as of the last session */
+	bool dim_shown[AL_DIM_MAX];  /* core dimensions, and others rated in the period */
+	bool clinician_rated;        /* any clinician rating in the period */
+	enum chart_flag *marks;      /* per session of the whole course */
+};
+
+/* The sessions shown as a course of their own (numbers and dates kept). */
+struct al_course report_period(const struct report *r);
+/* "9.0", "9.0 (9.5)" with the clinician's rating, "- (9.5)", or "". */
+void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap);
+/* The note of session i, or NULL when it has none (free it). */
+enum al_status report_note(struct report *r, size_t i, char **note);
+
+/* ", 2026-09-04 to 2026-11-27": the first and last dates of the sessions
+ * [from, to), or "" when there are none. */
+void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap);
+
+enum al_status report_html(struct report *r, FILE *fp);
+
+#endif

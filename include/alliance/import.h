@@ -1,0 +1,62 @@
+/* The ratings CSV format of export and import (SPEC §3): the header, one
+ * row parsed and checked, and the numbering of each client's sessions.
+ * Pure code: the storage side is in db_io.h. */
+#ifndef ALLIANCE_IMPORT_H
+#define ALLIANCE_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alliance/course.h"
+
+#define IMPORT_COLUMNS 9
+#define IMPORT_CONTEXT_MAX 200 /* bytes, as session add allows */
+#define IMPORT_WHY_MAX 256
+
+/* "client,clinician,date,session,rater,dimension,value,rupture,context" */
+extern const char *const import_columns[IMPORT_COLUMNS];
+extern const char import_header[];
+
+bool import_is_header(const char *const f[IMPORT_COLUMNS]);
+
+/* One row. Strings point into the fields it was parsed from. */
+struct import_row {
+	const char *client, *clinician;
+	int32_t date;
+	int session; /* the client's session number in the file */
+	bool rated;  /* false: an unrated session (no rater, dimension, value) */
+	enum al_rater rater;
+	int dim; /* index into the dims given to import_row_parse */
+	al_tenths value;
+	enum al_rupture rupture;
+	const char *context; /* "" for none */
+};
+
+/* Parses and checks one row's fields. On a problem returns false with why
+ * (an error line's WHY, never the context text). */
+bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
+                      struct import_row *out, char why[IMPORT_WHY_MAX]);
+
+/* One client's place in the file: its sessions must come numbered 1, 2, 3...
+ * in date order, all rows of a session together and agreeing. */
+struct import_seq {
+	int number; /* the current session's number, 0 before the first */
+	int32_t date;
+	int on_date; /* the current session is the on_date-th of the
+	                client's sessions in the file on that date */
+	enum al_rupture rupture;
+	uint64_t context; /* a hash of the context text */
+};
+
+enum import_step {
+	IMPORT_SAME,        /* another row of the current session */
+	IMPORT_NEW,         /* the row starts the next session */
+	IMPORT_BAD_ROW,     /* refused (why); the state is unchanged */
+	IMPORT_BAD_SESSION, /* refused (why), but the state moved on to the row's
+	                       session so that its other rows are not refused again */
+};
+enum import_step import_seq_next(struct import_seq *s, const struct import_row *row,
+                                 char why[IMPORT_WHY_MAX]);
+
+#endif

@@ -1,0 +1,106 @@
+/* flags [CODE] [--clinician NAME] [--all] [--format table|csv|json] */
+#include <string.h>
+
+#include "alliance/cli_view.h"
+#include "alliance/commands.h"
+#include "alliance/parse.h"
+
+/* The CSV header is fixed by SPEC §3 (the first FLAG_CSV_COLS columns).
+ * Table and JSON add what a reader needs besides: the explanation; a
+ * supervisor's acknowledgement will join it here, never in CSV. */
+static const struct out_col flag_cols[] = {
+    {"client"}, {"session", true}, {"date"},   {"dimension"},
+    {"rule"},   {"severity"},      {"status"}, {"explanation"},
+};
+#define FLAG_CSV_COLS 7
+#define FLAG_ALL_COLS ((int)(sizeof flag_cols / sizeof flag_cols[0]))
+
+struct flags_run {
+	struct cli *c;
+	struct view *v;
+	struct out *o;
+	bool all; /* every flag ever, not only the current ones */
+};
+
+static enum al_status flag_row(struct flags_run *r, const char *code,
+                               const struct al_course *course, const struct al_flag *f)
+{
+	const struct al_session *s = &course->sessions[f->session];
+	char num[16], date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX] = "";
+	snprintf(num, sizeof num, "%d", s->seq);
+	format_date(s->date, date);
+	if (r->o->fmt != OUT_CSV)
+		flag_explain(course, &r->v->settings, f, why, sizeof why);
+	const char *cells[FLAG_ALL_COLS] = {
+	    code,
+	    num,
+	    date,
+	    f->dim >= 0 ? course->dims[f->dim].key : "",
+	    rule_name(f->rule),
+	    severity_name(f->severity),
+	    repair_name(f->repair),
+	    why,
+	};
+	return out_row(r->o, cells, r->c->err);
+}
+
+/* The flags of one client's course, current ones unless --all. */
+static enum al_status client_flags(struct flags_run *r, const char *code,
+                                   const struct al_course *course)
+{
+	enum al_status st = view_detect(r->c, r->v, course);
+	for (size_t k = 0; !st && k < r->v->n; k++) {
+		const struct al_flag *f = &r->v->flags[k];
+		if (r->all || flag_is_current(course, f))
+			st = flag_row(r, code, course, f);
+	}
+	return st;
+}
+
+static enum al_status each_client(void *ctx, const struct al_client *cl,
+                                  const struct db_course *course, struct al_error *err)
+{
+	(void)err;
+	return client_flags(ctx, cl->code, &course->course);
+}
+
+enum al_status cmd_flags(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"clinician", true}, {"all", false}, {"format", true}, {NULL}};
+	const char *pos[1];
+	enum out_format fmt;
+	struct db_client_filter f;
+	struct al_client cl;
+	struct db_course course = {0};
+	struct view v;
+	struct out o;
+	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 1, NULL);
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)))
+		return st;
+	const char *clinician = cli_opt(opts, "clinician");
+	if (pos[0] && clinician)
+		return al_fail(c->err, AL_EUSAGE, "flags: give a CODE or --clinician, not both");
+	if ((st = view_init(c, &v)) || (st = db_begin_read(c->db, c->err)))
+		return st;
+	/* who may see what is settled before the first line is printed */
+	if (pos[0]) {
+		if ((st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
+		    (st = db_course_load(c->db, &v.dims, cl.id, &course, c->err)))
+			goto out;
+	} else if ((st = cli_clients(c, clinician, &f))) {
+		goto out;
+	}
+	struct flags_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
+	out_begin(&o, stdout, fmt, flag_cols, fmt == OUT_CSV ? FLAG_CSV_COLS : FLAG_ALL_COLS);
+	if (pos[0])
+		st = client_flags(&r, cl.code, &course.course);
+	else
+		st = db_course_each(c->db, &v.dims, &f, each_client, &r, c->err);
+	enum al_status end = out_end(&o, c->err);
+	st = st ? st : end;
+out:
+	db_end_read(c->db);
+	db_course_free(&course);
+	view_free(&v);
+	return st;
+}

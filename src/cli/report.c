@@ -1,0 +1,341 @@
+/* report CODE [--from D] [--to D] [--format text|html] [--with-notes]
+ * [--output FILE]: one client's course as a document — header, ratings,
+ * flags with explanations and repair status, the trend chart, and notes
+ * only when asked for. This file gathers it and writes the text format. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alliance/cli_report.h"
+#include "alliance/commands.h"
+#include "alliance/parse.h"
+
+#define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
+
+struct al_course report_period(const struct report *r)
+{
+	struct al_course period = r->course.course;
+	period.sessions += r->from;
+	period.n = r->to - r->from;
+	return period;
+}
+
+void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap)
+{
+	char own[8] = "-", other[8];
+	al_tenths v = s->rating[AL_RATER_CLIENT][dim], w = s->rating[AL_RATER_CLINICIAN][dim];
+	if (v != AL_MISSING)
+		format_tenths(v, own);
+	if (w == AL_MISSING) {
+		snprintf(buf, cap, "%s", v != AL_MISSING ? own : "");
+		return;
+	}
+	format_tenths(w, other);
+	snprintf(buf, cap, "%s (%s)", own, other);
+}
+
+enum al_status report_note(struct report *r, size_t i, char **note)
+{
+	*note = NULL;
+	if (!r->course.has_note[i])
+		return AL_OK;
+	char *buf = malloc(AL_NOTE_MAX + 1);
+	if (!buf)
+		return al_fail(r->c->err, AL_EIO, "report: out of memory");
+	enum al_status st =
+	    db_note_get(r->c->db, r->course.sessions[i].id, buf, AL_NOTE_MAX + 1, r->c->err);
+	if (st || !*buf) {
+		free(buf);
+		return st;
+	}
+	*note = buf;
+	return AL_OK;
+}
+
+/* ---- gathering */
+
+static enum al_status parse_period(struct cli *c, const struct cli_opt *opts, int32_t *from,
+                                   int32_t *to)
+{
+	static const char *const names[2] = {"from", "to"};
+	int32_t *days[2] = {from, to};
+	*from = INT32_MIN;
+	*to = INT32_MAX;
+	for (int k = 0; k < 2; k++) {
+		const char *arg = cli_opt(opts, names[k]);
+		if (arg && !parse_date(arg, days[k]))
+			return al_fail(c->err, AL_EINPUT,
+			               "report: --%s: '%.40s' is not a date "
+			               "(YYYY-MM-DD)",
+			               names[k], arg);
+	}
+	if (*from > *to)
+		return al_fail(c->err, AL_EINPUT, "report: --from is after --to");
+	return AL_OK;
+}
+
+static void choose_period(struct report *r, int32_t from, int32_t to)
+{
+	const struct al_course *course = &r->course.course;
+	r->from = 0;
+	while (r->from < course->n && course->sessions[r->from].date < from)
+		r->from++;
+	r->to = r->from;
+	while (r->to < course->n && course->sessions[r->to].date <= to)
+		r->to++;
+}
+
+/* Core dimensions always; others only when rated in the period. */
+static void choose_columns(struct report *r)
+{
+	const struct al_course *course = &r->course.course;
+	for (size_t d = 0; d < course->ndims; d++)
+		r->dim_shown[d] = course->dims[d].core;
+	for (size_t i = r->from; i < r->to; i++)
+		for (size_t d = 0; d < course->ndims; d++) {
+			const struct al_session *s = &course->sessions[i];
+			if (s->rating[AL_RATER_CLIENT][d] != AL_MISSING ||
+			    s->rating[AL_RATER_CLINICIAN][d] != AL_MISSING)
+				r->dim_shown[d] = true;
+			if (s->rating[AL_RATER_CLINICIAN][d] != AL_MISSING)
+				r->clinician_rated = true;
+		}
+}
+
+static enum al_status gather(struct report *r, const char *code, int32_t from, int32_t to)
+{
+	enum al_status st = view_load(r->c, &r->v, code, &r->client, &r->course);
+	if (st)
+		return st;
+	const struct al_course *course = &r->course.course;
+	standing_compute(course, r->v.flags, r->v.n, &r->standing);
+	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
+		return al_fail(r->c->err, AL_EIO, "report: out of memory");
+	view_marks(course, r->v.flags, r->v.n, r->marks);
+	choose_period(r, from, to);
+	choose_columns(r);
+	return AL_OK;
+}
+
+/* ---- the text format */
+
+static int text_width(const char *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+/* Writes text wrapped at TEXT_WIDTH, every line indented; a newline in the
+ * text (a note's own lines) starts a new line. */
+static void wrap(FILE *fp, int indent, const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		int col = indent;
+		for (bool first = true; *p && *p != '\n'; first = false) {
+			size_t sp = strspn(p, " "), len = strcspn(p + sp, " \n");
+			int w = text_width(p + sp, len);
+			if (!first && col + 1 + w > TEXT_WIDTH) {
+				p += sp;
+				break;
+			}
+			if (len)
+				fprintf(fp, "%*s%.*s", first ? indent : 1, "", (int)len, p + sp);
+			col += w + !first;
+			p += sp + len;
+		}
+		fputc('\n', fp);
+		if (*p == '\n')
+			p++;
+	}
+}
+
+void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap)
+{
+	const struct al_session *s = r->course.course.sessions;
+	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
+	if (to <= from) {
+		snprintf(buf, cap, "%s", "");
+		return;
+	}
+	format_date(s[from].date, a);
+	format_date(s[to - 1].date, b);
+	snprintf(buf, cap, ", %s to %s", a, b);
+}
+
+static void text_header(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char a[AL_DATE_LEN + 1], span[64];
+	fprintf(fp, "Alliance report: %s\n\n", r->client.code);
+	fprintf(fp, "Clinician  %s\n", r->client.clinician);
+	fprintf(fp, "Modality   %s\n", r->client.modality[0] ? r->client.modality : "not set");
+	fprintf(fp, "Goal       %s\n", r->client.goal[0] ? r->client.goal : "not set");
+	report_span(r, 0, course->n, span, sizeof span);
+	fprintf(fp, "Sessions   %zu%s\n", course->n, span);
+	if (r->period) {
+		size_t n = r->to - r->from;
+		report_span(r, r->from, r->to, span, sizeof span);
+		fprintf(fp, "Shown      %zu session%s%s\n", n, n == 1 ? "" : "s", span);
+	}
+	fprintf(fp, "Status     %s\n", state_name(r->standing.state));
+	format_date(r->c->today, a);
+	fprintf(fp, "Printed    %s\n", a);
+}
+
+static enum al_status text_ratings(struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	struct out_col cols[AL_DIM_MAX + 4] = {{"session", true}, {"date"}};
+	const char *cells[AL_DIM_MAX + 4];
+	char num[16], date[AL_DATE_LEN + 1], val[AL_DIM_MAX][24];
+	int n = 2;
+	for (size_t d = 0; d < course->ndims; d++)
+		if (r->dim_shown[d])
+			cols[n++] = (struct out_col){course->dims[d].key};
+	cols[n++] = (struct out_col){"rupture"};
+	cols[n++] = (struct out_col){"context"};
+	fprintf(fp, "\nRatings (the client's%s)\n\n",
+	        r->clinician_rated ? "; the clinician's own in brackets" : "");
+	struct out o;
+	enum al_status st = AL_OK;
+	out_begin(&o, fp, OUT_TABLE, cols, n);
+	for (size_t i = r->from; !st && i < r->to; i++) {
+		const struct al_session *s = &course->sessions[i];
+		int k = 0;
+		snprintf(num, sizeof num, "%d", s->seq);
+		format_date(s->date, date);
+		cells[k++] = num;
+		cells[k++] = date;
+		for (size_t d = 0; d < course->ndims; d++)
+			if (r->dim_shown[d]) {
+				report_rating_cell(s, (int)d, val[d], sizeof val[d]);
+				cells[k++] = val[d];
+			}
+		cells[k++] = rupture_name(s->rupture);
+		cells[k++] = r->course.context[i];
+		st = out_row(&o, cells, r->c->err);
+	}
+	enum al_status end = out_end(&o, r->c->err);
+	return st ? st : end;
+}
+
+static void text_flags(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX];
+	size_t shown = 0;
+	for (size_t k = 0; k < r->v.n; k++)
+		shown += r->v.flags[k].session >= r->from && r->v.flags[k].session < r->to;
+	fprintf(fp, "\nFlags (%zu%s)\n\n", shown, shown ? "; * current" : "");
+	if (!shown)
+		fputs("No flags in these sessions.\n", fp);
+	for (size_t k = 0; k < r->v.n; k++) {
+		const struct al_flag *f = &r->v.flags[k];
+		if (f->session < r->from || f->session >= r->to)
+			continue;
+		const struct al_session *s = &course->sessions[f->session];
+		format_date(s->date, date);
+		fprintf(fp, "%c Session %d, %s, %s%s%s (%s%s%s)\n",
+		        flag_is_current(course, f) ? '*' : ' ', s->seq, date,
+		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
+		        rule_name(f->rule), severity_name(f->severity),
+		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
+		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		wrap(fp, 4, why);
+	}
+}
+
+static enum al_status text_chart(struct report *r, FILE *fp)
+{
+	struct al_course period = report_period(r);
+	struct al_course core = view_core_course(&period);
+	struct chart_opts co;
+	chart_opts_default(&co);
+	co.ascii = r->c->ascii;
+	co.cutoff = r->v.settings.cutoff;
+	fputs("\nTrend chart\n\n", fp);
+	return view_chart_print(r->c, fp, &core, r->marks + r->from, &co, VIEW_CHART_WIDTH,
+	                        chart_fit_height(VIEW_CHART_HEIGHT));
+}
+
+static enum al_status text_notes(struct report *r, FILE *fp)
+{
+	char date[AL_DATE_LEN + 1];
+	int shown = 0;
+	fputs("\nNotes\n", fp);
+	for (size_t i = r->from; i < r->to; i++) {
+		char *note;
+		enum al_status st = report_note(r, i, &note);
+		if (st)
+			return st;
+		if (!note)
+			continue;
+		format_date(r->course.sessions[i].date, date);
+		fprintf(fp, "\nSession %d, %s\n", r->course.sessions[i].seq, date);
+		wrap(fp, 4, note);
+		free(note);
+		shown++;
+	}
+	if (!shown)
+		fputs("\nNo notes in these sessions.\n", fp);
+	return AL_OK;
+}
+
+static enum al_status report_text(struct report *r, FILE *fp)
+{
+	enum al_status st;
+	text_header(r, fp);
+	if ((st = text_ratings(r, fp)))
+		return st;
+	text_flags(r, fp);
+	if ((st = text_chart(r, fp)))
+		return st;
+	return r->with_notes ? text_notes(r, fp) : AL_OK;
+}
+
+/* ---- the command */
+
+static enum al_status write_report(struct report *r, bool html, const char *path)
+{
+	FILE *fp;
+	enum al_status st = cli_open_output(r->c, path, &fp);
+	if (st)
+		return st;
+	st = html ? report_html(r, fp) : report_text(r, fp);
+	enum al_status end = cli_close_output(r->c, path, fp);
+	st = st ? st : end;
+	if (st && fp != stdout) /* no half-written report left behind */
+		unlink(path);
+	return st;
+}
+
+enum al_status cmd_report(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"from", true},        {"to", true},     {"format", true},
+	                         {"with-notes", false}, {"output", true}, {NULL}};
+	const char *pos[1];
+	int32_t from, to;
+	struct report r = {.c = c};
+	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 1, 1, NULL);
+	const char *format = cli_opt(opts, "format");
+	if (st || (st = parse_period(c, opts, &from, &to)))
+		return st;
+	if (format && strcmp(format, "text") != 0 && strcmp(format, "html") != 0)
+		return al_fail(c->err, AL_EINPUT, "report: --format: '%.40s' is not text or html",
+		               format);
+	r.period = cli_opt(opts, "from") || cli_opt(opts, "to");
+	r.with_notes = cli_opt(opts, "with-notes") != NULL;
+	if (!(st = view_init(c, &r.v)) && !(st = db_begin_read(c->db, c->err))) {
+		if (!(st = gather(&r, pos[0], from, to)))
+			st = write_report(&r, format && strcmp(format, "html") == 0,
+			                  cli_opt(opts, "output"));
+		db_end_read(c->db);
+	}
+	free(r.marks);
+	db_course_free(&r.course);
+	view_free(&r.v);
+	return st;
+}

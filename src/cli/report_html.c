@@ -1,0 +1,352 @@
+/* report --format html: one self-contained page (inline CSS and SVG, no
+ * external resources) that prints well. Colours are the Okabe-Ito palette
+ * and never the only signal: every dimension has its own marker shape and
+ * every flag its glyph and words. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alliance/cli_report.h"
+#include "alliance/parse.h"
+
+/* The SVG chart's geometry, in user units. */
+#define SVG_W 760
+#define SVG_H 320
+#define SVG_LEFT 44
+#define SVG_RIGHT 100 /* room for "cutoff 8.0" */
+#define SVG_TOP 56    /* legend and flag marks */
+#define SVG_BOTTOM 46 /* session numbers and dates */
+#define SVG_LABELS 12 /* at most this many dates under the axis */
+
+static const char *const dim_colour[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                         "#56B4E9", "#D55E00", "#000000"};
+#define NCOLOURS (sizeof dim_colour / sizeof dim_colour[0])
+
+static const struct {
+	const char *glyph, *colour, *word;
+} mark_look[] = {
+    [CHART_FLAG_NONE] = {"", "", ""},
+    [CHART_FLAG_INFO] = {"?", "#555555", "unrated"},
+    [CHART_FLAG_AMBER] = {"^", "#B07800", "watch"},
+    [CHART_FLAG_RED] = {"!", "#D55E00", "rupture"},
+    [CHART_FLAG_REPAIRED] = {"\u2713", "#009E73", "repaired"},
+};
+
+/* The legend lists the marks from the most telling down. */
+static const enum chart_flag legend_marks[] = {CHART_FLAG_RED, CHART_FLAG_REPAIRED,
+                                               CHART_FLAG_AMBER, CHART_FLAG_INFO};
+
+static const char style[] =
+    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;"
+    "max-width:62rem;margin:2rem auto;padding:0 1rem}\n"
+    "h1{font-size:1.5rem;margin:0 0 1rem}h2{font-size:1.15rem;margin:1.8rem 0 .6rem;"
+    "border-bottom:1px solid #999}\n"
+    "dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}"
+    "dt{font-weight:600}dd{margin:0}\n"
+    "table{border-collapse:collapse}th,td{padding:.2rem .7rem;border-bottom:1px solid #ccc;"
+    "text-align:left;vertical-align:top}td.n{text-align:right;"
+    "font-variant-numeric:tabular-nums}\n"
+    "ul.flags{list-style:none;padding:0}ul.flags li{margin:0 0 .7rem}"
+    ".mark{display:inline-block;width:1.2em;font-weight:700}"
+    ".red .mark{color:#D55E00}.amber .mark{color:#B07800}.repaired .mark{color:#009E73}"
+    ".info .mark{color:#555}.flags p{margin:.15rem 0 0 1.2em}\n"
+    ".note{white-space:pre-wrap;margin:.2rem 0 .8rem 1.2em}svg{max-width:100%;height:auto}"
+    "small{color:#444}\n"
+    "@media print{body{margin:0;max-width:none;font-size:10.5pt}"
+    "h2{break-after:avoid}tr,li,svg{break-inside:avoid}}\n";
+
+static void esc(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+}
+
+static void html_facts(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char a[AL_DATE_LEN + 1], span[64];
+	fputs("<dl>\n<dt>Clinician</dt><dd>", fp);
+	esc(fp, r->client.clinician);
+	fputs("</dd>\n<dt>Modality</dt><dd>", fp);
+	esc(fp, r->client.modality[0] ? r->client.modality : "not set");
+	fputs("</dd>\n<dt>Goal</dt><dd>", fp);
+	esc(fp, r->client.goal[0] ? r->client.goal : "not set");
+	report_span(r, 0, course->n, span, sizeof span);
+	fprintf(fp, "</dd>\n<dt>Sessions</dt><dd>%zu%s</dd>\n", course->n, span);
+	if (r->period) {
+		size_t n = r->to - r->from;
+		report_span(r, r->from, r->to, span, sizeof span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
+			span);
+	}
+	format_date(r->c->today, a);
+	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",
+	        state_name(r->standing.state), a);
+}
+
+/* ---- the SVG chart */
+
+static double svg_x(size_t i, size_t n)
+{
+	double w = SVG_W - SVG_LEFT - SVG_RIGHT;
+	return n < 2 ? SVG_LEFT + w / 2 : SVG_LEFT + w * (double)i / (double)(n - 1);
+}
+
+static double svg_y(int tenths)
+{
+	return SVG_TOP + (SVG_H - SVG_TOP - SVG_BOTTOM) * (1.0 - tenths / 100.0);
+}
+
+/* Dimension d's marker: circle, triangle, square, diamond, then circles;
+ * filled for the client, hollow for the clinician. */
+static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow)
+{
+	const char *c = dim_colour[d % NCOLOURS];
+	fprintf(fp, "<g fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\">", hollow ? "#fff" : c, c);
+	switch (d) {
+	case 1:
+		fprintf(fp, "<path d=\"M%.1f %.1fl4.5 8h-9z\"/>", x, y - 5);
+		break;
+	case 2:
+		fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\"/>", x - 4, y - 4);
+		break;
+	case 3:
+		fprintf(fp, "<path d=\"M%.1f %.1fl5 5-5 5-5-5z\"/>", x, y - 5);
+		break;
+	default:
+		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", x, y);
+	}
+	fputs("</g>", fp);
+}
+
+static void svg_axes(const struct report *r, FILE *fp)
+{
+	for (int v = 0; v <= 100; v += 20)
+		fprintf(fp,
+		        "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+		        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d</text>\n",
+		        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(v), svg_y(v), SVG_LEFT - 12,
+		        svg_y(v) + 4, v / 10);
+	char cut[8];
+	format_tenths(r->v.settings.cutoff, cut);
+	fprintf(fp,
+	        "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" "
+	        "stroke-dasharray=\"5 4\"/><text x=\"%d\" y=\"%.1f\">cutoff %s</text>\n",
+	        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(r->v.settings.cutoff),
+	        svg_y(r->v.settings.cutoff), SVG_W - SVG_RIGHT + 12,
+	        svg_y(r->v.settings.cutoff) + 4, cut);
+}
+
+/* Numbers and dates under at most SVG_LABELS sessions, the latest always. */
+static void svg_sessions(const struct al_course *p, FILE *fp)
+{
+	size_t every = (p->n + SVG_LABELS - 1) / SVG_LABELS;
+	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	for (size_t i = 0; i < p->n; i++) {
+		if ((p->n - 1 - i) % every != 0) /* counted back from the latest session */
+			continue;
+		int y, m, d;
+		date_split(p->sessions[i].date, &y, &m, &d);
+		fprintf(fp,
+		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>"
+		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%d %s"
+		        "</text>\n",
+		        svg_x(i, p->n), SVG_H - SVG_BOTTOM + 18, p->sessions[i].seq, svg_x(i, p->n),
+		        SVG_H - SVG_BOTTOM + 34, d, months[m - 1]);
+	}
+}
+
+static void svg_dimension(const struct al_course *p, size_t d, FILE *fp)
+{
+	bool any = false;
+	fprintf(fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
+	        dim_colour[d % NCOLOURS]);
+	for (size_t i = 0; i < p->n; i++) {
+		al_tenths v = p->sessions[i].rating[AL_RATER_CLIENT][d];
+		if (v != AL_MISSING)
+			fprintf(fp, "%s%.1f,%.1f", any ? " " : "", svg_x(i, p->n), svg_y(v));
+		any = any || v != AL_MISSING;
+	}
+	fputs("\"/>\n", fp);
+	for (int rater = 0; rater < AL_RATER_COUNT; rater++)
+		for (size_t i = 0; i < p->n; i++) {
+			al_tenths v = p->sessions[i].rating[rater][d];
+			if (v == AL_MISSING)
+				continue;
+			svg_marker(fp, d, svg_x(i, p->n), svg_y(v), rater == AL_RATER_CLINICIAN);
+			fputc('\n', fp);
+		}
+}
+
+static void svg_marks(const struct al_course *p, const enum chart_flag *marks, FILE *fp)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (marks[i] == CHART_FLAG_NONE)
+			continue;
+		fprintf(fp,
+		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-weight=\"700\" "
+		        "fill=\"%s\">%s<title>session %d: %s</title></text>\n",
+		        svg_x(i, p->n), SVG_TOP - 10, mark_look[marks[i]].colour,
+		        mark_look[marks[i]].glyph, p->sessions[i].seq, mark_look[marks[i]].word);
+	}
+}
+
+static void svg_legend(const struct al_course *p, bool clinician, FILE *fp)
+{
+	int x = SVG_LEFT;
+	for (size_t d = 0; d < p->ndims; d++) {
+		svg_marker(fp, d, x, 14, false);
+		fprintf(fp, "<text x=\"%d\" y=\"18\">", x + 9);
+		esc(fp, p->dims[d].label[0] ? p->dims[d].label : p->dims[d].key);
+		fputs("</text>", fp);
+		x += 22 + 8 * (int)strlen(p->dims[d].label[0] ? p->dims[d].label : p->dims[d].key);
+	}
+	if (clinician)
+		fprintf(fp, "<text x=\"%d\" y=\"18\">hollow: the clinician's rating</text>", x);
+	fputs("\n<text x=\"44\" y=\"36\" font-size=\"11\">", fp);
+	for (size_t k = 0; k < sizeof legend_marks / sizeof legend_marks[0]; k++) {
+		enum chart_flag m = legend_marks[k];
+		fprintf(fp, "<tspan dx=\"%d\" font-weight=\"700\" fill=\"%s\">%s</tspan> %s",
+		        k ? 14 : 0, mark_look[m].colour, mark_look[m].glyph, mark_look[m].word);
+	}
+	fputs("</text>\n", fp);
+}
+
+static void html_chart(const struct report *r, FILE *fp)
+{
+	struct al_course period = report_period(r);
+	struct al_course p = view_core_course(&period);
+	fputs("<h2>Trend chart</h2>\n", fp);
+	fprintf(fp,
+	        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+	        "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\" "
+	        "aria-label=\"Ratings from 0 to 10 by session, with the cutoff and flags\">\n",
+	        SVG_W, SVG_H, SVG_W, SVG_H);
+	svg_legend(&p, r->clinician_rated, fp);
+	svg_axes(r, fp);
+	svg_sessions(&p, fp);
+	for (size_t d = 0; d < p.ndims; d++)
+		svg_dimension(&p, d, fp);
+	svg_marks(&p, r->marks + r->from, fp);
+	fputs("</svg>\n", fp);
+}
+
+/* ---- ratings, flags, notes */
+
+static void html_ratings(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char val[24], date[AL_DATE_LEN + 1];
+	fprintf(fp, "<h2>Ratings</h2>\n%s<table>\n<tr><th>session</th><th>date</th>",
+	        r->clinician_rated ? "<p><small>The client's; the clinician's own in brackets."
+	                             "</small></p>\n"
+	                           : "");
+	for (size_t d = 0; d < course->ndims; d++)
+		if (r->dim_shown[d]) {
+			fputs("<th>", fp);
+			esc(fp, course->dims[d].key);
+			fputs("</th>", fp);
+		}
+	fputs("<th>rupture</th><th>context</th></tr>\n", fp);
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct al_session *s = &course->sessions[i];
+		format_date(s->date, date);
+		fprintf(fp, "<tr><td class=\"n\">%d</td><td>%s</td>", s->seq, date);
+		for (size_t d = 0; d < course->ndims; d++)
+			if (r->dim_shown[d]) {
+				report_rating_cell(s, (int)d, val, sizeof val);
+				fprintf(fp, "<td class=\"n\">%s</td>", val);
+			}
+		fprintf(fp, "<td>%s</td><td>", rupture_name(s->rupture));
+		esc(fp, r->course.context[i]);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
+static void html_flags(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX];
+	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
+	for (size_t k = 0; k < r->v.n; k++) {
+		const struct al_flag *f = &r->v.flags[k];
+		if (f->session < r->from || f->session >= r->to)
+			continue;
+		enum chart_flag m = view_flag_mark(f);
+		const struct al_session *s = &course->sessions[f->session];
+		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
+		format_date(s->date, date);
+		fprintf(fp,
+		        "<li class=\"%s\"><span class=\"mark\">%s</span><strong>Session %d, "
+		        "%s, %s%s%s</strong> (%s%s%s%s)",
+		        cls[m], mark_look[m].glyph, s->seq, date,
+		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
+		        rule_name(f->rule), severity_name(f->severity),
+		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair),
+		        flag_is_current(course, f) ? ", current" : "");
+		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		fputs("<p>", fp);
+		esc(fp, why);
+		fputs("</p></li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+}
+
+static enum al_status html_notes(struct report *r, FILE *fp)
+{
+	char date[AL_DATE_LEN + 1];
+	fputs("<h2>Notes</h2>\n", fp);
+	for (size_t i = r->from; i < r->to; i++) {
+		char *note;
+		enum al_status st = report_note(r, i, &note);
+		if (st)
+			return st;
+		if (!note)
+			continue;
+		format_date(r->course.sessions[i].date, date);
+		fprintf(fp, "<h3>Session %d, %s</h3>\n<p class=\"note\">",
+		        r->course.sessions[i].seq, date);
+		esc(fp, note);
+		fputs("</p>\n", fp);
+		free(note);
+	}
+	return AL_OK;
+}
+
+enum al_status report_html(struct report *r, FILE *fp)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<title>Alliance report: ",
+	      fp);
+	esc(fp, r->client.code);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>Alliance report: ", style);
+	esc(fp, r->client.code);
+	fputs("</h1>\n", fp);
+	html_facts(r, fp);
+	html_chart(r, fp);
+	html_ratings(r, fp);
+	html_flags(r, fp);
+	enum al_status st = r->with_notes ? html_notes(r, fp) : AL_OK;
+	fputs("</body>\n</html>\n", fp);
+	return st;
+}
