@@ -215,7 +215,14 @@ enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp)
 	bad = fclose(fp) != 0 || bad;
 	if (!bad)
 		return AL_OK;
-	if (regular) /* no half-written file is left to be taken for the whole */
-		unlink(path);
 	return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e ? e : EIO));
+}
+
+/* Only a regular file: as root, unlinking /dev/full or /dev/null after a
+ * failed write would remove the device itself. */
+void cli_remove_output(const char *path)
+{
+	struct stat sb;
+	if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		unlink(path);
 }
