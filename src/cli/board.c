@@ -70,7 +70,7 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b,
 	out_begin(&o, stdout, fmt, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; !st && i < b->nclin; i++) {
 		const struct board_tally *t = &b->clin[i].tally;
-		char num[5][16], mean[8], pct[8];
+		char num[5][16], mean[8], pct[16];
 		int mean_tenths = board_tally_mean(t), rate = board_repair_pct(t);
 		const int v[5] = {t->clients, t->sessions, t->open, t->unrepaired, t->repaired};
 		for (int k = 0; k < 5; k++)

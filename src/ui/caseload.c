@@ -252,6 +252,12 @@ static enum ui_action cl_add(struct ui *ui, void *st)
 	return client_form_open(ui);
 }
 
+static enum ui_action cl_board(struct ui *ui, void *st)
+{
+	(void)st;
+	return board_open(ui);
+}
+
 static enum ui_action cl_quit(struct ui *ui, void *st)
 {
 	(void)ui;
@@ -268,6 +274,8 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
 	X(cl_new, 'n', 0, "n", "n", "new session", "new session for the selected client")    \
 	X(cl_add, 'a', 0, "a", "a", "add client", "add a client (code, modality, goal)")      \
+	X(cl_board, 's', 0, "s", "s", "board",                                               \
+	  "the supervisor board (a clinician's own: their clients and numbers)")             \
 	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 CASELOAD_KEYS(UI_KEY_DECL)

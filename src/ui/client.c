@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alliance/chart.h"
+#include "alliance/db_ack.h"
 #include "alliance/db_client.h"
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
@@ -26,6 +27,7 @@ struct client {
 	int dim;  /* CHART_ALL_DIMS or the one dimension shown */
 	bool clinician;
 	char *note;
+	struct db_acks acks; /* supervisors' comments, shown under their flags */
 };
 
 static const struct al_course *course(const struct client *cs)
@@ -108,7 +110,9 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
 		cs->dim = CHART_ALL_DIMS;
 	cs->sel = index_of(cs, keep);
-	if ((rc = detect(ui, cs)))
+	db_acks_free(&cs->acks);
+	if ((rc = detect(ui, cs)) ||
+	    (rc = db_acks_load(ui->db, &ui->dims, cs->client.id, &cs->acks, ui->err)))
 		return rc;
 	return load_note(ui, cs);
 }
@@ -176,6 +180,16 @@ static enum ui_action cs_edit(struct ui *ui, void *st)
 	return entry_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
 }
 
+static enum ui_action cs_ack(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	if (cs->sel < 0) {
+		ui_say(ui, true, "acknowledge: no session selected");
+		return UI_DONE;
+	}
+	return ack_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+}
+
 static enum ui_action cs_back(struct ui *ui, void *st)
 {
 	(void)ui;
@@ -196,6 +210,21 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 
 CLIENT_KEYS(UI_KEY_DECL)
 static const struct ui_key client_keys[] = {CLIENT_KEYS(UI_KEY_ROW)};
+
+/* A supervisor reads and acknowledges: no n, no e (SPEC §3). */
+#define CLIENT_REVIEW_KEYS(X)                                                                 \
+	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
+	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
+	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
+	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dimension", "all dimensions, or one at a time")    \
+	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
+	X(cs_ack, 'a', 0, "a", "a", "acknowledge",                                             \
+	  "acknowledge a flag of the selected session with a comment")                         \
+	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the board")
+
+CLIENT_REVIEW_KEYS(UI_KEY_DECL)
+static const struct ui_key client_review_keys[] = {CLIENT_REVIEW_KEYS(UI_KEY_ROW)};
 
 /* ---- drawing ---- */
 
@@ -306,6 +335,25 @@ static enum ui_role flag_role(const struct al_flag *f)
 	}
 }
 
+/* The acknowledgements of flag f under it; returns the rows used. */
+static int draw_acks(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
+		     int end)
+{
+	char text[AL_ACK_COMMENT_CHARS * 4 + 2 * AL_KEY_MAX + 40];
+	int64_t session = course(cs)->sessions[f->session].id;
+	int rows = 0;
+	for (size_t k = db_acks_next(&cs->acks, session, f->dim, f->rule, 0);
+	     k < cs->acks.n && y + rows < end;
+	     k = db_acks_next(&cs->acks, session, f->dim, f->rule, k + 1)) {
+		const struct al_ack *a = &cs->acks.a[k];
+		snprintf(text, sizeof text, "%s %s %s: %s", ui->ascii ? "+" : "\u2713", a->user,
+			 a->date, a->comment);
+		rows += ui_put_wrapped(y + rows, 18, COLS - 19, end - y - rows,
+				       ui_attr(ui, UI_R_NOTICE), text);
+	}
+	return rows;
+}
+
 static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
 {
 	char text[600];
@@ -319,6 +367,7 @@ static void draw_flags(const struct ui *ui, const struct client *cs, int y, int 
 			rule_name(f->rule), *status ? " " : "", status);
 		flag_explain(course(cs), &ui->settings, f, text, sizeof text);
 		y += ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
+		y += draw_acks(ui, cs, f, y, end);
 		shown++;
 	}
 	if (!shown)
@@ -351,12 +400,22 @@ static void client_leave(struct ui *ui, void *st)
 	free(cs->flags);
 	free(cs->marks);
 	free(cs->note);
+	db_acks_free(&cs->acks);
 }
 
 const struct ui_screen client_screen = {
 	.title = "Client",
 	.keys = client_keys,
 	.nkeys = sizeof client_keys / sizeof client_keys[0],
+	.reload = client_reload,
+	.draw = client_draw,
+	.leave = client_leave,
+};
+
+const struct ui_screen client_review_screen = {
+	.title = "Client (supervision)",
+	.keys = client_review_keys,
+	.nkeys = sizeof client_review_keys / sizeof client_review_keys[0],
 	.reload = client_reload,
 	.draw = client_draw,
 	.leave = client_leave,
@@ -380,5 +439,5 @@ enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id)
 		free(cs);
 		return UI_DONE;
 	}
-	return ui_push(ui, &client_screen, cs);
+	return ui_push(ui, ui->supervisor ? &client_review_screen : &client_screen, cs);
 }

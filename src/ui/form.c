@@ -79,12 +79,18 @@ bool form_valid(struct ui *ui, struct ui_form *f)
 	return true;
 }
 
+/* A choice is 20 cells wide unless its field says (box). */
+static int choice_width(const struct ui_field *fld)
+{
+	return fld->box ? fld->box : 20;
+}
+
 static void draw_choice(const struct ui *ui, const struct ui_field *fld, int y, int x, bool focus)
 {
 	const char *v = fld->choices[*fld->choice];
 	attr_t a = ui_attr(ui, focus ? UI_R_FOCUS : UI_R_FIELD);
 	int used = ui_put(y, x, 2, a, ui->ascii ? "< " : "\u2039 ");
-	used += ui_put(y, x + used, 20, a, *v ? v : "none");
+	used += ui_put(y, x + used, choice_width(fld), a, *v ? v : "none");
 	ui_put(y, x + used, 2, a, ui->ascii ? " >" : " \u203a");
 }
 
@@ -118,7 +124,8 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
 			y += h + 1;
 			continue;
 		}
-		int box = fld->kind == UI_FIELD_CHOICE ? 20 : fld->box ? fld->box : COLS - x - 3;
+		int box = fld->kind == UI_FIELD_CHOICE ? choice_width(fld)
+			  : fld->box ? fld->box : COLS - x - 3;
 		if (fld->kind == UI_FIELD_CHOICE)
 			draw_choice(ui, fld, y, x, focus);
 		else

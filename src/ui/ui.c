@@ -342,7 +342,10 @@ enum al_status ui_main(struct cli *c)
 	terminal_modes();
 	theme_init(&ui);
 	ui.data_version = db_data_version(ui.db);
-	caseload_open(&ui);
+	if (ui.supervisor) /* a supervisor's home is the board */
+		board_open(&ui);
+	else
+		caseload_open(&ui);
 	if (ui.depth == 0)
 		st = c->err->status ? c->err->status : AL_EDB;
 	loop(&ui);

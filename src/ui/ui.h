@@ -85,8 +85,9 @@ struct ui_screen {
 	void (*leave)(struct ui *ui, void *st);
 };
 
-/* Every screen, in one place: the supervisor board joins this list. */
-#define UI_SCREENS(X) X(caseload) X(client) X(entry) X(client_form)
+/* Every screen, in one place. */
+#define UI_SCREENS(X) \
+	X(caseload) X(client) X(client_review) X(entry) X(client_form) X(board) X(ack_form)
 #define UI_SCREEN_DECL(name) extern const struct ui_screen name##_screen;
 UI_SCREENS(UI_SCREEN_DECL)
 
@@ -130,8 +131,14 @@ void ui_say_err(struct ui *ui);
 
 /* Opening the screens (each in its own file). */
 enum ui_action caseload_open(struct ui *ui);
-/* Opens the client's trend with session_id selected (0: the last one). */
+/* Opens the client's trend with session_id selected (0: the last one);
+ * for a supervisor, to read and acknowledge (no n, no e). */
 enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id);
+/* The supervisor board (a supervisor's home; for a clinician, their own). */
+enum ui_action board_open(struct ui *ui);
+/* Acknowledging a flag of the client: one of session_id's, or (0) one of
+ * the current flags, the weightiest first. */
+enum ui_action ack_open(struct ui *ui, const char *code, int64_t session_id);
 /* The session entry form: session_id 0 for a new session, else the one to
  * edit. After saving, the client's trend shows the session. */
 enum ui_action entry_open(struct ui *ui, const char *code, int64_t session_id);

@@ -1,0 +1,144 @@
+#!/bin/sh
+# The supervisor board in a terminal: a supervisor's home, risk order and
+# the per-clinician summary against the hand-worked fixture, filters, the
+# trend read-only, acknowledging a flag and the clinician seeing it, a
+# clinician's own board, and the board and caseload refreshing by
+# themselves when another program writes (with the process idle).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../board_fixture.sh"
+export ALLIANCE_TODAY=2026-11-27
+fixture
+day=$(date -u +%F)
+
+codes() { grep -E '^ [BC]-[0-9] +(bob|carl) ' "$T/screen" | cut -c2-4 | tr '\n' ' ' | sed 's/ $//'; }
+check_codes() { # NAME CODES...: the client rows, in order
+	name=$1
+	shift
+	if poll codes_are "$*"; then ok "$name"; else not_ok "$name" "rows: $(codes)" "wanted: $*"; fi
+}
+codes_are() { tui_screen && [ "$(codes)" = "$1" ]; }
+
+tui_start ALLIANCE_TODAY=2026-11-27 -- --user sup
+check_screen "a supervisor's home is the board" "Supervision board of sup"
+check_codes "clients in risk order" B-3 C-2 B-1 B-2 C-1
+check_grep "bob's line: the hand-worked numbers" '^ bob +3 +6 +8\.5 +0 +1 +2 +67%$' "$T/screen"
+check_grep "carl's line: no rate without resolved ruptures" '^ carl +2 +4 +8\.8 +2 +0 +0 +-$' "$T/screen"
+check_no_grep "not another supervisor's clinician" 'dana|D-1' "$T/screen"
+check_grep "clinician, status and trend on a row" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  You noted' "$T/screen"
+check_grep "the selected client's flag in full" 'Not back to its earlier level \(9\.0\) after' "$T/screen"
+check_grep "the keys on the status line" 'Enter open +a acknowledge +c clinician +f status +q quit' "$T/screen"
+
+# Filters: c cycles the clinicians, f the statuses; the selection stays.
+tui_keys c
+check_codes "c: bob's clients" B-3 B-1 B-2
+check_grep "the filter is named" 'clinician bob  status all' "$T/screen"
+check_no_grep "the summary narrows too" '^ carl ' "$T/screen"
+tui_keys c
+check_codes "c again: carl's" C-2 C-1
+tui_keys c
+check_codes "c again: everyone" B-3 C-2 B-1 B-2 C-1
+tui_keys f
+check_codes "f: RUPTURE" B-3 C-2
+tui_keys f
+check_codes "f: WATCH" B-1 B-2
+tui_keys c
+check_codes "c and f together: bob's WATCH" B-1 B-2
+tui_keys f
+check_codes "bob and repaired: none" ""
+check_screen "says why the list is empty" "No client has this clinician and status"
+tui_keys f
+check_codes "bob and ok: none" ""
+tui_keys f
+check_codes "after ok, every status again" B-3 B-1 B-2
+tui_keys c c
+check_codes "and every clinician" B-3 C-2 B-1 B-2 C-1
+check_grep "the selection stays on a client still shown (C-2)" '^ C-2 Trust was 6\.5 on 27 November' "$T/screen"
+tui_keys k
+
+# Help from the key table.
+tui_keys '?'
+check_screen "? shows the board's help" "Help: Supervision board"
+check_grep "help: acknowledge" 'a +acknowledge the client.s flag with a comment' "$T/screen"
+tui_keys Escape
+
+# Enter: the trend, read-only (no n, no e).
+tui_keys Enter
+check_screen "Enter opens the trend" "B-3  ! RUPTURE  7 sessions"
+check_grep "read-only keys: acknowledge, no new or edit" 'c clinician +a acknowledge +q/Esc back' "$T/screen"
+check_no_grep "no n new, no e edit" ' n new | e edit ' "$T/screen"
+tui_keys n
+tui_keys e
+tui_screen
+check_no_grep "n and e open no form" 'New session|Edit a session' "$T/screen"
+tui_keys q
+check_screen "q: back to the board" "Supervision board of sup"
+
+# a: the weightiest current flag, a comment, Ctrl-S.
+tui_keys a
+check_screen "a opens the acknowledgement form" "Acknowledge a flag of B-3 (clinician bob)"
+check_grep "the weightiest current flag is chosen" 'Flag +‹ session 4, marker ›' "$T/screen"
+tui_type "Talked it through: q and ? are text here"
+tui_keys C-s
+check_screen "Ctrl-S stores it" "Acknowledged: B-3, session 4, marker."
+sqlite3 "$DB" "SELECT rule, comment FROM ack" > "$T/rows"
+echo "marker|Talked it through: q and ? are text here" > "$T/want"
+same_file "stored with its flag" "$T/want" "$T/rows"
+al audit --format csv
+check_grep "audited by id" ',sup,acknowledge,ack,1,$' "$T/out"
+tui_keys a
+tui_wait "Acknowledge a flag of B-3"
+tui_keys Escape
+check_screen "Esc cancels" "Supervision board of sup"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM ack")" = 1 ] && ok "a cancelled form stores nothing" ||
+	not_ok "a cancelled form stores nothing"
+
+# Live: another program writes; the board follows within 2 seconds.
+pid=$(cat "$T/pid")
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+al --user carl session add C-1 --date 2026-11-27 --trust 3 --collaboration 3 --empathy 3
+before=$(date +%s%N)
+if TUI_WAIT=2 poll shows " carl               2           5     7.6"; then
+	ok "the summary follows a write elsewhere, without a key ($((($(date +%s%N) - before) / 1000000)) ms)"
+else
+	not_ok "the summary follows a write elsewhere, without a key" "$(cat "$T/screen")"
+fi
+check_codes "and the order: C-1 is WATCH now" B-3 C-2 B-1 C-1 B-2
+t0=$(cpu)
+sleep 5
+used=$(($(cpu) - t0))
+[ "$used" -le 5 ] && ok "idle: $used ticks of CPU in 5 s (under 1 %)" || not_ok "idle CPU under 1 %" "$used ticks in 5 s"
+tui_keys q
+poll tui_exited
+check "q quits from the home board" 0
+
+# The clinician sees the acknowledgement under the flag.
+tui_start ALLIANCE_TODAY=2026-11-27 -- --user bob
+check_screen "a clinician's home is the caseload" "Caseload of bob"
+tui_keys Enter
+check_screen "bob opens B-3" "B-3  ! RUPTURE"
+tui_keys Left Left Left
+check_screen "session 4" "Session 4 of 7"
+check_screen "the acknowledgement under its flag" "✓ sup $day: Talked it through: q and ? are text here"
+tui_keys q
+
+# A clinician's s: their own board; no acknowledging.
+tui_keys s
+check_screen "s: the clinician's own board" "Board of bob"
+check_codes "only bob's clients" B-3 B-1 B-2
+check_no_grep "only bob's line" '^ carl ' "$T/screen"
+tui_keys a
+check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges flags"
+tui_keys q
+check_screen "q: back to the caseload" "Caseload of bob"
+
+# The caseload follows a write elsewhere too.
+al --user bob client add B-9
+check_screen "the caseload follows a write elsewhere" " B-9 "
+tui_stop
+
+# Read-only: nothing to acknowledge.
+tui_start ALLIANCE_TODAY=2026-11-27 -- --user sup --read-only
+tui_wait "Supervision board of sup"
+tui_keys a
+check_screen "read-only refuses a" "acknowledge: refused: the database is open read-only"
+tui_stop
