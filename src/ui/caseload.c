@@ -166,7 +166,8 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	enum al_status rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
 	if (rc)
 		return rc;
-	qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
+	if (cl->n > 1) /* rows is NULL when there are none */
+		qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
 	size_t *shown = realloc(cl->shown, (cl->n + 1) * sizeof *shown);
 	if (!shown)
 		return al_fail(ui->err, AL_EIO, "out of memory");
