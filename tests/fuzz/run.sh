@@ -12,6 +12,9 @@ FUZZ_TIME="${FUZZ_TIME:-60}"
 OUT=build/fuzz
 FLAGS="-std=c11 -D_GNU_SOURCE -Iinclude -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -Wno-missing-field-initializers
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+# clang and its libFuzzer runtime (Debian packages them apart)
+command -v "$CLANG" > /dev/null 2>&1 || sh tools/deps.sh clang
+sh tools/deps.sh "libclang-rt-$($CLANG -dumpversion | cut -d. -f1)-dev"
 mkdir -p "$OUT/obj" "$OUT/corpus"
 objs=""
 for src in src/core/*.c src/cli/args.c; do
