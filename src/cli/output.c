@@ -183,12 +183,13 @@ enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
 		*fp = stdout;
 		return AL_OK;
 	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	mode_t mode = (mode_t)db_file_mode(c->db); /* 0600, or 0660 shared */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
 	struct stat sb;
 	/* an existing file keeps its mode on open: a 0644 file must not hold
 	 * client data (devices such as /dev/null are left alone) */
-	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != 0600 &&
-	    fchmod(fd, 0600) != 0) {
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != mode &&
+	    fchmod(fd, mode) != 0) {
 		int e = errno;
 		close(fd);
 		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));

@@ -21,6 +21,7 @@ struct db {
 	char *path;
 	bool read_only;
 	bool audit_off; /* db_audit_bulk */
+	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];
 	int nstmt;
