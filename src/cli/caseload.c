@@ -3,12 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_view.h"
 #include "alliance/commands.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "alliance/spark.h"
-
-#define SPARK_SESSIONS 12 /* the trend column covers the last 12 sessions */
 
 /*
  * caseload --format csv header (stable, listed in the man page):
@@ -17,7 +15,8 @@
  * (from the last session that has one); status is RUPTURE, WATCH, repaired
  * or ok. JSON adds "flag", the explanation of the current flag that weighs
  * most; the table adds the trend (a sparkline of the mean of the core
- * dimensions over the last 12 sessions) and that explanation.
+ * dimensions over the last 12 sessions) and that explanation. Every value
+ * comes from the summaries the database keeps (db_status.h): no detection.
  */
 static const struct out_col caseload_cols[] = {
     {"client"},        {"clinician"},   {"sessions", true},
@@ -28,7 +27,6 @@ static const struct out_col caseload_cols[] = {
 #define CASELOAD_CSV_COLS 8
 #define COL_TREND 8
 #define COL_FLAG 9
-static const char *const core_keys[AL_CORE_DIMS] = {"trust", "collaboration", "empathy"};
 
 struct caseload_row {
 	char code[AL_KEY_MAX + 1];
@@ -36,7 +34,7 @@ struct caseload_row {
 	int sessions;
 	int32_t last_date;
 	al_tenths last[AL_CORE_DIMS];
-	al_tenths trend[SPARK_SESSIONS];
+	al_tenths trend[AL_TREND_SESSIONS];
 	size_t ntrend;
 	struct al_standing standing;
 	char *flag; /* explanation of the flag that weighs most, or NULL */
@@ -44,32 +42,10 @@ struct caseload_row {
 
 struct caseload {
 	struct cli *c;
-	struct view *v;
-	bool explain;           /* table and JSON only: CSV needs no explanations */
-	int core[AL_CORE_DIMS]; /* index of each core dimension in v->dims, or -1 */
+	bool explain; /* table and JSON only: CSV needs no explanations */
 	struct caseload_row *rows;
 	size_t n, cap;
 };
-
-static al_tenths last_rating(const struct al_course *course, int dim)
-{
-	for (size_t i = course->n; dim >= 0 && i-- > 0;)
-		if (course->sessions[i].rating[AL_RATER_CLIENT][dim] != AL_MISSING)
-			return course->sessions[i].rating[AL_RATER_CLIENT][dim];
-	return AL_MISSING;
-}
-
-/* The mean of the core dimensions the client rated at session s. */
-static al_tenths core_mean(const struct caseload *cl, const struct al_session *s)
-{
-	int sum = 0, n = 0;
-	for (int k = 0; k < AL_CORE_DIMS; k++)
-		if (cl->core[k] >= 0 && s->rating[AL_RATER_CLIENT][cl->core[k]] != AL_MISSING) {
-			sum += s->rating[AL_RATER_CLIENT][cl->core[k]];
-			n++;
-		}
-	return n ? (al_tenths)((sum + n / 2) / n) : AL_MISSING;
-}
 
 /* A new zeroed row, or NULL when out of memory. */
 static struct caseload_row *row_add(struct caseload *cl)
@@ -87,42 +63,24 @@ static struct caseload_row *row_add(struct caseload *cl)
 	return row;
 }
 
-static enum al_status row_explain(struct caseload *cl, const struct al_course *course,
-                                  struct caseload_row *row)
-{
-	char why[VIEW_EXPLAIN_MAX];
-	if (!cl->explain || row->standing.newest_flag == SIZE_MAX)
-		return AL_OK;
-	flag_explain(course, &cl->v->settings, &cl->v->flags[row->standing.newest_flag], why,
-	             sizeof why);
-	if (!(row->flag = strdup(why)))
-		return al_fail(cl->c->err, AL_EIO, "caseload: out of memory");
-	return AL_OK;
-}
-
-static enum al_status each_client(void *ctx, const struct al_client *client,
-                                  const struct db_course *dc, struct al_error *err)
+static enum al_status each_client(void *ctx, const struct db_status_row *r, struct al_error *err)
 {
 	struct caseload *cl = ctx;
-	const struct al_course *course = &dc->course;
-	enum al_status st = view_detect(cl->c, cl->v, course);
-	(void)err;
-	if (st)
-		return st;
+	const struct al_summary *s = &r->summary;
 	struct caseload_row *row = row_add(cl);
 	if (!row)
-		return al_fail(cl->c->err, AL_EIO, "caseload: out of memory");
-	snprintf(row->code, sizeof row->code, "%s", client->code);
-	snprintf(row->clinician, sizeof row->clinician, "%s", client->clinician);
-	row->sessions = (int)course->n;
-	row->last_date = course->n ? course->sessions[course->n - 1].date : INT32_MIN;
-	for (int k = 0; k < AL_CORE_DIMS; k++)
-		row->last[k] = last_rating(course, cl->core[k]);
-	size_t from = course->n > SPARK_SESSIONS ? course->n - SPARK_SESSIONS : 0;
-	for (size_t i = from; i < course->n; i++)
-		row->trend[row->ntrend++] = core_mean(cl, &course->sessions[i]);
-	standing_compute(course, cl->v->flags, cl->v->n, &row->standing);
-	return row_explain(cl, course, row);
+		return al_fail(err, AL_EIO, "caseload: out of memory");
+	snprintf(row->code, sizeof row->code, "%s", r->client.code);
+	snprintf(row->clinician, sizeof row->clinician, "%s", r->client.clinician);
+	row->sessions = s->sessions;
+	row->last_date = s->last_date;
+	memcpy(row->last, s->last, sizeof row->last);
+	for (int i = 0; i < s->ntrend; i++)
+		row->trend[row->ntrend++] = s->trend[i].value[0];
+	row->standing = s->standing;
+	if (cl->explain && *s->flag && !(row->flag = strdup(s->flag)))
+		return al_fail(err, AL_EIO, "caseload: out of memory");
+	return AL_OK;
 }
 
 static int row_compare(const void *a, const void *b)
@@ -134,7 +92,7 @@ static int row_compare(const void *a, const void *b)
 static enum al_status print_row(struct cli *c, struct out *o, const struct caseload_row *row)
 {
 	char n[16], date[AL_DATE_LEN + 1] = "", last[AL_CORE_DIMS][8] = {"", "", ""};
-	char trend[SPARK_SESSIONS * 3 + 1];
+	char trend[AL_TREND_SESSIONS * 3 + 1];
 	snprintf(n, sizeof n, "%d", row->sessions);
 	if (row->last_date != INT32_MIN)
 		format_date(row->last_date, date);
@@ -181,27 +139,21 @@ enum al_status cmd_caseload(struct cli *c, int argc, char **argv)
 	const char *pos[1];
 	enum out_format fmt;
 	struct db_client_filter f;
-	struct view v;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
-	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
-	    (st = view_init(c, &v)))
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)))
 		return st;
-	struct caseload cl = {.c = c, .v = &v, .explain = fmt != OUT_CSV};
-	for (int k = 0; k < AL_CORE_DIMS; k++)
-		cl.core[k] = db_dims_find(&v.dims, core_keys[k]);
+	struct caseload cl = {.c = c, .explain = fmt != OUT_CSV};
 	if ((st = db_begin_read(c->db, c->err)))
-		goto out;
+		return st;
 	if (!(st = cli_clients(c, cli_opt(opts, "clinician"), &f)))
-		st = db_course_each(c->db, &v.dims, &f, each_client, &cl, c->err);
+		st = db_status_each(c->db, &f, each_client, &cl, c->err);
 	db_end_read(c->db);
 	if (!st) {
 		qsort(cl.rows, cl.n, sizeof *cl.rows, row_compare);
 		st = print_caseload(c, fmt, &cl);
 	}
-out:
 	for (size_t i = 0; i < cl.n; i++)
 		free(cl.rows[i].flag);
 	free(cl.rows);
-	view_free(&v);
 	return st;
 }

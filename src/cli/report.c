@@ -308,7 +308,7 @@ static enum al_status write_report(struct report *r, bool html, const char *path
 	enum al_status end = cli_close_output(r->c, path, fp);
 	st = st ? st : end;
 	if (st && fp != stdout) /* no half-written report left behind */
-		unlink(path);
+		cli_remove_output(path);
 	return st;
 }
 

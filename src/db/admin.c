@@ -60,6 +60,8 @@ static enum al_status copy_to(struct db *db, const char *path, struct al_error *
 			rc = rc == SQLITE_DONE ? done : rc;
 		}
 	}
+	if ((rc & 0xff) == SQLITE_IOERR && db_errno_full(sqlite3_system_errno(dst)))
+		rc = SQLITE_FULL; /* a failed write on a full disk: say so */
 	int closed = sqlite3_close(dst);
 	if (rc == SQLITE_OK)
 		rc = closed;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "alliance/db_client.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "internal.h"
 
@@ -66,6 +67,7 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 	c->archived = false;
 	c->nsessions = 0;
 	c->last_date = INT32_MIN;
+	db_status_touch(db, c->id); /* its (empty) summary is stored at commit */
 	return db_audit(db, "add", "client", c->id, -1, err);
 }
 

@@ -99,26 +99,45 @@ static enum al_status set_pragmas(struct db *db, struct al_error *err)
 	return exec(db, "PRAGMA journal_mode=WAL", db->path, err);
 }
 
-/* Applies the embedded schema files past user_version, one transaction each. */
+/* Applies schema file `version` (0-based) in the open transaction. A new
+ * database gets one audit row, "init" with the version it is created at;
+ * each later step of an existing one a "change" row. */
+static enum al_status migrate_step(struct db *db, int64_t version, bool creating,
+				   struct al_error *err)
+{
+	char sql[96];
+	enum al_status st = exec(db, al_schema_sql[version], "schema migration", err);
+	if (st)
+		return st;
+	snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%lld",
+		 AL_APPLICATION_ID, (long long)version + 1);
+	if ((st = exec(db, sql, db->path, err)))
+		return st;
+	if (version == 0)
+		return db_audit(db, "init", "database", 0, db_schema_version(), err);
+	return creating ? AL_OK : db_audit(db, "change", "database", 0, version + 1, err);
+}
+
+/* Applies the embedded schema files past user_version, one transaction each;
+ * then computes the client summaries that a migration left missing. */
 static enum al_status migrate(struct db *db, struct al_error *err)
 {
-	for (;;) {
+	bool creating = false;
+	for (bool applied = false;; applied = true) {
 		int64_t version;
 		enum al_status st = exec(db, "BEGIN IMMEDIATE", db->path, err);
 		if (st)
 			return st;
 		if ((st = query_int(db, "PRAGMA user_version", &version, err)))
 			goto fail;
-		if (version >= db_schema_version())
-			return exec(db, "COMMIT", db->path, err);
-		if ((st = exec(db, al_schema_sql[version], "schema migration", err)))
-			goto fail;
-		char sql[96];
-		snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%lld",
-			 AL_APPLICATION_ID, (long long)version + 1);
-		if ((st = exec(db, sql, db->path, err)) ||
-		    (st = db_audit(db, version == 0 ? "init" : "change", "database", 0,
-				   version + 1, err)) ||
+		if (version >= db_schema_version()) {
+			if ((applied && (st = db_status_fill(db, err))) ||
+			    (st = exec(db, "COMMIT", db->path, err)))
+				goto fail;
+			return AL_OK;
+		}
+		creating = creating || version == 0;
+		if ((st = migrate_step(db, version, creating, err)) ||
 		    (st = exec(db, "COMMIT", db->path, err)))
 			goto fail;
 		continue;
@@ -132,7 +151,9 @@ static enum al_status open_file(struct db *db, struct al_error *err)
 {
 	int flags = db->read_only ? SQLITE_OPEN_READONLY
 				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	int rc = sqlite3_open_v2(db->path, &db->h, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	/* one thread per connection: no mutex around every sqlite3_column call */
+	flags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(db->path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		if (db->read_only && access(db->path, F_OK) != 0)
 			return al_fail(err, AL_EINPUT,
@@ -186,6 +207,7 @@ void db_close(struct db *db)
 		return;
 	for (int i = 0; i < db->nstmt; i++)
 		sqlite3_finalize(db->stmts[i].st);
+	db_status_discard(db);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
@@ -208,9 +230,12 @@ enum al_status db_begin(struct db *db, struct al_error *err)
 	return exec(db, "BEGIN IMMEDIATE", "database", err);
 }
 
+/* The summaries of the clients this transaction touched change with it. */
 enum al_status db_commit(struct db *db, struct al_error *err)
 {
-	enum al_status st = exec(db, "COMMIT", "database", err);
+	enum al_status st = db_status_flush(db, err);
+	if (!st)
+		st = exec(db, "COMMIT", "database", err);
 	if (st)
 		db_rollback(db);
 	return st;
@@ -218,6 +243,7 @@ enum al_status db_commit(struct db *db, struct al_error *err)
 
 void db_rollback(struct db *db)
 {
+	db_status_discard(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

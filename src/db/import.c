@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "import_internal.h"
 
@@ -65,6 +66,8 @@ enum al_status db_import_end(struct db_import *im, bool dry_run, struct db_impor
 	enum al_status st = import_ratings_flush(im, err);
 	if (stats)
 		*stats = im->stats;
+	for (size_t i = 0; i < im->nclients; i++) /* their summaries, at commit */
+		db_status_touch(im->db, im->clients[i].id);
 	if (!st && !dry_run && !im->stats.refused &&
 	    !(st = db_audit(im->db, "import", "database", 0, im->stats.rows, err)))
 		st = db_commit(im->db, err);

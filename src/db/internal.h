@@ -9,6 +9,13 @@
 
 #define DB_STMT_MAX 128
 
+/* Clients whose summary the commit recomputes (status.c). */
+struct db_touched {
+	int64_t *ids;
+	size_t n, cap;
+	bool all;
+};
+
 struct db {
 	sqlite3 *h;
 	char *path;
@@ -21,6 +28,7 @@ struct db {
 		const char *sql; /* a string literal: compared by address */
 		sqlite3_stmt *st;
 	} stmts[DB_STMT_MAX];
+	struct db_touched touched;
 };
 
 /* The statement for sql (a string literal), prepared once and kept; it
@@ -40,9 +48,18 @@ enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err);
 /* The one place that turns an SQLite result code into our status and a
  * message "what: why". */
 enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error *err);
+/* Whether an errno means no room: disk full, quota, file size limit. */
+bool db_errno_full(int e);
 
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
+
+/* status.c: db_commit recomputes the touched clients' summaries before it
+ * commits (flush); db_rollback and db_close forget them (discard). After a
+ * migration, fill computes the summaries that are missing. */
+enum al_status db_status_flush(struct db *db, struct al_error *err);
+void db_status_discard(struct db *db);
+enum al_status db_status_fill(struct db *db, struct al_error *err);
 
 /* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
 void db_now(char buf[21]);

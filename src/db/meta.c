@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alliance/db_meta.h"
+#include "alliance/db_status.h"
 #include "alliance/settings_table.h"
 #include "internal.h"
 
@@ -87,5 +88,6 @@ enum al_status db_setting_set(struct db *db, const char *key, double value,
 	int64_t id = sqlite3_column_int64(st, 0);
 	if (db_run(db, st, err))
 		return err->status;
+	db_status_touch_all(db); /* every summary follows the thresholds, at commit */
 	return db_audit(db, "set", "setting", id, -1, err);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alliance/db_session.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "internal.h"
 
@@ -384,6 +385,7 @@ void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t dat
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
                                const struct db_session_in *in, int64_t *id, struct al_error *err)
 {
+	db_status_touch(db, in->client_id); /* its summary is recomputed at commit */
 	if (in->session_id) {
 		*id = in->session_id;
 		return session_edit(db, dims, in, err);

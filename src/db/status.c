@@ -1,0 +1,346 @@
+/* Each client's summary in the database (db_status.h): recomputed for the
+ * clients a transaction touched just before it commits, read back with
+ * one indexed scan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alliance/db_meta.h"
+#include "alliance/db_session.h"
+#include "alliance/db_status.h"
+#include "alliance/parse.h"
+#include "internal.h"
+
+#define TREND_BYTES 8 /* a trend point: date (4 bytes big-endian), 4 values */
+#define NO_VALUE 255  /* a missing rating in the blobs */
+
+/* What recomputing needs, loaded once per commit (or per listing). */
+struct refresh {
+	struct db *db;
+	struct db_dims dims;
+	struct al_settings settings;
+	struct al_flag *flags;
+	size_t cap;
+	struct db_course course;
+	struct al_summary summary;
+};
+
+static enum al_status refresh_init(struct db *db, struct refresh *r, struct al_error *err)
+{
+	memset(r, 0, sizeof *r);
+	r->db = db;
+	enum al_status st = db_dims_load(db, &r->dims, err);
+	return st ? st : db_settings_load(db, &r->settings, err);
+}
+
+static void refresh_free(struct refresh *r)
+{
+	free(r->flags);
+	db_course_free(&r->course);
+}
+
+/* Detects course's flags into r->flags (grown as needed) and summarises. */
+static enum al_status compute(struct refresh *r, const struct al_course *c, struct al_error *err)
+{
+	size_t n = rules_detect(c, &r->settings, r->flags, r->cap);
+	if (n > r->cap) {
+		struct al_flag *f = realloc(r->flags, n * sizeof *f);
+		if (!f)
+			return al_fail(err, AL_EIO, "out of memory");
+		r->flags = f;
+		r->cap = n;
+		n = rules_detect(c, &r->settings, r->flags, r->cap);
+	}
+	summary_compute(c, &r->settings, r->flags, n, &r->summary);
+	return AL_OK;
+}
+
+static uint8_t value_byte(al_tenths v)
+{
+	return v >= 0 && v <= 100 ? (uint8_t)v : NO_VALUE;
+}
+
+static al_tenths byte_value(uint8_t b)
+{
+	return b <= 100 ? (al_tenths)b : AL_MISSING;
+}
+
+static void bind_blob(sqlite3_stmt *st, const char *name, const uint8_t *p, int n)
+{
+	sqlite3_bind_blob(st, sqlite3_bind_parameter_index(st, name), p, n, SQLITE_TRANSIENT);
+}
+
+static void bind_date(sqlite3_stmt *st, const char *name, int32_t days)
+{
+	char buf[AL_DATE_LEN + 1];
+	if (days == INT32_MIN)
+		return; /* left NULL */
+	format_date(days, buf);
+	db_bind_text(st, name, buf);
+}
+
+static void bind_blobs(sqlite3_stmt *st, const struct al_summary *s)
+{
+	uint8_t last[AL_CORE_DIMS], trend[AL_TREND_SESSIONS * TREND_BYTES];
+	for (int k = 0; k < AL_CORE_DIMS; k++)
+		last[k] = value_byte(s->last[k]);
+	for (int i = 0; i < s->ntrend; i++) {
+		uint8_t *p = &trend[i * TREND_BYTES];
+		uint32_t d = (uint32_t)s->trend[i].date;
+		p[0] = (uint8_t)(d >> 24), p[1] = (uint8_t)(d >> 16);
+		p[2] = (uint8_t)(d >> 8), p[3] = (uint8_t)d;
+		for (int k = 0; k <= AL_CORE_DIMS; k++)
+			p[4 + k] = value_byte(s->trend[i].value[k]);
+	}
+	bind_blob(st, ":last", last, AL_CORE_DIMS);
+	bind_blob(st, ":trend", trend, s->ntrend * TREND_BYTES);
+}
+
+/* Stores r->summary for the client, unless the client is gone (purged in
+ * the same transaction). */
+static enum al_status status_write(struct refresh *r, int64_t client_id, struct al_error *err)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
+	    "last_flag, current, open, repaired, unrepaired, last, trend, flag) "
+	    "SELECT :id, :sessions, :last_date, :state, :risk, :last_flag, :current, :open, "
+	    ":repaired, :unrepaired, :last, :trend, :flag "
+	    "WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
+	const struct al_summary *s = &r->summary;
+	sqlite3_stmt *st = db_stmt(r->db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":id", client_id);
+	db_bind_int(st, ":sessions", s->sessions);
+	bind_date(st, ":last_date", s->last_date);
+	db_bind_int(st, ":state", s->standing.state);
+	db_bind_int(st, ":risk", s->standing.risk);
+	bind_date(st, ":last_flag", s->standing.last_flag_date);
+	db_bind_int(st, ":current", (int64_t)s->standing.current);
+	db_bind_int(st, ":open", s->ruptures_open);
+	db_bind_int(st, ":repaired", s->ruptures_repaired);
+	db_bind_int(st, ":unrepaired", s->ruptures_unrepaired);
+	bind_blobs(st, s);
+	db_bind_text(st, ":flag", s->flag);
+	return db_run(r->db, st, err);
+}
+
+static enum al_status refresh_each(void *ctx, const struct al_client *client,
+                                   const struct db_course *course, struct al_error *err)
+{
+	struct refresh *r = ctx;
+	enum al_status st = compute(r, &course->course, err);
+	return st ? st : status_write(r, client->id, err);
+}
+
+static enum al_status refresh_one(struct refresh *r, int64_t client_id, struct al_error *err)
+{
+	enum al_status st = db_course_load(r->db, &r->dims, client_id, &r->course, err);
+	if (st || (st = compute(r, &r->course.course, err)))
+		return st;
+	return status_write(r, client_id, err);
+}
+
+static int id_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+void db_status_touch(struct db *db, int64_t client_id)
+{
+	struct db_touched *t = &db->touched;
+	if (t->all || (t->n && t->ids[t->n - 1] == client_id))
+		return;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		int64_t *ids = realloc(t->ids, cap * sizeof *ids);
+		if (!ids) { /* recomputing everyone is slower, never wrong */
+			t->all = true;
+			return;
+		}
+		t->ids = ids;
+		t->cap = cap;
+	}
+	t->ids[t->n++] = client_id;
+}
+
+void db_status_touch_all(struct db *db)
+{
+	db->touched.all = true;
+}
+
+void db_status_discard(struct db *db)
+{
+	free(db->touched.ids);
+	db->touched = (struct db_touched){0};
+}
+
+enum al_status db_status_flush(struct db *db, struct al_error *err)
+{
+	struct db_touched *t = &db->touched;
+	struct refresh r;
+	if (!t->all && !t->n)
+		return AL_OK;
+	enum al_status st = refresh_init(db, &r, err);
+	if (!st && t->all) {
+		struct db_client_filter every = {.with_archived = true};
+		st = db_course_each(db, &r.dims, &every, refresh_each, &r, err);
+	} else if (!st) {
+		qsort(t->ids, t->n, sizeof *t->ids, id_compare);
+		for (size_t i = 0; !st && i < t->n; i++)
+			if (i == 0 || t->ids[i] != t->ids[i - 1])
+				st = refresh_one(&r, t->ids[i], err);
+	}
+	refresh_free(&r);
+	db_status_discard(db);
+	return st;
+}
+
+enum al_status db_status_fill(struct db *db, struct al_error *err)
+{
+	static const char sql[] = "SELECT c.id FROM client c WHERE NOT EXISTS "
+	                          "(SELECT 1 FROM client_status s WHERE s.client_id = c.id)";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return err->status;
+	while ((rc = db_step(db, st, err)) == SQLITE_ROW)
+		db_status_touch(db, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? db_status_flush(db, err) : err->status;
+}
+
+/* ---- reading ---- */
+
+enum {
+	C_ID,
+	C_CODE,
+	C_CLINICIAN_ID,
+	C_CLINICIAN,
+	C_MODALITY,
+	C_GOAL,
+	C_ARCHIVED,
+	C_STORED,
+	C_SESSIONS,
+	C_LAST_DATE,
+	C_STATE,
+	C_RISK,
+	C_LAST_FLAG,
+	C_CURRENT,
+	C_OPEN,
+	C_REPAIRED,
+	C_UNREPAIRED,
+	C_LAST,
+	C_TREND,
+	C_FLAG
+};
+
+static void client_read(sqlite3_stmt *st, struct al_client *cl)
+{
+	memset(cl, 0, sizeof *cl);
+	cl->id = sqlite3_column_int64(st, C_ID);
+	snprintf(cl->code, sizeof cl->code, "%s", db_col_text(st, C_CODE));
+	cl->clinician_id = sqlite3_column_int64(st, C_CLINICIAN_ID);
+	snprintf(cl->clinician, sizeof cl->clinician, "%s", db_col_text(st, C_CLINICIAN));
+	snprintf(cl->modality, sizeof cl->modality, "%s", db_col_text(st, C_MODALITY));
+	snprintf(cl->goal, sizeof cl->goal, "%s", db_col_text(st, C_GOAL));
+	cl->archived = sqlite3_column_int(st, C_ARCHIVED);
+}
+
+static int32_t column_date(sqlite3_stmt *st, int col)
+{
+	int32_t days;
+	return parse_date(db_col_text(st, col), &days) ? days : INT32_MIN;
+}
+
+static void blobs_read(sqlite3_stmt *st, struct al_summary *s)
+{
+	const uint8_t *last = sqlite3_column_blob(st, C_LAST);
+	const uint8_t *trend = sqlite3_column_blob(st, C_TREND);
+	int nlast = sqlite3_column_bytes(st, C_LAST), ntrend = sqlite3_column_bytes(st, C_TREND);
+	for (int k = 0; k < AL_CORE_DIMS; k++)
+		s->last[k] = k < nlast ? byte_value(last[k]) : AL_MISSING;
+	s->ntrend = ntrend / TREND_BYTES;
+	if (s->ntrend > AL_TREND_SESSIONS)
+		s->ntrend = AL_TREND_SESSIONS;
+	for (int i = 0; i < s->ntrend; i++) {
+		const uint8_t *p = &trend[i * TREND_BYTES];
+		uint32_t d =
+		    (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+		s->trend[i].date = (int32_t)d;
+		for (int k = 0; k <= AL_CORE_DIMS; k++)
+			s->trend[i].value[k] = byte_value(p[4 + k]);
+	}
+}
+
+static void summary_read(sqlite3_stmt *st, struct al_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	s->sessions = sqlite3_column_int(st, C_SESSIONS);
+	s->last_date = column_date(st, C_LAST_DATE);
+	s->standing.state = (enum al_state)sqlite3_column_int(st, C_STATE);
+	s->standing.risk = (enum al_risk)sqlite3_column_int(st, C_RISK);
+	s->standing.last_flag_date = column_date(st, C_LAST_FLAG);
+	s->standing.current = (size_t)sqlite3_column_int64(st, C_CURRENT);
+	s->standing.newest_flag = SIZE_MAX;
+	s->ruptures_open = sqlite3_column_int(st, C_OPEN);
+	s->ruptures_repaired = sqlite3_column_int(st, C_REPAIRED);
+	s->ruptures_unrepaired = sqlite3_column_int(st, C_UNREPAIRED);
+	blobs_read(st, s);
+	snprintf(s->flag, sizeof s->flag, "%s", db_col_text(st, C_FLAG));
+}
+
+/* A summary that is not stored: computed from the course (r loaded on first use). */
+static enum al_status summary_live(struct db *db, struct refresh *r, int64_t client_id,
+                                   struct al_summary *out, struct al_error *err)
+{
+	enum al_status st;
+	if (!r->db && (st = refresh_init(db, r, err)))
+		return st;
+	if ((st = db_course_load(db, &r->dims, client_id, &r->course, err)) ||
+	    (st = compute(r, &r->course.course, err)))
+		return st;
+	*out = r->summary;
+	return AL_OK;
+}
+
+enum al_status db_status_each(struct db *db, const struct db_client_filter *f, db_status_fn fn,
+                              void *ctx, struct al_error *err)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
+	    "coalesce(c.goal, ''), c.archived, s.client_id IS NOT NULL, s.sessions, "
+	    "s.last_date, s.state, s.risk, s.last_flag, s.current, s.open, s.repaired, "
+	    "s.unrepaired, s.last, s.trend, s.flag "
+	    "FROM client c JOIN user u ON u.id = c.clinician_id "
+	    "LEFT JOIN client_status s ON s.client_id = c.id "
+	    "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
+	    "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+	    "AND (:archived OR NOT c.archived) ORDER BY c.code";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	struct db_status_row row;
+	struct refresh live = {0};
+	enum al_status status = AL_OK;
+	int rc = SQLITE_DONE;
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":clinician", f ? f->clinician_id : 0);
+	db_bind_int(st, ":supervisor", f ? f->supervisor_id : 0);
+	db_bind_int(st, ":archived", f && f->with_archived);
+	while (!status && (rc = db_step(db, st, err)) == SQLITE_ROW) {
+		client_read(st, &row.client);
+		if (sqlite3_column_int(st, C_STORED))
+			summary_read(st, &row.summary);
+		else if ((status = summary_live(db, &live, row.client.id, &row.summary, err)))
+			break;
+		row.client.nsessions = row.summary.sessions;
+		row.client.last_date = row.summary.last_date;
+		status = fn(ctx, &row, err);
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = err->status;
+	sqlite3_reset(st);
+	refresh_free(&live);
+	return status;
+}
