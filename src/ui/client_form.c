@@ -71,8 +71,8 @@ static enum ui_action cf_cancel(struct ui *ui, void *st)
 }
 
 #define CLIENT_FORM_KEYS(X)                                                                    \
-	X(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)")         \
-	X(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (\u2191 too)") \
+	X(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (Down and Enter too)")         \
+	X(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (Up too)") \
 	X(cf_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save", "add the client")   \
 	X(cf_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel", "cancel (q too, outside text fields)")
 
@@ -140,7 +140,7 @@ enum ui_action client_form_open(struct ui *ui)
 	f->field[F_CODE] = (struct ui_field){UI_FIELD_TEXT, "Code", "e.g. K-0142", &cf->code, 33};
 	f->field[F_MODALITY] = (struct ui_field){.kind = UI_FIELD_CHOICE, .label = "Modality",
 						 .choices = modalities, .nchoices = NMODALITIES,
-						 .choice = &cf->modality, .hint = "Space or \u2190\u2192"};
+						 .choice = &cf->modality, .hint = "Space, Left or Right"};
 	f->field[F_GOAL] = (struct ui_field){UI_FIELD_TEXT, "Goal", NULL, &cf->goal, 0};
 	f->n = F_COUNT;
 	f->check = cf_check;

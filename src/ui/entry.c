@@ -26,7 +26,9 @@ static const char *entry_check(const void *ctx, int i)
 	if (i == ENTRY_F_DATE) {
 		int32_t days;
 		ui_text_get(&e->date, buf, sizeof buf);
-		return parse_date(buf, &days) ? NULL : "not a date (YYYY-MM-DD)";
+		if (!parse_date(buf, &days))
+			return "not a date (YYYY-MM-DD)";
+		return days > e->today + ENTRY_FUTURE_DAYS ? "in the future" : NULL;
 	}
 	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_RATER(e))
 		return NULL;
@@ -102,9 +104,9 @@ static enum ui_action en_cancel(struct ui *ui, void *st)
 }
 
 #define ENTRY_KEYS(X)                                                                          \
-	X(en_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too, outside the note)") \
+	X(en_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (Down and Enter too, outside the note)") \
 	X(en_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                            \
-	  "previous field (\u2191 too, outside the note)")                                       \
+	  "previous field (Up too, outside the note)")                                       \
 	X(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                  \
 	  "save the session, from any field")                                                    \
 	X(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR")          \
@@ -251,7 +253,7 @@ static void build_form(struct entry *e)
 	f->field[ENTRY_F_RATER(e)] = (struct ui_field){
 		.kind = UI_FIELD_CHOICE, .label = "Rater", .choices = entry_raters,
 		.nchoices = AL_RATER_COUNT, .choice = &e->rater,
-		.hint = "Space or \u2190\u2192: client or you"};
+		.hint = "Space, Left or Right: client or you"};
 	f->field[ENTRY_F_RUPTURE(e)] = (struct ui_field){
 		.kind = UI_FIELD_CHOICE, .label = "Rupture", .choices = entry_ruptures,
 		.nchoices = 3, .choice = &e->rupture, .hint = "a rupture you noticed in the session"};
@@ -298,6 +300,7 @@ enum ui_action entry_open(struct ui *ui, const char *code, int64_t session_id)
 		return UI_DONE;
 	}
 	e->dims = ui->dims;
+	e->today = ui->today;
 	e->session_id = session_id;
 	enum al_status st = texts_init(e) ? entry_prepare(ui, e, code, session_id)
 					  : al_fail(ui->err, AL_EIO, "out of memory");

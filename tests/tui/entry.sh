@@ -21,6 +21,16 @@ check_grep "the date defaults to today" "Date +$today" "$T/screen"
 check_grep "the item wording is shown" 'I felt safe and able to be open' "$T/screen"
 check_grep "status line of the form" 'Tab next +S-Tab previous +\^S/F10 save' "$T/screen"
 
+# A date in the future is refused too.
+tui_keys BTab C-u
+tui_type 2999-01-01
+tui_keys Tab
+check_screen "a future date is refused" "Date: in the future"
+tui_keys C-u
+tui_type "$today"
+tui_keys Tab
+tui_wait_gone "in the future"
+
 # Out of range: refused in place with the reason, focus stays, nothing stored.
 tui_type 11
 check_screen "an out-of-range value shows why" "✗ out of range 0 to 10"
