@@ -359,6 +359,8 @@ enum al_status ui_main(struct cli *c)
 	if (ui.depth == 0)
 		st = c->err->status ? c->err->status : AL_EDB;
 	loop(&ui);
+	if (ui.depth > 0 && ui.stack[ui.depth - 1].screen->tick) /* a signal: keep the draft */
+		ui.stack[ui.depth - 1].screen->tick(&ui, ui.stack[ui.depth - 1].st);
 	while (ui.depth > 0)
 		pop(&ui);
 	endwin();
