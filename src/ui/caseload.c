@@ -8,8 +8,8 @@
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
-#include "alliance/summary.h"
 #include "alliance/spark.h"
+#include "alliance/summary.h"
 #include "ui.h"
 
 #define SPARK_N AL_TREND_SESSIONS
@@ -218,15 +218,15 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	return UI_QUIT;
 }
 
-#define CASELOAD_KEYS(X)                                                                     \
-	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")            \
-	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")        \
-	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                 \
-	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")             \
-	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend") \
-	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
-	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")    \
-	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")      \
+#define CASELOAD_KEYS(X)                                                                           \
+	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")                \
+	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")              \
+	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                      \
+	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
+	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend")    \
+	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)")    \
+	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")                  \
+	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")                  \
 	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 CASELOAD_KEYS(UI_KEY_DECL)
@@ -270,11 +270,15 @@ struct cols {
 
 static struct cols columns(const struct ui *ui, const struct caseload *cl)
 {
-	struct cols c = {.code = CODE_NARROW, .sessions = 4, .date = 10,
-			 .values = 5 * (cl->ncore ? cl->ncore : 1), .status = 10, .spark = SPARK_N};
+	struct cols c = {.code = CODE_NARROW,
+	                 .sessions = 4,
+	                 .date = 10,
+	                 .values = 5 * (cl->ncore ? cl->ncore : 1),
+	                 .status = 10,
+	                 .spark = SPARK_N};
 	c.clinician = ui->supervisor ? 12 : 0;
 	int fixed = 1 + c.code + 1 + c.clinician + c.sessions + 2 + c.date + 1 + c.values + 1 +
-		    c.status + 1;
+	            c.status + 1;
 	c.per_dim = cl->ncore > 1 && fixed + cl->ncore * (SPARK_N + 1) <= COLS;
 	int used = fixed + (c.per_dim ? cl->ncore * (SPARK_N + 1) : SPARK_N);
 	int spare = COLS - (used > UI_MIN_COLS ? used : UI_MIN_COLS);
@@ -302,7 +306,7 @@ static void draw_values(int y, int x, const struct row *r, int ncore, attr_t a)
 }
 
 static void draw_row(const struct ui *ui, const struct caseload *cl, const struct cols *c, int y,
-		     const struct row *r, bool sel)
+                     const struct row *r, bool sel)
 {
 	attr_t base = ui_attr(ui, sel ? UI_R_SELECT : UI_R_PLAIN);
 	int x = 1;
@@ -330,7 +334,7 @@ static void draw_row(const struct ui *ui, const struct caseload *cl, const struc
 		draw_spark(ui, y, x, r->spark[0], r->nspark, base);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
 		draw_spark(ui, y, x + d * (SPARK_N + 1), r->spark[d + 1], r->nspark,
-			   ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
+		           ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
 }
 
 static void draw_heads(const struct ui *ui, const struct caseload *cl, const struct cols *c)
@@ -355,21 +359,22 @@ static void draw_heads(const struct ui *ui, const struct caseload *cl, const str
 	if (!c->per_dim)
 		ui_putf(1, x, COLS - x, a, "Mean, last %d", SPARK_N);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
-		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a, ui->dims.dim[cl->core[d]].label);
+		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a,
+		           ui->dims.dim[cl->core[d]].label);
 }
 
 static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui_frame *f)
 {
 	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
-			ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
+	                ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
 	x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu client%s", cl->n,
-		     cl->n == 1 ? "" : "s");
+	             cl->n == 1 ? "" : "s");
 	if (!cl->filtering && !cl->filter.len)
 		return;
 	int fx = COLS - 30;
 	ui_put(0, fx, 8, ui_attr(ui, UI_R_PLAIN), "Filter ");
 	ui_text_draw(&cl->filter, 0, fx + 7, 20, 1,
-		     ui_attr(ui, cl->filtering ? UI_R_FOCUS : UI_R_FIELD), cl->filtering, f);
+	             ui_attr(ui, cl->filtering ? UI_R_FOCUS : UI_R_FIELD), cl->filtering, f);
 }
 
 static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -381,13 +386,14 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	int rows = f->rows - 2;
 	if (cl->nshown == 0) {
 		ui_put(3, 2, COLS - 4, ui_attr(ui, UI_R_FAINT),
-		       cl->n ? "No client code matches the filter." : "No clients yet: a adds one.");
+		       cl->n ? "No client code matches the filter."
+		             : "No clients yet: a adds one.");
 		return;
 	}
 	size_t top = cl->sel >= (size_t)rows ? cl->sel - (size_t)rows + 1 : 0;
 	for (int i = 0; i < rows && top + (size_t)i < cl->nshown; i++)
 		draw_row(ui, cl, &c, 2 + i, &cl->rows[cl->shown[top + (size_t)i]],
-			 top + (size_t)i == cl->sel);
+		         top + (size_t)i == cl->sel);
 }
 
 static void caseload_leave(struct ui *ui, void *st)
@@ -400,14 +406,14 @@ static void caseload_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen caseload_screen = {
-	.title = "Caseload",
-	.keys = caseload_keys,
-	.nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
-	.reload = caseload_reload,
-	.input = caseload_input,
-	.draw = caseload_draw,
-	.typing = caseload_typing,
-	.leave = caseload_leave,
+    .title = "Caseload",
+    .keys = caseload_keys,
+    .nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
+    .reload = caseload_reload,
+    .input = caseload_input,
+    .draw = caseload_draw,
+    .typing = caseload_typing,
+    .leave = caseload_leave,
 };
 
 enum ui_action caseload_open(struct ui *ui)

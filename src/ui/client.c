@@ -22,8 +22,8 @@ struct client {
 	size_t nflags, flags_cap;
 	enum chart_flag *marks;
 	struct al_standing standing;
-	int sel;  /* session index, -1 when there is none */
-	int dim;  /* CHART_ALL_DIMS or the one dimension shown */
+	int sel;               /* session index, -1 when there is none */
+	int dim;               /* CHART_ALL_DIMS or the one dimension shown */
 	struct al_course core; /* the course with its core dimensions only */
 	bool clinician;
 	char *note;
@@ -101,8 +101,8 @@ static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep
 	cs->loaded = true;
 	/* "all" on the chart means the core dimensions, which come first */
 	cs->core = cs->course.course;
-	for (cs->core.ndims = 0; cs->core.ndims < course(cs)->ndims &&
-				 course(cs)->dims[cs->core.ndims].core;)
+	for (cs->core.ndims = 0;
+	     cs->core.ndims < course(cs)->ndims && course(cs)->dims[cs->core.ndims].core;)
 		cs->core.ndims++;
 	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
 		cs->dim = CHART_ALL_DIMS;
@@ -120,7 +120,8 @@ static enum al_status client_reload(struct ui *ui, void *st)
 		keep = course(cs)->sessions[cs->sel].id;
 	ui->hint_session = 0;
 	struct access_who who = ui_who(ui, "client");
-	enum al_status rc = access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
+	enum al_status rc =
+	    access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
 	if (rc || (rc = db_begin_read(ui->db, ui->err)))
 		return rc;
 	rc = load_course(ui, cs, keep);
@@ -198,15 +199,15 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_KEYS(X)                                                                        \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")    \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
-	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                      \
-	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                      \
+#define CLIENT_KEYS(X)                                                                             \
+	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")      \
+	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")        \
+	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                     \
+	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                          \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")             \
+	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings")     \
+	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                          \
+	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                          \
 	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the caseload")
 
 CLIENT_KEYS(UI_KEY_DECL)
@@ -220,11 +221,11 @@ static void draw_header(const struct ui *ui, const struct client *cs)
 	enum al_state s = cs->standing.state;
 	int x = 1 + ui_put(0, 1, AL_KEY_MAX, ui_attr(ui, UI_R_TITLE), c->code);
 	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, ui_state_role((int)s)), "%s %s",
-			 ui_state_glyph(ui, (int)s), state_name(s));
+	                 ui_state_glyph(ui, (int)s), state_name(s));
 	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, UI_R_PLAIN), "%zu session%s",
-			 course(cs)->n, course(cs)->n == 1 ? "" : "s");
+	                 course(cs)->n, course(cs)->n == 1 ? "" : "s");
 	ui_putf(0, x + 2, COLS - x - 3, ui_attr(ui, UI_R_FAINT), "clinician %s  %s", c->clinician,
-		c->modality[0] ? c->modality : "modality not set");
+	        c->modality[0] ? c->modality : "modality not set");
 	ui_put(1, 1, 6, ui_attr(ui, UI_R_FAINT), "Goal: ");
 	ui_put_cut(ui, 1, 7, COLS - 8, ui_attr(ui, UI_R_PLAIN), c->goal[0] ? c->goal : "not set");
 }
@@ -249,7 +250,7 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 
 /* "Trust 9.0  Collaboration 8.5 ..." of one rater; false when none rated. */
 static bool ratings_text(const struct ui *ui, const struct al_session *s, enum al_rater r,
-			 char *buf, size_t cap)
+                         char *buf, size_t cap)
 {
 	size_t at = 0;
 	bool any = false;
@@ -261,7 +262,7 @@ static bool ratings_text(const struct ui *ui, const struct al_session *s, enum a
 			any = true;
 		}
 		at += (size_t)snprintf(buf + at, cap - at, "%s%s %s", d ? "  " : "",
-				       ui->dims.dim[d].label, v);
+		                       ui->dims.dim[d].label, v);
 	}
 	return any;
 }
@@ -272,23 +273,25 @@ static int draw_session(const struct ui *ui, const struct client *cs, int y)
 	char date[AL_DATE_LEN + 1], buf[512];
 	format_date(s->date, date);
 	int x = 1 + ui_putf(y, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "Session %d of %zu, %s",
-			    s->seq, course(cs)->n, date);
+	                    s->seq, course(cs)->n, date);
 	if (s->rupture != AL_RUPTURE_NONE)
 		x += ui_putf(y, x, COLS - 1 - x, ui_attr(ui, UI_R_RUPTURE), "  rupture: %s",
-			     rupture_name(s->rupture));
+		             rupture_name(s->rupture));
 	if (cs->course.context[cs->sel][0])
 		ui_put_cut(ui, y, x + 2, COLS - 3 - x, ui_attr(ui, UI_R_PLAIN),
-			   cs->course.context[cs->sel]);
+		           cs->course.context[cs->sel]);
 	int rows = 1;
 	for (int r = 0; r < AL_RATER_COUNT; r++)
-		if (ratings_text(ui, s, (enum al_rater)r, buf, sizeof buf) || r == AL_RATER_CLIENT) {
+		if (ratings_text(ui, s, (enum al_rater)r, buf, sizeof buf) ||
+		    r == AL_RATER_CLIENT) {
 			ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT),
 			       r == AL_RATER_CLIENT ? "client" : "clinician");
 			ui_put_cut(ui, y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_PLAIN), buf);
 		}
 	ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT), "note");
 	if (cs->note[0])
-		rows += ui_put_wrapped(y + rows, 11, COLS - 12, 2, ui_attr(ui, UI_R_PLAIN), cs->note);
+		rows +=
+		    ui_put_wrapped(y + rows, 11, COLS - 12, 2, ui_attr(ui, UI_R_PLAIN), cs->note);
 	else
 		ui_put(y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_FAINT), "none");
 	return rows;
@@ -332,7 +335,7 @@ static void draw_flags(const struct ui *ui, const struct client *cs, int y, int 
 			continue;
 		const char *status = repair_name(f->repair);
 		ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
-			rule_name(f->rule), *status ? " " : "", status);
+		        rule_name(f->rule), *status ? " " : "", status);
 		flag_explain(course(cs), &ui->settings, f, text, sizeof text);
 		y += ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
 		shown++;
@@ -370,12 +373,12 @@ static void client_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen client_screen = {
-	.title = "Client",
-	.keys = client_keys,
-	.nkeys = sizeof client_keys / sizeof client_keys[0],
-	.reload = client_reload,
-	.draw = client_draw,
-	.leave = client_leave,
+    .title = "Client",
+    .keys = client_keys,
+    .nkeys = sizeof client_keys / sizeof client_keys[0],
+    .reload = client_reload,
+    .draw = client_draw,
+    .leave = client_leave,
 };
 
 enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id)

@@ -59,7 +59,7 @@ static bool status_item(const struct ui *ui, int *x, int end, const char *key, c
 /* Rows next to each other with the same status word share one item:
  * "↑/k" and "↓/j" both saying "move" become "↑/↓ move". */
 static size_t status_group(const struct ui *ui, const struct ui_key *keys, size_t n, size_t i,
-			   char *buf, size_t cap)
+                           char *buf, size_t cap)
 {
 	size_t j = i + 1;
 	while (j < n && keys[j].status && strcmp(keys[j].status, keys[i].status) == 0)
