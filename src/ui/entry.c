@@ -259,7 +259,7 @@ static void build_form(struct entry *e)
 	                      .choices = entry_raters,
 	                      .nchoices = AL_RATER_COUNT,
 	                      .choice = &e->rater,
-	                      .hint = "Space, Left or Right: client or you"};
+	                      .hint = "Space: switch rater (both kept)"};
 	f->field[ENTRY_F_RUPTURE(e)] =
 	    (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                      .label = "Rupture",

@@ -293,9 +293,9 @@ static void loop(struct ui *ui)
 			continue;
 		}
 		early = 0;
-		last_key = now;
 		typed = true;
 		on_key(ui, key);
+		last_key = now_ms(); /* a key may take long ($EDITOR): idle from its end */
 		if (ui->depth > 0 && now - last_tick >= UI_TICK_MS) {
 			on_tick(ui, 0);
 			last_tick = now;
