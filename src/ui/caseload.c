@@ -61,14 +61,22 @@ static al_tenths core_mean(const struct caseload *cl, const struct al_session *s
 	return k ? (al_tenths)((sum + k / 2) / k) : AL_MISSING;
 }
 
+/* The client's latest rating of a dimension, from the last session that has one. */
+static al_tenths last_rating(const struct al_course *c, int dim)
+{
+	for (size_t i = c->n; i-- > 0;)
+		if (c->sessions[i].rating[AL_RATER_CLIENT][dim] != AL_MISSING)
+			return c->sessions[i].rating[AL_RATER_CLIENT][dim];
+	return AL_MISSING;
+}
+
+/* The same numbers as the caseload command prints. */
 static void fill_row(struct caseload *cl, struct row *r, const struct al_course *c)
 {
 	r->nsessions = (int)c->n;
 	r->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
 	for (int d = 0; d < AL_CORE_DIMS; d++)
-		r->last[d] = c->n && d < cl->ncore
-				     ? c->sessions[c->n - 1].rating[AL_RATER_CLIENT][cl->core[d]]
-				     : AL_MISSING;
+		r->last[d] = d < cl->ncore ? last_rating(c, cl->core[d]) : AL_MISSING;
 	size_t from = c->n > SPARK_N ? c->n - SPARK_N : 0;
 	r->nspark = (int)(c->n - from);
 	for (size_t i = from; i < c->n; i++) {
@@ -163,7 +171,11 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	find_core(ui, cl);
 	cl->settings = &ui->settings;
 	cl->n = 0;
-	enum al_status rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	enum al_status rc = db_begin_read(ui->db, ui->err);
+	if (rc)
+		return rc;
+	rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	db_end_read(ui->db);
 	if (rc)
 		return rc;
 	if (cl->n > 1) /* rows is NULL when there are none */
@@ -267,8 +279,8 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")             \
 	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend") \
 	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
-	X(cl_new, 'n', 0, "n", "n", "new session", "new session for the selected client")    \
-	X(cl_add, 'a', 0, "a", "a", "add client", "add a client (code, modality, goal)")      \
+	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")    \
+	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")      \
 	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 CASELOAD_KEYS(UI_KEY_DECL)
