@@ -5,13 +5,14 @@
 #include <strings.h>
 
 #include "alliance/db_client.h"
-#include "alliance/db_session.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
+#include "alliance/summary.h"
 #include "alliance/spark.h"
 #include "ui.h"
 
-#define SPARK_N 12   /* sessions in a sparkline */
+#define SPARK_N AL_TREND_SESSIONS
 #define CODE_NARROW 10
 
 struct row {
@@ -34,9 +35,6 @@ struct caseload {
 	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
 	struct ui_text filter;
 	bool filtering;
-	struct al_flag *flags; /* scratch for loading */
-	size_t flags_cap;
-	const struct al_settings *settings;
 };
 
 static void find_core(const struct ui *ui, struct caseload *cl)
@@ -47,62 +45,9 @@ static void find_core(const struct ui *ui, struct caseload *cl)
 			cl->core[cl->ncore++] = (int)i;
 }
 
-/* The mean of the core client ratings of one session, or AL_MISSING. */
-static al_tenths core_mean(const struct caseload *cl, const struct al_session *s)
-{
-	int sum = 0, k = 0;
-	for (int d = 0; d < cl->ncore; d++) {
-		al_tenths v = s->rating[AL_RATER_CLIENT][cl->core[d]];
-		if (v != AL_MISSING) {
-			sum += v;
-			k++;
-		}
-	}
-	return k ? (al_tenths)((sum + k / 2) / k) : AL_MISSING;
-}
-
-/* The client's latest rating of a dimension, from the last session that has one. */
-static al_tenths last_rating(const struct al_course *c, int dim)
-{
-	for (size_t i = c->n; i-- > 0;)
-		if (c->sessions[i].rating[AL_RATER_CLIENT][dim] != AL_MISSING)
-			return c->sessions[i].rating[AL_RATER_CLIENT][dim];
-	return AL_MISSING;
-}
-
-/* The same numbers as the caseload command prints. */
-static void fill_row(struct caseload *cl, struct row *r, const struct al_course *c)
-{
-	r->nsessions = (int)c->n;
-	r->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
-	for (int d = 0; d < AL_CORE_DIMS; d++)
-		r->last[d] = d < cl->ncore ? last_rating(c, cl->core[d]) : AL_MISSING;
-	size_t from = c->n > SPARK_N ? c->n - SPARK_N : 0;
-	r->nspark = (int)(c->n - from);
-	for (size_t i = from; i < c->n; i++) {
-		r->spark[0][i - from] = core_mean(cl, &c->sessions[i]);
-		for (int d = 0; d < cl->ncore; d++)
-			r->spark[d + 1][i - from] = c->sessions[i].rating[AL_RATER_CLIENT][cl->core[d]];
-	}
-}
-
-static enum al_status detect(struct caseload *cl, const struct al_course *c, size_t *n,
-			     struct al_error *err)
-{
-	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
-	if (*n <= cl->flags_cap)
-		return AL_OK;
-	struct al_flag *f = realloc(cl->flags, *n * sizeof *f);
-	if (!f)
-		return al_fail(err, AL_EIO, "out of memory");
-	cl->flags = f;
-	cl->flags_cap = *n;
-	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
-	return AL_OK;
-}
-
-static enum al_status add_row(void *ctx, const struct al_client *client,
-			      const struct db_course *course, struct al_error *err)
+/* One row per client from the summaries the database keeps current, so
+ * that the first frame runs no detection (the caseload command's numbers). */
+static enum al_status add_row(void *ctx, const struct db_status_row *in, struct al_error *err)
 {
 	struct caseload *cl = ctx;
 	if (cl->n == cl->cap) {
@@ -113,18 +58,20 @@ static enum al_status add_row(void *ctx, const struct al_client *client,
 		cl->rows = rows;
 		cl->cap = cap;
 	}
-	struct row *r = &cl->rows[cl->n];
+	const struct al_summary *sum = &in->summary;
+	struct row *r = &cl->rows[cl->n++];
 	memset(r, 0, sizeof *r);
-	r->id = client->id;
-	memcpy(r->code, client->code, sizeof r->code);
-	memcpy(r->clinician, client->clinician, sizeof r->clinician);
-	size_t nflags;
-	enum al_status st = detect(cl, &course->course, &nflags, err);
-	if (st)
-		return st;
-	standing_compute(&course->course, cl->flags, nflags, &r->standing);
-	fill_row(cl, r, &course->course);
-	cl->n++;
+	r->id = in->client.id;
+	memcpy(r->code, in->client.code, sizeof r->code);
+	memcpy(r->clinician, in->client.clinician, sizeof r->clinician);
+	r->nsessions = sum->sessions;
+	r->last_date = sum->last_date;
+	memcpy(r->last, sum->last, sizeof r->last);
+	r->standing = sum->standing;
+	r->nspark = sum->ntrend;
+	for (int i = 0; i < sum->ntrend; i++)
+		for (int k = 0; k <= AL_CORE_DIMS; k++)
+			r->spark[k][i] = sum->trend[i].value[k];
 	return AL_OK;
 }
 
@@ -169,12 +116,11 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	struct access_who who = ui_who(ui, "caseload");
 	access_mine(&who, &f);
 	find_core(ui, cl);
-	cl->settings = &ui->settings;
 	cl->n = 0;
 	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (rc)
 		return rc;
-	rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	rc = db_status_each(ui->db, &f, add_row, cl, ui->err);
 	db_end_read(ui->db);
 	if (rc)
 		return rc;
@@ -450,7 +396,6 @@ static void caseload_leave(struct ui *ui, void *st)
 	(void)ui;
 	free(cl->rows);
 	free(cl->shown);
-	free(cl->flags);
 	ui_text_free(&cl->filter);
 }
 
