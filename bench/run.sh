@@ -14,6 +14,8 @@
 #   BENCH_DIR=build/bench    working directory (the data is left there)
 #   BENCH_ALLIANCE=./alliance  the binary measured
 #   BENCH_FRAME_TEXT         status line text that ends the UI's first frame
+#   BENCH_TODAY=2026-03-02   the day the demo practice is dated back from
+#                            (ALLIANCE_TODAY), so every run sees the same data
 #
 # Exit status 0 when every run worked (a missed target is shown, not an
 # error), 1 when something failed.
@@ -26,6 +28,7 @@ RUNS=${BENCH_RUNS:-5}
 DIR=${BENCH_DIR:-build/bench}
 A=${BENCH_ALLIANCE:-$PWD/alliance}
 FRAME_TEXT=${BENCH_FRAME_TEXT:-help}
+export ALLIANCE_TODAY=${BENCH_TODAY:-2026-03-02}
 MIN_CLIENTS=8 # the smallest practice demo makes
 
 export LOGNAME=bench USER=bench LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color
