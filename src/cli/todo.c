@@ -12,7 +12,3 @@
 
 NOT_YET(cmd_board, "board")
 
-__attribute__((weak)) enum al_status ui_main(struct cli *c)
-{
-	return al_fail(c->err, AL_EUSAGE, "the terminal UI is not available in this build");
-}

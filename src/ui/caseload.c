@@ -1,0 +1,469 @@
+/* The caseload, a clinician's home screen: their clients in risk order with
+ * status, last values and sparklines; `/` filters by code. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alliance/db_client.h"
+#include "alliance/db_session.h"
+#include "alliance/parse.h"
+#include "alliance/rules.h"
+#include "alliance/spark.h"
+#include "ui.h"
+
+#define SPARK_N 12   /* sessions in a sparkline */
+#define CODE_NARROW 10
+
+struct row {
+	int64_t id;
+	char code[AL_KEY_MAX + 1];
+	char clinician[AL_KEY_MAX + 1];
+	int nsessions;
+	int32_t last_date;
+	al_tenths last[AL_CORE_DIMS];
+	struct al_standing standing;
+	int nspark;
+	al_tenths spark[AL_CORE_DIMS + 1][SPARK_N]; /* [0] the core mean, then each */
+};
+
+struct caseload {
+	struct row *rows;
+	size_t n, cap;
+	size_t *shown; /* rows matching the filter, in risk order */
+	size_t nshown, sel;
+	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
+	struct ui_text filter;
+	bool filtering;
+	struct al_flag *flags; /* scratch for loading */
+	size_t flags_cap;
+	const struct al_settings *settings;
+};
+
+static void find_core(const struct ui *ui, struct caseload *cl)
+{
+	cl->ncore = 0;
+	for (size_t i = 0; i < ui->dims.n && cl->ncore < AL_CORE_DIMS; i++)
+		if (ui->dims.dim[i].core)
+			cl->core[cl->ncore++] = (int)i;
+}
+
+/* The mean of the core client ratings of one session, or AL_MISSING. */
+static al_tenths core_mean(const struct caseload *cl, const struct al_session *s)
+{
+	int sum = 0, k = 0;
+	for (int d = 0; d < cl->ncore; d++) {
+		al_tenths v = s->rating[AL_RATER_CLIENT][cl->core[d]];
+		if (v != AL_MISSING) {
+			sum += v;
+			k++;
+		}
+	}
+	return k ? (al_tenths)((sum + k / 2) / k) : AL_MISSING;
+}
+
+static void fill_row(struct caseload *cl, struct row *r, const struct al_course *c)
+{
+	r->nsessions = (int)c->n;
+	r->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
+	for (int d = 0; d < AL_CORE_DIMS; d++)
+		r->last[d] = c->n && d < cl->ncore
+				     ? c->sessions[c->n - 1].rating[AL_RATER_CLIENT][cl->core[d]]
+				     : AL_MISSING;
+	size_t from = c->n > SPARK_N ? c->n - SPARK_N : 0;
+	r->nspark = (int)(c->n - from);
+	for (size_t i = from; i < c->n; i++) {
+		r->spark[0][i - from] = core_mean(cl, &c->sessions[i]);
+		for (int d = 0; d < cl->ncore; d++)
+			r->spark[d + 1][i - from] = c->sessions[i].rating[AL_RATER_CLIENT][cl->core[d]];
+	}
+}
+
+static enum al_status detect(struct caseload *cl, const struct al_course *c, size_t *n,
+			     struct al_error *err)
+{
+	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
+	if (*n <= cl->flags_cap)
+		return AL_OK;
+	struct al_flag *f = realloc(cl->flags, *n * sizeof *f);
+	if (!f)
+		return al_fail(err, AL_EIO, "out of memory");
+	cl->flags = f;
+	cl->flags_cap = *n;
+	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
+	return AL_OK;
+}
+
+static enum al_status add_row(void *ctx, const struct al_client *client,
+			      const struct db_course *course, struct al_error *err)
+{
+	struct caseload *cl = ctx;
+	if (cl->n == cl->cap) {
+		size_t cap = cl->cap ? cl->cap * 2 : 64;
+		struct row *rows = realloc(cl->rows, cap * sizeof *rows);
+		if (!rows)
+			return al_fail(err, AL_EIO, "out of memory");
+		cl->rows = rows;
+		cl->cap = cap;
+	}
+	struct row *r = &cl->rows[cl->n];
+	memset(r, 0, sizeof *r);
+	r->id = client->id;
+	memcpy(r->code, client->code, sizeof r->code);
+	memcpy(r->clinician, client->clinician, sizeof r->clinician);
+	size_t nflags;
+	enum al_status st = detect(cl, &course->course, &nflags, err);
+	if (st)
+		return st;
+	standing_compute(&course->course, cl->flags, nflags, &r->standing);
+	fill_row(cl, r, &course->course);
+	cl->n++;
+	return AL_OK;
+}
+
+static int risk_order(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	return standing_compare(&x->standing, x->code, &y->standing, y->code);
+}
+
+static bool matches(const struct caseload *cl, const struct row *r)
+{
+	char f[AL_KEY_MAX * 4 + 1];
+	ui_text_get(&cl->filter, f, sizeof f);
+	return strcasestr(r->code, f) != NULL;
+}
+
+/* Recomputes the shown rows, keeping the selection on client id when it is
+ * still shown. */
+static void apply_filter(struct caseload *cl, int64_t keep)
+{
+	cl->nshown = 0;
+	cl->sel = 0;
+	for (size_t i = 0; i < cl->n; i++) {
+		if (!matches(cl, &cl->rows[i]))
+			continue;
+		if (cl->rows[i].id == keep)
+			cl->sel = cl->nshown;
+		cl->shown[cl->nshown++] = i;
+	}
+}
+
+static int64_t selected_id(const struct caseload *cl)
+{
+	return cl->nshown ? cl->rows[cl->shown[cl->sel]].id : 0;
+}
+
+static enum al_status caseload_reload(struct ui *ui, void *st)
+{
+	struct caseload *cl = st;
+	int64_t keep = ui->hint_client ? ui->hint_client : selected_id(cl);
+	struct db_client_filter f = {0};
+	struct access_who who = ui_who(ui, "caseload");
+	access_mine(&who, &f);
+	find_core(ui, cl);
+	cl->settings = &ui->settings;
+	cl->n = 0;
+	enum al_status rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	if (rc)
+		return rc;
+	qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
+	size_t *shown = realloc(cl->shown, (cl->n + 1) * sizeof *shown);
+	if (!shown)
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	cl->shown = shown;
+	apply_filter(cl, keep);
+	ui->hint_client = 0;
+	int64_t saved = ui->hint_session;
+	ui->hint_session = 0;
+	if (saved && selected_id(cl) == keep) /* a session saved from here: show it */
+		client_open(ui, cl->rows[cl->shown[cl->sel]].code, saved);
+	return AL_OK;
+}
+
+/* ---- keys ---- */
+
+static const struct row *selected(const struct caseload *cl)
+{
+	return cl->nshown ? &cl->rows[cl->shown[cl->sel]] : NULL;
+}
+
+static enum ui_action move_sel(struct caseload *cl, long by)
+{
+	long to = (long)cl->sel + by, last = (long)cl->nshown - 1;
+	cl->sel = (size_t)(to < 0 ? 0 : to > last ? (last < 0 ? 0 : last) : to);
+	return UI_DONE;
+}
+
+static int list_rows(void)
+{
+	return LINES - 2 - 2; /* title and column heads above, message and status below */
+}
+
+static enum ui_action cl_up(struct ui *ui, void *st)
+{
+	(void)ui;
+	return move_sel(st, -1);
+}
+
+static enum ui_action cl_down(struct ui *ui, void *st)
+{
+	(void)ui;
+	return move_sel(st, 1);
+}
+
+static enum ui_action cl_page_up(struct ui *ui, void *st)
+{
+	(void)ui;
+	return move_sel(st, -list_rows());
+}
+
+static enum ui_action cl_page_down(struct ui *ui, void *st)
+{
+	(void)ui;
+	return move_sel(st, list_rows());
+}
+
+static enum ui_action cl_open(struct ui *ui, void *st)
+{
+	const struct row *r = selected(st);
+	return r ? client_open(ui, r->code, 0) : UI_DONE;
+}
+
+static enum ui_action cl_filter(struct ui *ui, void *st)
+{
+	(void)ui;
+	((struct caseload *)st)->filtering = true;
+	return UI_DONE;
+}
+
+static enum ui_action cl_new(struct ui *ui, void *st)
+{
+	const struct row *r = selected(st);
+	if (!r) {
+		ui_say(ui, true, "no client selected: add one with a");
+		return UI_DONE;
+	}
+	return entry_open(ui, r->code, 0);
+}
+
+static enum ui_action cl_add(struct ui *ui, void *st)
+{
+	(void)st;
+	return client_form_open(ui);
+}
+
+static enum ui_action cl_quit(struct ui *ui, void *st)
+{
+	(void)ui;
+	(void)st;
+	return UI_QUIT;
+}
+
+#define CASELOAD_KEYS(X)                                                                     \
+	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")            \
+	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")        \
+	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                 \
+	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")             \
+	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend") \
+	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
+	X(cl_new, 'n', 0, "n", "n", "new session", "new session for the selected client")    \
+	X(cl_add, 'a', 0, "a", "a", "add client", "add a client (code, modality, goal)")      \
+	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
+
+CASELOAD_KEYS(UI_KEY_DECL)
+static const struct ui_key caseload_keys[] = {CASELOAD_KEYS(UI_KEY_ROW)};
+
+/* While filtering, keys are text; Enter keeps the filter, Esc drops it. */
+static enum ui_action caseload_input(struct ui *ui, void *st, int key)
+{
+	struct caseload *cl = st;
+	(void)ui;
+	if (!cl->filtering)
+		return UI_PASS;
+	if (ui_key_enter(key) || key == UI_ESC) {
+		cl->filtering = false;
+		if (key == UI_ESC)
+			ui_text_set(&cl->filter, "");
+	} else if (key == UI_FN(KEY_UP) || key == UI_FN(KEY_DOWN)) {
+		return UI_PASS;
+	} else {
+		bool changed;
+		if (ui_text_key(&cl->filter, key, 0, &changed) == UI_PASS)
+			return UI_PASS;
+		if (!changed)
+			return UI_DONE;
+	}
+	apply_filter(cl, selected_id(cl));
+	return UI_DONE;
+}
+
+static bool caseload_typing(const void *st)
+{
+	return ((const struct caseload *)st)->filtering;
+}
+
+/* ---- drawing ---- */
+
+struct cols {
+	int code, clinician, sessions, date, values, status, spark;
+	bool per_dim;
+};
+
+static struct cols columns(const struct ui *ui, const struct caseload *cl)
+{
+	struct cols c = {.code = CODE_NARROW, .sessions = 4, .date = 10,
+			 .values = 5 * (cl->ncore ? cl->ncore : 1), .status = 10, .spark = SPARK_N};
+	c.clinician = ui->supervisor ? 12 : 0;
+	int fixed = 1 + c.code + 1 + c.clinician + c.sessions + 2 + c.date + 1 + c.values + 1 +
+		    c.status + 1;
+	c.per_dim = cl->ncore > 1 && fixed + cl->ncore * (SPARK_N + 1) <= COLS;
+	int used = fixed + (c.per_dim ? cl->ncore * (SPARK_N + 1) : SPARK_N);
+	int spare = COLS - (used > UI_MIN_COLS ? used : UI_MIN_COLS);
+	if (spare > 0) /* wider than 80 columns: longer codes */
+		c.code += spare < AL_KEY_MAX - CODE_NARROW ? spare : AL_KEY_MAX - CODE_NARROW;
+	return c;
+}
+
+static void draw_spark(const struct ui *ui, int y, int x, const al_tenths *v, int n, attr_t a)
+{
+	for (int i = 0; i < n; i++) {
+		wchar_t wc = (wchar_t)spark_glyph(v[i], ui->ascii);
+		ui_put_wide(y, x + SPARK_N - n + i, 1, a, &wc, 1);
+	}
+}
+
+static void draw_values(int y, int x, const struct row *r, int ncore, attr_t a)
+{
+	for (int d = 0; d < ncore; d++) {
+		char buf[8] = "  -";
+		if (r->last[d] != AL_MISSING)
+			format_tenths(r->last[d], buf);
+		ui_putf(y, x + 5 * d, 5, a, "%4s", buf);
+	}
+}
+
+static void draw_row(const struct ui *ui, const struct caseload *cl, const struct cols *c, int y,
+		     const struct row *r, bool sel)
+{
+	attr_t base = ui_attr(ui, sel ? UI_R_SELECT : UI_R_PLAIN);
+	int x = 1;
+	ui_fill(y, 0, COLS, base);
+	ui_put_cut(ui, y, x, c->code, base, r->code);
+	x += c->code + 1;
+	if (c->clinician) {
+		ui_put_cut(ui, y, x, c->clinician - 1, base, r->clinician);
+		x += c->clinician;
+	}
+	ui_putf(y, x, c->sessions, base, "%4d", r->nsessions);
+	x += c->sessions + 2;
+	char date[AL_DATE_LEN + 1] = "-";
+	if (r->last_date != INT32_MIN)
+		format_date(r->last_date, date);
+	ui_put(y, x, c->date, base, date);
+	x += c->date + 1;
+	draw_values(y, x, r, cl->ncore, base);
+	x += c->values + 1;
+	enum al_state s = r->standing.state;
+	attr_t sa = ui_attr(ui, ui_state_role((int)s)) | (sel ? A_REVERSE : 0);
+	ui_putf(y, x, c->status, sa, "%s %s", ui_state_glyph(ui, (int)s), state_name(s));
+	x += c->status + 1;
+	if (!c->per_dim)
+		draw_spark(ui, y, x, r->spark[0], r->nspark, base);
+	for (int d = 0; c->per_dim && d < cl->ncore; d++)
+		draw_spark(ui, y, x + d * (SPARK_N + 1), r->spark[d + 1], r->nspark,
+			   ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
+}
+
+static void draw_heads(const struct ui *ui, const struct caseload *cl, const struct cols *c)
+{
+	attr_t a = ui_attr(ui, UI_R_FAINT);
+	int x = 1;
+	ui_put(1, x, c->code, a, "Code");
+	x += c->code + 1;
+	if (c->clinician) {
+		ui_put(1, x, c->clinician, a, "Clinician");
+		x += c->clinician;
+	}
+	ui_put(1, x, c->sessions + 2, a, "Sess");
+	x += c->sessions + 2;
+	ui_put(1, x, c->date, a, "Last");
+	x += c->date + 1;
+	for (int d = 0; d < cl->ncore; d++)
+		ui_putf(1, x + 5 * d, 5, a, "%4.4s", ui->dims.dim[cl->core[d]].label);
+	x += c->values + 1;
+	ui_put(1, x, c->status, a, "Status");
+	x += c->status + 1;
+	if (!c->per_dim)
+		ui_putf(1, x, COLS - x, a, "Mean, last %d", SPARK_N);
+	for (int d = 0; c->per_dim && d < cl->ncore; d++)
+		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a, ui->dims.dim[cl->core[d]].label);
+}
+
+static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui_frame *f)
+{
+	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
+			ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
+	x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu client%s", cl->n,
+		     cl->n == 1 ? "" : "s");
+	if (!cl->filtering && !cl->filter.len)
+		return;
+	int fx = COLS - 30;
+	ui_put(0, fx, 8, ui_attr(ui, UI_R_PLAIN), "Filter ");
+	ui_text_draw(&cl->filter, 0, fx + 7, 20, 1,
+		     ui_attr(ui, cl->filtering ? UI_R_FOCUS : UI_R_FIELD), cl->filtering, f);
+}
+
+static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *f)
+{
+	const struct caseload *cl = st;
+	struct cols c = columns(ui, cl);
+	draw_title(ui, cl, f);
+	draw_heads(ui, cl, &c);
+	int rows = f->rows - 2;
+	if (cl->nshown == 0) {
+		ui_put(3, 2, COLS - 4, ui_attr(ui, UI_R_FAINT),
+		       cl->n ? "No client code matches the filter." : "No clients yet: a adds one.");
+		return;
+	}
+	size_t top = cl->sel >= (size_t)rows ? cl->sel - (size_t)rows + 1 : 0;
+	for (int i = 0; i < rows && top + (size_t)i < cl->nshown; i++)
+		draw_row(ui, cl, &c, 2 + i, &cl->rows[cl->shown[top + (size_t)i]],
+			 top + (size_t)i == cl->sel);
+}
+
+static void caseload_leave(struct ui *ui, void *st)
+{
+	struct caseload *cl = st;
+	(void)ui;
+	free(cl->rows);
+	free(cl->shown);
+	free(cl->flags);
+	ui_text_free(&cl->filter);
+}
+
+const struct ui_screen caseload_screen = {
+	.title = "Caseload",
+	.keys = caseload_keys,
+	.nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
+	.reload = caseload_reload,
+	.input = caseload_input,
+	.draw = caseload_draw,
+	.typing = caseload_typing,
+	.leave = caseload_leave,
+};
+
+enum ui_action caseload_open(struct ui *ui)
+{
+	struct caseload *cl = calloc(1, sizeof *cl);
+	if (!cl || !ui_text_init(&cl->filter, AL_KEY_MAX, false)) {
+		free(cl);
+		al_fail(ui->err, AL_EIO, "out of memory");
+		return UI_DONE;
+	}
+	if (caseload_reload(ui, cl)) {
+		caseload_leave(ui, cl);
+		free(cl);
+		return UI_DONE;
+	}
+	return ui_push(ui, &caseload_screen, cl);
+}

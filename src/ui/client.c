@@ -1,0 +1,384 @@
+/* One client's trend: header, the chart, the selected session's ratings and
+ * note, and its flags explained in plain words. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alliance/chart.h"
+#include "alliance/db_client.h"
+#include "alliance/db_session.h"
+#include "alliance/parse.h"
+#include "alliance/rules.h"
+#include "ui.h"
+
+#define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
+
+struct client {
+	char code[AL_KEY_MAX + 1];
+	struct al_client client;
+	struct db_course course;
+	bool loaded;
+	struct al_flag *flags;
+	size_t nflags, flags_cap;
+	enum chart_flag *marks;
+	struct al_standing standing;
+	int sel;  /* session index, -1 when there is none */
+	int dim;  /* CHART_ALL_DIMS or the one dimension shown */
+	bool clinician;
+	char *note;
+};
+
+static const struct al_course *course(const struct client *cs)
+{
+	return &cs->course.course;
+}
+
+static enum chart_flag mark_of(const struct al_flag *f)
+{
+	if (f->severity == AL_SEV_RED)
+		return f->repair == AL_REPAIR_REPAIRED ? CHART_FLAG_REPAIRED : CHART_FLAG_RED;
+	return f->severity == AL_SEV_AMBER ? CHART_FLAG_AMBER : CHART_FLAG_INFO;
+}
+
+/* The most telling mark of each session, folded as the chart command does. */
+static void mark_sessions(struct client *cs)
+{
+	for (size_t i = 0; i < course(cs)->n; i++)
+		cs->marks[i] = CHART_FLAG_NONE;
+	for (size_t i = 0; i < cs->nflags; i++) {
+		enum chart_flag *at = &cs->marks[cs->flags[i].session];
+		*at = chart_flag_merge(*at, mark_of(&cs->flags[i]));
+	}
+}
+
+static enum al_status detect(struct ui *ui, struct client *cs)
+{
+	size_t n = rules_detect(course(cs), &ui->settings, cs->flags, cs->flags_cap);
+	if (n > cs->flags_cap) {
+		struct al_flag *f = realloc(cs->flags, n * sizeof *f);
+		if (!f)
+			return al_fail(ui->err, AL_EIO, "out of memory");
+		cs->flags = f;
+		cs->flags_cap = n;
+		n = rules_detect(course(cs), &ui->settings, cs->flags, cs->flags_cap);
+	}
+	cs->nflags = n;
+	enum chart_flag *m = realloc(cs->marks, (course(cs)->n + 1) * sizeof *m);
+	if (!m)
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	cs->marks = m;
+	mark_sessions(cs);
+	standing_compute(course(cs), cs->flags, cs->nflags, &cs->standing);
+	return AL_OK;
+}
+
+static enum al_status load_note(struct ui *ui, struct client *cs)
+{
+	cs->note[0] = '\0';
+	if (cs->sel < 0 || !cs->course.has_note[cs->sel])
+		return AL_OK;
+	return db_note_get(ui->db, course(cs)->sessions[cs->sel].id, cs->note, NOTE_BYTES, ui->err);
+}
+
+static int index_of(const struct client *cs, int64_t session_id)
+{
+	for (size_t i = 0; i < course(cs)->n; i++)
+		if (course(cs)->sessions[i].id == session_id)
+			return (int)i;
+	return (int)course(cs)->n - 1;
+}
+
+static enum al_status client_reload(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	int64_t keep = ui->hint_session;
+	if (!keep && cs->loaded && cs->sel >= 0)
+		keep = course(cs)->sessions[cs->sel].id;
+	ui->hint_session = 0;
+	struct access_who who = ui_who(ui, "client");
+	enum al_status rc = access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
+	if (rc)
+		return rc;
+	if (cs->loaded)
+		db_course_free(&cs->course);
+	cs->loaded = false;
+	if ((rc = db_course_load(ui->db, &ui->dims, cs->client.id, &cs->course, ui->err)))
+		return rc;
+	cs->loaded = true;
+	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
+		cs->dim = CHART_ALL_DIMS;
+	cs->sel = index_of(cs, keep);
+	if ((rc = detect(ui, cs)))
+		return rc;
+	return load_note(ui, cs);
+}
+
+/* ---- keys ---- */
+
+static enum ui_action select_session(struct ui *ui, struct client *cs, int to)
+{
+	int last = (int)course(cs)->n - 1;
+	cs->sel = to < 0 ? (last < 0 ? -1 : 0) : to > last ? last : to;
+	if (load_note(ui, cs))
+		ui_say_err(ui);
+	return UI_DONE;
+}
+
+static enum ui_action cs_prev(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	return select_session(ui, cs, cs->sel - 1);
+}
+
+static enum ui_action cs_next(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	return select_session(ui, cs, cs->sel + 1);
+}
+
+static enum ui_action cs_first(struct ui *ui, void *st)
+{
+	return select_session(ui, st, 0);
+}
+
+static enum ui_action cs_last(struct ui *ui, void *st)
+{
+	return select_session(ui, st, (int)course(st)->n - 1);
+}
+
+static enum ui_action cs_dim(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	cs->dim = cs->dim + 1 >= (int)ui->dims.n ? CHART_ALL_DIMS : cs->dim + 1;
+	return UI_DONE;
+}
+
+static enum ui_action cs_clinician(struct ui *ui, void *st)
+{
+	(void)ui;
+	struct client *cs = st;
+	cs->clinician = !cs->clinician;
+	return UI_DONE;
+}
+
+static enum ui_action cs_new(struct ui *ui, void *st)
+{
+	return entry_open(ui, ((struct client *)st)->code, 0);
+}
+
+static enum ui_action cs_edit(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	if (cs->sel < 0) {
+		ui_say(ui, true, "no session to edit: n records one");
+		return UI_DONE;
+	}
+	return entry_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+}
+
+static enum ui_action cs_back(struct ui *ui, void *st)
+{
+	(void)ui;
+	(void)st;
+	return UI_BACK;
+}
+
+#define CLIENT_KEYS(X)                                                                        \
+	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
+	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
+	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
+	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dimension", "all dimensions, or one at a time")    \
+	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
+	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                      \
+	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                      \
+	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the caseload")
+
+CLIENT_KEYS(UI_KEY_DECL)
+static const struct ui_key client_keys[] = {CLIENT_KEYS(UI_KEY_ROW)};
+
+/* ---- drawing ---- */
+
+static void draw_header(const struct ui *ui, const struct client *cs)
+{
+	const struct al_client *c = &cs->client;
+	enum al_state s = cs->standing.state;
+	int x = 1 + ui_put(0, 1, AL_KEY_MAX, ui_attr(ui, UI_R_TITLE), c->code);
+	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, ui_state_role((int)s)), "%s %s",
+			 ui_state_glyph(ui, (int)s), state_name(s));
+	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, UI_R_PLAIN), "%zu session%s",
+			 course(cs)->n, course(cs)->n == 1 ? "" : "s");
+	ui_putf(0, x + 2, COLS - x - 3, ui_attr(ui, UI_R_FAINT), "clinician %s  %s", c->clinician,
+		c->modality[0] ? c->modality : "modality not set");
+	ui_put(1, 1, 6, ui_attr(ui, UI_R_FAINT), "Goal: ");
+	ui_put_cut(ui, 1, 7, COLS - 8, ui_attr(ui, UI_R_PLAIN), c->goal[0] ? c->goal : "not set");
+}
+
+static void draw_chart(const struct ui *ui, const struct client *cs, int y, int h)
+{
+	struct chart_opts o;
+	chart_opts_default(&o);
+	o.dim = cs->dim;
+	o.clinician = cs->clinician;
+	o.selected = cs->sel < 0 ? CHART_NO_SESSION : cs->sel;
+	o.ascii = ui->ascii;
+	o.cutoff = ui->settings.cutoff;
+	int w = COLS - 2 < CHART_MAX_WIDTH ? COLS - 2 : CHART_MAX_WIDTH;
+	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
+	struct chart c;
+	if (cells && chart_layout(&c, cells, w, h, course(cs), cs->marks, &o))
+		ui_chart_paint(ui, &c, y, 1);
+	free(cells);
+}
+
+/* "Trust 9.0  Collaboration 8.5 ..." of one rater; false when none rated. */
+static bool ratings_text(const struct ui *ui, const struct al_session *s, enum al_rater r,
+			 char *buf, size_t cap)
+{
+	size_t at = 0;
+	bool any = false;
+	buf[0] = '\0';
+	for (size_t d = 0; d < ui->dims.n && at < cap; d++) {
+		char v[8] = "-";
+		if (s->rating[r][d] != AL_MISSING) {
+			format_tenths(s->rating[r][d], v);
+			any = true;
+		}
+		at += (size_t)snprintf(buf + at, cap - at, "%s%s %s", d ? "  " : "",
+				       ui->dims.dim[d].label, v);
+	}
+	return any;
+}
+
+static int draw_session(const struct ui *ui, const struct client *cs, int y)
+{
+	const struct al_session *s = &course(cs)->sessions[cs->sel];
+	char date[AL_DATE_LEN + 1], buf[512];
+	format_date(s->date, date);
+	int x = 1 + ui_putf(y, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "Session %d of %zu, %s",
+			    s->seq, course(cs)->n, date);
+	if (s->rupture != AL_RUPTURE_NONE)
+		x += ui_putf(y, x, COLS - 1 - x, ui_attr(ui, UI_R_RUPTURE), "  rupture: %s",
+			     rupture_name(s->rupture));
+	if (cs->course.context[cs->sel][0])
+		ui_put_cut(ui, y, x + 2, COLS - 3 - x, ui_attr(ui, UI_R_PLAIN),
+			   cs->course.context[cs->sel]);
+	int rows = 1;
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		if (ratings_text(ui, s, (enum al_rater)r, buf, sizeof buf) || r == AL_RATER_CLIENT) {
+			ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT),
+			       r == AL_RATER_CLIENT ? "client" : "clinician");
+			ui_put_cut(ui, y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_PLAIN), buf);
+		}
+	ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT), "note");
+	if (cs->note[0])
+		rows += ui_put_wrapped(y + rows, 11, COLS - 12, 2, ui_attr(ui, UI_R_PLAIN), cs->note);
+	else
+		ui_put(y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_FAINT), "none");
+	return rows;
+}
+
+static const char *flag_glyph(const struct ui *ui, const struct al_flag *f)
+{
+	switch (mark_of(f)) {
+	case CHART_FLAG_RED:
+		return "!";
+	case CHART_FLAG_AMBER:
+		return "^";
+	case CHART_FLAG_REPAIRED:
+		return ui->ascii ? "+" : "\u2713";
+	default:
+		return "?";
+	}
+}
+
+static enum ui_role flag_role(const struct al_flag *f)
+{
+	switch (mark_of(f)) {
+	case CHART_FLAG_RED:
+		return UI_R_RUPTURE;
+	case CHART_FLAG_AMBER:
+		return UI_R_WATCH;
+	case CHART_FLAG_REPAIRED:
+		return UI_R_REPAIRED;
+	default:
+		return UI_R_INFO;
+	}
+}
+
+static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
+{
+	char text[600];
+	int shown = 0;
+	for (size_t i = 0; i < cs->nflags && y < end; i++) {
+		const struct al_flag *f = &cs->flags[i];
+		if ((int)f->session != cs->sel)
+			continue;
+		const char *status = repair_name(f->repair);
+		ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
+			rule_name(f->rule), *status ? " " : "", status);
+		flag_explain(course(cs), &ui->settings, f, text, sizeof text);
+		y += ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
+		shown++;
+	}
+	if (!shown)
+		ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No flags at this session.");
+}
+
+static void client_draw(const struct ui *ui, const void *st, struct ui_frame *f)
+{
+	const struct client *cs = st;
+	(void)f;
+	draw_header(ui, cs);
+	int h = f->rows - 2 - 10; /* room below for the session and a few flags */
+	h = chart_fit_height(h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h);
+	if (cs->sel < 0) {
+		ui_put(3, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No sessions yet: n records one.");
+		return;
+	}
+	draw_chart(ui, cs, 2, h);
+	int y = 2 + h;
+	y += draw_session(ui, cs, y);
+	draw_flags(ui, cs, y, f->rows);
+}
+
+static void client_leave(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	(void)ui;
+	if (cs->loaded)
+		db_course_free(&cs->course);
+	free(cs->flags);
+	free(cs->marks);
+	free(cs->note);
+}
+
+const struct ui_screen client_screen = {
+	.title = "Client",
+	.keys = client_keys,
+	.nkeys = sizeof client_keys / sizeof client_keys[0],
+	.reload = client_reload,
+	.draw = client_draw,
+	.leave = client_leave,
+};
+
+enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id)
+{
+	struct client *cs = calloc(1, sizeof *cs);
+	if (!cs || !(cs->note = malloc(NOTE_BYTES))) {
+		free(cs);
+		ui_say(ui, true, "out of memory");
+		return UI_DONE;
+	}
+	snprintf(cs->code, sizeof cs->code, "%s", code);
+	cs->dim = CHART_ALL_DIMS;
+	cs->sel = -1;
+	ui->hint_session = session_id;
+	if (client_reload(ui, cs)) {
+		ui_say_err(ui);
+		client_leave(ui, cs);
+		free(cs);
+		return UI_DONE;
+	}
+	return ui_push(ui, &client_screen, cs);
+}
