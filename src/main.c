@@ -38,7 +38,10 @@ static const struct command {
 	 "[--output FILE]"},
 	{"chart", cmd_chart, "chart CODE [--dimension D] [--width N] [--ascii]"},
 	{"caseload", cmd_caseload, "caseload [--clinician NAME]"},
-	{"board", cmd_board, "board [--clinician NAME]"},
+	{"board", cmd_board, "board [--clinician NAME] [--status S] [--summary]   the supervisor "
+	 "board"},
+	{"ack", cmd_ack, "ack CODE --session N --rule R [--dimension D] --comment TEXT   "
+	 "acknowledge a flag"},
 	{"export", cmd_export, "export [--from D] [--to D] [--anonymize] [--format csv|json] "
 	 "[--output FILE]"},
 	{"import", cmd_import, "import FILE [--dry-run]"},
@@ -55,12 +58,14 @@ struct globals {
 	const char *user;
 	bool read_only;
 	bool ascii;
+	bool shared; /* --shared or $ALLIANCE_SHARED: a clinic's group-shared directory */
 	bool help, version;
 };
 
 static void usage(FILE *fp)
 {
-	fputs("usage: alliance [--db PATH] [--user NAME] [--read-only] [--ascii] [COMMAND ...]\n"
+	fputs("usage: alliance [--db PATH] [--user NAME] [--read-only] [--ascii] [--shared] "
+	      "[COMMAND ...]\n"
 	      "With no command, opens the terminal UI. Commands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %s\n", commands[i].usage);
@@ -83,6 +88,8 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 			g->read_only = true;
 		else if (strcmp(a, "--ascii") == 0)
 			g->ascii = true;
+		else if (strcmp(a, "--shared") == 0)
+			g->shared = true;
 		else if (strncmp(a, "--db", 4) == 0 && (a[4] == '=' || !a[4]))
 			target = &g->db;
 		else if (strncmp(a, "--user", 6) == 0 && (a[6] == '=' || !a[6]))
@@ -111,6 +118,8 @@ static void late_globals(int argc, char **argv, struct globals *g)
 			g->read_only = true;
 		else if (strcmp(argv[i], "--ascii") == 0)
 			g->ascii = true;
+		else if (strcmp(argv[i], "--shared") == 0)
+			g->shared = true;
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			g->db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
@@ -199,15 +208,27 @@ static enum al_status local_today(struct cli *c)
 }
 
 /* No core dumps (they would hold client data); a full disk must be an
- * error we report, not a signal that kills us mid-write. */
-static void harden_process(const struct globals *g)
+ * error we report, not a signal that kills us mid-write. Files are private
+ * until the shared mode is known (shared_mode). */
+static void harden_process(void)
 {
 	struct rlimit none = {0, 0};
 	setrlimit(RLIMIT_CORE, &none);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	signal(SIGXFSZ, SIG_IGN);
-	(void)g;
 	umask(077);
+}
+
+/* A clinic keeps one database in a group-owned setgid directory: what we
+ * create there must be readable and writable by the group (0660, 0770),
+ * and by nobody else. $ALLIANCE_SHARED=1 sets it for every run. */
+static void shared_mode(struct globals *g)
+{
+	const char *env = getenv("ALLIANCE_SHARED");
+	if (env && *env && strcmp(env, "0") != 0)
+		g->shared = true;
+	if (g->shared)
+		umask(007);
 }
 
 static const struct command *find_command(const char *name)
@@ -226,6 +247,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
 			       argv[0]);
 	late_globals(argc, argv, g);
+	shared_mode(g);
 	c->cmd = cmd ? cmd->name : "alliance";
 	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
 	if (!valid_code(c->user))
@@ -239,6 +261,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	struct db_open_opts o = {
 		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
 		.read_only = g->read_only,
+		.shared = g->shared,
 		.os_user = login_name(),
 		.app_user = c->user,
 	};
@@ -255,7 +278,7 @@ int main(int argc, char **argv)
 	struct al_error err = {0};
 	struct cli c = {.err = &err};
 	setlocale(LC_ALL, "");
-	harden_process(&g);
+	harden_process();
 	int first = parse_globals(argc, argv, &g);
 	if (first < 0)
 		return AL_EUSAGE;

@@ -73,6 +73,8 @@ enum al_status out_end(struct out *o, struct al_error *err);
 /* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
 enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);
 enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp);
+/* Removes an incomplete --output FILE after a failure (never a device). */
+void cli_remove_output(const char *path);
 
 /* Who sees what (access.h) for this run's user, errors naming c->cmd:
  * the client CODE when the user may act on it for need. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "alliance/cli_view.h"
+#include "alliance/db_ack.h"
 
 struct report {
 	struct cli *c;
@@ -19,6 +20,7 @@ struct report {
 	bool dim_shown[AL_DIM_MAX];  /* core dimensions, and others rated in the period */
 	bool clinician_rated;        /* any clinician rating in the period */
 	enum chart_flag *marks;      /* per session of the whole course */
+	struct db_acks acks;         /* supervisors' acknowledgements of its flags */
 };
 
 /* The sessions shown as a course of their own (numbers and dates kept). */
@@ -27,6 +29,8 @@ struct al_course report_period(const struct report *r);
 void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap);
 /* The note of session i, or NULL when it has none (free it). */
 enum al_status report_note(struct report *r, size_t i, char **note);
+/* "Acknowledged by sup_moreau on 2026-11-27: discussed in supervision". */
+void report_ack_line(const struct al_ack *a, char *buf, size_t cap);
 
 /* ", 2026-09-04 to 2026-11-27": the first and last dates of the sessions
  * [from, to), or "" when there are none. */

@@ -13,6 +13,7 @@
 #include "alliance/rules.h"
 
 #define VIEW_EXPLAIN_MAX 640 /* one flag's explanation */
+#define VIEW_ACK_MAX 4096    /* one flag's acknowledgements, joined */
 #define VIEW_CHART_HEIGHT 16 /* rows of the chart command and the text report */
 #define VIEW_CHART_WIDTH 80
 

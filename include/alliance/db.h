@@ -14,6 +14,7 @@ struct db;
 struct db_open_opts {
 	const char *path;
 	bool read_only;
+	bool shared;          /* new files 0660 and directories 0770 (a clinic's group) */
 	const char *os_user;  /* for the audit trail */
 	const char *app_user; /* --user, for the audit trail */
 };
@@ -25,6 +26,9 @@ enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct 
 void db_close(struct db *db);
 const char *db_path(const struct db *db);
 bool db_read_only(const struct db *db);
+/* The mode of the files we create beside the database (backups, --output):
+ * 0600, or 0660 when opened shared. */
+unsigned db_file_mode(const struct db *db);
 /* Schema version this binary creates. */
 int db_schema_version(void);
 

@@ -57,6 +57,7 @@ size_t rules_detect(const struct al_course *c, const struct al_settings *s, stru
                     size_t cap);
 
 const char *rule_name(enum al_rule r);         /* "low", "drop", ... */
+bool rule_parse(const char *name, enum al_rule *out); /* the inverse of rule_name */
 const char *severity_name(enum al_severity s); /* "info", "amber", "red" */
 const char *repair_name(enum al_repair r);     /* "", "open", "repaired", "unrepaired" */
 

@@ -3,14 +3,16 @@
 
 #include "alliance/cli_view.h"
 #include "alliance/commands.h"
+#include "alliance/db_ack.h"
 #include "alliance/parse.h"
 
 /* The CSV header is fixed by SPEC §3 (the first FLAG_CSV_COLS columns).
- * Table and JSON add what a reader needs besides: the explanation; a
- * supervisor's acknowledgement will join it here, never in CSV. */
+ * Table and JSON add what a reader needs besides: the explanation and the
+ * supervisors' acknowledgements ("sup_moreau 2026-11-27: comment"), never
+ * in CSV. */
 static const struct out_col flag_cols[] = {
-    {"client"}, {"session", true}, {"date"},   {"dimension"},
-    {"rule"},   {"severity"},      {"status"}, {"explanation"},
+    {"client"}, {"session", true}, {"date"},        {"dimension"},   {"rule"},
+    {"severity"}, {"status"},      {"explanation"}, {"acknowledged"},
 };
 #define FLAG_CSV_COLS 7
 #define FLAG_ALL_COLS ((int)(sizeof flag_cols / sizeof flag_cols[0]))
@@ -19,6 +21,7 @@ struct flags_run {
 	struct cli *c;
 	struct view *v;
 	struct out *o;
+	struct db_acks acks;
 	bool all; /* every flag ever, not only the current ones */
 };
 
@@ -26,11 +29,13 @@ static enum al_status flag_row(struct flags_run *r, const char *code,
                                const struct al_course *course, const struct al_flag *f)
 {
 	const struct al_session *s = &course->sessions[f->session];
-	char num[16], date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX] = "";
+	char num[16], date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX] = "", acked[VIEW_ACK_MAX] = "";
 	snprintf(num, sizeof num, "%d", s->seq);
 	format_date(s->date, date);
-	if (r->o->fmt != OUT_CSV)
+	if (r->o->fmt != OUT_CSV) {
 		flag_explain(course, &r->v->settings, f, why, sizeof why);
+		db_acks_text(&r->acks, s->id, f->dim, f->rule, acked, sizeof acked);
+	}
 	const char *cells[FLAG_ALL_COLS] = {
 	    code,
 	    num,
@@ -40,6 +45,7 @@ static enum al_status flag_row(struct flags_run *r, const char *code,
 	    severity_name(f->severity),
 	    repair_name(f->repair),
 	    why,
+	    acked,
 	};
 	return out_row(r->o, cells, r->c->err);
 }
@@ -91,6 +97,9 @@ enum al_status cmd_flags(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	struct flags_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
+	if (fmt != OUT_CSV && (st = db_acks_load(c->db, &v.dims, pos[0] ? cl.id : 0, &r.acks,
+						 c->err)))
+		goto out;
 	out_begin(&o, stdout, fmt, flag_cols, fmt == OUT_CSV ? FLAG_CSV_COLS : FLAG_ALL_COLS);
 	if (pos[0])
 		st = client_flags(&r, cl.code, &course.course);
@@ -98,6 +107,7 @@ enum al_status cmd_flags(struct cli *c, int argc, char **argv)
 		st = db_course_each(c->db, &v.dims, &f, each_client, &r, c->err);
 	enum al_status end = out_end(&o, c->err);
 	st = st ? st : end;
+	db_acks_free(&r.acks);
 out:
 	db_end_read(c->db);
 	db_course_free(&course);

@@ -85,7 +85,7 @@ static enum al_status finish_output(struct cli *c, const char *path, FILE *fp, s
 	else
 		st = end ? end : closed;
 	if (st && fp != stdout)
-		unlink(path);
+		cli_remove_output(path);
 	return st;
 }
 

@@ -52,6 +52,11 @@ enum al_status report_note(struct report *r, size_t i, char **note)
 	return AL_OK;
 }
 
+void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
+}
+
 /* ---- gathering */
 
 static enum al_status parse_period(struct cli *c, const struct cli_opt *opts, int32_t *from,
@@ -112,6 +117,8 @@ static enum al_status gather(struct report *r, const char *code, int32_t from, i
 	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
 	view_marks(course, r->v.flags, r->v.n, r->marks);
+	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)))
+		return st;
 	choose_period(r, from, to);
 	choose_columns(r);
 	return AL_OK;
@@ -225,7 +232,7 @@ static enum al_status text_ratings(struct report *r, FILE *fp)
 static void text_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX];
+	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	size_t shown = 0;
 	for (size_t k = 0; k < r->v.n; k++)
 		shown += r->v.flags[k].session >= r->from && r->v.flags[k].session < r->to;
@@ -245,6 +252,11 @@ static void text_flags(const struct report *r, FILE *fp)
 		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
 		flag_explain(course, &r->v.settings, f, why, sizeof why);
 		wrap(fp, 4, why);
+		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
+		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
+			report_ack_line(&r->acks.a[a], ack, sizeof ack);
+			wrap(fp, 4, ack);
+		}
 	}
 }
 
@@ -308,7 +320,7 @@ static enum al_status write_report(struct report *r, bool html, const char *path
 	enum al_status end = cli_close_output(r->c, path, fp);
 	st = st ? st : end;
 	if (st && fp != stdout) /* no half-written report left behind */
-		unlink(path);
+		cli_remove_output(path);
 	return st;
 }
 
@@ -335,6 +347,7 @@ enum al_status cmd_report(struct cli *c, int argc, char **argv)
 		db_end_read(c->db);
 	}
 	free(r.marks);
+	db_acks_free(&r.acks);
 	db_course_free(&r.course);
 	view_free(&r.v);
 	return st;

@@ -51,8 +51,11 @@ static const char style[] =
     ".info .mark{color:#555}.flags p{margin:.15rem 0 0 1.2em}\n"
     ".note{white-space:pre-wrap;margin:.2rem 0 .8rem 1.2em}svg{max-width:100%;height:auto}"
     "small{color:#444}\n"
+    ".ack{font-style:italic}\n"
+    "@page{margin:14mm 12mm}\n" /* A4 and Letter alike: the page's own size */
     "@media print{body{margin:0;max-width:none;font-size:10.5pt}"
-    "h2{break-after:avoid}tr,li,svg{break-inside:avoid}}\n";
+    "h2{break-after:avoid}tr,li,svg{break-inside:avoid}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void esc(FILE *fp, const char *s)
 {
@@ -285,7 +288,7 @@ static void html_ratings(const struct report *r, FILE *fp)
 static void html_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX];
+	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
 	for (size_t k = 0; k < r->v.n; k++) {
 		const struct al_flag *f = &r->v.flags[k];
@@ -306,7 +309,15 @@ static void html_flags(const struct report *r, FILE *fp)
 		flag_explain(course, &r->v.settings, f, why, sizeof why);
 		fputs("<p>", fp);
 		esc(fp, why);
-		fputs("</p></li>\n", fp);
+		fputs("</p>", fp);
+		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
+		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
+			report_ack_line(&r->acks.a[a], ack, sizeof ack);
+			fputs("<p class=\"ack\">", fp);
+			esc(fp, ack);
+			fputs("</p>", fp);
+		}
+		fputs("</li>\n", fp);
 	}
 	fputs("</ul>\n", fp);
 }

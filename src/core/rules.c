@@ -1,6 +1,7 @@
 /* The rupture detection rules of SPEC §4, run per dimension on client ratings. */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "alliance/rules.h"
 
@@ -243,6 +244,16 @@ const char *rule_name(enum al_rule r)
 	    [AL_RULE_MISSING] = "missing",
 	};
 	return (unsigned)r < AL_RULE_COUNT ? names[r] : "?";
+}
+
+bool rule_parse(const char *name, enum al_rule *out)
+{
+	for (int r = 0; r < AL_RULE_COUNT; r++)
+		if (strcmp(rule_name((enum al_rule)r), name) == 0) {
+			*out = (enum al_rule)r;
+			return true;
+		}
+	return false;
 }
 
 const char *severity_name(enum al_severity s)

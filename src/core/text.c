@@ -46,3 +46,23 @@ bool text_ok(const char *s, size_t max_bytes, char *why, size_t cap)
 	}
 	return true;
 }
+
+bool text_ok_chars(const char *s, size_t max_chars, char *why, size_t cap)
+{
+	size_t chars = 0, spaces = 0;
+	for (const char *p = s; *p; p++) {
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+		spaces += *p == ' ';
+	}
+	if (chars > max_chars) {
+		snprintf(why, cap, "is too long (at most %zu characters)", max_chars);
+		return false;
+	}
+	if (!text_ok(s, max_chars * 4, why, cap))
+		return false;
+	if (spaces == chars) {
+		snprintf(why, cap, "is blank");
+		return false;
+	}
+	return true;
+}

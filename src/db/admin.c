@@ -10,11 +10,11 @@
 #include "alliance/parse.h"
 #include "internal.h"
 
-/* The file is created here, not by SQLite, to get O_EXCL and mode 0600
- * whatever the umask. */
-static enum al_status create_new(const char *path, struct al_error *err)
+/* The file is created here, not by SQLite, to get O_EXCL and the
+ * database's file mode (0600, or 0660 shared) whatever SQLite's default. */
+static enum al_status create_new(const char *path, unsigned mode, struct al_error *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, (mode_t)mode);
 	if (fd >= 0)
 		return close(fd) == 0 ? AL_OK : al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
 	if (errno == EEXIST)
@@ -60,6 +60,8 @@ static enum al_status copy_to(struct db *db, const char *path, struct al_error *
 			rc = rc == SQLITE_DONE ? done : rc;
 		}
 	}
+	if ((rc & 0xff) == SQLITE_IOERR && db_errno_full(sqlite3_system_errno(dst)))
+		rc = SQLITE_FULL; /* a failed write on a full disk: say so */
 	int closed = sqlite3_close(dst);
 	if (rc == SQLITE_OK)
 		rc = closed;
@@ -74,7 +76,7 @@ static enum al_status copy_to(struct db *db, const char *path, struct al_error *
 
 enum al_status db_backup(struct db *db, const char *path, struct al_error *err)
 {
-	enum al_status st = create_new(path, err);
+	enum al_status st = create_new(path, db->file_mode, err);
 	if (st)
 		return st;
 	if ((st = copy_to(db, path, err)))

@@ -1,6 +1,7 @@
 /* Opening the database: the alliance check, pragmas, migrations; and the
  * transaction and audit helpers every write goes through. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,9 @@ int db_schema_version(void)
 	return (int)al_schema_count;
 }
 
-/* Creates the missing directories of path's parent, mode 0700. */
-static enum al_status make_parent_dirs(const char *path, struct al_error *err)
+/* Creates the missing directories of path's parent, mode 0700 (0770
+ * shared: in a setgid directory they inherit its group and setgid bit). */
+static enum al_status make_parent_dirs(const char *path, bool shared, struct al_error *err)
 {
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
@@ -34,7 +36,7 @@ static enum al_status make_parent_dirs(const char *path, struct al_error *err)
 		if (c != '/' && c != '\0')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		if (mkdir(dir, shared ? 0770 : 0700) != 0 && errno != EEXIST)
 			return al_fail(err, AL_EIO, "%s: cannot create directory: %s", dir,
 				       strerror(errno));
 		*p = c;
@@ -91,8 +93,12 @@ static enum al_status check_identity(struct db *db, int64_t *version, struct al_
 
 static enum al_status set_pragmas(struct db *db, struct al_error *err)
 {
+	/* temp_store: sorts and temporary tables stay in memory, so no note
+	 * text spills into an unlinked file in $TMPDIR, which may lie outside
+	 * the encrypted volume that holds the database */
 	enum al_status st = exec(db,
-		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
+		"PRAGMA temp_store=MEMORY;",
 		db->path, err);
 	if (st || db->read_only)
 		return st;
@@ -147,10 +153,23 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 	}
 }
 
+/* A new database file is created here with our mode: SQLite's own would
+ * be 0644 less the umask, 0640 when shared. Its -wal and -shm files take
+ * the database file's mode. Whatever fails here, SQLite reports next. */
+static void create_file(const struct db *db)
+{
+	int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		      (mode_t)db->file_mode);
+	if (fd >= 0)
+		close(fd);
+}
+
 static enum al_status open_file(struct db *db, struct al_error *err)
 {
 	int flags = db->read_only ? SQLITE_OPEN_READONLY
 				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (!db->read_only && strcmp(db->path, ":memory:") != 0)
+		create_file(db);
 	/* one thread per connection: no mutex around every sqlite3_column call */
 	flags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(db->path, &db->h, flags, NULL);
@@ -178,10 +197,11 @@ enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct 
 		return al_fail(err, AL_EIO, "out of memory");
 	}
 	db->read_only = opts->read_only;
+	db->file_mode = opts->shared ? 0660 : 0600;
 	snprintf(db->os_user, sizeof db->os_user, "%s", opts->os_user ? opts->os_user : "");
 	snprintf(db->app_user, sizeof db->app_user, "%s", opts->app_user ? opts->app_user : "");
 	if ((!db->read_only && strcmp(db->path, ":memory:") != 0 &&
-	     (st = make_parent_dirs(db->path, err))) ||
+	     (st = make_parent_dirs(db->path, opts->shared, err))) ||
 	    (st = open_file(db, err)) || (st = check_identity(db, &version, err)) ||
 	    (st = set_pragmas(db, err)))
 		goto fail;
@@ -221,6 +241,11 @@ const char *db_path(const struct db *db)
 bool db_read_only(const struct db *db)
 {
 	return db->read_only;
+}
+
+unsigned db_file_mode(const struct db *db)
+{
+	return db->file_mode;
 }
 
 enum al_status db_begin(struct db *db, struct al_error *err)

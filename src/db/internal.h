@@ -21,6 +21,7 @@ struct db {
 	char *path;
 	bool read_only;
 	bool audit_off; /* db_audit_bulk */
+	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];
 	int nstmt;
@@ -48,6 +49,8 @@ enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err);
 /* The one place that turns an SQLite result code into our status and a
  * message "what: why". */
 enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error *err);
+/* Whether an errno means no room: disk full, quota, file size limit. */
+bool db_errno_full(int e);
 
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);

@@ -1,5 +1,7 @@
 /* Prepared statements kept for the life of the connection, named binds,
  * and the mapping of SQLite errors to our statuses. */
+#include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -76,6 +78,31 @@ const char *db_col_text(sqlite3_stmt *st, int col)
 	return t ? (const char *)t : "";
 }
 
+bool db_errno_full(int e)
+{
+	return e == ENOSPC || e == EDQUOT || e == EFBIG;
+}
+
+/* The errno of the last failed call on the database, -wal or journal file:
+ * sqlite3_system_errno alone is often overwritten by the rollback that
+ * follows a failed write. */
+static int last_errno(sqlite3 *h)
+{
+	int e = sqlite3_system_errno(h);
+	sqlite3_file *f = NULL;
+	int fe = 0;
+	if (db_errno_full(e))
+		return e;
+	if (sqlite3_file_control(h, "main", SQLITE_FCNTL_LAST_ERRNO, &fe) == SQLITE_OK &&
+	    db_errno_full(fe))
+		return fe;
+	if (sqlite3_file_control(h, "main", SQLITE_FCNTL_JOURNAL_POINTER, &f) == SQLITE_OK && f &&
+	    f->pMethods && f->pMethods->xFileControl(f, SQLITE_FCNTL_LAST_ERRNO, &fe) == SQLITE_OK &&
+	    db_errno_full(fe))
+		return fe;
+	return e;
+}
+
 enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error *err)
 {
 	const char *why = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
@@ -91,6 +118,11 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 	case SQLITE_FULL:
 		return al_fail(err, AL_EIO, "%s: disk full", what);
 	case SQLITE_IOERR:
+		/* a full disk, a quota or a file size limit often shows as a
+		 * failed write: say so rather than "disk I/O error" */
+		if (db && db->h && db_errno_full(last_errno(db->h)))
+			return al_fail(err, AL_EIO, "%s: disk full (%s)", what,
+				       strerror(last_errno(db->h)));
 		return al_fail(err, AL_EIO, "%s: I/O error (%s)", what, why);
 	case SQLITE_CANTOPEN:
 		return al_fail(err, AL_EIO, "%s: cannot open the database file", what);

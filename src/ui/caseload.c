@@ -5,13 +5,13 @@
 #include <strings.h>
 
 #include "alliance/db_client.h"
-#include "alliance/db_status.h"
+#include "alliance/db_session.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
 #include "alliance/spark.h"
 #include "ui.h"
 
-#define SPARK_N AL_TREND_SESSIONS /* sessions in a sparkline */
+#define SPARK_N 12   /* sessions in a sparkline */
 #define CODE_NARROW 10
 
 struct row {
@@ -34,6 +34,9 @@ struct caseload {
 	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
 	struct ui_text filter;
 	bool filtering;
+	struct al_flag *flags; /* scratch for loading */
+	size_t flags_cap;
+	const struct al_settings *settings;
 };
 
 static void find_core(const struct ui *ui, struct caseload *cl)
@@ -44,26 +47,62 @@ static void find_core(const struct ui *ui, struct caseload *cl)
 			cl->core[cl->ncore++] = (int)i;
 }
 
-/* One row from the client's stored summary (db_status.h): no detection
- * here, so the first frame comes quickly however many clients there are. */
-static void fill_row(struct row *r, const struct db_status_row *sr)
+/* The mean of the core client ratings of one session, or AL_MISSING. */
+static al_tenths core_mean(const struct caseload *cl, const struct al_session *s)
 {
-	const struct al_summary *s = &sr->summary;
-	memset(r, 0, sizeof *r);
-	r->id = sr->client.id;
-	memcpy(r->code, sr->client.code, sizeof r->code);
-	memcpy(r->clinician, sr->client.clinician, sizeof r->clinician);
-	r->nsessions = s->sessions;
-	r->last_date = s->last_date;
-	memcpy(r->last, s->last, sizeof r->last);
-	r->standing = s->standing;
-	r->nspark = s->ntrend;
-	for (int i = 0; i < s->ntrend; i++)
-		for (int d = 0; d <= AL_CORE_DIMS; d++)
-			r->spark[d][i] = s->trend[i].value[d];
+	int sum = 0, k = 0;
+	for (int d = 0; d < cl->ncore; d++) {
+		al_tenths v = s->rating[AL_RATER_CLIENT][cl->core[d]];
+		if (v != AL_MISSING) {
+			sum += v;
+			k++;
+		}
+	}
+	return k ? (al_tenths)((sum + k / 2) / k) : AL_MISSING;
 }
 
-static enum al_status add_row(void *ctx, const struct db_status_row *sr, struct al_error *err)
+/* The client's latest rating of a dimension, from the last session that has one. */
+static al_tenths last_rating(const struct al_course *c, int dim)
+{
+	for (size_t i = c->n; i-- > 0;)
+		if (c->sessions[i].rating[AL_RATER_CLIENT][dim] != AL_MISSING)
+			return c->sessions[i].rating[AL_RATER_CLIENT][dim];
+	return AL_MISSING;
+}
+
+/* The same numbers as the caseload command prints. */
+static void fill_row(struct caseload *cl, struct row *r, const struct al_course *c)
+{
+	r->nsessions = (int)c->n;
+	r->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
+	for (int d = 0; d < AL_CORE_DIMS; d++)
+		r->last[d] = d < cl->ncore ? last_rating(c, cl->core[d]) : AL_MISSING;
+	size_t from = c->n > SPARK_N ? c->n - SPARK_N : 0;
+	r->nspark = (int)(c->n - from);
+	for (size_t i = from; i < c->n; i++) {
+		r->spark[0][i - from] = core_mean(cl, &c->sessions[i]);
+		for (int d = 0; d < cl->ncore; d++)
+			r->spark[d + 1][i - from] = c->sessions[i].rating[AL_RATER_CLIENT][cl->core[d]];
+	}
+}
+
+static enum al_status detect(struct caseload *cl, const struct al_course *c, size_t *n,
+			     struct al_error *err)
+{
+	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
+	if (*n <= cl->flags_cap)
+		return AL_OK;
+	struct al_flag *f = realloc(cl->flags, *n * sizeof *f);
+	if (!f)
+		return al_fail(err, AL_EIO, "out of memory");
+	cl->flags = f;
+	cl->flags_cap = *n;
+	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
+	return AL_OK;
+}
+
+static enum al_status add_row(void *ctx, const struct al_client *client,
+			      const struct db_course *course, struct al_error *err)
 {
 	struct caseload *cl = ctx;
 	if (cl->n == cl->cap) {
@@ -74,7 +113,18 @@ static enum al_status add_row(void *ctx, const struct db_status_row *sr, struct 
 		cl->rows = rows;
 		cl->cap = cap;
 	}
-	fill_row(&cl->rows[cl->n++], sr);
+	struct row *r = &cl->rows[cl->n];
+	memset(r, 0, sizeof *r);
+	r->id = client->id;
+	memcpy(r->code, client->code, sizeof r->code);
+	memcpy(r->clinician, client->clinician, sizeof r->clinician);
+	size_t nflags;
+	enum al_status st = detect(cl, &course->course, &nflags, err);
+	if (st)
+		return st;
+	standing_compute(&course->course, cl->flags, nflags, &r->standing);
+	fill_row(cl, r, &course->course);
+	cl->n++;
 	return AL_OK;
 }
 
@@ -119,11 +169,17 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	struct access_who who = ui_who(ui, "caseload");
 	access_mine(&who, &f);
 	find_core(ui, cl);
+	cl->settings = &ui->settings;
 	cl->n = 0;
-	enum al_status rc = db_status_each(ui->db, &f, add_row, cl, ui->err);
+	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (rc)
 		return rc;
-	qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
+	rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	db_end_read(ui->db);
+	if (rc)
+		return rc;
+	if (cl->n > 1) /* rows is NULL when there are none */
+		qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
 	size_t *shown = realloc(cl->shown, (cl->n + 1) * sizeof *shown);
 	if (!shown)
 		return al_fail(ui->err, AL_EIO, "out of memory");
@@ -223,8 +279,8 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")             \
 	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend") \
 	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
-	X(cl_new, 'n', 0, "n", "n", "new session", "new session for the selected client")    \
-	X(cl_add, 'a', 0, "a", "a", "add client", "add a client (code, modality, goal)")      \
+	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")    \
+	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")      \
 	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 CASELOAD_KEYS(UI_KEY_DECL)
@@ -394,6 +450,7 @@ static void caseload_leave(struct ui *ui, void *st)
 	(void)ui;
 	free(cl->rows);
 	free(cl->shown);
+	free(cl->flags);
 	ui_text_free(&cl->filter);
 }
 

@@ -24,6 +24,7 @@ struct client {
 	struct al_standing standing;
 	int sel;  /* session index, -1 when there is none */
 	int dim;  /* CHART_ALL_DIMS or the one dimension shown */
+	struct al_course core; /* the course with its core dimensions only */
 	bool clinician;
 	char *note;
 };
@@ -88,6 +89,29 @@ static int index_of(const struct client *cs, int64_t session_id)
 	return (int)course(cs)->n - 1;
 }
 
+/* The course, its flags and the selected session's note, from one snapshot. */
+static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep)
+{
+	if (cs->loaded)
+		db_course_free(&cs->course);
+	cs->loaded = false;
+	enum al_status rc = db_course_load(ui->db, &ui->dims, cs->client.id, &cs->course, ui->err);
+	if (rc)
+		return rc;
+	cs->loaded = true;
+	/* "all" on the chart means the core dimensions, which come first */
+	cs->core = cs->course.course;
+	for (cs->core.ndims = 0; cs->core.ndims < course(cs)->ndims &&
+				 course(cs)->dims[cs->core.ndims].core;)
+		cs->core.ndims++;
+	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
+		cs->dim = CHART_ALL_DIMS;
+	cs->sel = index_of(cs, keep);
+	if ((rc = detect(ui, cs)))
+		return rc;
+	return load_note(ui, cs);
+}
+
 static enum al_status client_reload(struct ui *ui, void *st)
 {
 	struct client *cs = st;
@@ -97,20 +121,11 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	ui->hint_session = 0;
 	struct access_who who = ui_who(ui, "client");
 	enum al_status rc = access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
-	if (rc)
+	if (rc || (rc = db_begin_read(ui->db, ui->err)))
 		return rc;
-	if (cs->loaded)
-		db_course_free(&cs->course);
-	cs->loaded = false;
-	if ((rc = db_course_load(ui->db, &ui->dims, cs->client.id, &cs->course, ui->err)))
-		return rc;
-	cs->loaded = true;
-	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
-		cs->dim = CHART_ALL_DIMS;
-	cs->sel = index_of(cs, keep);
-	if ((rc = detect(ui, cs)))
-		return rc;
-	return load_note(ui, cs);
+	rc = load_course(ui, cs, keep);
+	db_end_read(ui->db);
+	return rc;
 }
 
 /* ---- keys ---- */
@@ -188,7 +203,7 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
 	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
 	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dimension", "all dimensions, or one at a time")    \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")    \
 	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
 	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                      \
 	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                      \
@@ -226,7 +241,8 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	int w = COLS - 2 < CHART_MAX_WIDTH ? COLS - 2 : CHART_MAX_WIDTH;
 	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
 	struct chart c;
-	if (cells && chart_layout(&c, cells, w, h, course(cs), cs->marks, &o))
+	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
+	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
 	free(cells);
 }

@@ -251,12 +251,12 @@ static void build_form(struct entry *e)
 	f->field[ENTRY_F_RATER(e)] = (struct ui_field){
 		.kind = UI_FIELD_CHOICE, .label = "Rater", .choices = entry_raters,
 		.nchoices = AL_RATER_COUNT, .choice = &e->rater,
-		.hint = "Space or \u2190\u2192: the client's ratings or your own"};
+		.hint = "Space or \u2190\u2192: client or you"};
 	f->field[ENTRY_F_RUPTURE(e)] = (struct ui_field){
 		.kind = UI_FIELD_CHOICE, .label = "Rupture", .choices = entry_ruptures,
 		.nchoices = 3, .choice = &e->rupture, .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
-		UI_FIELD_TEXT, "Context", "an event outside therapy (illness, a loss...)", &e->context, 30};
+		UI_FIELD_TEXT, "Context", "life events (illness, a loss)", &e->context, 30};
 	f->field[ENTRY_F_NOTE(e)] = (struct ui_field){UI_FIELD_NOTE, "Note",
 						      "Tab leaves the note; Ctrl-E opens $EDITOR",
 						      &e->note};

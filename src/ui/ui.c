@@ -11,6 +11,8 @@
 #include "alliance/commands.h"
 #include "ui.h"
 
+#include <term.h> /* after curses.h */
+
 volatile sig_atomic_t ui_signal;
 
 static void on_signal(int sig)
@@ -312,6 +314,19 @@ static void terminal_modes(void)
 	curs_set(0);
 }
 
+/* Asks terminfo before newterm, which keeps memory it cannot free when
+ * the terminal type is unknown. */
+static enum al_status terminal_known(struct al_error *err)
+{
+	int rc;
+	if (setupterm(NULL, STDOUT_FILENO, &rc) != OK) {
+		const char *term = getenv("TERM");
+		return al_fail(err, AL_EUSAGE, "terminal type '%.40s' is unknown", term ? term : "");
+	}
+	del_curterm(cur_term);
+	return AL_OK;
+}
+
 enum al_status ui_main(struct cli *c)
 {
 	struct ui ui = {
@@ -329,15 +344,13 @@ enum al_status ui_main(struct cli *c)
 		return al_fail(c->err, AL_EUSAGE, "the terminal UI needs a terminal "
 				  "(for commands see alliance --help)");
 	enum al_status st = load_meta(&ui);
-	if (st)
+	if (st || (st = terminal_known(c->err)))
 		return st;
 	signals_catch(old);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		signals_restore(old);
-		const char *term = getenv("TERM");
-		return al_fail(c->err, AL_EUSAGE, "terminal type '%.40s' is unknown",
-			       term ? term : "");
+		return al_fail(c->err, AL_EUSAGE, "cannot start the terminal UI");
 	}
 	terminal_modes();
 	theme_init(&ui);

@@ -47,7 +47,7 @@ run $nocap "$A" backup "$T/ro/x.db"
 check_err "backup into a directory without write permission" 4 "alliance: $T/ro/x.db: Permission denied"
 # A full disk: room for the -shm of the database, not for the copy.
 run sh -c "ulimit -f 70; exec \"$A\" backup \"$T/full.db\""
-check_err "backup on a full disk" 4 "alliance: $T/full.db: I/O error (disk I/O error)"
+check_err "backup on a full disk" 4 "alliance: $T/full.db: disk full"
 [ ! -e "$T/full.db" ] && ok "failed backup leaves no file" || not_ok "failed backup leaves no file"
 al --read-only backup "$T/ro-copy.db"
 check "backup with --read-only" 0 ""

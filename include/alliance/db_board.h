@@ -1,0 +1,37 @@
+/* The supervisor board's data, for the board command and screen alike:
+ * every client a filter covers with its stored summary, in risk order, and
+ * the per-clinician tallies (board.h). One read of the summaries; a
+ * client's course is loaded only when its trend cannot cover the 4 weeks. */
+#ifndef ALLIANCE_DB_BOARD_H
+#define ALLIANCE_DB_BOARD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alliance/board.h"
+#include "alliance/db_meta.h"
+#include "alliance/db_status.h"
+
+struct db_board_clinician {
+	int64_t id;
+	char name[AL_KEY_MAX + 1];
+	struct board_tally tally;
+};
+
+struct db_board {
+	struct db_status_row *rows; /* risk order (standing_compare) */
+	size_t n, cap;
+	struct db_board_clinician *clin; /* by name */
+	size_t nclin, capclin;
+};
+
+/* Loads the clients f covers (archived ones left out) and a tally for each
+ * clinician it covers: f->clinician_id's alone, or every supervisee of
+ * f->supervisor_id, clients or not. today: days since 1970. Call inside a
+ * read transaction so that both come from one snapshot. */
+enum al_status db_board_load(struct db *db, const struct db_dims *dims,
+			     const struct db_client_filter *f, int32_t today, struct db_board *out,
+			     struct al_error *err);
+void db_board_free(struct db_board *b);
+
+#endif

@@ -1,0 +1,145 @@
+/* board [--clinician NAME] [--status S] [--summary] [--format table|csv|json]:
+ * the supervisor board. Every client of every supervisee (a clinician: their
+ * own) in risk order, and a summary line per clinician.
+ *
+ * Stable formats (listed in the man page):
+ *   board (CSV, JSON):  client,clinician,sessions,last_date,status,flag
+ *   board --summary:    clinician,clients,sessions_4w,mean_4w,open,unrepaired,
+ *                       repaired,repair_pct
+ * flag is the explanation of the current flag that weighs most. The table
+ * adds a trend sparkline (the mean of the core dimensions over the last 12
+ * sessions) and prints the client list, then the summary; CSV and JSON
+ * print one of the two, as a file has one header. */
+#include <string.h>
+#include <strings.h>
+
+#include "alliance/commands.h"
+#include "alliance/db_board.h"
+#include "alliance/parse.h"
+#include "alliance/spark.h"
+
+static enum al_status print_clients(struct cli *c, const struct db_board *b, int status,
+				    enum out_format fmt)
+{
+	static const struct out_col cols[] = {
+	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"}, {"status"}, {"flag"},
+	};
+	static const struct out_col table_cols[] = {
+	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"},
+	    {"status"}, {"trend"},     {"flag"},
+	};
+	bool table = fmt == OUT_TABLE;
+	struct out o;
+	enum al_status st = AL_OK;
+	out_begin(&o, stdout, fmt, table ? table_cols : cols, table ? 7 : 6);
+	for (size_t i = 0; !st && i < b->n; i++) {
+		const struct al_summary *s = &b->rows[i].summary;
+		char n[16], date[AL_DATE_LEN + 1] = "", trend[AL_TREND_SESSIONS * 3 + 1];
+		al_tenths mean[AL_TREND_SESSIONS];
+		if (status >= 0 && (int)s->standing.state != status)
+			continue;
+		snprintf(n, sizeof n, "%d", s->sessions);
+		if (s->last_date != INT32_MIN)
+			format_date(s->last_date, date);
+		for (int k = 0; k < s->ntrend; k++)
+			mean[k] = s->trend[k].value[0];
+		spark_render(mean, (size_t)s->ntrend, c->ascii, trend, sizeof trend);
+		const char *cells[7] = {b->rows[i].client.code, b->rows[i].client.clinician, n,
+					date, state_name(s->standing.state)};
+		int k = 5;
+		if (table)
+			cells[k++] = trend;
+		cells[k] = s->flag;
+		st = out_row(&o, cells, c->err);
+	}
+	enum al_status end = out_end(&o, c->err);
+	return st ? st : end;
+}
+
+static enum al_status print_summary(struct cli *c, const struct db_board *b,
+				    enum out_format fmt)
+{
+	static const struct out_col cols[] = {
+	    {"clinician"},        {"clients", true}, {"sessions_4w", true},
+	    {"mean_4w", true},    {"open", true},    {"unrepaired", true},
+	    {"repaired", true},   {"repair_pct", true},
+	};
+	const char *none = fmt == OUT_TABLE ? "-" : "";
+	struct out o;
+	enum al_status st = AL_OK;
+	out_begin(&o, stdout, fmt, cols, (int)(sizeof cols / sizeof cols[0]));
+	for (size_t i = 0; !st && i < b->nclin; i++) {
+		const struct board_tally *t = &b->clin[i].tally;
+		char num[5][16], mean[8], pct[8];
+		int mean_tenths = board_tally_mean(t), rate = board_repair_pct(t);
+		const int v[5] = {t->clients, t->sessions, t->open, t->unrepaired, t->repaired};
+		for (int k = 0; k < 5; k++)
+			snprintf(num[k], sizeof num[k], "%d", v[k]);
+		snprintf(mean, sizeof mean, "%s", none);
+		if (mean_tenths != AL_MISSING)
+			format_tenths(mean_tenths, mean);
+		snprintf(pct, sizeof pct, "%s", none);
+		if (rate >= 0)
+			snprintf(pct, sizeof pct, fmt == OUT_TABLE ? "%d%%" : "%d", rate);
+		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,
+				       num[2],           num[3], num[4], pct};
+		st = out_row(&o, cells, c->err);
+	}
+	enum al_status end = out_end(&o, c->err);
+	return st ? st : end;
+}
+
+static enum al_status parse_status(struct cli *c, const char *arg, int *status)
+{
+	*status = -1;
+	for (int s = AL_STATE_OK; arg && s <= AL_STATE_RUPTURE; s++)
+		if (strcasecmp(arg, state_name((enum al_state)s)) == 0)
+			*status = s;
+	if (arg && *status < 0)
+		return al_fail(c->err, AL_EINPUT,
+			       "board: --status: '%.40s' is not RUPTURE, WATCH, repaired or ok", arg);
+	return AL_OK;
+}
+
+static enum al_status print_board(struct cli *c, const struct db_board *b, int status,
+				  enum out_format fmt, bool summary)
+{
+	enum al_status st = AL_OK;
+	if (!summary && (st = print_clients(c, b, status, fmt)))
+		return st;
+	if (summary || fmt == OUT_TABLE) {
+		if (!summary)
+			putchar('\n');
+		st = print_summary(c, b, fmt);
+	}
+	return st;
+}
+
+enum al_status cmd_board(struct cli *c, int argc, char **argv)
+{
+	struct cli_opt opts[] = {{"clinician", true}, {"status", true}, {"summary", false},
+				 {"format", true},    {NULL}};
+	const char *pos[1];
+	enum out_format fmt;
+	struct db_dims dims;
+	struct db_client_filter f;
+	struct db_board b = {0};
+	int status;
+	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
+	bool summary = cli_opt(opts, "summary") != NULL;
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
+	    (st = parse_status(c, cli_opt(opts, "status"), &status)))
+		return st;
+	if (summary && status >= 0)
+		return al_fail(c->err, AL_EUSAGE,
+			       "board: --status narrows the client list, not --summary");
+	if ((st = db_dims_load(c->db, &dims, c->err)) || (st = db_begin_read(c->db, c->err)))
+		return st;
+	if (!(st = cli_clients(c, cli_opt(opts, "clinician"), &f)))
+		st = db_board_load(c->db, &dims, &f, c->today, &b, c->err);
+	db_end_read(c->db);
+	if (!st)
+		st = print_board(c, &b, status, fmt, summary);
+	db_board_free(&b);
+	return st;
+}
