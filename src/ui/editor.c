@@ -1,5 +1,6 @@
 /* The note in $EDITOR: written to a 0600 file in a private 0700 directory,
  * read back and removed at once, so the note never lingers on disk. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -71,6 +72,23 @@ static enum al_status run_editor(const char *path, struct al_error *err)
 	return AL_OK;
 }
 
+/* Empties and removes the private directory: editors leave backup and swap
+ * files (note.txt~, .note.txt.swp) beside the note, with its text. */
+static void remove_private_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[800];
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
 enum al_status ui_edit_external(struct ui_text *t, struct al_error *err)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -97,7 +115,6 @@ enum al_status ui_edit_external(struct ui_text *t, struct al_error *err)
 	if (buf)
 		memset(buf, 0, NOTE_BYTES);
 	free(buf);
-	unlink(path);
-	rmdir(dir);
+	remove_private_dir(dir);
 	return st;
 }

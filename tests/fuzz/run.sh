@@ -30,7 +30,7 @@ for name in $names; do
 	$CLANG $FLAGS -fsanitize=fuzzer -o "$bin" "tests/fuzz/fuzz_$name.c" $objs -lm
 	mkdir -p "$OUT/corpus/$name"
 	echo "fuzz_$name: $FUZZ_TIME s"
-	if ! "$bin" -max_total_time="$FUZZ_TIME" -print_final_stats=1 -artifact_prefix="$OUT/" \
+	if ! "$bin" -max_total_time="$FUZZ_TIME" -max_len=16384 -print_final_stats=1 -artifact_prefix="$OUT/" \
 		"$OUT/corpus/$name" "tests/fuzz/corpus/$name" > "$OUT/$name.log" 2>&1; then
 		tail -40 "$OUT/$name.log"
 		echo "fuzz_$name: FAILED (see $OUT/$name.log)"

@@ -131,6 +131,7 @@ cat > "$T/editor" <<EOF
 stat -c %a "\$1" > "$T/file_mode"
 stat -c %a "\$(dirname "\$1")" > "$T/dir_mode"
 printf 'from the editor\n' >> "\$1"
+cp "\$1" "\$1~" # a backup file, as many editors leave
 EOF
 chmod +x "$T/editor"
 tui_start EDITOR="'$T/editor'" TMPDIR="'$T/tmp'"
@@ -142,8 +143,8 @@ tui_keys C-e
 check_screen "the editor's text comes back" "from the editor"
 [ "$(cat "$T/file_mode" 2>/dev/null)" = 600 ] && ok "editor file 0600" || not_ok "editor file 0600"
 [ "$(cat "$T/dir_mode" 2>/dev/null)" = 700 ] && ok "editor directory 0700" || not_ok "editor directory 0700"
-[ -z "$(ls -A "$T/tmp")" ] && ok "editor file and directory removed" ||
-	not_ok "editor file and directory removed" "$(ls -lR "$T/tmp")"
+[ -z "$(ls -A "$T/tmp")" ] && ok "editor file, its backup and directory removed" ||
+	not_ok "editor file, its backup and directory removed" "$(ls -lR "$T/tmp")"
 tui_keys C-s
 check_screen "saved after the editor" "Session 6 of 6"
 [ "$(note_of "$today")" = "from the editor" ] && ok "the editor's note is stored" ||
