@@ -89,6 +89,15 @@ check: deps
 	@$(MAKE) -s --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
 	@sh tests/run.sh
 
+# The crash and mutation tests at 10 times their length; libFuzzer on the
+# parsers (clang; FUZZ_TIME seconds a target).
+check-long: deps
+	@$(MAKE) -s --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
+	@CRASH_RUNS=1000 MUTATIONS=10000 sh tests/run.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
 check-layers:
 	@sh tools/check-layers.sh
 
@@ -98,6 +107,6 @@ bench: alliance
 clean:
 	rm -rf $(BUILD) alliance
 
-.PHONY: deps deps-build demo check check-layers bench clean
+.PHONY: deps deps-build demo check check-long fuzz check-layers bench clean
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d

@@ -3,9 +3,10 @@
 # (SPEC §6). For each size it generates a deterministic practice (alliance
 # demo, then alliance export for the CSV), builds the plain two-table
 # baseline from that CSV with the sqlite3 shell, and times every command as
-# the median of BENCH_RUNS runs on a warm cache. A failed run is reported as
-# FAILED, never as a time. Prints the table with ratios and targets at full
-# size, then how time grows with the number of ratings.
+# the median of BENCH_RUNS runs on a warm cache (the runs of all commands
+# interleaved). A failed run is reported as FAILED, never as a time. Prints
+# the table with ratios and targets at full size, then how time grows with
+# the number of ratings.
 #
 #   BENCH_CLIENTS=10000      clients at full size
 #   BENCH_SESSIONS=33        sessions per client (3 core dimensions each)
@@ -14,6 +15,8 @@
 #   BENCH_DIR=build/bench    working directory (the data is left there)
 #   BENCH_ALLIANCE=./alliance  the binary measured
 #   BENCH_FRAME_TEXT         status line text that ends the UI's first frame
+#   BENCH_TODAY=2026-03-02   the day the demo practice is dated back from
+#                            (ALLIANCE_TODAY), so every run sees the same data
 #
 # Exit status 0 when every run worked (a missed target is shown, not an
 # error), 1 when something failed.
@@ -26,6 +29,7 @@ RUNS=${BENCH_RUNS:-5}
 DIR=${BENCH_DIR:-build/bench}
 A=${BENCH_ALLIANCE:-$PWD/alliance}
 FRAME_TEXT=${BENCH_FRAME_TEXT:-help}
+export ALLIANCE_TODAY=${BENCH_TODAY:-2026-03-02}
 MIN_CLIENTS=8 # the smallest practice demo makes
 
 export LOGNAME=bench USER=bench LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color
@@ -51,33 +55,60 @@ done
 command -v sqlite3 > /dev/null 2>&1 || sh tools/deps.sh sqlite3 || die "no sqlite3 shell"
 SCAN=".read $PWD/bench/scan.sql"
 
+KEYS="sqlite_scan flags caseload sqlite_csv export sqlite_import import frame_caseload frame_board"
+
 median() {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+	sort -n | awk '{ v[NR] = $1 }
 		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# measure KEY PREP TOOL ARG...: runs `TOOL RESULT ARG...` RUNS times, with
-# the shell command PREP before each (not timed); records the median time
-# and the largest peak memory, or FAILED at the first run that fails.
-measure() {
+# sample KEY PREP TOOL ARG...: runs the shell command PREP (not timed),
+# then `TOOL RESULT ARG...` once, adding "MS PEAK_KB" to KEY's samples. A
+# run that fails marks KEY failed, and KEY is not run again.
+sample() {
 	key=$1 prep=$2 tool=$3
 	shift 3
-	times="" peak=0 i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		i=$((i + 1))
-		eval "$prep"
-		if ! "$tool" "$W/result" "$@" > /dev/null 2> "$W/err" < /dev/null; then
+	[ -e "$W/$key.failed" ] && return
+	eval "$prep"
+	if ! "$tool" "$W/result" "$@" > /dev/null 2> "$W/err" < /dev/null; then
+		say "  $key: FAILED: $(head -c 300 "$W/err")"
+		: > "$W/$key.failed"
+		return
+	fi
+	cat "$W/result" >> "$W/$key.samples"
+}
+
+# One run of every measurement. Rounds interleave the commands, so that
+# whatever else the machine is doing weighs on alliance and sqlite3 alike.
+bench_round() {
+	sq="sqlite3 -batch -init /dev/null"
+	T=$BIN/timeit F=$BIN/firstframe
+	sample sqlite_scan : "$T" $sq "$W/plain.db" "$SCAN"
+	sample flags : "$T" "$A" --db "$W/practice.db" --user "$sup" flags --all --format csv
+	sample caseload : "$T" "$A" --db "$W/practice.db" --user "$sup" caseload --format csv
+	sample sqlite_csv : "$T" $sq -csv -header "$W/plain.db" "$SCAN"
+	sample export : "$T" "$A" --db "$W/practice.db" export
+	sample sqlite_import 'rm -f "$W/plain-import.db"' "$T" $sq "$W/plain-import.db" \
+		".import --csv \"$W/practice.csv\" rating"
+	sample import 'rm -f "$W/import.db" "$W/import.db-wal" "$W/import.db-shm"' "$T" \
+		sh -c '"$1" --db "$2" init && "$1" --db "$2" import "$3"' sh "$A" "$W/import.db" \
+		"$W/practice.csv"
+	sample frame_caseload : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user bench
+	sample frame_board : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user "$sup"
+}
+
+# Records each KEY's median time and largest peak memory, or FAILED.
+summarize() {
+	for key in $KEYS; do
+		if [ -e "$W/$key.failed" ] || [ ! -s "$W/$key.samples" ]; then
 			echo "$scale $key FAILED" >> "$RES"
-			say "  $key: FAILED: $(head -c 300 "$W/err")"
-			return
+			continue
 		fi
-		read -r ms kb < "$W/result"
-		times="$times $ms"
-		[ "$kb" -gt "$peak" ] && peak=$kb
+		ms=$(cut -d' ' -f1 "$W/$key.samples" | median)
+		kb=$(cut -d' ' -f2 "$W/$key.samples" | sort -n | tail -1)
+		echo "$scale $key $ms $kb" >> "$RES"
+		say "  $key: $ms ms, $((kb / 1024)) MB"
 	done
-	ms=$(median $times)
-	echo "$scale $key $ms $peak" >> "$RES"
-	say "  $key: $ms ms, $((peak / 1024)) MB"
 }
 
 # generate CLIENTS: the practice, its CSV and the plain baseline in $W.
@@ -108,21 +139,12 @@ bench_scale() {
 	ratings=$(sqlite3 -batch -init /dev/null "$W/plain.db" "SELECT count(*) FROM rating" 2> /dev/null)
 	echo "$scale meta $clients ${ratings:-0} $(($(date +%s) - start))" >> "$RES"
 	sup=$(supervisor)
-	sq="sqlite3 -batch -init /dev/null"
-	T=$BIN/timeit
-	measure sqlite_scan : "$T" $sq "$W/plain.db" "$SCAN"
-	measure flags : "$T" "$A" --db "$W/practice.db" --user "$sup" flags --all --format csv
-	measure caseload : "$T" "$A" --db "$W/practice.db" --user "$sup" caseload --format csv
-	measure sqlite_csv : "$T" $sq -csv -header "$W/plain.db" "$SCAN"
-	measure export : "$T" "$A" --db "$W/practice.db" export
-	measure sqlite_import 'rm -f "$W/plain-import.db"' "$T" $sq "$W/plain-import.db" \
-		".import --csv \"$W/practice.csv\" rating"
-	measure import 'rm -f "$W/import.db" "$W/import.db-wal" "$W/import.db-shm"' "$T" \
-		sh -c '"$1" --db "$2" init && "$1" --db "$2" import "$3"' sh "$A" "$W/import.db" \
-		"$W/practice.csv"
-	F=$BIN/firstframe
-	measure frame_caseload : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user bench
-	measure frame_board : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user "$sup"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		i=$((i + 1))
+		bench_round
+	done
+	summarize
 }
 
 done_clients=" "

@@ -13,8 +13,8 @@
 
 /* Inserts or replaces the client's draft (its own small transaction when
  * none is open). session_id is the session being edited, 0 for a new one. */
-enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id,
-			     const char *body, struct al_error *err);
+enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id, const char *body,
+                             struct al_error *err);
 
 struct db_draft {
 	int64_t session_id; /* 0: a new session */
@@ -23,7 +23,7 @@ struct db_draft {
 /* The client's draft body into buf (cut to cap, NUL-terminated); *found
  * tells whether there is one. */
 enum al_status db_draft_load(struct db *db, int64_t client_id, struct db_draft *out, char *buf,
-			     size_t cap, bool *found, struct al_error *err);
+                             size_t cap, bool *found, struct al_error *err);
 enum al_status db_draft_delete(struct db *db, int64_t client_id, struct al_error *err);
 
 #endif

@@ -149,7 +149,8 @@ enum al_status cmd_caseload(struct cli *c, int argc, char **argv)
 		st = db_status_each(c->db, &f, each_client, &cl, c->err);
 	db_end_read(c->db);
 	if (!st) {
-		qsort(cl.rows, cl.n, sizeof *cl.rows, row_compare);
+		if (cl.n > 1) /* rows is NULL when there are none */
+			qsort(cl.rows, cl.n, sizeof *cl.rows, row_compare);
 		st = print_caseload(c, fmt, &cl);
 	}
 	for (size_t i = 0; i < cl.n; i++)

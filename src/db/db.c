@@ -93,8 +93,12 @@ static enum al_status check_identity(struct db *db, int64_t *version, struct al_
 
 static enum al_status set_pragmas(struct db *db, struct al_error *err)
 {
+	/* temp_store: sorts and temporary tables stay in memory, so no note
+	 * text spills into an unlinked file in $TMPDIR, which may lie outside
+	 * the encrypted volume that holds the database */
 	enum al_status st = exec(db,
-		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
+		"PRAGMA temp_store=MEMORY;",
 		db->path, err);
 	if (st || db->read_only)
 		return st;

@@ -4,14 +4,14 @@
 #include "alliance/db_draft.h"
 #include "internal.h"
 
-enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id,
-			     const char *body, struct al_error *err)
+enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id, const char *body,
+                             struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO draft (client_id, session_id, updated, body) "
-		"VALUES (:client, :session, :now, :body) "
-		"ON CONFLICT (client_id) DO UPDATE SET session_id = excluded.session_id, "
-		"updated = excluded.updated, body = excluded.body";
+	    "INSERT INTO draft (client_id, session_id, updated, body) "
+	    "VALUES (:client, :session, :now, :body) "
+	    "ON CONFLICT (client_id) DO UPDATE SET session_id = excluded.session_id, "
+	    "updated = excluded.updated, body = excluded.body";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -26,10 +26,10 @@ enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_i
 }
 
 enum al_status db_draft_load(struct db *db, int64_t client_id, struct db_draft *out, char *buf,
-			     size_t cap, bool *found, struct al_error *err)
+                             size_t cap, bool *found, struct al_error *err)
 {
 	static const char sql[] = "SELECT coalesce(session_id, 0), updated, body FROM draft "
-				  "WHERE client_id = :client";
+	                          "WHERE client_id = :client";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;

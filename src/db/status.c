@@ -187,7 +187,8 @@ enum al_status db_status_flush(struct db *db, struct al_error *err)
 		struct db_client_filter every = {.with_archived = true};
 		st = db_course_each(db, &r.dims, &every, refresh_each, &r, err);
 	} else if (!st) {
-		qsort(t->ids, t->n, sizeof *t->ids, id_compare);
+		if (t->n > 1) /* ids is NULL when there are none */
+			qsort(t->ids, t->n, sizeof *t->ids, id_compare);
 		for (size_t i = 0; !st && i < t->n; i++)
 			if (i == 0 || t->ids[i] != t->ids[i - 1])
 				st = refresh_one(&r, t->ids[i], err);

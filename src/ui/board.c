@@ -156,10 +156,24 @@ static enum ui_action bd_status(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
+/* s goes between the board and the caseload: back when the caseload is below. */
+static enum ui_action bd_caseload(struct ui *ui, void *st)
+{
+	int depth = ui->depth;
+	(void)st;
+	if (depth > 1 && ui->stack[depth - 2].screen == &caseload_screen)
+		return UI_BACK;
+	caseload_open(ui);
+	if (ui->depth == depth)
+		ui_say_err(ui);
+	return UI_DONE;
+}
+
 static enum ui_action bd_quit(struct ui *ui, void *st)
 {
+	(void)ui;
 	(void)st;
-	return ui->depth > 1 ? UI_BACK : UI_QUIT;
+	return UI_QUIT;
 }
 
 #define BOARD_KEYS(X)                                                                           \
@@ -174,7 +188,9 @@ static enum ui_action bd_quit(struct ui *ui, void *st)
 	X(bd_clinician, 'c', 0, "c", "c", "clinician", "one clinician's clients at a time, then all") \
 	X(bd_status, 'f', 0, "f", "f", "status",                                                   \
 	  "one status at a time (RUPTURE, WATCH, repaired, ok), then all")                         \
-	X(bd_quit, 'q', 0, "q", "q", "quit", "quit (back to the caseload when opened from it)")
+	X(bd_caseload, 's', 0, "s", "s", "caseload",                                             \
+	  "the caseload: the same clients with their last ratings")                                \
+	X(bd_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 BOARD_KEYS(UI_KEY_DECL)
 static const struct ui_key board_keys[] = {BOARD_KEYS(UI_KEY_ROW)};

@@ -5,13 +5,14 @@
 #include <strings.h>
 
 #include "alliance/db_client.h"
-#include "alliance/db_session.h"
+#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
 #include "alliance/spark.h"
+#include "alliance/summary.h"
 #include "ui.h"
 
-#define SPARK_N 12   /* sessions in a sparkline */
+#define SPARK_N AL_TREND_SESSIONS
 #define CODE_NARROW 10
 
 struct row {
@@ -34,9 +35,6 @@ struct caseload {
 	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
 	struct ui_text filter;
 	bool filtering;
-	struct al_flag *flags; /* scratch for loading */
-	size_t flags_cap;
-	const struct al_settings *settings;
 };
 
 static void find_core(const struct ui *ui, struct caseload *cl)
@@ -47,54 +45,9 @@ static void find_core(const struct ui *ui, struct caseload *cl)
 			cl->core[cl->ncore++] = (int)i;
 }
 
-/* The mean of the core client ratings of one session, or AL_MISSING. */
-static al_tenths core_mean(const struct caseload *cl, const struct al_session *s)
-{
-	int sum = 0, k = 0;
-	for (int d = 0; d < cl->ncore; d++) {
-		al_tenths v = s->rating[AL_RATER_CLIENT][cl->core[d]];
-		if (v != AL_MISSING) {
-			sum += v;
-			k++;
-		}
-	}
-	return k ? (al_tenths)((sum + k / 2) / k) : AL_MISSING;
-}
-
-static void fill_row(struct caseload *cl, struct row *r, const struct al_course *c)
-{
-	r->nsessions = (int)c->n;
-	r->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
-	for (int d = 0; d < AL_CORE_DIMS; d++)
-		r->last[d] = c->n && d < cl->ncore
-				     ? c->sessions[c->n - 1].rating[AL_RATER_CLIENT][cl->core[d]]
-				     : AL_MISSING;
-	size_t from = c->n > SPARK_N ? c->n - SPARK_N : 0;
-	r->nspark = (int)(c->n - from);
-	for (size_t i = from; i < c->n; i++) {
-		r->spark[0][i - from] = core_mean(cl, &c->sessions[i]);
-		for (int d = 0; d < cl->ncore; d++)
-			r->spark[d + 1][i - from] = c->sessions[i].rating[AL_RATER_CLIENT][cl->core[d]];
-	}
-}
-
-static enum al_status detect(struct caseload *cl, const struct al_course *c, size_t *n,
-			     struct al_error *err)
-{
-	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
-	if (*n <= cl->flags_cap)
-		return AL_OK;
-	struct al_flag *f = realloc(cl->flags, *n * sizeof *f);
-	if (!f)
-		return al_fail(err, AL_EIO, "out of memory");
-	cl->flags = f;
-	cl->flags_cap = *n;
-	*n = rules_detect(c, cl->settings, cl->flags, cl->flags_cap);
-	return AL_OK;
-}
-
-static enum al_status add_row(void *ctx, const struct al_client *client,
-			      const struct db_course *course, struct al_error *err)
+/* One row per client from the summaries the database keeps current, so
+ * that the first frame runs no detection (the caseload command's numbers). */
+static enum al_status add_row(void *ctx, const struct db_status_row *in, struct al_error *err)
 {
 	struct caseload *cl = ctx;
 	if (cl->n == cl->cap) {
@@ -105,18 +58,20 @@ static enum al_status add_row(void *ctx, const struct al_client *client,
 		cl->rows = rows;
 		cl->cap = cap;
 	}
-	struct row *r = &cl->rows[cl->n];
+	const struct al_summary *sum = &in->summary;
+	struct row *r = &cl->rows[cl->n++];
 	memset(r, 0, sizeof *r);
-	r->id = client->id;
-	memcpy(r->code, client->code, sizeof r->code);
-	memcpy(r->clinician, client->clinician, sizeof r->clinician);
-	size_t nflags;
-	enum al_status st = detect(cl, &course->course, &nflags, err);
-	if (st)
-		return st;
-	standing_compute(&course->course, cl->flags, nflags, &r->standing);
-	fill_row(cl, r, &course->course);
-	cl->n++;
+	r->id = in->client.id;
+	memcpy(r->code, in->client.code, sizeof r->code);
+	memcpy(r->clinician, in->client.clinician, sizeof r->clinician);
+	r->nsessions = sum->sessions;
+	r->last_date = sum->last_date;
+	memcpy(r->last, sum->last, sizeof r->last);
+	r->standing = sum->standing;
+	r->nspark = sum->ntrend;
+	for (int i = 0; i < sum->ntrend; i++)
+		for (int k = 0; k <= AL_CORE_DIMS; k++)
+			r->spark[k][i] = sum->trend[i].value[k];
 	return AL_OK;
 }
 
@@ -161,12 +116,16 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	struct access_who who = ui_who(ui, "caseload");
 	access_mine(&who, &f);
 	find_core(ui, cl);
-	cl->settings = &ui->settings;
 	cl->n = 0;
-	enum al_status rc = db_course_each(ui->db, &ui->dims, &f, add_row, cl, ui->err);
+	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (rc)
 		return rc;
-	qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
+	rc = db_status_each(ui->db, &f, add_row, cl, ui->err);
+	db_end_read(ui->db);
+	if (rc)
+		return rc;
+	if (cl->n > 1) /* rows is NULL when there are none */
+		qsort(cl->rows, cl->n, sizeof *cl->rows, risk_order);
 	size_t *shown = realloc(cl->shown, (cl->n + 1) * sizeof *shown);
 	if (!shown)
 		return al_fail(ui->err, AL_EIO, "out of memory");
@@ -252,9 +211,12 @@ static enum ui_action cl_add(struct ui *ui, void *st)
 	return client_form_open(ui);
 }
 
+/* s goes between the caseload and the board: back when the board is below. */
 static enum ui_action cl_board(struct ui *ui, void *st)
 {
 	(void)st;
+	if (ui->depth > 1 && ui->stack[ui->depth - 2].screen == &board_screen)
+		return UI_BACK;
 	return board_open(ui);
 }
 
@@ -265,17 +227,17 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	return UI_QUIT;
 }
 
-#define CASELOAD_KEYS(X)                                                                     \
-	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")            \
-	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")        \
-	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                 \
-	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")             \
-	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend") \
-	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)") \
-	X(cl_new, 'n', 0, "n", "n", "new session", "new session for the selected client")    \
-	X(cl_add, 'a', 0, "a", "a", "add client", "add a client (code, modality, goal)")      \
-	X(cl_board, 's', 0, "s", "s", "board",                                               \
-	  "the supervisor board (a clinician's own: their clients and numbers)")             \
+#define CASELOAD_KEYS(X)                                                                           \
+	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")                \
+	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")              \
+	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                      \
+	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
+	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend")    \
+	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)")    \
+	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")                  \
+	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")                  \
+	X(cl_board, 's', 0, "s", "s", "board",                                                     \
+	  "the supervisor board (a clinician's: their own clients and numbers)")                   \
 	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
 CASELOAD_KEYS(UI_KEY_DECL)
@@ -319,11 +281,15 @@ struct cols {
 
 static struct cols columns(const struct ui *ui, const struct caseload *cl)
 {
-	struct cols c = {.code = CODE_NARROW, .sessions = 4, .date = 10,
-			 .values = 5 * (cl->ncore ? cl->ncore : 1), .status = 10, .spark = SPARK_N};
+	struct cols c = {.code = CODE_NARROW,
+	                 .sessions = 4,
+	                 .date = 10,
+	                 .values = 5 * (cl->ncore ? cl->ncore : 1),
+	                 .status = 10,
+	                 .spark = SPARK_N};
 	c.clinician = ui->supervisor ? 12 : 0;
 	int fixed = 1 + c.code + 1 + c.clinician + c.sessions + 2 + c.date + 1 + c.values + 1 +
-		    c.status + 1;
+	            c.status + 1;
 	c.per_dim = cl->ncore > 1 && fixed + cl->ncore * (SPARK_N + 1) <= COLS;
 	int used = fixed + (c.per_dim ? cl->ncore * (SPARK_N + 1) : SPARK_N);
 	int spare = COLS - (used > UI_MIN_COLS ? used : UI_MIN_COLS);
@@ -351,7 +317,7 @@ static void draw_values(int y, int x, const struct row *r, int ncore, attr_t a)
 }
 
 static void draw_row(const struct ui *ui, const struct caseload *cl, const struct cols *c, int y,
-		     const struct row *r, bool sel)
+                     const struct row *r, bool sel)
 {
 	attr_t base = ui_attr(ui, sel ? UI_R_SELECT : UI_R_PLAIN);
 	int x = 1;
@@ -379,7 +345,7 @@ static void draw_row(const struct ui *ui, const struct caseload *cl, const struc
 		draw_spark(ui, y, x, r->spark[0], r->nspark, base);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
 		draw_spark(ui, y, x + d * (SPARK_N + 1), r->spark[d + 1], r->nspark,
-			   ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
+		           ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
 }
 
 static void draw_heads(const struct ui *ui, const struct caseload *cl, const struct cols *c)
@@ -404,21 +370,22 @@ static void draw_heads(const struct ui *ui, const struct caseload *cl, const str
 	if (!c->per_dim)
 		ui_putf(1, x, COLS - x, a, "Mean, last %d", SPARK_N);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
-		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a, ui->dims.dim[cl->core[d]].label);
+		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a,
+		           ui->dims.dim[cl->core[d]].label);
 }
 
 static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui_frame *f)
 {
 	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
-			ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
+	                ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
 	x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu client%s", cl->n,
-		     cl->n == 1 ? "" : "s");
+	             cl->n == 1 ? "" : "s");
 	if (!cl->filtering && !cl->filter.len)
 		return;
 	int fx = COLS - 30;
 	ui_put(0, fx, 8, ui_attr(ui, UI_R_PLAIN), "Filter ");
 	ui_text_draw(&cl->filter, 0, fx + 7, 20, 1,
-		     ui_attr(ui, cl->filtering ? UI_R_FOCUS : UI_R_FIELD), cl->filtering, f);
+	             ui_attr(ui, cl->filtering ? UI_R_FOCUS : UI_R_FIELD), cl->filtering, f);
 }
 
 static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -430,13 +397,14 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	int rows = f->rows - 2;
 	if (cl->nshown == 0) {
 		ui_put(3, 2, COLS - 4, ui_attr(ui, UI_R_FAINT),
-		       cl->n ? "No client code matches the filter." : "No clients yet: a adds one.");
+		       cl->n ? "No client code matches the filter."
+		             : "No clients yet: a adds one.");
 		return;
 	}
 	size_t top = cl->sel >= (size_t)rows ? cl->sel - (size_t)rows + 1 : 0;
 	for (int i = 0; i < rows && top + (size_t)i < cl->nshown; i++)
 		draw_row(ui, cl, &c, 2 + i, &cl->rows[cl->shown[top + (size_t)i]],
-			 top + (size_t)i == cl->sel);
+		         top + (size_t)i == cl->sel);
 }
 
 static void caseload_leave(struct ui *ui, void *st)
@@ -445,19 +413,18 @@ static void caseload_leave(struct ui *ui, void *st)
 	(void)ui;
 	free(cl->rows);
 	free(cl->shown);
-	free(cl->flags);
 	ui_text_free(&cl->filter);
 }
 
 const struct ui_screen caseload_screen = {
-	.title = "Caseload",
-	.keys = caseload_keys,
-	.nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
-	.reload = caseload_reload,
-	.input = caseload_input,
-	.draw = caseload_draw,
-	.typing = caseload_typing,
-	.leave = caseload_leave,
+    .title = "Caseload",
+    .keys = caseload_keys,
+    .nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
+    .reload = caseload_reload,
+    .input = caseload_input,
+    .draw = caseload_draw,
+    .typing = caseload_typing,
+    .leave = caseload_leave,
 };
 
 enum ui_action caseload_open(struct ui *ui)

@@ -48,7 +48,8 @@ void ui_chart_paint(const struct ui *ui, const struct chart *c, int y, int x)
 	for (int r = 0; r < c->height; r++)
 		for (int k = 0; k < c->width; k++) {
 			const struct chart_cell *cell = chart_at(c, r, k);
-			wchar_t w[2] = {(wchar_t)(ui->ascii ? (unsigned char)cell->ascii : cell->cp), 0};
+			wchar_t w[2] = {
+			    (wchar_t)(ui->ascii ? (unsigned char)cell->ascii : cell->cp), 0};
 			attr_t a = cell_attr(ui, cell);
 			cchar_t cc;
 			setcchar(&cc, w, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);

@@ -23,8 +23,9 @@ struct client {
 	size_t nflags, flags_cap;
 	enum chart_flag *marks;
 	struct al_standing standing;
-	int sel;  /* session index, -1 when there is none */
-	int dim;  /* CHART_ALL_DIMS or the one dimension shown */
+	int sel;               /* session index, -1 when there is none */
+	int dim;               /* CHART_ALL_DIMS or the one dimension shown */
+	struct al_course core; /* the course with its core dimensions only */
 	bool clinician;
 	char *note;
 	struct db_acks acks; /* supervisors' comments, shown under their flags */
@@ -90,23 +91,21 @@ static int index_of(const struct client *cs, int64_t session_id)
 	return (int)course(cs)->n - 1;
 }
 
-static enum al_status client_reload(struct ui *ui, void *st)
+/* The course, its flags and the selected session's note, from one snapshot. */
+static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep)
 {
-	struct client *cs = st;
-	int64_t keep = ui->hint_session;
-	if (!keep && cs->loaded && cs->sel >= 0)
-		keep = course(cs)->sessions[cs->sel].id;
-	ui->hint_session = 0;
-	struct access_who who = ui_who(ui, "client");
-	enum al_status rc = access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
-	if (rc)
-		return rc;
 	if (cs->loaded)
 		db_course_free(&cs->course);
 	cs->loaded = false;
-	if ((rc = db_course_load(ui->db, &ui->dims, cs->client.id, &cs->course, ui->err)))
+	enum al_status rc = db_course_load(ui->db, &ui->dims, cs->client.id, &cs->course, ui->err);
+	if (rc)
 		return rc;
 	cs->loaded = true;
+	/* "all" on the chart means the core dimensions, which come first */
+	cs->core = cs->course.course;
+	for (cs->core.ndims = 0;
+	     cs->core.ndims < course(cs)->ndims && course(cs)->dims[cs->core.ndims].core;)
+		cs->core.ndims++;
 	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
 		cs->dim = CHART_ALL_DIMS;
 	cs->sel = index_of(cs, keep);
@@ -115,6 +114,23 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	    (rc = db_acks_load(ui->db, &ui->dims, cs->client.id, &cs->acks, ui->err)))
 		return rc;
 	return load_note(ui, cs);
+}
+
+static enum al_status client_reload(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	int64_t keep = ui->hint_session;
+	if (!keep && cs->loaded && cs->sel >= 0)
+		keep = course(cs)->sessions[cs->sel].id;
+	ui->hint_session = 0;
+	struct access_who who = ui_who(ui, "client");
+	enum al_status rc =
+	    access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
+	if (rc || (rc = db_begin_read(ui->db, ui->err)))
+		return rc;
+	rc = load_course(ui, cs, keep);
+	db_end_read(ui->db);
+	return rc;
 }
 
 /* ---- keys ---- */
@@ -197,15 +213,15 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_KEYS(X)                                                                        \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dimension", "all dimensions, or one at a time")    \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
-	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                      \
-	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                      \
+#define CLIENT_KEYS(X)                                                                             \
+	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")      \
+	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")        \
+	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                     \
+	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                          \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")             \
+	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings")     \
+	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                          \
+	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                          \
 	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the caseload")
 
 CLIENT_KEYS(UI_KEY_DECL)
@@ -234,11 +250,11 @@ static void draw_header(const struct ui *ui, const struct client *cs)
 	enum al_state s = cs->standing.state;
 	int x = 1 + ui_put(0, 1, AL_KEY_MAX, ui_attr(ui, UI_R_TITLE), c->code);
 	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, ui_state_role((int)s)), "%s %s",
-			 ui_state_glyph(ui, (int)s), state_name(s));
+	                 ui_state_glyph(ui, (int)s), state_name(s));
 	x += 2 + ui_putf(0, x + 2, COLS - x - 2, ui_attr(ui, UI_R_PLAIN), "%zu session%s",
-			 course(cs)->n, course(cs)->n == 1 ? "" : "s");
+	                 course(cs)->n, course(cs)->n == 1 ? "" : "s");
 	ui_putf(0, x + 2, COLS - x - 3, ui_attr(ui, UI_R_FAINT), "clinician %s  %s", c->clinician,
-		c->modality[0] ? c->modality : "modality not set");
+	        c->modality[0] ? c->modality : "modality not set");
 	ui_put(1, 1, 6, ui_attr(ui, UI_R_FAINT), "Goal: ");
 	ui_put_cut(ui, 1, 7, COLS - 8, ui_attr(ui, UI_R_PLAIN), c->goal[0] ? c->goal : "not set");
 }
@@ -255,14 +271,15 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	int w = COLS - 2 < CHART_MAX_WIDTH ? COLS - 2 : CHART_MAX_WIDTH;
 	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
 	struct chart c;
-	if (cells && chart_layout(&c, cells, w, h, course(cs), cs->marks, &o))
+	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
+	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
 	free(cells);
 }
 
 /* "Trust 9.0  Collaboration 8.5 ..." of one rater; false when none rated. */
 static bool ratings_text(const struct ui *ui, const struct al_session *s, enum al_rater r,
-			 char *buf, size_t cap)
+                         char *buf, size_t cap)
 {
 	size_t at = 0;
 	bool any = false;
@@ -274,7 +291,7 @@ static bool ratings_text(const struct ui *ui, const struct al_session *s, enum a
 			any = true;
 		}
 		at += (size_t)snprintf(buf + at, cap - at, "%s%s %s", d ? "  " : "",
-				       ui->dims.dim[d].label, v);
+		                       ui->dims.dim[d].label, v);
 	}
 	return any;
 }
@@ -285,23 +302,25 @@ static int draw_session(const struct ui *ui, const struct client *cs, int y)
 	char date[AL_DATE_LEN + 1], buf[512];
 	format_date(s->date, date);
 	int x = 1 + ui_putf(y, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "Session %d of %zu, %s",
-			    s->seq, course(cs)->n, date);
+	                    s->seq, course(cs)->n, date);
 	if (s->rupture != AL_RUPTURE_NONE)
 		x += ui_putf(y, x, COLS - 1 - x, ui_attr(ui, UI_R_RUPTURE), "  rupture: %s",
-			     rupture_name(s->rupture));
+		             rupture_name(s->rupture));
 	if (cs->course.context[cs->sel][0])
 		ui_put_cut(ui, y, x + 2, COLS - 3 - x, ui_attr(ui, UI_R_PLAIN),
-			   cs->course.context[cs->sel]);
+		           cs->course.context[cs->sel]);
 	int rows = 1;
 	for (int r = 0; r < AL_RATER_COUNT; r++)
-		if (ratings_text(ui, s, (enum al_rater)r, buf, sizeof buf) || r == AL_RATER_CLIENT) {
+		if (ratings_text(ui, s, (enum al_rater)r, buf, sizeof buf) ||
+		    r == AL_RATER_CLIENT) {
 			ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT),
 			       r == AL_RATER_CLIENT ? "client" : "clinician");
 			ui_put_cut(ui, y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_PLAIN), buf);
 		}
 	ui_put(y + rows, 1, 10, ui_attr(ui, UI_R_FAINT), "note");
 	if (cs->note[0])
-		rows += ui_put_wrapped(y + rows, 11, COLS - 12, 2, ui_attr(ui, UI_R_PLAIN), cs->note);
+		rows +=
+		    ui_put_wrapped(y + rows, 11, COLS - 12, 2, ui_attr(ui, UI_R_PLAIN), cs->note);
 	else
 		ui_put(y + rows++, 11, COLS - 12, ui_attr(ui, UI_R_FAINT), "none");
 	return rows;
@@ -364,7 +383,7 @@ static void draw_flags(const struct ui *ui, const struct client *cs, int y, int 
 			continue;
 		const char *status = repair_name(f->repair);
 		ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
-			rule_name(f->rule), *status ? " " : "", status);
+		        rule_name(f->rule), *status ? " " : "", status);
 		flag_explain(course(cs), &ui->settings, f, text, sizeof text);
 		y += ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
 		y += draw_acks(ui, cs, f, y, end);
@@ -404,12 +423,12 @@ static void client_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen client_screen = {
-	.title = "Client",
-	.keys = client_keys,
-	.nkeys = sizeof client_keys / sizeof client_keys[0],
-	.reload = client_reload,
-	.draw = client_draw,
-	.leave = client_leave,
+    .title = "Client",
+    .keys = client_keys,
+    .nkeys = sizeof client_keys / sizeof client_keys[0],
+    .reload = client_reload,
+    .draw = client_draw,
+    .leave = client_leave,
 };
 
 const struct ui_screen client_review_screen = {

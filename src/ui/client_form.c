@@ -10,8 +10,8 @@
 
 enum { F_CODE, F_MODALITY, F_GOAL, F_COUNT };
 
-static const char *const modalities[] = {"",           "cbt",   "psychodynamic",
-					 "humanistic", "integrative", "other"};
+static const char *const modalities[] = {"",           "cbt",         "psychodynamic",
+                                         "humanistic", "integrative", "other"};
 #define NMODALITIES (int)(sizeof modalities / sizeof modalities[0])
 
 struct client_form {
@@ -27,8 +27,9 @@ static const char *cf_check(const void *ctx, int i)
 	if (i != F_CODE)
 		return NULL;
 	ui_text_get(&cf->code, code, sizeof code);
-	return valid_code(code) ? NULL
-				: "1-32 letters, digits, '-', '_' or '.', starting with a letter or digit";
+	return valid_code(code)
+	           ? NULL
+	           : "1-32 letters, digits, '-', '_' or '.', starting with a letter or digit";
 }
 
 static enum ui_action cf_next(struct ui *ui, void *st)
@@ -70,9 +71,9 @@ static enum ui_action cf_cancel(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_FORM_KEYS(X)                                                                    \
-	X(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)")         \
-	X(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (\u2191 too)") \
+#define CLIENT_FORM_KEYS(X)                                                                        \
+	X(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (Down and Enter too)")             \
+	X(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (Up too)")    \
 	X(cf_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save", "add the client")   \
 	X(cf_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel", "cancel (q too, outside text fields)")
 
@@ -109,13 +110,13 @@ static void cf_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen client_form_screen = {
-	.title = "New client",
-	.keys = client_form_keys,
-	.nkeys = sizeof client_form_keys / sizeof client_form_keys[0],
-	.input = cf_input,
-	.draw = cf_draw,
-	.typing = cf_typing,
-	.leave = cf_leave,
+    .title = "New client",
+    .keys = client_form_keys,
+    .nkeys = sizeof client_form_keys / sizeof client_form_keys[0],
+    .input = cf_input,
+    .draw = cf_draw,
+    .typing = cf_typing,
+    .leave = cf_leave,
 };
 
 enum ui_action client_form_open(struct ui *ui)
@@ -123,8 +124,9 @@ enum ui_action client_form_open(struct ui *ui)
 	if (!ui_may_write(ui, "add client"))
 		return UI_DONE;
 	if (ui->supervisor) {
-		ui_say(ui, true, "add client: a supervisor adds clients for a supervisee with "
-				 "alliance client add CODE --clinician NAME");
+		ui_say(ui, true,
+		       "add client: a supervisor adds clients for a supervisee with "
+		       "alliance client add CODE --clinician NAME");
 		return UI_DONE;
 	}
 	struct client_form *cf = calloc(1, sizeof *cf);
@@ -138,9 +140,12 @@ enum ui_action client_form_open(struct ui *ui)
 	}
 	struct ui_form *f = &cf->form;
 	f->field[F_CODE] = (struct ui_field){UI_FIELD_TEXT, "Code", "e.g. K-0142", &cf->code, 33};
-	f->field[F_MODALITY] = (struct ui_field){.kind = UI_FIELD_CHOICE, .label = "Modality",
-						 .choices = modalities, .nchoices = NMODALITIES,
-						 .choice = &cf->modality, .hint = "Space or \u2190\u2192"};
+	f->field[F_MODALITY] = (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                                         .label = "Modality",
+	                                         .choices = modalities,
+	                                         .nchoices = NMODALITIES,
+	                                         .choice = &cf->modality,
+	                                         .hint = "Space, Left or Right"};
 	f->field[F_GOAL] = (struct ui_field){UI_FIELD_TEXT, "Goal", NULL, &cf->goal, 0};
 	f->n = F_COUNT;
 	f->check = cf_check;

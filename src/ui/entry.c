@@ -26,7 +26,9 @@ static const char *entry_check(const void *ctx, int i)
 	if (i == ENTRY_F_DATE) {
 		int32_t days;
 		ui_text_get(&e->date, buf, sizeof buf);
-		return parse_date(buf, &days) ? NULL : "not a date (YYYY-MM-DD)";
+		if (!parse_date(buf, &days))
+			return "not a date (YYYY-MM-DD)";
+		return days > e->today + ENTRY_FUTURE_DAYS ? "in the future" : NULL;
 	}
 	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_RATER(e))
 		return NULL;
@@ -101,14 +103,15 @@ static enum ui_action en_cancel(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
-#define ENTRY_KEYS(X)                                                                          \
-	X(en_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too, outside the note)") \
-	X(en_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                            \
-	  "previous field (\u2191 too, outside the note)")                                       \
-	X(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                  \
-	  "save the session, from any field")                                                    \
-	X(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR")          \
-	X(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",                                         \
+#define ENTRY_KEYS(X)                                                                              \
+	X(en_next, UI_TAB, 0, "Tab", "Tab", "next",                                                \
+	  "next field (Down and Enter too, outside the note)")                                     \
+	X(en_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                               \
+	  "previous field (Up too, outside the note)")                                             \
+	X(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                     \
+	  "save the session, from any field")                                                      \
+	X(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR")           \
+	X(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",                                          \
 	  "cancel (asks first when something was typed; q too outside text fields)")
 
 ENTRY_KEYS(UI_KEY_DECL)
@@ -172,8 +175,8 @@ static void draw_question(const struct ui *ui, const struct entry *e)
 {
 	if (e->ask == ASK_DRAFT)
 		ui_putf(1, 1, COLS - 2, ui_attr(ui, UI_R_NOTICE) | A_BOLD,
-			"An unsaved entry from %.10s %.5s UTC was kept. Restore it? (y/n)",
-			e->draft.updated, e->draft.updated + 11);
+		        "An unsaved entry from %.10s %.5s UTC was kept. Restore it? (y/n)",
+		        e->draft.updated, e->draft.updated + 11);
 	else if (e->ask == ASK_DISCARD)
 		ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_ERROR),
 		       "Discard what you typed? (y discards, n keeps editing)");
@@ -182,10 +185,11 @@ static void draw_question(const struct ui *ui, const struct entry *e)
 static void entry_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct entry *e = st;
-	int x = 1 + ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s %s",
-			    e->session_id ? "Edit a session of" : "New session for", e->client.code);
+	int x =
+	    1 + ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s %s",
+	                e->session_id ? "Edit a session of" : "New session for", e->client.code);
 	ui_putf(0, x, COLS - 1 - x, ui_attr(ui, UI_R_FAINT), "  ratings by the %s",
-		entry_raters[e->rater]);
+	        entry_raters[e->rater]);
 	draw_question(ui, e);
 	form_draw(ui, &e->form, 2, f->rows - 2, f);
 	if (e->ask != ASK_NONE)
@@ -200,7 +204,7 @@ static int entry_help(const struct ui *ui, const void *st, int row, int col, int
 	for (size_t d = 0; d < e->dims.n && rows < max; d++, rows++) {
 		ui_put(row + rows, col, 15, ui_attr(ui, UI_R_TITLE), e->dims.dim[d].label);
 		ui_put_cut(ui, row + rows, col + 15, width - 15, ui_attr(ui, UI_R_PLAIN),
-			   e->dims.wording[d]);
+		           e->dims.wording[d]);
 	}
 	return rows;
 }
@@ -219,22 +223,22 @@ static void entry_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen entry_screen = {
-	.title = "Session entry",
-	.keys = entry_keys,
-	.nkeys = sizeof entry_keys / sizeof entry_keys[0],
-	.input = entry_input,
-	.tick = entry_tick,
-	.draw = entry_draw,
-	.typing = entry_typing,
-	.help_extra = entry_help,
-	.leave = entry_leave,
+    .title = "Session entry",
+    .keys = entry_keys,
+    .nkeys = sizeof entry_keys / sizeof entry_keys[0],
+    .input = entry_input,
+    .tick = entry_tick,
+    .draw = entry_draw,
+    .typing = entry_typing,
+    .help_extra = entry_help,
+    .leave = entry_leave,
 };
 
 static bool texts_init(struct entry *e)
 {
 	bool ok = ui_text_init(&e->date, AL_DATE_LEN, false) &&
-		  ui_text_init(&e->context, AL_CONTEXT_MAX, false) &&
-		  ui_text_init(&e->note, AL_NOTE_MAX, true);
+	          ui_text_init(&e->context, AL_CONTEXT_MAX, false) &&
+	          ui_text_init(&e->note, AL_NOTE_MAX, true);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++)
 			ok = ok && ui_text_init(&e->rating[r][d], ENTRY_RATING_MAX, false);
@@ -244,22 +248,29 @@ static bool texts_init(struct entry *e)
 static void build_form(struct entry *e)
 {
 	struct ui_form *f = &e->form;
-	f->field[ENTRY_F_DATE] = (struct ui_field){UI_FIELD_TEXT, "Date", "YYYY-MM-DD", &e->date, 11};
+	f->field[ENTRY_F_DATE] =
+	    (struct ui_field){UI_FIELD_TEXT, "Date", "YYYY-MM-DD", &e->date, 11};
 	for (size_t d = 0; d < e->dims.n; d++)
 		f->field[ENTRY_F_DIM(d)] = (struct ui_field){UI_FIELD_TEXT, e->dims.dim[d].label,
-							     e->dims.wording[d], NULL, 6};
-	f->field[ENTRY_F_RATER(e)] = (struct ui_field){
-		.kind = UI_FIELD_CHOICE, .label = "Rater", .choices = entry_raters,
-		.nchoices = AL_RATER_COUNT, .choice = &e->rater,
-		.hint = "Space or \u2190\u2192: the client's ratings or your own"};
-	f->field[ENTRY_F_RUPTURE(e)] = (struct ui_field){
-		.kind = UI_FIELD_CHOICE, .label = "Rupture", .choices = entry_ruptures,
-		.nchoices = 3, .choice = &e->rupture, .hint = "a rupture you noticed in the session"};
+		                                             e->dims.wording[d], NULL, 6};
+	f->field[ENTRY_F_RATER(e)] =
+	    (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                      .label = "Rater",
+	                      .choices = entry_raters,
+	                      .nchoices = AL_RATER_COUNT,
+	                      .choice = &e->rater,
+	                      .hint = "Space: switch rater (both kept)"};
+	f->field[ENTRY_F_RUPTURE(e)] =
+	    (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                      .label = "Rupture",
+	                      .choices = entry_ruptures,
+	                      .nchoices = 3,
+	                      .choice = &e->rupture,
+	                      .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
-		UI_FIELD_TEXT, "Context", "an event outside therapy (illness, a loss...)", &e->context, 30};
-	f->field[ENTRY_F_NOTE(e)] = (struct ui_field){UI_FIELD_NOTE, "Note",
-						      "Tab leaves the note; Ctrl-E opens $EDITOR",
-						      &e->note};
+	    UI_FIELD_TEXT, "Context", "life events (illness, a loss)", &e->context, 30};
+	f->field[ENTRY_F_NOTE(e)] = (struct ui_field){
+	    UI_FIELD_NOTE, "Note", "Tab leaves the note; Ctrl-E opens $EDITOR", &e->note};
 	f->n = ENTRY_F_NOTE(e) + 1;
 	f->focus = ENTRY_F_DIM(0);
 	f->check = entry_check;
@@ -268,7 +279,7 @@ static void build_form(struct entry *e)
 }
 
 static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *code,
-				    int64_t session_id)
+                                    int64_t session_id)
 {
 	char date[AL_DATE_LEN + 1];
 	bool found;
@@ -282,7 +293,7 @@ static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *
 	if (session_id && (st = entry_load_session(ui, e, session_id)))
 		return st;
 	if ((st = db_draft_load(ui->db, e->client.id, &e->draft, e->draft_body,
-				AL_DRAFT_MAX * 4 + 1, &found, ui->err)))
+	                        AL_DRAFT_MAX * 4 + 1, &found, ui->err)))
 		return st;
 	e->ask = found ? ASK_DRAFT : ASK_NONE;
 	return AL_OK;
@@ -298,9 +309,10 @@ enum ui_action entry_open(struct ui *ui, const char *code, int64_t session_id)
 		return UI_DONE;
 	}
 	e->dims = ui->dims;
+	e->today = ui->today;
 	e->session_id = session_id;
 	enum al_status st = texts_init(e) ? entry_prepare(ui, e, code, session_id)
-					  : al_fail(ui->err, AL_EIO, "out of memory");
+	                                  : al_fail(ui->err, AL_EIO, "out of memory");
 	if (st) {
 		ui_say_err(ui);
 		entry_leave(ui, e);

@@ -10,19 +10,21 @@
 
 #define ENTRY_RATING_MAX 6 /* "10.0" and a little more, to say why it is wrong */
 #define ENTRY_NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
+#define ENTRY_FUTURE_DAYS 1 /* as session add: tomorrow may be today elsewhere */
 
 enum entry_ask { ASK_NONE, ASK_DRAFT, ASK_DISCARD };
 
 struct entry {
 	struct al_client client;
-	int64_t session_id;     /* the session edited, 0 for a new one */
+	int64_t session_id; /* the session edited, 0 for a new one */
 	struct ui_form form;
 	struct ui_text date, context, note;
 	struct ui_text rating[AL_RATER_COUNT][AL_DIM_MAX];
 	int rater, rupture;
-	struct db_dims dims;    /* as when the form opened: its fields follow them */
+	int32_t today;
+	struct db_dims dims; /* as when the form opened: its fields follow them */
 	enum entry_ask ask;
-	struct db_draft draft;  /* the draft offered back */
+	struct db_draft draft; /* the draft offered back */
 	char *draft_body;
 };
 

@@ -47,7 +47,7 @@ enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t sessio
 	if (c.has_note[i]) {
 		char *note = malloc(ENTRY_NOTE_BYTES);
 		st = note ? db_note_get(ui->db, session_id, note, ENTRY_NOTE_BYTES, ui->err)
-			  : al_fail(ui->err, AL_EIO, "out of memory");
+		          : al_fail(ui->err, AL_EIO, "out of memory");
 		if (!st)
 			ui_text_set(&e->note, note);
 		free(note);
@@ -79,7 +79,7 @@ char *entry_draft_encode(const struct entry *e)
 	if (!(b.s = malloc(b.cap)))
 		return NULL;
 	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\n", entry_raters[e->rater],
-				 entry_ruptures[e->rupture]);
+	                         entry_ruptures[e->rupture]);
 	put_line(&b, "date", &e->date);
 	put_line(&b, "context", &e->context);
 	for (int r = 0; r < AL_RATER_COUNT; r++)

@@ -57,8 +57,8 @@ enum ui_action form_key(struct ui *ui, struct ui_form *f, int key)
 	if (key == UI_FN(KEY_BTAB) || (!note && key == UI_FN(KEY_UP)))
 		return move_focus(ui, f, -1);
 	enum ui_action a = fld->kind == UI_FIELD_CHOICE
-				   ? choice_key(fld, key, &changed)
-				   : ui_text_key(fld->text, key, note_width(), &changed);
+	                       ? choice_key(fld, key, &changed)
+	                       : ui_text_key(fld->text, key, note_width(), &changed);
 	if (changed)
 		f->edited = f->changed = true;
 	return a;
@@ -106,8 +106,7 @@ static void draw_aside(const struct ui *ui, const struct ui_form *f, int i, int 
 	}
 }
 
-void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
-	       struct ui_frame *fr)
+void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows, struct ui_frame *fr)
 {
 	int lw = label_width(f), x = 1 + lw, y = top, end = top + rows;
 	for (int i = 0; i < f->n && y < end; i++) {
@@ -117,10 +116,10 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
 		if (fld->kind == UI_FIELD_NOTE) {
 			int h = end - y - 1 > 1 ? end - y - 1 : 1;
 			ui_text_draw(fld->text, y + 1, 1, note_width(), h,
-				     ui_attr(ui, focus ? UI_R_PLAIN : UI_R_FAINT), focus, fr);
+			             ui_attr(ui, focus ? UI_R_PLAIN : UI_R_FAINT), focus, fr);
 			if (fld->hint)
 				ui_put_cut(ui, y, 1 + lw, COLS - 2 - lw, ui_attr(ui, UI_R_FAINT),
-					   fld->hint);
+				           fld->hint);
 			y += h + 1;
 			continue;
 		}
@@ -130,7 +129,7 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
 			draw_choice(ui, fld, y, x, focus);
 		else
 			ui_text_draw(fld->text, y, x, box, 1,
-				     ui_attr(ui, focus ? UI_R_FOCUS : UI_R_FIELD), focus, fr);
+			             ui_attr(ui, focus ? UI_R_FOCUS : UI_R_FIELD), focus, fr);
 		draw_aside(ui, f, i, y, x + box + 2);
 		y++;
 	}

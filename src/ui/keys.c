@@ -39,10 +39,15 @@ const struct ui_key *ui_global_key(int key, bool typing)
 	return NULL;
 }
 
-static bool status_item(const struct ui *ui, int *x, const char *key, const char *word)
+static int item_cells(const char *key, const char *word)
 {
-	int need = ui_text_cells(key) + 1 + ui_text_cells(word);
-	if (*x + need > COLS - 1)
+	return ui_text_cells(key) + 1 + ui_text_cells(word) + 2;
+}
+
+static bool status_item(const struct ui *ui, int *x, int end, const char *key, const char *word)
+{
+	int need = item_cells(key, word) - 2;
+	if (*x + need > end)
 		return false;
 	*x += ui_put(LINES - 1, *x, need, ui_attr(ui, UI_R_KEY), key);
 	*x += ui_put(LINES - 1, *x, need, ui_attr(ui, UI_R_BAR), " ");
@@ -54,7 +59,7 @@ static bool status_item(const struct ui *ui, int *x, const char *key, const char
 /* Rows next to each other with the same status word share one item:
  * "↑/k" and "↓/j" both saying "move" become "↑/↓ move". */
 static size_t status_group(const struct ui *ui, const struct ui_key *keys, size_t n, size_t i,
-			   char *buf, size_t cap)
+                           char *buf, size_t cap)
 {
 	size_t j = i + 1;
 	while (j < n && keys[j].status && strcmp(keys[j].status, keys[i].status) == 0)
@@ -72,26 +77,38 @@ static size_t status_group(const struct ui *ui, const struct ui_key *keys, size_
 	return j;
 }
 
+/* The global keys as the status line names them: F1/F2 inside text
+ * fields, ? and z elsewhere. */
+static void global_label(const struct ui_key *k, bool typing, char *buf, size_t cap)
+{
+	if (typing)
+		snprintf(buf, cap, "F%d", k->code[0] - UI_FN(KEY_F0));
+	else
+		snprintf(buf, cap, "%c", k->code[1]);
+}
+
+/* The screen's keys as they fit, then always help and curtain at the end:
+ * what does not fit is still in the help. */
 void ui_draw_status(const struct ui *ui, const struct ui_screen *s, bool typing)
 {
-	int x = 1;
+	int x = 1, end = COLS - 1;
 	char item[64];
+	for (size_t i = 0; i < ui_global_nkeys; i++) {
+		global_label(&ui_global_keys[i], typing, item, sizeof item);
+		end -= item_cells(item, ui_global_keys[i].status);
+	}
 	ui_fill(LINES - 1, 0, COLS, ui_attr(ui, UI_R_BAR));
 	for (size_t i = 0; i < s->nkeys;) {
-		if (!s->keys[i].status) {
-			i++;
-			continue;
+		size_t next = i + 1;
+		if (s->keys[i].status) {
+			next = status_group(ui, s->keys, s->nkeys, i, item, sizeof item);
+			status_item(ui, &x, end, item, s->keys[i].status);
 		}
-		size_t next = status_group(ui, s->keys, s->nkeys, i, item, sizeof item);
-		if (!status_item(ui, &x, item, s->keys[i].status))
-			return;
 		i = next;
 	}
 	for (size_t i = 0; i < ui_global_nkeys; i++) {
-		const struct ui_key *k = &ui_global_keys[i];
-		snprintf(item, sizeof item, "F%d", k->code[0] - UI_FN(KEY_F0));
-		if (!status_item(ui, &x, typing ? item : label(ui, k), k->status))
-			return;
+		global_label(&ui_global_keys[i], typing, item, sizeof item);
+		status_item(ui, &x, COLS - 1, item, ui_global_keys[i].status);
 	}
 }
 

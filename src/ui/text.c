@@ -211,7 +211,7 @@ bool ui_text_get(const struct ui_text *t, char *buf, size_t cap)
 }
 
 static void draw_line(const struct ui_text *t, int y, int x, int w, attr_t a, bool focus,
-		      struct ui_frame *f)
+                      struct ui_frame *f)
 {
 	size_t from = 0;
 	while (cells(t->buf, from, t->cur) > w - 1) /* keep the cursor in the box */
@@ -225,7 +225,7 @@ static void draw_line(const struct ui_text *t, int y, int x, int w, attr_t a, bo
 }
 
 static void draw_rows(const struct ui_text *t, int y, int x, int w, int h, attr_t a, bool focus,
-		      struct ui_frame *f)
+                      struct ui_frame *f)
 {
 	struct row *rows;
 	size_t n = layout(t, w, &rows);
@@ -235,7 +235,7 @@ static void draw_rows(const struct ui_text *t, int y, int x, int w, int h, attr_
 	size_t first = cr >= (size_t)h ? cr - (size_t)h + 1 : 0;
 	for (size_t r = first; r < n && r < first + (size_t)h; r++)
 		ui_put_wide(y + (int)(r - first), x, w, a, t->buf + rows[r].start,
-			    rows[r].end - rows[r].start);
+		            rows[r].end - rows[r].start);
 	if (focus) {
 		int col = cells(t->buf, rows[cr].start, t->cur);
 		f->cursor = true;
@@ -246,7 +246,7 @@ static void draw_rows(const struct ui_text *t, int y, int x, int w, int h, attr_
 }
 
 void ui_text_draw(const struct ui_text *t, int y, int x, int w, int h, attr_t a, bool focus,
-		  struct ui_frame *f)
+                  struct ui_frame *f)
 {
 	for (int r = 0; r < h; r++)
 		ui_fill(y + r, x, w, a);

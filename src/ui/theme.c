@@ -14,13 +14,13 @@ static const struct {
 	short xterm256;
 	short basic;
 } palette[UI_C_COUNT - 1] = {
-	{0xE6, 0x9F, 0x00, 178, COLOR_YELLOW},  /* orange */
-	{0x56, 0xB4, 0xE9, 74, COLOR_CYAN},     /* sky blue */
-	{0x00, 0x9E, 0x73, 36, COLOR_GREEN},    /* bluish green */
-	{0xF0, 0xE4, 0x42, 221, COLOR_YELLOW},  /* yellow */
-	{0x00, 0x72, 0xB2, 25, COLOR_BLUE},     /* blue */
-	{0xD5, 0x5E, 0x00, 166, COLOR_RED},     /* vermillion */
-	{0xCC, 0x79, 0xA7, 175, COLOR_MAGENTA}, /* reddish purple */
+    {0xE6, 0x9F, 0x00, 178, COLOR_YELLOW},  /* orange */
+    {0x56, 0xB4, 0xE9, 74, COLOR_CYAN},     /* sky blue */
+    {0x00, 0x9E, 0x73, 36, COLOR_GREEN},    /* bluish green */
+    {0xF0, 0xE4, 0x42, 221, COLOR_YELLOW},  /* yellow */
+    {0x00, 0x72, 0xB2, 25, COLOR_BLUE},     /* blue */
+    {0xD5, 0x5E, 0x00, 166, COLOR_RED},     /* vermillion */
+    {0xCC, 0x79, 0xA7, 175, COLOR_MAGENTA}, /* reddish purple */
 };
 
 static short pick_color(int i)
@@ -30,8 +30,8 @@ static short pick_color(int i)
 	if (can_change_color() && COLORS >= 16) {
 		/* our own copies in the bright half, leaving the basic eight alone */
 		short slot = (short)(8 + i);
-		init_color(slot, (short)(palette[i].r * 1000 / 255), (short)(palette[i].g * 1000 / 255),
-			   (short)(palette[i].b * 1000 / 255));
+		init_color(slot, (short)(palette[i].r * 1000 / 255),
+		           (short)(palette[i].g * 1000 / 255), (short)(palette[i].b * 1000 / 255));
 		return slot;
 	}
 	return palette[i].basic;
@@ -54,8 +54,7 @@ static const struct {
 	attr_t mono, extra;
 } roles[UI_R_COUNT] = {
 #define UI_ROLE_ROW(name, color, mono, extra) {UI_C_##color, mono, extra},
-	UI_ROLES(UI_ROLE_ROW)
-};
+    UI_ROLES(UI_ROLE_ROW)};
 
 attr_t ui_attr(const struct ui *ui, enum ui_role r)
 {
@@ -70,7 +69,7 @@ attr_t ui_attr(const struct ui *ui, enum ui_role r)
 attr_t ui_dim_attr(const struct ui *ui, int dim)
 {
 	static const enum ui_color order[] = {UI_C_BLUE, UI_C_ORANGE, UI_C_PURPLE,
-					      UI_C_SKY, UI_C_GREEN, UI_C_YELLOW};
+	                                      UI_C_SKY,  UI_C_GREEN,  UI_C_YELLOW};
 	if (!ui->color || dim < 0)
 		return A_NORMAL;
 	return COLOR_PAIR(order[(size_t)dim % (sizeof order / sizeof order[0])]);

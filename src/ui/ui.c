@@ -11,6 +11,8 @@
 #include "alliance/commands.h"
 #include "ui.h"
 
+#include <term.h> /* after curses.h */
+
 volatile sig_atomic_t ui_signal;
 
 static void on_signal(int sig)
@@ -51,10 +53,10 @@ static enum ui_action show_curtain(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
-#define UI_GLOBAL_KEYS(X)                                                                     \
-	X(show_help, UI_FN(KEY_F(1)), '?', "?/F1", "?/F1", "help",                            \
-	  "this help (F1 also inside text fields)")                                           \
-	X(show_curtain, UI_FN(KEY_F(2)), 'z', "z/F2", "z/F2", "hide",                         \
+#define UI_GLOBAL_KEYS(X)                                                                          \
+	X(show_help, UI_FN(KEY_F(1)), '?', "?/F1", "?/F1", "help",                                 \
+	  "this help (F1 also inside text fields)")                                                \
+	X(show_curtain, UI_FN(KEY_F(2)), 'z', "z/F2", "z/F2", "hide",                              \
 	  "privacy curtain: hide every client detail; Enter returns")
 const struct ui_key ui_global_keys[] = {UI_GLOBAL_KEYS(UI_KEY_ROW)};
 const size_t ui_global_nkeys = sizeof ui_global_keys / sizeof ui_global_keys[0];
@@ -83,8 +85,8 @@ bool ui_may_write(struct ui *ui, const char *what)
 
 struct access_who ui_who(const struct ui *ui, const char *what)
 {
-	return (struct access_who){.user_id = ui->user_id, .supervisor = ui->supervisor,
-				   .what = what};
+	return (struct access_who){
+	    .user_id = ui->user_id, .supervisor = ui->supervisor, .what = what};
 }
 
 enum ui_action ui_push(struct ui *ui, const struct ui_screen *s, void *st)
@@ -136,7 +138,7 @@ static void draw_message(const struct ui *ui)
 {
 	if (ui->msg[0])
 		ui_put_cut(ui, LINES - 2, 1, COLS - 2,
-			   ui_attr(ui, ui->msg_error ? UI_R_ERROR : UI_R_NOTICE), ui->msg);
+		           ui_attr(ui, ui->msg_error ? UI_R_ERROR : UI_R_NOTICE), ui->msg);
 }
 
 static void draw(struct ui *ui)
@@ -144,13 +146,14 @@ static void draw(struct ui *ui)
 	struct ui_frame f = {.rows = LINES - 2, .cols = COLS};
 	erase();
 	if (ui->curtain) {
-		draw_center(ui, LINES / 2, ui->ascii ? "alliance - press Enter to return"
-						     : "alliance \u2014 press Enter to return");
+		draw_center(ui, LINES / 2,
+		            ui->ascii ? "alliance - press Enter to return"
+		                      : "alliance \u2014 press Enter to return");
 	} else if (too_small()) {
 		draw_center(ui, LINES / 2 - 1, "terminal too small");
 		char need[80];
 		snprintf(need, sizeof need, "%dx%d needed, now %dx%d (q quits)", UI_MIN_COLS,
-			 UI_MIN_ROWS, COLS, LINES);
+		         UI_MIN_ROWS, COLS, LINES);
 		draw_center(ui, LINES / 2 + 1, need);
 	} else {
 		const struct ui_screen *s = ui->stack[ui->depth - 1].screen;
@@ -202,7 +205,7 @@ static void on_key(struct ui *ui, int key)
 	ui->msg[0] = '\0';
 	if (ui->help) {
 		ui->help = !(key == UI_ESC || key == 'q' || key == '?' || key == UI_FN(KEY_F(1)) ||
-			     ui_key_enter(key));
+		             ui_key_enter(key));
 		return;
 	}
 	switch (dispatch(ui, key)) {
@@ -290,9 +293,9 @@ static void loop(struct ui *ui)
 			continue;
 		}
 		early = 0;
-		last_key = now;
 		typed = true;
 		on_key(ui, key);
+		last_key = now_ms(); /* a key may take long ($EDITOR): idle from its end */
 		if (ui->depth > 0 && now - last_tick >= UI_TICK_MS) {
 			on_tick(ui, 0);
 			last_tick = now;
@@ -312,32 +315,45 @@ static void terminal_modes(void)
 	curs_set(0);
 }
 
+/* Asks terminfo before newterm, which keeps memory it cannot free when
+ * the terminal type is unknown. */
+static enum al_status terminal_known(struct al_error *err)
+{
+	int rc;
+	if (setupterm(NULL, STDOUT_FILENO, &rc) != OK) {
+		const char *term = getenv("TERM");
+		return al_fail(err, AL_EUSAGE, "terminal type '%.40s' is unknown",
+		               term ? term : "");
+	}
+	del_curterm(cur_term);
+	return AL_OK;
+}
+
 enum al_status ui_main(struct cli *c)
 {
 	struct ui ui = {
-		.db = c->db,
-		.err = c->err,
-		.user_id = c->user_id,
-		.supervisor = c->supervisor,
-		.read_only = db_read_only(c->db),
-		.ascii = c->ascii,
-		.today = c->today,
+	    .db = c->db,
+	    .err = c->err,
+	    .user_id = c->user_id,
+	    .supervisor = c->supervisor,
+	    .read_only = db_read_only(c->db),
+	    .ascii = c->ascii,
+	    .today = c->today,
 	};
 	struct sigaction old[NCAUGHT];
 	snprintf(ui.user, sizeof ui.user, "%s", c->user);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return al_fail(c->err, AL_EUSAGE, "the terminal UI needs a terminal "
-				  "(for commands see alliance --help)");
+		return al_fail(c->err, AL_EUSAGE,
+		               "the terminal UI needs a terminal "
+		               "(for commands see alliance --help)");
 	enum al_status st = load_meta(&ui);
-	if (st)
+	if (st || (st = terminal_known(c->err)))
 		return st;
 	signals_catch(old);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		signals_restore(old);
-		const char *term = getenv("TERM");
-		return al_fail(c->err, AL_EUSAGE, "terminal type '%.40s' is unknown",
-			       term ? term : "");
+		return al_fail(c->err, AL_EUSAGE, "cannot start the terminal UI");
 	}
 	terminal_modes();
 	theme_init(&ui);
@@ -349,6 +365,8 @@ enum al_status ui_main(struct cli *c)
 	if (ui.depth == 0)
 		st = c->err->status ? c->err->status : AL_EDB;
 	loop(&ui);
+	if (ui.depth > 0 && ui.stack[ui.depth - 1].screen->tick) /* a signal: keep the draft */
+		ui.stack[ui.depth - 1].screen->tick(&ui, ui.stack[ui.depth - 1].st);
 	while (ui.depth > 0)
 		pop(&ui);
 	endwin();

@@ -21,15 +21,15 @@
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
-#define UI_TICK_MS 1000     /* wake-up when idle: idle lock, other writers */
-#define UI_DEBOUNCE_MS 300  /* a typing pause this long saves the draft */
-#define UI_DEPTH_MAX 4      /* caseload, client, entry, ... */
+#define UI_TICK_MS 1000    /* wake-up when idle: idle lock, other writers */
+#define UI_DEBOUNCE_MS 300 /* a typing pause this long saves the draft */
+#define UI_DEPTH_MAX 4     /* caseload, client, entry, ... */
 #define UI_MSG_MAX 320
 
 /* Keys are ints: a character is its code point; curses function keys are
  * moved above Unicode so that the two never collide. */
 #define UI_FN(k) ((k) + 0x110000)
-#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
 #define UI_TAB '\t'
 bool ui_key_enter(int key);
@@ -51,8 +51,9 @@ struct ui_key {
 	ui_key_fn fn;
 };
 /* Key tables are X-macros of X(fn, key1, key2, label, ascii_label, status, help). */
-#define UI_KEY_ROW(fn, k1, k2, label, ascii, status, help) {{k1, k2}, label, ascii, status, help, fn},
-#define UI_KEY_DECL(fn, k1, k2, label, ascii, status, help) \
+#define UI_KEY_ROW(fn, k1, k2, label, ascii, status, help)                                         \
+	{{k1, k2}, label, ascii, status, help, fn},
+#define UI_KEY_DECL(fn, k1, k2, label, ascii, status, help)                                        \
 	static enum ui_action fn(struct ui *ui, void *st);
 
 /* Where draw() may leave the cursor: draw gets the frame to say so. */
@@ -81,7 +82,7 @@ struct ui_screen {
 	bool (*typing)(const void *st);
 	/* Extra lines for the ? help (the entry form's item wordings). */
 	int (*help_extra)(const struct ui *ui, const void *st, int row, int col, int width,
-			  int max_rows);
+	                  int max_rows);
 	void (*leave)(struct ui *ui, void *st);
 };
 
@@ -112,7 +113,7 @@ struct ui {
 
 	bool curtain;
 	bool help;
-	bool dirty;          /* something to draw */
+	bool dirty; /* something to draw */
 	char msg[UI_MSG_MAX];
 	bool msg_error;
 	int64_t data_version;
@@ -159,22 +160,22 @@ extern const struct ui_key ui_global_keys[];
 extern const size_t ui_global_nkeys;
 
 /* theme.c: Okabe–Ito colours and attributes, never the only signal. */
-#define UI_ROLES(X)                                                          \
-	X(PLAIN, DEFAULT, A_NORMAL, A_NORMAL)                                 \
-	X(TITLE, DEFAULT, A_BOLD, A_BOLD)                                     \
-	X(FAINT, DEFAULT, A_DIM, A_DIM)                                       \
-	X(BAR, DEFAULT, A_REVERSE, A_REVERSE)                                 \
-	X(KEY, DEFAULT, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD)               \
-	X(SELECT, DEFAULT, A_REVERSE, A_REVERSE)                              \
-	X(FIELD, DEFAULT, A_UNDERLINE, A_UNDERLINE)                           \
-	X(FOCUS, SKY, A_REVERSE, A_REVERSE)                                   \
-	X(ERROR, VERMILLION, A_BOLD, A_BOLD)                                  \
-	X(NOTICE, BLUE, A_NORMAL, A_NORMAL)                                   \
-	X(RUPTURE, VERMILLION, A_BOLD, A_BOLD)                                \
-	X(WATCH, ORANGE, A_BOLD, A_NORMAL)                                    \
-	X(REPAIRED, GREEN, A_NORMAL, A_NORMAL)                                \
-	X(OK, SKY, A_NORMAL, A_NORMAL)                                        \
-	X(INFO, SKY, A_NORMAL, A_NORMAL)                                      \
+#define UI_ROLES(X)                                                                                \
+	X(PLAIN, DEFAULT, A_NORMAL, A_NORMAL)                                                      \
+	X(TITLE, DEFAULT, A_BOLD, A_BOLD)                                                          \
+	X(FAINT, DEFAULT, A_DIM, A_DIM)                                                            \
+	X(BAR, DEFAULT, A_REVERSE, A_REVERSE)                                                      \
+	X(KEY, DEFAULT, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD)                                    \
+	X(SELECT, DEFAULT, A_REVERSE, A_REVERSE)                                                   \
+	X(FIELD, DEFAULT, A_UNDERLINE, A_UNDERLINE)                                                \
+	X(FOCUS, SKY, A_REVERSE, A_REVERSE)                                                        \
+	X(ERROR, VERMILLION, A_BOLD, A_BOLD)                                                       \
+	X(NOTICE, BLUE, A_NORMAL, A_NORMAL)                                                        \
+	X(RUPTURE, VERMILLION, A_BOLD, A_BOLD)                                                     \
+	X(WATCH, ORANGE, A_BOLD, A_NORMAL)                                                         \
+	X(REPAIRED, GREEN, A_NORMAL, A_NORMAL)                                                     \
+	X(OK, SKY, A_NORMAL, A_NORMAL)                                                             \
+	X(INFO, SKY, A_NORMAL, A_NORMAL)                                                           \
 	X(CUTOFF, YELLOW, A_DIM, A_NORMAL)
 #define UI_ROLE_ENUM(name, color, mono, extra) UI_R_##name,
 enum ui_role { UI_ROLES(UI_ROLE_ENUM) UI_R_COUNT };
@@ -206,7 +207,7 @@ int ui_put(int y, int x, int w, attr_t a, const char *s);
 /* The same, ending in "…" ("~" in ASCII) when s does not fit. */
 int ui_put_cut(const struct ui *ui, int y, int x, int w, attr_t a, const char *s);
 int ui_putf(int y, int x, int w, attr_t a, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 /* Word-wraps s into at most max_rows rows of w cells at (y, x); returns rows used. */
 int ui_put_wrapped(int y, int x, int w, int max_rows, attr_t a, const char *s);
 void ui_fill(int y, int x, int w, attr_t a);
@@ -236,7 +237,7 @@ void ui_text_set(struct ui_text *t, const char *utf8);
 bool ui_text_get(const struct ui_text *t, char *buf, size_t cap);
 /* Paints the text in a box of w×h cells; with focus, puts the cursor. */
 void ui_text_draw(const struct ui_text *t, int y, int x, int w, int h, attr_t a, bool focus,
-		  struct ui_frame *f);
+                  struct ui_frame *f);
 
 /* form.c: labelled fields with Tab/Shift-Tab focus, shared by the session
  * entry and the new-client form. */
@@ -245,10 +246,10 @@ enum ui_field_kind { UI_FIELD_TEXT, UI_FIELD_CHOICE, UI_FIELD_NOTE };
 struct ui_field {
 	enum ui_field_kind kind;
 	const char *label;
-	const char *hint;            /* shown beside the field */
-	struct ui_text *text;        /* TEXT and NOTE */
-	int box;                     /* TEXT: box width in cells */
-	const char *const *choices;  /* CHOICE */
+	const char *hint;           /* shown beside the field */
+	struct ui_text *text;       /* TEXT and NOTE */
+	int box;                    /* TEXT: box width in cells */
+	const char *const *choices; /* CHOICE */
 	int nchoices;
 	int *choice;
 };
@@ -266,7 +267,7 @@ bool form_typing(const struct ui_form *f);
 /* The first refused field (focus goes there, the reason is said). */
 bool form_valid(struct ui *ui, struct ui_form *f);
 void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
-	       struct ui_frame *fr);
+               struct ui_frame *fr);
 
 /* editor.c: the note in $EDITOR, in a private 0600 file removed after. */
 enum al_status ui_edit_external(struct ui_text *t, struct al_error *err);

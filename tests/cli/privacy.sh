@@ -120,6 +120,7 @@ for f in table csv json; do
 	out 0 user list --format $f
 	out 0 dimension list --format $f
 	out 0 config list --format $f
+	out 0 --user sam board --format $f
 done
 out 0 flags K-1
 out 0 chart K-1

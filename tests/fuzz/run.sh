@@ -12,6 +12,9 @@ FUZZ_TIME="${FUZZ_TIME:-60}"
 OUT=build/fuzz
 FLAGS="-std=c11 -D_GNU_SOURCE -Iinclude -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -Wno-missing-field-initializers
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+# clang and its libFuzzer runtime (Debian packages them apart)
+command -v "$CLANG" > /dev/null 2>&1 || sh tools/deps.sh clang
+sh tools/deps.sh "libclang-rt-$($CLANG -dumpversion | cut -d. -f1)-dev"
 mkdir -p "$OUT/obj" "$OUT/corpus"
 objs=""
 for src in src/core/*.c src/cli/args.c; do
@@ -27,7 +30,7 @@ for name in $names; do
 	$CLANG $FLAGS -fsanitize=fuzzer -o "$bin" "tests/fuzz/fuzz_$name.c" $objs -lm
 	mkdir -p "$OUT/corpus/$name"
 	echo "fuzz_$name: $FUZZ_TIME s"
-	if ! "$bin" -max_total_time="$FUZZ_TIME" -print_final_stats=1 -artifact_prefix="$OUT/" \
+	if ! "$bin" -max_total_time="$FUZZ_TIME" -max_len=16384 -print_final_stats=1 -artifact_prefix="$OUT/" \
 		"$OUT/corpus/$name" "tests/fuzz/corpus/$name" > "$OUT/$name.log" 2>&1; then
 		tail -40 "$OUT/$name.log"
 		echo "fuzz_$name: FAILED (see $OUT/$name.log)"

@@ -26,7 +26,7 @@ check_grep "carl's line: no rate without resolved ruptures" '^ carl +2 +4 +8\.8 
 check_no_grep "not another supervisor's clinician" 'dana|D-1' "$T/screen"
 check_grep "clinician, status and trend on a row" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  You noted' "$T/screen"
 check_grep "the selected client's flag in full" 'Not back to its earlier level \(9\.0\) after' "$T/screen"
-check_grep "the keys on the status line" 'Enter open +a acknowledge +c clinician +f status +q quit' "$T/screen"
+check_grep "the keys on the status line" 'Enter open +a acknowledge +c clinician +f status +s caseload +q quit' "$T/screen"
 
 # Filters: c cycles the clinicians, f the statuses; the selection stays.
 tui_keys c
@@ -128,8 +128,8 @@ check_codes "only bob's clients" B-3 B-1 B-2
 check_no_grep "only bob's line" '^ carl ' "$T/screen"
 tui_keys a
 check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges flags"
-tui_keys q
-check_screen "q: back to the caseload" "Caseload of bob"
+tui_keys s
+check_screen "s: back to the caseload" "Caseload of bob"
 
 # The caseload follows a write elsewhere too.
 al --user bob client add B-9

@@ -32,7 +32,7 @@ grep -E '^ [A-E]-' "$T/screen" | grep -o -E '(! RUPTURE|\^ WATCH|✓ repaired|·
 printf '%s\n' '! RUPTURE' '! RUPTURE' '^ WATCH' '✓ repaired' '· ok' > "$T/want"
 same_file "each status has its word" "$T/want" "$T/states"
 check_grep "status glyph with the word" '! RUPTURE' "$T/screen"
-check_grep "status line lists the keys" 'Enter open .*/ filter .*n new session .*q quit' "$T/screen"
+check_grep "status line lists the keys" 'Enter open +/ filter +n new +a add +s board +q quit +\? help +z hide' "$T/screen"
 check_grep "a client without sessions" 'K-LONGCODE-0042 +0  -' "$T/screen"
 
 # Colour by default; NO_COLOR later must draw without any. An SGR colour
@@ -116,11 +116,24 @@ tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the caseload" "$colour" "$T/mono"
 check_grep "NO_COLOR: still reverse video for the selection" '\[7m' "$T/mono"
 
-# --ascii: no UTF-8 glyphs.
+# --ascii: no UTF-8 glyphs on any screen.
+ascii_only() {
+	if LC_ALL=C grep -q -P '[\x80-\xff]' "$T/screen"; then
+		not_ok "--ascii draws ASCII only: $1" "$(cat "$T/screen")"
+	else ok "--ascii draws ASCII only: $1"; fi
+}
 tui_start -- --ascii
 tui_wait "Caseload of alice"
-if LC_ALL=C grep -q -P '[\x80-\xff]' "$T/screen"; then
-	not_ok "--ascii draws ASCII only" "$(cat "$T/screen")"
-else ok "--ascii draws ASCII only"; fi
+ascii_only caseload
 check_grep "--ascii keeps the status words" '! RUPTURE' "$T/screen"
+tui_keys Enter
+tui_wait "E-unrep  ! RUPTURE"
+ascii_only "client trend"
+tui_keys n
+tui_wait "New session for E-unrep"
+ascii_only "entry form"
+check_grep "--ascii choice brackets" 'Rater +< client >' "$T/screen"
+tui_keys F1
+tui_wait "Help: Session entry"
+ascii_only "help"
 tui_stop

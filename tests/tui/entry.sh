@@ -21,6 +21,16 @@ check_grep "the date defaults to today" "Date +$today" "$T/screen"
 check_grep "the item wording is shown" 'I felt safe and able to be open' "$T/screen"
 check_grep "status line of the form" 'Tab next +S-Tab previous +\^S/F10 save' "$T/screen"
 
+# A date in the future is refused too.
+tui_keys BTab C-u
+tui_type 2999-01-01
+tui_keys Tab
+check_screen "a future date is refused" "Date: in the future"
+tui_keys C-u
+tui_type "$today"
+tui_keys Tab
+tui_wait_gone "in the future"
+
 # Out of range: refused in place with the reason, focus stays, nothing stored.
 tui_type 11
 check_screen "an out-of-range value shows why" "✗ out of range 0 to 10"
@@ -121,6 +131,7 @@ cat > "$T/editor" <<EOF
 stat -c %a "\$1" > "$T/file_mode"
 stat -c %a "\$(dirname "\$1")" > "$T/dir_mode"
 printf 'from the editor\n' >> "\$1"
+cp "\$1" "\$1~" # a backup file, as many editors leave
 EOF
 chmod +x "$T/editor"
 tui_start EDITOR="'$T/editor'" TMPDIR="'$T/tmp'"
@@ -132,8 +143,8 @@ tui_keys C-e
 check_screen "the editor's text comes back" "from the editor"
 [ "$(cat "$T/file_mode" 2>/dev/null)" = 600 ] && ok "editor file 0600" || not_ok "editor file 0600"
 [ "$(cat "$T/dir_mode" 2>/dev/null)" = 700 ] && ok "editor directory 0700" || not_ok "editor directory 0700"
-[ -z "$(ls -A "$T/tmp")" ] && ok "editor file and directory removed" ||
-	not_ok "editor file and directory removed" "$(ls -lR "$T/tmp")"
+[ -z "$(ls -A "$T/tmp")" ] && ok "editor file, its backup and directory removed" ||
+	not_ok "editor file, its backup and directory removed" "$(ls -lR "$T/tmp")"
 tui_keys C-s
 check_screen "saved after the editor" "Session 6 of 6"
 [ "$(note_of "$today")" = "from the editor" ] && ok "the editor's note is stored" ||

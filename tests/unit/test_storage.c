@@ -95,6 +95,7 @@ static void test_migrated_memory(void **state)
 	assert_int_equal(query(f->db, "PRAGMA application_id"), AL_APPLICATION_ID);
 	assert_int_equal(query(f->db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query(f->db, "PRAGMA secure_delete"), 1);
+	assert_int_equal(query(f->db, "PRAGMA temp_store"), 2); /* memory */
 	assert_int_equal(query(f->db, "SELECT count(*) FROM audit WHERE action = 'init'"), 1);
 	assert_int_equal(query(f->db, "SELECT count(*) FROM dimension WHERE core"), 3);
 	assert_int_equal(query(f->db, "SELECT count(*) FROM setting"), 11);
@@ -111,6 +112,8 @@ static void test_file_open_twice(void **state)
 	assert_string_equal(query_text(db, "PRAGMA journal_mode", buf, sizeof buf), "wal");
 	assert_int_equal(query(db, "PRAGMA synchronous"), 2);
 	assert_int_equal(query(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(query(db, "PRAGMA secure_delete"), 1);
+	assert_int_equal(query(db, "PRAGMA temp_store"), 2);
 	assert_int_equal(query(db, "PRAGMA user_version"), db_schema_version());
 	db_close(db);
 	db = open_db(f->path, true, AL_OK);
