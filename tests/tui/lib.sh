@@ -55,8 +55,15 @@ poll() {
 	done
 	return 1
 }
-shows() { tui_screen && grep -qF -- "$1" "$T/screen"; }
-hides() { tui_screen && ! grep -qF -- "$1" "$T/screen"; }
+shows() { tui_screen && grep -qF -- "$1" "$T/screen" && settled; }
+hides() { tui_screen && ! grep -qF -- "$1" "$T/screen" && settled; }
+# settled: the screen captured in $T/screen is still the same a moment later,
+# so that checks after a wait read a whole frame, not one half painted.
+settled() {
+	sleep 0.05
+	tm capture-pane -p -t ui > "$T/screen.again" 2>/dev/null
+	cmp -s "$T/screen" "$T/screen.again"
+}
 
 # tui_wait TEXT / tui_wait_gone TEXT: the screen shows / no longer shows TEXT.
 tui_wait() { poll shows "$1"; }
