@@ -142,6 +142,18 @@ static const char *login_name(void)
 	return pw ? pw->pw_name : "clinician";
 }
 
+/* The account the process runs as, for the audit trail: unlike $LOGNAME
+ * (which only picks the default app user) it cannot be set by the caller. */
+static const char *os_account(char *buf, size_t cap)
+{
+	struct passwd *pw = getpwuid(getuid());
+	if (pw)
+		snprintf(buf, cap, "%s", pw->pw_name);
+	else
+		snprintf(buf, cap, "uid %ld", (long)getuid());
+	return buf;
+}
+
 static const char *default_db_path(char *buf, size_t cap)
 {
 	const char *s = getenv("ALLIANCE_DB");
@@ -241,7 +253,7 @@ static const struct command *find_command(const char *name)
 
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
 {
-	char path_buf[4096];
+	char path_buf[4096], account[64];
 	const struct command *cmd = NULL;
 	if (argc > 0 && !(cmd = find_command(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
@@ -262,7 +274,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
 		.read_only = g->read_only,
 		.shared = g->shared,
-		.os_user = login_name(),
+		.os_user = os_account(account, sizeof account),
 		.app_user = c->user,
 	};
 	if (!*o.path)

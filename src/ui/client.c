@@ -10,6 +10,7 @@
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
+#include "alliance/summary.h"
 #include "ui.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
@@ -373,23 +374,38 @@ static int draw_acks(const struct ui *ui, const struct client *cs, const struct 
 	return rows;
 }
 
+/* One flag: its mark and rule, then its explanation; why says that it is
+ * the flag behind the client's status, from another session. */
+static int draw_flag(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
+                     int end, bool why)
+{
+	char text[AL_EXPLAIN_MAX + 64];
+	const char *status = repair_name(f->repair);
+	int at = 0;
+	ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
+	        rule_name(f->rule), *status ? " " : "", status);
+	if (why)
+		at = snprintf(text, sizeof text, "Why %s (session %d): ",
+		              state_name(cs->standing.state), course(cs)->sessions[f->session].seq);
+	flag_explain(course(cs), &ui->settings, f, text + at, sizeof text - (size_t)at);
+	int rows = ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
+	return rows + draw_acks(ui, cs, f, y + rows, end);
+}
+
+/* The selected session's flags, after the one behind the status when that
+ * is at another session: what needs attention comes first. */
 static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
 {
-	char text[600];
+	size_t why = cs->standing.newest_flag;
 	int shown = 0;
-	for (size_t i = 0; i < cs->nflags && y < end; i++) {
-		const struct al_flag *f = &cs->flags[i];
-		if ((int)f->session != cs->sel)
-			continue;
-		const char *status = repair_name(f->repair);
-		ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
-		        rule_name(f->rule), *status ? " " : "", status);
-		flag_explain(course(cs), &ui->settings, f, text, sizeof text);
-		y += ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
-		y += draw_acks(ui, cs, f, y, end);
-		shown++;
-	}
-	if (!shown)
+	if (why != SIZE_MAX && (int)cs->flags[why].session != cs->sel)
+		y += draw_flag(ui, cs, &cs->flags[why], y, end, true);
+	for (size_t i = 0; i < cs->nflags && y < end; i++)
+		if ((int)cs->flags[i].session == cs->sel) {
+			y += draw_flag(ui, cs, &cs->flags[i], y, end, false);
+			shown++;
+		}
+	if (!shown && y < end)
 		ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No flags at this session.");
 }
 

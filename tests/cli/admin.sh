@@ -1,6 +1,7 @@
 #!/bin/sh
 # Whole-file commands: check, backup, audit; the audit trail is append-only.
 . "$(dirname "$0")/../lib.sh"
+ME=$(id -un) # the audit names the real OS account
 
 al init
 al user add sue --role supervisor
@@ -80,11 +81,11 @@ al --db "$T/garbage.db" check
 al audit --format csv
 cut -d, -f2- "$T/out" > "$T/audit"
 printf '%s\n' "os_user,app_user,action,entity,entity_id,count" \
-	"alice,alice,init,database,,2" "alice,alice,add,user,1," "alice,alice,add,user,2," \
-	"alice,alice,add,user,3," "alice,alice,add,client,1," "alice,bob,add,client,2," \
-	"alice,alice,set,setting,1," "alice,alice,backup,database,," > "$T/audit.want"
+	"$ME,alice,init,database,,2" "$ME,alice,add,user,1," "$ME,alice,add,user,2," \
+	"$ME,alice,add,user,3," "$ME,alice,add,client,1," "$ME,bob,add,client,2," \
+	"$ME,alice,set,setting,1," "$ME,alice,backup,database,," > "$T/audit.want"
 same_file "audit rows" "$T/audit.want" "$T/audit"
-check_grep "audit time is UTC, to the second" "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,alice" "$T/out"
+check_grep "audit time is UTC, to the second" "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,$ME" "$T/out"
 today=$(date -u +%Y-%m-%d) yesterday=$(date -u -d yesterday +%Y-%m-%d)
 al audit --from "$yesterday" --to "$today" --format csv
 cut -d, -f2- "$T/out" > "$T/audit"

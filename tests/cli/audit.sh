@@ -4,6 +4,7 @@
 # text), a refused or read-only command appends none, rows can be neither
 # changed nor deleted, and `audit --from/--to/--format` lists them.
 . "$(dirname "$0")/../lib.sh"
+ME=$(id -un) # the audit names the real OS account
 MARK=Pangolinword
 
 : > "$T/prev"
@@ -31,34 +32,34 @@ refused() {
 	else not_ok "$name" "exit $rc" "$(diff "$T/prev" "$T/now")"; fi
 }
 
-audited "init: the schema" "alice,alice,init,database,,$(ls schema/*.sql | wc -l)
-alice,alice,add,user,1," init
-audited "user add" "alice,alice,add,user,2," user add sam --role supervisor
-audited "user add with a supervisor" "alice,alice,add,user,3," user add bob --supervisor sam
-audited "client add: by id, no code, no goal" "alice,alice,add,client,1," \
+audited "init: the schema" "$ME,alice,init,database,,$(ls schema/*.sql | wc -l)
+$ME,alice,add,user,1," init
+audited "user add" "$ME,alice,add,user,2," user add sam --role supervisor
+audited "user add with a supervisor" "$ME,alice,add,user,3," user add bob --supervisor sam
+audited "client add: by id, no code, no goal" "$ME,alice,add,client,1," \
 	client add K-1 --goal "goal $MARK"
-audited "client add by another user names that user" "alice,bob,add,client,2," \
+audited "client add by another user names that user" "$ME,bob,add,client,2," \
 	--user bob client add B-1
-audited "client archive" "alice,alice,archive,client,1," client archive K-1
-audited "client unarchive" "alice,alice,change,client,1," client unarchive K-1
-audited "session add: one row with its rating count" "alice,alice,add,session,1,3" \
+audited "client archive" "$ME,alice,archive,client,1," client archive K-1
+audited "client unarchive" "$ME,alice,change,client,1," client unarchive K-1
+audited "session add: one row with its rating count" "$ME,alice,add,session,1,3" \
 	session add K-1 --date 2024-01-01 --trust 9 --collaboration 8 --empathy 9
-audited "the other rater's ratings change the session" "alice,alice,change,session,1,1" \
+audited "the other rater's ratings change the session" "$ME,alice,change,session,1,1" \
 	session add K-1 --date 2024-01-01 --rater clinician --trust 7
-audited "--replace changes the session" "alice,alice,change,session,1,1" \
+audited "--replace changes the session" "$ME,alice,change,session,1,1" \
 	session add K-1 --date 2024-01-01 --trust 5 --replace
-audited "a note: its own row, by session id" "alice,alice,add,note,1," \
+audited "a note: its own row, by session id" "$ME,alice,add,note,1," \
 	session add K-1 --date 2024-01-01 --note "$MARK one"
-audited "a changed note" "alice,alice,change,note,1," \
+audited "a changed note" "$ME,alice,change,note,1," \
 	session add K-1 --date 2024-01-01 --note "$MARK two"
-audited "a rupture marker and context" "alice,alice,change,session,1,0" \
+audited "a rupture marker and context" "$ME,alice,change,session,1,0" \
 	session add K-1 --date 2024-01-01 --rupture withdrawal --context "$MARK context"
-audited "a session with ratings and a note: two rows" "alice,alice,add,session,2,1
-alice,alice,add,note,2," session add K-1 --date 2024-01-08 --new --empathy 6 --note "$MARK three"
-audited "an unrated session" "alice,alice,add,session,3,0" session add K-1 --date 2024-01-15
-audited "dimension add" "alice,alice,add,dimension,4," dimension add goals "Goals $MARK"
-audited "config set" "alice,alice,set,setting,1," config set cutoff 7.5
-audited "backup" "alice,alice,backup,database,," backup "$T/b.db"
+audited "a session with ratings and a note: two rows" "$ME,alice,add,session,2,1
+$ME,alice,add,note,2," session add K-1 --date 2024-01-08 --new --empathy 6 --note "$MARK three"
+audited "an unrated session" "$ME,alice,add,session,3,0" session add K-1 --date 2024-01-15
+audited "dimension add" "$ME,alice,add,dimension,4," dimension add goals "Goals $MARK"
+audited "config set" "$ME,alice,set,setting,1," config set cutoff 7.5
+audited "backup" "$ME,alice,backup,database,," backup "$T/b.db"
 cat > "$T/import.csv" << 'EOF'
 client,clinician,date,session,rater,dimension,value,rupture,context
 N-7,carol,2023-02-01,1,client,trust,10.0,,
@@ -66,16 +67,16 @@ N-7,carol,2023-02-01,1,client,collaboration,0.0,,
 N-7,carol,2023-02-08,2,client,empathy,5.5,withdrawal,Pangolinword
 K-1,alice,2023-12-01,1,,,,,
 EOF
-audited "import: one row with its row count" "alice,alice,import,database,,4" import "$T/import.csv"
-audited "client delete --purge: one row with the session count" "alice,alice,purge,client,1,4" \
+audited "import: one row with its row count" "$ME,alice,import,database,,4" import "$T/import.csv"
+audited "client delete --purge: one row with the session count" "$ME,alice,purge,client,1,4" \
 	client delete K-1 --purge
-audited "--user bob acting: the app user is bob" "alice,bob,add,session,6,1" \
+audited "--user bob acting: the app user is bob" "$ME,bob,add,session,6,1" \
 	--user bob session add B-1 --date 2024-01-01 --trust 9
 LOGNAME=erin "$A" --user bob session add B-1 --date 2024-01-01 --empathy 9
-audited "the OS user is the login name (\$LOGNAME)" "erin,bob,change,session,6,1" audit
-audited "a lower rating: a flag for the supervisor" "alice,bob,add,session,7,1" \
+audited "the OS user is the real account, whatever \$LOGNAME says" "$ME,bob,change,session,6,1" audit
+audited "a lower rating: a flag for the supervisor" "$ME,bob,add,session,7,1" \
 	--user bob session add B-1 --date 2024-01-08 --trust 5
-audited "ack: the supervisor's acknowledgement, by id" "alice,sam,acknowledge,ack,1," \
+audited "ack: the supervisor's acknowledgement, by id" "$ME,sam,acknowledge,ack,1," \
 	--user sam ack B-1 --session 2 --rule low --dimension trust --comment "talk about it"
 cp "$T/prev" "$T/full"
 

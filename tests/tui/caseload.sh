@@ -108,6 +108,8 @@ tui_start NO_COLOR=1
 tui_wait "Caseload of alice"
 tui_keys Enter
 tui_wait "E-unrep  ! RUPTURE"
+check_grep "the flag behind the status comes first" \
+	'^ ! d[a-z]+ unrepaired +Why RUPTURE \(session 4\): Trust' "$T/screen"
 tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the trend" "$colour" "$T/mono"
 tui_keys q
@@ -115,6 +117,13 @@ tui_wait "Caseload of alice"
 tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the caseload" "$colour" "$T/mono"
 check_grep "NO_COLOR: still reverse video for the selection" '\[7m' "$T/mono"
+
+# A monochrome terminal: the same, without NO_COLOR.
+tui_start TERM=xterm-mono
+tui_wait "Caseload of alice"
+tm capture-pane -p -e -t ui > "$T/mono"
+check_no_grep "monochrome terminal: no colour" "$colour" "$T/mono"
+check_grep "monochrome terminal: bold status words" '\[1m! RUPTURE' "$T/mono"
 
 # --ascii: no UTF-8 glyphs on any screen.
 ascii_only() {

@@ -5,7 +5,8 @@
 . "$(dirname "$0")/../lib.sh"
 
 SOCK="alliance-test-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+SOCK_PATH="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK" # tmux leaves it behind
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -f "$SOCK_PATH"; rm -rf "$T"' EXIT
 TUI_WAIT=${TUI_WAIT:-15} # seconds before a wait gives up (ASan is slow)
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
