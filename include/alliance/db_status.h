@@ -34,7 +34,10 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
  */
 void db_status_touch(struct db *db, int64_t client_id);
 void db_status_touch_all(struct db *db);
-/* Recomputes one client's summary now, in the caller's transaction. */
-enum al_status db_status_refresh(struct db *db, int64_t client_id, struct al_error *err);
+/* For a bulk writer (import) that has just written a client's whole course
+ * and still holds it: stores the summary now, in its transaction, instead
+ * of reading the course back at commit. */
+enum al_status db_status_store(struct db *db, int64_t client_id, const struct al_course *course,
+                               struct al_error *err);
 
 #endif

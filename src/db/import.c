@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "import_internal.h"
 
@@ -34,6 +33,7 @@ static void free_import(struct db_import *im)
 	strmap_free(&im->user_map);
 	free(im->clients);
 	free(im->users);
+	free(im->course);
 	free(im);
 }
 
@@ -45,6 +45,7 @@ enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *
 	if (!im)
 		return out_of_memory(err);
 	im->db = db;
+	im->building = SIZE_MAX;
 	im->refuse = refuse;
 	im->ctx = ctx;
 	strmap_init(&im->client_map);
@@ -66,9 +67,7 @@ enum al_status db_import_end(struct db_import *im, bool dry_run, struct db_impor
 	enum al_status st = import_ratings_flush(im, err);
 	if (stats)
 		*stats = im->stats;
-	for (size_t i = 0; i < im->nclients; i++) /* their summaries, at commit */
-		db_status_touch(im->db, im->clients[i].id);
-	if (!st && !dry_run && !im->stats.refused &&
+	if (!st && !dry_run && !im->stats.refused && !(st = import_summary_end(im, err)) &&
 	    !(st = db_audit(im->db, "import", "database", 0, im->stats.rows, err)))
 		st = db_commit(im->db, err);
 	db_rollback(im->db);
@@ -238,7 +237,8 @@ static enum al_status take_row(struct db_import *im, long line, const char *cons
 		return al_fail(err, AL_EINPUT, "%s", why);
 	if ((st = client_get(im, &row, &cl, err)))
 		return st;
-	switch (import_seq_next(&cl->seq, &row, why)) {
+	enum import_step step = import_seq_next(&cl->seq, &row, why);
+	switch (step) {
 	case IMPORT_BAD_SESSION:
 		cl->session_id = 0;
 		/* fallthrough */
@@ -254,7 +254,7 @@ static enum al_status take_row(struct db_import *im, long line, const char *cons
 	if (row.rated && cl->session_id && (st = import_rating_add(im, cl, line, &row, err)))
 		return st;
 	im->stats.rows++;
-	return AL_OK;
+	return import_summary_row(im, (size_t)(cl - im->clients), &row, step == IMPORT_NEW, err);
 }
 
 enum al_status db_import_row(struct db_import *im, long line, const char *const f[IMPORT_COLUMNS],

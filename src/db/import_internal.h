@@ -25,6 +25,8 @@ struct imp_client {
 	bool existed;     /* in the database before: merge its sessions */
 	struct import_seq seq;
 	int64_t session_id; /* the current session's row; 0 when it was refused */
+	bool summed;        /* its summary was stored from the file's rows */
+	bool touched;       /* its summary is recomputed at commit instead */
 };
 
 /* A rating waiting for its batch, with what an error line needs. */
@@ -49,6 +51,10 @@ struct db_import {
 	struct imp_rating batch[IMPORT_BATCH];
 	int nbatch;
 	struct db_import_stats stats;
+	/* the course of the new client whose rows are passing (import_summary.c) */
+	size_t building; /* index into clients, SIZE_MAX for none */
+	struct al_session *course;
+	size_t ncourse, cap_course;
 };
 
 /* The client's next session (cl->seq already moved to it): merged with the
@@ -60,5 +66,12 @@ enum al_status import_rating_add(struct db_import *im, const struct imp_client *
                                  const struct import_row *row, struct al_error *err);
 /* Stores the queued ratings, refusing duplicates. */
 enum al_status import_ratings_flush(struct db_import *im, struct al_error *err);
+
+/* The client summaries (db_status.h): a row taken for clients[i], which
+ * started a session when new_session; and at the end, before the commit,
+ * the last one stored and the clients not summarised from the file touched. */
+enum al_status import_summary_row(struct db_import *im, size_t i, const struct import_row *row,
+                                  bool new_session, struct al_error *err);
+enum al_status import_summary_end(struct db_import *im, struct al_error *err);
 
 #endif

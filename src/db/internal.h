@@ -9,11 +9,14 @@
 
 #define DB_STMT_MAX 128
 
-/* Clients whose summary the commit recomputes (status.c). */
+/* Clients whose summary the commit recomputes, and what recomputing
+ * needs, loaded once per transaction (status.c). */
+struct status_refresh;
 struct db_touched {
 	int64_t *ids;
 	size_t n, cap;
 	bool all;
+	struct status_refresh *refresh;
 };
 
 struct db {

@@ -14,8 +14,8 @@
 #define TREND_BYTES 8 /* a trend point: date (4 bytes big-endian), 4 values */
 #define NO_VALUE 255  /* a missing rating in the blobs */
 
-/* What recomputing needs, loaded once per commit (or per listing). */
-struct refresh {
+/* What recomputing needs, loaded once per transaction (or per listing). */
+struct status_refresh {
 	struct db *db;
 	struct db_dims dims;
 	struct al_settings settings;
@@ -25,7 +25,7 @@ struct refresh {
 	struct al_summary summary;
 };
 
-static enum al_status refresh_init(struct db *db, struct refresh *r, struct al_error *err)
+static enum al_status refresh_init(struct db *db, struct status_refresh *r, struct al_error *err)
 {
 	memset(r, 0, sizeof *r);
 	r->db = db;
@@ -33,14 +33,44 @@ static enum al_status refresh_init(struct db *db, struct refresh *r, struct al_e
 	return st ? st : db_settings_load(db, &r->settings, err);
 }
 
-static void refresh_free(struct refresh *r)
+static void refresh_free(struct status_refresh *r)
 {
 	free(r->flags);
 	db_course_free(&r->course);
 }
 
+/* The transaction's refresh context, loaded on first use. */
+static enum al_status refresh_get(struct db *db, struct status_refresh **out, struct al_error *err)
+{
+	struct db_touched *t = &db->touched;
+	if (!t->refresh) {
+		struct status_refresh *r = malloc(sizeof *r);
+		if (!r)
+			return al_fail(err, AL_EIO, "out of memory");
+		enum al_status st = refresh_init(db, r, err);
+		if (st) {
+			refresh_free(r);
+			free(r);
+			return st;
+		}
+		t->refresh = r;
+	}
+	*out = t->refresh;
+	return AL_OK;
+}
+
+static void refresh_drop(struct db *db)
+{
+	if (db->touched.refresh) {
+		refresh_free(db->touched.refresh);
+		free(db->touched.refresh);
+		db->touched.refresh = NULL;
+	}
+}
+
 /* Detects course's flags into r->flags (grown as needed) and summarises. */
-static enum al_status compute(struct refresh *r, const struct al_course *c, struct al_error *err)
+static enum al_status compute(struct status_refresh *r, const struct al_course *c,
+                              struct al_error *err)
 {
 	size_t n = rules_detect(c, &r->settings, r->flags, r->cap);
 	if (n > r->cap) {
@@ -98,7 +128,8 @@ static void bind_blobs(sqlite3_stmt *st, const struct al_summary *s)
 
 /* Stores r->summary for the client, unless the client is gone (purged in
  * the same transaction). */
-static enum al_status status_write(struct refresh *r, int64_t client_id, struct al_error *err)
+static enum al_status status_write(struct status_refresh *r, int64_t client_id,
+                                   struct al_error *err)
 {
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
@@ -128,12 +159,12 @@ static enum al_status status_write(struct refresh *r, int64_t client_id, struct 
 static enum al_status refresh_each(void *ctx, const struct al_client *client,
                                    const struct db_course *course, struct al_error *err)
 {
-	struct refresh *r = ctx;
+	struct status_refresh *r = ctx;
 	enum al_status st = compute(r, &course->course, err);
 	return st ? st : status_write(r, client->id, err);
 }
 
-static enum al_status refresh_one(struct refresh *r, int64_t client_id, struct al_error *err)
+static enum al_status refresh_one(struct status_refresh *r, int64_t client_id, struct al_error *err)
 {
 	enum al_status st = db_course_load(r->db, &r->dims, client_id, &r->course, err);
 	if (st || (st = compute(r, &r->course.course, err)))
@@ -168,32 +199,41 @@ void db_status_touch(struct db *db, int64_t client_id)
 void db_status_touch_all(struct db *db)
 {
 	db->touched.all = true;
+	refresh_drop(db); /* the settings changed: load them again */
 }
 
 void db_status_discard(struct db *db)
 {
+	refresh_drop(db);
 	free(db->touched.ids);
 	db->touched = (struct db_touched){0};
+}
+
+enum al_status db_status_store(struct db *db, int64_t client_id, const struct al_course *course,
+                               struct al_error *err)
+{
+	struct status_refresh *r;
+	enum al_status st = refresh_get(db, &r, err);
+	if (st || (st = compute(r, course, err)))
+		return st;
+	return status_write(r, client_id, err);
 }
 
 enum al_status db_status_flush(struct db *db, struct al_error *err)
 {
 	struct db_touched *t = &db->touched;
-	struct refresh r;
-	if (!t->all && !t->n)
-		return AL_OK;
-	enum al_status st = refresh_init(db, &r, err);
-	if (!st && t->all) {
+	struct status_refresh *r;
+	enum al_status st = AL_OK;
+	if ((t->all || t->n) && !(st = refresh_get(db, &r, err)) && t->all) {
 		struct db_client_filter every = {.with_archived = true};
-		st = db_course_each(db, &r.dims, &every, refresh_each, &r, err);
-	} else if (!st) {
+		st = db_course_each(db, &r->dims, &every, refresh_each, r, err);
+	} else if (!st && t->n) {
 		if (t->n > 1) /* ids is NULL when there are none */
 			qsort(t->ids, t->n, sizeof *t->ids, id_compare);
 		for (size_t i = 0; !st && i < t->n; i++)
 			if (i == 0 || t->ids[i] != t->ids[i - 1])
-				st = refresh_one(&r, t->ids[i], err);
+				st = refresh_one(r, t->ids[i], err);
 	}
-	refresh_free(&r);
 	db_status_discard(db);
 	return st;
 }
@@ -293,7 +333,7 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 }
 
 /* A summary that is not stored: computed from the course (r loaded on first use). */
-static enum al_status summary_live(struct db *db, struct refresh *r, int64_t client_id,
+static enum al_status summary_live(struct db *db, struct status_refresh *r, int64_t client_id,
                                    struct al_summary *out, struct al_error *err)
 {
 	enum al_status st;
@@ -321,7 +361,7 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 	    "AND (:archived OR NOT c.archived) ORDER BY c.code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	struct db_status_row row;
-	struct refresh live = {0};
+	struct status_refresh live = {0};
 	enum al_status status = AL_OK;
 	int rc = SQLITE_DONE;
 	if (!st)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "alliance/db_client.h"
+#include "alliance/db_io.h"
 #include "alliance/db_meta.h"
 #include "alliance/db_session.h"
 #include "alliance/db_status.h"
@@ -374,6 +375,60 @@ static void test_bulk(void **state)
 	assert_same(&l.rows[2].summary, &want);
 }
 
+static void refuse(void *ctx, long line, const char *why)
+{
+	(void)ctx;
+	fail_msg("import refused line %ld: %s", line, why);
+}
+
+/* An import: N-1 new and its rows together (summarised as they pass), N-2
+ * new with its rows apart, K-1 existing (merged): all as detection says. */
+static void test_import(void **state)
+{
+	struct fx *fx = *state;
+	struct db_import *im;
+	struct listing l;
+	struct al_summary want;
+	char date[AL_DATE_LEN + 1], value[16];
+	const char *row[IMPORT_COLUMNS] = {NULL, "alice", date, NULL, "client",
+	                                   NULL, value,   "",   ""};
+	const char *const keys[] = {"trust", "collaboration", "empathy"};
+	const char *const codes[] = {"N-1", "N-2", "K-1", "N-2"};
+	const int first[] = {0, 0, 0, 8}, last[] = {14, 8, 6, 10};
+	int number[] = {0, 0, 0, 8};
+	long line = 2;
+	course(fx, fx->k1, 3, false);
+	assert_int_equal(db_import_begin(fx->db, refuse, NULL, &im, &fx->err), AL_OK);
+	for (int c = 0; c < 4; c++)
+		for (int w = first[c]; w < last[c]; w++) {
+			char n[8];
+			format_date(MONDAY + 7 * (w + (c == 2 ? 3 : 0)), date);
+			snprintf(n, sizeof n, "%d", ++number[c]);
+			row[0] = codes[c];
+			row[3] = n;
+			row[7] = w == 12 ? "withdrawal" : "";
+			for (int d = 0; d < 3; d++) {
+				snprintf(value, sizeof value, "%d.%d", 9 - (w == 11) * 3, d);
+				row[5] = keys[d];
+				assert_int_equal(db_import_row(im, line++, row, &fx->err), AL_OK);
+			}
+		}
+	struct db_import_stats stats;
+	assert_int_equal(db_import_end(im, false, &stats, &fx->err), AL_OK);
+	assert_int_equal(stats.clients, 2);
+	list(fx, NULL, &l);
+	assert_int_equal(l.n, 5);
+	const int at[] = {1, 3, 4}, sessions[] = {9, 14, 10}; /* K-1, N-1, N-2 */
+	for (int i = 0; i < 3; i++) {
+		live(fx, l.rows[at[i]].client.id, &want);
+		assert_int_equal(want.sessions, sessions[i]);
+		assert_same(&l.rows[at[i]].summary, &want);
+	}
+	/* not a trivial course: a drop and a marker, both repaired */
+	assert_true(l.rows[3].summary.ruptures_repaired >= 2);
+	assert_int_equal(l.rows[3].summary.standing.state, AL_STATE_WATCH);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +443,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_missing_row_computed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_fills, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
