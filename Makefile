@@ -32,7 +32,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 
 # The binaries link objects, not the archive, so that a real command replaces
-# its weak placeholder in src/cli/todo.c.
+# any earlier definition in a library would (keeps link order irrelevant).
 alliance: $(BUILD)/src/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
