@@ -31,8 +31,7 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o) $(BUILD)/san/schema.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 
-# The binaries link objects, not the archive, so that a real command replaces
-# its weak placeholder in src/cli/todo.c.
+# The binaries link every object; unit tests link the archive (only what they use).
 alliance: $(BUILD)/src/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -36,24 +36,24 @@ struct db_acks {
  * 'ack', id): the comment never goes into the audit trail. The caller has
  * checked who may and that the flag exists. */
 enum al_status db_ack_add(struct db *db, int64_t session_id, int64_t dimension_id,
-			  enum al_rule rule, int64_t user_id, const char *comment, int64_t *id,
-			  struct al_error *err);
+                          enum al_rule rule, int64_t user_id, const char *comment, int64_t *id,
+                          struct al_error *err);
 
 /* The acknowledgements of client_id's sessions (0: of every client). */
 enum al_status db_acks_load(struct db *db, const struct db_dims *dims, int64_t client_id,
-			    struct db_acks *out, struct al_error *err);
+                            struct db_acks *out, struct al_error *err);
 void db_acks_free(struct db_acks *acks);
 
 /* The next acknowledgement of the flag (session, dim, rule) at index from
  * or after it, or acks->n when there is none:
  *   for (k = db_acks_next(a, s, d, r, 0); k < a->n; k = db_acks_next(a, s, d, r, k + 1)) */
 size_t db_acks_next(const struct db_acks *acks, int64_t session_id, int dim, enum al_rule rule,
-		    size_t from);
+                    size_t from);
 
 /* "sup_moreau 2026-11-27: discussed in supervision" for every
  * acknowledgement of the flag, joined by "; " ("" when none); cut at a
  * character boundary to fit cap. Returns how many there are. */
 size_t db_acks_text(const struct db_acks *acks, int64_t session_id, int dim, enum al_rule rule,
-		    char *buf, size_t cap);
+                    char *buf, size_t cap);
 
 #endif

@@ -30,8 +30,8 @@ struct db_board {
  * f->supervisor_id, clients or not. today: days since 1970. Call inside a
  * read transaction so that both come from one snapshot. */
 enum al_status db_board_load(struct db *db, const struct db_dims *dims,
-			     const struct db_client_filter *f, int32_t today, struct db_board *out,
-			     struct al_error *err);
+                             const struct db_client_filter *f, int32_t today, struct db_board *out,
+                             struct al_error *err);
 void db_board_free(struct db_board *b);
 
 #endif

@@ -35,13 +35,15 @@ static enum al_status ack_parse(struct cli *c, const struct cli_opt *opts, struc
 	q->comment = cli_opt(opts, "comment");
 	if (!parse_int(n, 1, 1000000, &q->session))
 		return al_fail(c->err, AL_EINPUT, "ack: --session: '%.40s' is not a session number",
-			       n);
+		               n);
 	if (!rule_parse(rule, &q->rule))
-		return al_fail(c->err, AL_EINPUT, "ack: --rule: '%.40s' is not low, drop, dip, "
-			       "decline, marker, discrepancy or missing", rule);
+		return al_fail(c->err, AL_EINPUT,
+		               "ack: --rule: '%.40s' is not low, drop, dip, "
+		               "decline, marker, discrepancy or missing",
+		               rule);
 	if (q->dim_key && !rule_has_dimension(q->rule))
 		return al_fail(c->err, AL_EINPUT, "ack: --dimension: a %s flag has no dimension",
-			       rule);
+		               rule);
 	if (!text_ok_chars(q->comment, AL_ACK_COMMENT_CHARS, why, sizeof why))
 		return al_fail(c->err, AL_EINPUT, "ack: --comment %s", why);
 	return AL_OK;
@@ -59,7 +61,7 @@ static size_t session_index(const struct al_course *course, long n)
 /* The one flag the request names; without --dimension the rule must have
  * fired on one dimension only at that session. */
 static enum al_status find_flag(struct cli *c, const struct view *v, const struct al_course *course,
-				const struct ack_req *q, const struct al_flag **out)
+                                const struct ack_req *q, const struct al_flag **out)
 {
 	size_t i = session_index(course, q->session);
 	int dim = q->dim_key ? db_dims_find(&v->dims, q->dim_key) : -1;
@@ -67,10 +69,10 @@ static enum al_status find_flag(struct cli *c, const struct view *v, const struc
 	char dims[AL_DIM_MAX * (AL_KEY_MAX + 2)] = "";
 	if (i == course->n)
 		return al_fail(c->err, AL_EINPUT, "ack: '%s' has no session %ld", q->code,
-			       q->session);
+		               q->session);
 	if (q->dim_key && dim < 0)
 		return al_fail(c->err, AL_EINPUT, "ack: --dimension: unknown dimension '%.40s'",
-			       q->dim_key);
+		               q->dim_key);
 	for (size_t k = 0; k < v->n; k++) {
 		const struct al_flag *f = &v->flags[k];
 		if (f->session != i || f->rule != q->rule || (q->dim_key && f->dim != dim))
@@ -83,11 +85,15 @@ static enum al_status find_flag(struct cli *c, const struct view *v, const struc
 	if (found == 1)
 		return AL_OK;
 	if (found > 1)
-		return al_fail(c->err, AL_EINPUT, "ack: session %ld has %s flags on %s: "
-			       "give --dimension", q->session, rule_name(q->rule), dims);
-	return al_fail(c->err, AL_EINPUT, "ack: '%s' has no %s flag%s%s at session %ld "
-		       "(see alliance flags %s --all)", q->code, rule_name(q->rule),
-		       q->dim_key ? " on " : "", q->dim_key ? q->dim_key : "", q->session, q->code);
+		return al_fail(c->err, AL_EINPUT,
+		               "ack: session %ld has %s flags on %s: "
+		               "give --dimension",
+		               q->session, rule_name(q->rule), dims);
+	return al_fail(c->err, AL_EINPUT,
+	               "ack: '%s' has no %s flag%s%s at session %ld "
+	               "(see alliance flags %s --all)",
+	               q->code, rule_name(q->rule), q->dim_key ? " on " : "",
+	               q->dim_key ? q->dim_key : "", q->session, q->code);
 }
 
 /* In the write transaction: who may, which flag, then the row. */
@@ -104,7 +110,7 @@ static enum al_status ack_store(struct cli *c, struct view *v, const struct ack_
 		goto out;
 	int64_t dim_id = f->dim >= 0 ? v->dims.id[f->dim] : 0;
 	st = db_ack_add(c->db, course.course.sessions[f->session].id, dim_id, f->rule, c->user_id,
-			q->comment, &id, c->err);
+	                q->comment, &id, c->err);
 out:
 	db_course_free(&course);
 	return st;
@@ -112,8 +118,8 @@ out:
 
 enum al_status cmd_ack(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"session", true}, {"rule", true},    {"dimension", true},
-				 {"comment", true}, {NULL}};
+	struct cli_opt opts[] = {
+	    {"session", true}, {"rule", true}, {"dimension", true}, {"comment", true}, {NULL}};
 	const char *pos[1];
 	struct ack_req q = {0};
 	struct view v;

@@ -19,7 +19,7 @@
 #include "alliance/spark.h"
 
 static enum al_status print_clients(struct cli *c, const struct db_board *b, int status,
-				    enum out_format fmt)
+                                    enum out_format fmt)
 {
 	static const struct out_col cols[] = {
 	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"}, {"status"}, {"flag"},
@@ -45,7 +45,7 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 			mean[k] = s->trend[k].value[0];
 		spark_render(mean, (size_t)s->ntrend, c->ascii, trend, sizeof trend);
 		const char *cells[7] = {b->rows[i].client.code, b->rows[i].client.clinician, n,
-					date, state_name(s->standing.state)};
+		                        date, state_name(s->standing.state)};
 		int k = 5;
 		if (table)
 			cells[k++] = trend;
@@ -56,13 +56,11 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 	return st ? st : end;
 }
 
-static enum al_status print_summary(struct cli *c, const struct db_board *b,
-				    enum out_format fmt)
+static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},        {"clients", true}, {"sessions_4w", true},
-	    {"mean_4w", true},    {"open", true},    {"unrepaired", true},
-	    {"repaired", true},   {"repair_pct", true},
+	    {"clinician"},  {"clients", true},    {"sessions_4w", true}, {"mean_4w", true},
+	    {"open", true}, {"unrepaired", true}, {"repaired", true},    {"repair_pct", true},
 	};
 	const char *none = fmt == OUT_TABLE ? "-" : "";
 	struct out o;
@@ -82,7 +80,7 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b,
 		if (rate >= 0)
 			snprintf(pct, sizeof pct, fmt == OUT_TABLE ? "%d%%" : "%d", rate);
 		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,
-				       num[2],           num[3], num[4], pct};
+		                       num[2],          num[3], num[4], pct};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);
@@ -97,12 +95,13 @@ static enum al_status parse_status(struct cli *c, const char *arg, int *status)
 			*status = s;
 	if (arg && *status < 0)
 		return al_fail(c->err, AL_EINPUT,
-			       "board: --status: '%.40s' is not RUPTURE, WATCH, repaired or ok", arg);
+		               "board: --status: '%.40s' is not RUPTURE, WATCH, repaired or ok",
+		               arg);
 	return AL_OK;
 }
 
 static enum al_status print_board(struct cli *c, const struct db_board *b, int status,
-				  enum out_format fmt, bool summary)
+                                  enum out_format fmt, bool summary)
 {
 	enum al_status st = AL_OK;
 	if (!summary && (st = print_clients(c, b, status, fmt)))
@@ -117,8 +116,8 @@ static enum al_status print_board(struct cli *c, const struct db_board *b, int s
 
 enum al_status cmd_board(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"clinician", true}, {"status", true}, {"summary", false},
-				 {"format", true},    {NULL}};
+	struct cli_opt opts[] = {
+	    {"clinician", true}, {"status", true}, {"summary", false}, {"format", true}, {NULL}};
 	const char *pos[1];
 	enum out_format fmt;
 	struct db_dims dims;
@@ -132,7 +131,7 @@ enum al_status cmd_board(struct cli *c, int argc, char **argv)
 		return st;
 	if (summary && status >= 0)
 		return al_fail(c->err, AL_EUSAGE,
-			       "board: --status narrows the client list, not --summary");
+		               "board: --status narrows the client list, not --summary");
 	if ((st = db_dims_load(c->db, &dims, c->err)) || (st = db_begin_read(c->db, c->err)))
 		return st;
 	if (!(st = cli_clients(c, cli_opt(opts, "clinician"), &f)))

@@ -7,12 +7,12 @@
 #include "internal.h"
 
 enum al_status db_ack_add(struct db *db, int64_t session_id, int64_t dimension_id,
-			  enum al_rule rule, int64_t user_id, const char *comment, int64_t *id,
-			  struct al_error *err)
+                          enum al_rule rule, int64_t user_id, const char *comment, int64_t *id,
+                          struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment) "
-		"VALUES (:session, :dim, :rule, :user, :time, :comment)";
+	    "INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment) "
+	    "VALUES (:session, :dim, :rule, :user, :time, :comment)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -44,12 +44,12 @@ static int dim_index(const struct db_dims *dims, int64_t id)
 
 /* Appends the row at st; a row naming what this binary does not know
  * (a rule or dimension of a newer schema) is left out. */
-static enum al_status ack_read(struct db_acks *acks, const struct db_dims *dims,
-			       sqlite3_stmt *st, struct al_error *err)
+static enum al_status ack_read(struct db_acks *acks, const struct db_dims *dims, sqlite3_stmt *st,
+                               struct al_error *err)
 {
 	struct al_ack a = {.id = sqlite3_column_int64(st, 0),
-			   .session_id = sqlite3_column_int64(st, 1),
-			   .dim = dim_index(dims, sqlite3_column_int64(st, 2))};
+	                   .session_id = sqlite3_column_int64(st, 1),
+	                   .dim = dim_index(dims, sqlite3_column_int64(st, 2))};
 	if (a.dim == -2 || !rule_parse(db_col_text(st, 3), &a.rule))
 		return AL_OK;
 	snprintf(a.user, sizeof a.user, "%s", db_col_text(st, 4));
@@ -69,14 +69,14 @@ static enum al_status ack_read(struct db_acks *acks, const struct db_dims *dims,
 }
 
 enum al_status db_acks_load(struct db *db, const struct db_dims *dims, int64_t client_id,
-			    struct db_acks *out, struct al_error *err)
+                            struct db_acks *out, struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.session_id, coalesce(a.dimension_id, 0), a.rule, u.name, "
-		"substr(a.time, 1, 10), a.comment FROM ack a JOIN user u ON u.id = a.user_id "
-		"WHERE :client = 0 OR a.session_id IN "
-		"(SELECT id FROM session WHERE client_id = :client) "
-		"ORDER BY a.session_id, a.id";
+	    "SELECT a.id, a.session_id, coalesce(a.dimension_id, 0), a.rule, u.name, "
+	    "substr(a.time, 1, 10), a.comment FROM ack a JOIN user u ON u.id = a.user_id "
+	    "WHERE :client = 0 OR a.session_id IN "
+	    "(SELECT id FROM session WHERE client_id = :client) "
+	    "ORDER BY a.session_id, a.id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	enum al_status s = AL_OK;
 	int rc;
@@ -117,7 +117,7 @@ static size_t first_of_session(const struct db_acks *acks, int64_t session_id)
 }
 
 size_t db_acks_next(const struct db_acks *acks, int64_t session_id, int dim, enum al_rule rule,
-		    size_t from)
+                    size_t from)
 {
 	size_t k = from ? from : first_of_session(acks, session_id);
 	for (; k < acks->n && acks->a[k].session_id == session_id; k++)
@@ -141,7 +141,7 @@ static void append(char *buf, size_t cap, size_t *at, const char *s)
 }
 
 size_t db_acks_text(const struct db_acks *acks, int64_t session_id, int dim, enum al_rule rule,
-		    char *buf, size_t cap)
+                    char *buf, size_t cap)
 {
 	size_t at = 0, count = 0;
 	if (cap == 0)

@@ -31,8 +31,9 @@ static enum al_status add_clinician(void *ctx, const struct al_user *u, struct a
 {
 	struct gather *g = ctx;
 	struct db_board *b = g->b;
-	bool covered = g->f->clinician_id ? u->id == g->f->clinician_id
-					  : !u->supervisor && u->supervisor_id == g->f->supervisor_id;
+	bool covered = g->f->clinician_id
+	                   ? u->id == g->f->clinician_id
+	                   : !u->supervisor && u->supervisor_id == g->f->supervisor_id;
 	if (!covered)
 		return AL_OK;
 	enum al_status st = grow((void **)&b->clin, &b->capclin, b->nclin, sizeof *b->clin, err);
@@ -54,7 +55,7 @@ static struct db_board_clinician *clinician_of(struct db_board *b, int64_t id)
 
 /* The 4 weeks from the trend, or from the course when the trend is short. */
 static enum al_status tally(struct gather *g, struct board_tally *t, const struct db_status_row *r,
-			    struct al_error *err)
+                            struct al_error *err)
 {
 	board_tally_client(t, &r->summary);
 	if (board_trend_covers(&r->summary, g->today)) {
@@ -85,12 +86,12 @@ static int risk_order(const void *x, const void *y)
 {
 	const struct db_status_row *a = x, *b = y;
 	return standing_compare(&a->summary.standing, a->client.code, &b->summary.standing,
-				b->client.code);
+	                        b->client.code);
 }
 
 enum al_status db_board_load(struct db *db, const struct db_dims *dims,
-			     const struct db_client_filter *f, int32_t today, struct db_board *out,
-			     struct al_error *err)
+                             const struct db_client_filter *f, int32_t today, struct db_board *out,
+                             struct al_error *err)
 {
 	struct gather g = {.db = db, .dims = dims, .f = f, .today = today, .b = out};
 	struct db_client_filter active = *f;

@@ -11,8 +11,8 @@
 
 enum { F_FLAG, F_COMMENT, F_COUNT };
 
-#define ACK_CHOICES 48     /* flags offered at most */
-#define ACK_LABEL 48       /* "session 12, collaboration: discrepancy" */
+#define ACK_CHOICES 48 /* flags offered at most */
+#define ACK_LABEL 48   /* "session 12, collaboration: discrepancy" */
 #define ACK_EXPLAIN 640
 
 struct ack_form {
@@ -54,8 +54,8 @@ static void offer(struct ui *ui, struct ack_form *a, int64_t session_id)
 		if (k == sd.newest_flag)
 			a->choice = a->npick;
 		snprintf(a->label[a->npick], ACK_LABEL, "session %d, %s%s%s", s->seq,
-			 f->dim >= 0 ? c->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-			 rule_name(f->rule));
+		         f->dim >= 0 ? c->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
+		         rule_name(f->rule));
 		a->labels[a->npick] = a->label[a->npick];
 		flag_explain(c, &ui->settings, f, a->why[a->npick], ACK_EXPLAIN);
 		a->pick[a->npick++] = k;
@@ -93,11 +93,12 @@ static enum al_status store(struct ui *ui, struct ack_form *a, const char *comme
 	bool there = false;
 	for (size_t k = 0; k < a->nflags && !there; k++)
 		there = a->course.course.sessions[a->flags[k].session].id == session &&
-			a->flags[k].rule == rule &&
-			(a->flags[k].dim >= 0 ? ui->dims.id[a->flags[k].dim] : 0) == dim;
+		        a->flags[k].rule == rule &&
+		        (a->flags[k].dim >= 0 ? ui->dims.id[a->flags[k].dim] : 0) == dim;
 	if (!there)
-		return al_fail(ui->err, AL_EINPUT, "acknowledge: the flag is gone (the ratings "
-				 "changed meanwhile)");
+		return al_fail(ui->err, AL_EINPUT,
+		               "acknowledge: the flag is gone (the ratings "
+		               "changed meanwhile)");
 	return db_ack_add(ui->db, session, dim, rule, ui->user_id, comment, &id, ui->err);
 }
 
@@ -146,11 +147,12 @@ static enum ui_action af_cancel(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define ACK_FORM_KEYS(X)                                                                        \
-	X(af_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)")          \
-	X(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (\u2191 too)") \
-	X(af_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                   \
-	  "store the acknowledgement (audited; the clinician sees the comment)")                  \
+#define ACK_FORM_KEYS(X)                                                                           \
+	X(af_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)")           \
+	X(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                               \
+	  "previous field (\u2191 too)")                                                           \
+	X(af_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                     \
+	  "store the acknowledgement (audited; the clinician sees the comment)")                   \
 	X(af_cancel, UI_ESC, 0, "Esc", "Esc", "cancel", "cancel")
 
 ACK_FORM_KEYS(UI_KEY_DECL)
@@ -172,7 +174,7 @@ static void af_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct ack_form *a = st;
 	ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "Acknowledge a flag of %s (clinician %s)",
-		a->client.code, a->client.clinician);
+	        a->client.code, a->client.clinician);
 	ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT),
 	       "The clinician sees the comment under the flag (one line, 500 characters).");
 	form_draw(ui, &a->form, 3, 2, f);
@@ -189,17 +191,17 @@ static void af_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen ack_form_screen = {
-	.title = "Acknowledge a flag",
-	.keys = ack_form_keys,
-	.nkeys = sizeof ack_form_keys / sizeof ack_form_keys[0],
-	.input = af_input,
-	.draw = af_draw,
-	.typing = af_typing,
-	.leave = af_leave,
+    .title = "Acknowledge a flag",
+    .keys = ack_form_keys,
+    .nkeys = sizeof ack_form_keys / sizeof ack_form_keys[0],
+    .input = af_input,
+    .draw = af_draw,
+    .typing = af_typing,
+    .leave = af_leave,
 };
 
 static enum al_status prepare(struct ui *ui, struct ack_form *a, const char *code,
-			      int64_t session_id)
+                              int64_t session_id)
 {
 	struct access_who who = ui_who(ui, "acknowledge");
 	enum al_status st = access_client(ui->db, &who, code, ACCESS_ACK, &a->client, ui->err);
@@ -208,15 +210,19 @@ static enum al_status prepare(struct ui *ui, struct ack_form *a, const char *cod
 		return st;
 	offer(ui, a, session_id);
 	if (a->npick == 0 && session_id)
-		return al_fail(ui->err, AL_EINPUT, "acknowledge: no flag at this session "
-				 "(\u2190\u2192 select another)");
+		return al_fail(ui->err, AL_EINPUT,
+		               "acknowledge: no flag at this session "
+		               "(\u2190\u2192 select another)");
 	if (a->npick == 0)
 		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s has no current flag", code);
 	struct ui_form *f = &a->form;
-	f->field[F_FLAG] = (struct ui_field){
-		.kind = UI_FIELD_CHOICE, .label = "Flag", .choices = a->labels, .nchoices = a->npick,
-		.choice = &a->choice, .box = ACK_LABEL - 8,
-		.hint = a->npick > 1 ? "Space or \u2190\u2192" : NULL};
+	f->field[F_FLAG] = (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                                     .label = "Flag",
+	                                     .choices = a->labels,
+	                                     .nchoices = a->npick,
+	                                     .choice = &a->choice,
+	                                     .box = ACK_LABEL - 8,
+	                                     .hint = a->npick > 1 ? "Space or \u2190\u2192" : NULL};
 	f->field[F_COMMENT] = (struct ui_field){UI_FIELD_TEXT, "Comment", NULL, &a->comment, 0};
 	f->n = F_COUNT;
 	f->focus = a->npick > 1 ? F_FLAG : F_COMMENT;
@@ -235,8 +241,8 @@ enum ui_action ack_open(struct ui *ui, const char *code, int64_t session_id)
 		return UI_DONE;
 	}
 	enum al_status st = ui_text_init(&a->comment, AL_ACK_COMMENT_CHARS, false)
-				    ? prepare(ui, a, code, session_id)
-				    : al_fail(ui->err, AL_EIO, "out of memory");
+	                        ? prepare(ui, a, code, session_id)
+	                        : al_fail(ui->err, AL_EIO, "out of memory");
 	if (st) {
 		ui_say_err(ui);
 		af_leave(ui, a);

@@ -151,7 +151,9 @@ static enum ui_action bd_status(struct ui *ui, void *st)
 	struct board *b = st;
 	const struct db_status_row *r = selected(b);
 	(void)ui;
-	b->status = b->status < 0 ? AL_STATE_RUPTURE : b->status == AL_STATE_OK ? -1 : b->status - 1;
+	b->status = b->status < 0              ? AL_STATE_RUPTURE
+	            : b->status == AL_STATE_OK ? -1
+	                                       : b->status - 1;
 	apply_filters(b, r ? r->client.id : 0);
 	return UI_DONE;
 }
@@ -176,19 +178,20 @@ static enum ui_action bd_quit(struct ui *ui, void *st)
 	return UI_QUIT;
 }
 
-#define BOARD_KEYS(X)                                                                           \
-	X(bd_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")               \
-	X(bd_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")           \
-	X(bd_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                    \
-	X(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                \
-	X(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",                              \
-	  "open the client's trend (to read: supervisors change no ratings or notes)")            \
-	X(bd_ack, 'a', 0, "a", "a", "acknowledge",                                                \
-	  "acknowledge the client's flag with a comment the clinician will see")                  \
-	X(bd_clinician, 'c', 0, "c", "c", "clinician", "one clinician's clients at a time, then all") \
+#define BOARD_KEYS(X)                                                                              \
+	X(bd_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")                \
+	X(bd_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")              \
+	X(bd_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                      \
+	X(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
+	X(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",                               \
+	  "open the client's trend (to read: supervisors change no ratings or notes)")             \
+	X(bd_ack, 'a', 0, "a", "a", "acknowledge",                                                 \
+	  "acknowledge the client's flag with a comment the clinician will see")                   \
+	X(bd_clinician, 'c', 0, "c", "c", "clinician",                                             \
+	  "one clinician's clients at a time, then all")                                           \
 	X(bd_status, 'f', 0, "f", "f", "status",                                                   \
 	  "one status at a time (RUPTURE, WATCH, repaired, ok), then all")                         \
-	X(bd_caseload, 's', 0, "s", "s", "caseload",                                             \
+	X(bd_caseload, 's', 0, "s", "s", "caseload",                                               \
 	  "the caseload: the same clients with their last ratings")                                \
 	X(bd_quit, 'q', 0, "q", "q", "quit", "quit alliance")
 
@@ -219,11 +222,11 @@ static void draw_title(const struct ui *ui, const struct board *b)
 		if (b->data.clin[i].id == b->clinician)
 			clin = b->data.clin[i].name;
 	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
-			ui->supervisor ? "Supervision board" : "Board", ui->user);
+	                ui->supervisor ? "Supervision board" : "Board", ui->user);
 	ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s", b->nshown,
-		b->data.n, b->data.n == 1 ? "" : "s");
+	        b->data.n, b->data.n == 1 ? "" : "s");
 	snprintf(filters, sizeof filters, "clinician %s  status %s", clin,
-		 b->status < 0 ? "all" : state_name((enum al_state)b->status));
+	         b->status < 0 ? "all" : state_name((enum al_state)b->status));
 	int w = ui_text_cells(filters);
 	ui_put(0, COLS - 1 - w, w, ui_attr(ui, UI_R_PLAIN), filters);
 }
@@ -238,16 +241,16 @@ static void draw_tally(const struct ui *ui, int y, const struct db_board_clinici
 		snprintf(rate, sizeof rate, "%d%%", pct);
 	ui_put_cut(ui, y, 1, CLIN_W - 1, ui_attr(ui, UI_R_PLAIN), k->name);
 	ui_putf(y, 1 + CLIN_W, COLS - 2 - CLIN_W, ui_attr(ui, UI_R_PLAIN),
-		"%7d %11d %7s %5d %10d %8d %6s", k->tally.clients, k->tally.sessions, mean,
-		k->tally.open, k->tally.unrepaired, k->tally.repaired, rate);
+	        "%7d %11d %7s %5d %10d %8d %6s", k->tally.clients, k->tally.sessions, mean,
+	        k->tally.open, k->tally.unrepaired, k->tally.repaired, rate);
 }
 
 /* The per-clinician summary from row 1; returns the rows used. */
 static int draw_summary(const struct ui *ui, const struct board *b)
 {
-	ui_putf(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "%-*s%7s %11s %7s %5s %10s %8s %6s", CLIN_W,
-		"Clinician", "Clients", "Sessions 4w", "Mean 4w", "Open", "Unrepaired", "Repaired",
-		"Repair");
+	ui_putf(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "%-*s%7s %11s %7s %5s %10s %8s %6s",
+	        CLIN_W, "Clinician", "Clients", "Sessions 4w", "Mean 4w", "Open", "Unrepaired",
+	        "Repaired", "Repair");
 	int y = 2;
 	for (size_t i = 0; i < b->data.nclin && y < 2 + summary_lines(b); i++)
 		if (!b->clinician || b->data.clin[i].id == b->clinician)
@@ -267,7 +270,7 @@ static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, 
 	ui_put_cut(ui, y, x, CLIN_W - 1, base, r->client.clinician);
 	x += CLIN_W;
 	ui_putf(y, x, STATUS_W, ui_attr(ui, ui_state_role((int)state)) | (sel ? A_REVERSE : 0),
-		"%s %s", ui_state_glyph(ui, (int)state), state_name(state));
+	        "%s %s", ui_state_glyph(ui, (int)state), state_name(state));
 	x += STATUS_W;
 	for (int i = 0; i < s->ntrend; i++) {
 		wchar_t wc = (wchar_t)spark_glyph(s->trend[i].value[0], ui->ascii);
@@ -281,17 +284,17 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 {
 	attr_t a = ui_attr(ui, UI_R_FAINT);
 	ui_putf(top, 1, COLS - 2, a, "%-*s %-*s%-*s%-*s  %s", CODE_W, "Code", CLIN_W, "Clinician",
-		STATUS_W, "Status", AL_TREND_SESSIONS, "Mean, last 12", "Flag");
+	        STATUS_W, "Status", AL_TREND_SESSIONS, "Mean, last 12", "Flag");
 	if (b->nshown == 0) {
 		ui_put(top + 1, 2, COLS - 4, a,
 		       b->data.n ? "No client has this clinician and status: c and f change them."
-				 : "No clients of supervisees yet.");
+		                 : "No clients of supervisees yet.");
 		return;
 	}
 	size_t first = b->sel >= (size_t)rows ? b->sel - (size_t)rows + 1 : 0;
 	for (int i = 0; i < rows && first + (size_t)i < b->nshown; i++)
 		draw_row(ui, top + 1 + i, &b->data.rows[b->shown[first + (size_t)i]],
-			 first + (size_t)i == b->sel);
+		         first + (size_t)i == b->sel);
 }
 
 static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -318,12 +321,12 @@ static void board_leave(struct ui *ui, void *st)
 }
 
 const struct ui_screen board_screen = {
-	.title = "Supervision board",
-	.keys = board_keys,
-	.nkeys = sizeof board_keys / sizeof board_keys[0],
-	.reload = board_reload,
-	.draw = board_draw,
-	.leave = board_leave,
+    .title = "Supervision board",
+    .keys = board_keys,
+    .nkeys = sizeof board_keys / sizeof board_keys[0],
+    .reload = board_reload,
+    .draw = board_draw,
+    .leave = board_leave,
 };
 
 enum ui_action board_open(struct ui *ui)

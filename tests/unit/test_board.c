@@ -43,8 +43,8 @@ static struct al_flag flag(enum al_rule r, enum al_severity sev, enum al_repair 
 
 /* Adds a client as the board does: its stored summary, and the window from
  * the trend when it covers it, else from the whole course. */
-static void add(struct board_tally *t, const struct al_course *c, const struct al_flag *f,
-		size_t n, int32_t today)
+static void add(struct board_tally *t, const struct al_course *c, const struct al_flag *f, size_t n,
+                int32_t today)
 {
 	struct al_settings set;
 	struct al_summary s;
@@ -87,7 +87,7 @@ static void test_fixture(void **state)
 	};
 	a[2].rating[AL_RATER_CLINICIAN][0] = 90;
 	struct al_session b[] = {session(2026, 9, 4, 90, 90, 90, M),
-				 session(2026, 11, 27, 61, 62, 63, M)};
+	                         session(2026, 11, 27, 61, 62, 63, M)};
 	struct al_flag fa[] = {
 	    flag(AL_RULE_DROP, AL_SEV_RED, AL_REPAIR_OPEN),
 	    flag(AL_RULE_DIP, AL_SEV_RED, AL_REPAIR_REPAIRED),
