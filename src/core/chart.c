@@ -346,7 +346,7 @@ static void label_session(struct layout *L, size_t i)
 	try_label(c, L->date_row, col, text);
 }
 
-/* X labels, most wanted first: the first and last sessions shown (so the
+/* X labels, most wanted first: the last and first sessions shown (so the
  * numbers say where a cut course starts), the selected one, then every m-th
  * session number, m the smallest of 1, 2, 5, 10, 20... that leaves room. */
 static void draw_x_axis(struct layout *L)
@@ -362,8 +362,8 @@ static void draw_x_axis(struct layout *L)
 
 	size_t last = c->first + c->shown - 1;
 	int sel = L->opts->selected;
+	label_session(L, last); /* the newest date matters most when two collide */
 	label_session(L, c->first);
-	label_session(L, last);
 	if (sel >= 0 && chart_session_col(c, (size_t)sel) >= 0)
 		label_session(L, (size_t)sel);
 

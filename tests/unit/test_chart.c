@@ -611,6 +611,21 @@ static void test_realistic_80x16(void **state)
 	    "    2 Mar   30 Mar    4 May     8 Jun     27 Jul    31 Aug    5 Oct\n");
 }
 
+/* Two sessions a week apart whose dates collide under the axis: the newest
+ * date is the one shown, since it is the one a clinician looks for. */
+static void test_newest_date_wins(void **state)
+{
+	struct fixture *f = *state;
+	add(f, 90, 85, 90);
+	add(f, 60, 70, 80);
+	layout(f, 60, 16);
+	const char *dates = strrchr(f->text, '\n');
+	while (dates > f->text && dates[-1] != '\n')
+		dates--;
+	assert_non_null(strstr(dates, "9 Mar"));
+	assert_null(strstr(dates, "2 Mar"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -628,6 +643,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_bounds_and_truncation, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_random_sizes, fixture_new, fixture_free),
 	    cmocka_unit_test_setup_teardown(test_realistic_80x16, fixture_new, fixture_free),
+	    cmocka_unit_test_setup_teardown(test_newest_date_wins, fixture_new, fixture_free),
 	    cmocka_unit_test(test_flag_merge),
 	    cmocka_unit_test(test_utf8_encode),
 	};
