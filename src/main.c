@@ -258,6 +258,11 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	if (argc > 0 && !(cmd = find_command(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
 			       argv[0]);
+	for (int i = 1; cmd && i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			printf("usage: alliance %s\n", cmd->usage);
+			return AL_OK; /* no database needed to read the usage */
+		}
 	late_globals(argc, argv, g);
 	shared_mode(g);
 	c->cmd = cmd ? cmd->name : "alliance";

@@ -95,3 +95,11 @@ al --db "$T/w.db" init
 chmod 400 "$T/w.db"
 run $nocap "$A" --db "$T/w.db" user add frank
 [ "$rc" = 4 ] && ok "read-only file: exit 4" || not_ok "read-only file: exit 4" "exit $rc: $(cat "$T/err")"
+
+# --help after a command prints that command's usage, without a database.
+run "$A" --db "$T/nowhere/x.db" session add --help
+check "session add --help" 0 "usage: alliance session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]
+    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]
+    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]
+  session list CODE"
+[ ! -e "$T/nowhere" ] && ok "--help opens no database" || not_ok "--help opens no database"
