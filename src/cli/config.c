@@ -47,12 +47,14 @@ static enum al_status config_get(struct cli *c, int argc, char **argv)
 	const struct al_setting_def *d;
 	struct al_settings s;
 	char value[32];
+	enum out_format fmt; /* one value prints bare, but a bad --format is still refused */
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 0, 1, NULL);
 	if (st)
 		return st;
 	if (!pos[0])
 		return config_list(c, cli_opt(opts, "format"));
-	if ((st = find_def(c, pos[0], &d)) || (st = db_settings_load(c->db, &s, c->err)))
+	if ((st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
+	    (st = find_def(c, pos[0], &d)) || (st = db_settings_load(c->db, &s, c->err)))
 		return st;
 	setting_format(d, setting_get(d, &s), value, sizeof value);
 	printf("%s\n", value);

@@ -21,6 +21,8 @@ al config list --format csv
 check "config list: every key with its default" 0 "$defaults"
 al config get --format csv
 check "config get with no key lists them all" 0 "$defaults"
+al config get cutoff --format xml
+check_err "config get KEY: a bad --format is refused too" 1 "alliance: config get: --format: 'xml' is not table, csv or json"
 # The man page's table of settings is this one: key, default and range.
 sed -n '/^\.SH SETTINGS/,/^\.TE/p' doc/alliance.1 | sed -n '/^\.TS/,/^\.TE/p' | grep -v '^\.' | tail -n +3 \
 	| awk -F '\t' '{ print $1 "," $2 "," $3 }' > "$T/man"
