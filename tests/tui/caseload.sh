@@ -109,7 +109,8 @@ tui_wait "Caseload of alice"
 tui_keys Enter
 tui_wait "E-unrep  ! RUPTURE"
 check_grep "the flag behind the status comes first" \
-	'^ ! d[a-z]+ unrepaired +Why RUPTURE \(session 4\): Trust' "$T/screen"
+	'^ ! d[a-z]+ +Why RUPTURE \(session 4\): Trust' "$T/screen"
+check_grep "its repair status under its rule" '^   unrepaired +' "$T/screen"
 tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the trend" "$colour" "$T/mono"
 tui_keys q
