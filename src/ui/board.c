@@ -14,7 +14,7 @@
 #define CLIN_W 13
 #define STATUS_W 11
 #define SUMMARY_MAX 8 /* clinicians listed above the clients at most */
-#define FLAG_ROWS 2   /* the selected client's flag, under the list */
+#define LIST_MIN 3    /* client rows kept before the why panel */
 
 struct board {
 	struct db_board data;
@@ -206,11 +206,16 @@ static int summary_lines(const struct board *b)
 	return n < SUMMARY_MAX ? n : SUMMARY_MAX;
 }
 
-/* Rows for clients: below the title, the summary, a gap and the heads;
- * above the selected client's flag. */
+/* Rows below the title, the summary, a gap and the heads. */
+static int below_heads(const struct board *b)
+{
+	return LINES - 2 - 1 - (1 + summary_lines(b)) - 1 - 1;
+}
+
+/* Rows for clients: those below the heads but the why panel's. */
 static int list_rows(const struct board *b)
 {
-	int rows = LINES - 2 - 1 - (1 + summary_lines(b)) - 1 - 1 - FLAG_ROWS;
+	int rows = below_heads(b) - ui_why_rows(below_heads(b), LIST_MIN);
 	return rows > 1 ? rows : 1;
 }
 
@@ -305,11 +310,9 @@ static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);
 	const struct db_status_row *r = selected(b);
-	if (!r || !r->summary.flag[0])
-		return;
-	int y = f->rows - FLAG_ROWS;
-	int x = 1 + ui_put(y, 1, CODE_W + 1, ui_attr(ui, UI_R_TITLE), r->client.code);
-	ui_put_wrapped(y, x + 1, COLS - x - 2, FLAG_ROWS, ui_attr(ui, UI_R_PLAIN), r->summary.flag);
+	if (r && ui_why_rows(below_heads(b), LIST_MIN))
+		ui_draw_why(ui, f->rows - UI_WHY_ROWS, UI_WHY_ROWS, r->client.code,
+		            (int)r->summary.standing.state, r->summary.flag);
 }
 
 static void board_leave(struct ui *ui, void *st)

@@ -14,6 +14,7 @@
 
 #define SPARK_N AL_TREND_SESSIONS
 #define CODE_NARROW 10
+#define LIST_MIN 3 /* client rows kept before the why panel */
 
 struct row {
 	int64_t id;
@@ -23,6 +24,7 @@ struct row {
 	int32_t last_date;
 	al_tenths last[AL_CORE_DIMS];
 	struct al_standing standing;
+	char flag[AL_EXPLAIN_MAX]; /* the why panel's words */
 	int nspark;
 	al_tenths spark[AL_CORE_DIMS + 1][SPARK_N]; /* [0] the core mean, then each */
 };
@@ -68,6 +70,7 @@ static enum al_status add_row(void *ctx, const struct db_status_row *in, struct 
 	r->last_date = sum->last_date;
 	memcpy(r->last, sum->last, sizeof r->last);
 	r->standing = sum->standing;
+	memcpy(r->flag, sum->flag, sizeof r->flag);
 	r->nspark = sum->ntrend;
 	for (int i = 0; i < sum->ntrend; i++)
 		for (int k = 0; k <= AL_CORE_DIMS; k++)
@@ -153,9 +156,11 @@ static enum ui_action move_sel(struct caseload *cl, long by)
 	return UI_DONE;
 }
 
+/* Title and column heads above, the why panel, message and status below. */
 static int list_rows(void)
 {
-	return LINES - 2 - 2; /* title and column heads above, message and status below */
+	int rows = LINES - 2 - 2;
+	return rows - ui_why_rows(rows, LIST_MIN);
 }
 
 static enum ui_action cl_up(struct ui *ui, void *st)
@@ -394,7 +399,7 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	struct cols c = columns(ui, cl);
 	draw_title(ui, cl, f);
 	draw_heads(ui, cl, &c);
-	int rows = f->rows - 2;
+	int rows = list_rows();
 	if (cl->nshown == 0) {
 		ui_put(3, 2, COLS - 4, ui_attr(ui, UI_R_FAINT),
 		       cl->n ? "No client code matches the filter."
@@ -405,6 +410,12 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	for (int i = 0; i < rows && top + (size_t)i < cl->nshown; i++)
 		draw_row(ui, cl, &c, 2 + i, &cl->rows[cl->shown[top + (size_t)i]],
 		         top + (size_t)i == cl->sel);
+	/* right under the list, a row apart: at the bottom when the list fills */
+	size_t listed = cl->nshown - top < (size_t)rows ? cl->nshown - top : (size_t)rows;
+	const struct row *r = selected(cl);
+	if (2 + rows < f->rows)
+		ui_draw_why(ui, 3 + (int)listed, UI_WHY_ROWS, r->code, (int)r->standing.state,
+		            r->flag);
 }
 
 static void caseload_leave(struct ui *ui, void *st)

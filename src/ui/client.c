@@ -374,34 +374,40 @@ static int draw_acks(const struct ui *ui, const struct client *cs, const struct 
 	return rows;
 }
 
-/* One flag: its mark and rule, then its explanation; why says that it is
- * the flag behind the client's status, from another session. */
+/* One flag: its mark and rule (its repair status under them), then its
+ * explanation; why says that it is the flag behind the client's status. */
 static int draw_flag(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
                      int end, bool why)
 {
 	char text[AL_EXPLAIN_MAX + 64];
 	const char *status = repair_name(f->repair);
+	attr_t a = ui_attr(ui, flag_role(f));
 	int at = 0;
-	ui_putf(y, 1, 16, ui_attr(ui, flag_role(f)), "%s %s%s%s", flag_glyph(ui, f),
-	        rule_name(f->rule), *status ? " " : "", status);
+	ui_putf(y, 1, 16, a, "%s %s", flag_glyph(ui, f), rule_name(f->rule));
 	if (why)
 		at = snprintf(text, sizeof text, "Why %s (session %d): ",
 		              state_name(cs->standing.state), course(cs)->sessions[f->session].seq);
 	flag_explain(course(cs), &ui->settings, f, text + at, sizeof text - (size_t)at);
 	int rows = ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
+	if (*status && y + 1 < end) {
+		ui_put(y + 1, 3, 14, a, status);
+		rows = rows < 2 ? 2 : rows;
+	}
 	return rows + draw_acks(ui, cs, f, y + rows, end);
 }
 
-/* The selected session's flags, after the one behind the status when that
- * is at another session: what needs attention comes first. */
+/* The flag behind the status first, wherever it is, so that it is always
+ * in sight; then the selected session's other flags. */
 static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
 {
 	size_t why = cs->standing.newest_flag;
 	int shown = 0;
-	if (why != SIZE_MAX && (int)cs->flags[why].session != cs->sel)
+	if (why != SIZE_MAX) {
 		y += draw_flag(ui, cs, &cs->flags[why], y, end, true);
+		shown += (int)cs->flags[why].session == cs->sel;
+	}
 	for (size_t i = 0; i < cs->nflags && y < end; i++)
-		if ((int)cs->flags[i].session == cs->sel) {
+		if ((int)cs->flags[i].session == cs->sel && i != why) {
 			y += draw_flag(ui, cs, &cs->flags[i], y, end, false);
 			shown++;
 		}

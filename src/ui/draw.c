@@ -128,18 +128,24 @@ size_t ui_wrap_row(const wchar_t *s, size_t n, size_t start, int width, size_t *
 	return i;
 }
 
-int ui_put_wrapped(int y, int x, int w, int max_rows, attr_t a, const char *s)
+int ui_put_flow(int y, int x0, int x, int right, int max_rows, attr_t a, const char *s)
 {
 	size_t n;
 	wchar_t *ws = widen_alloc(s, &n);
 	int rows = 0;
 	size_t at = 0;
 	while (ws && rows < max_rows && at < n) {
-		size_t next, end = ui_wrap_row(ws, n, at, w, &next);
-		ui_put_wide(y + rows, x, w, a, ws + at, end - at);
+		int left = rows ? x : x0;
+		size_t next, end = ui_wrap_row(ws, n, at, right - left, &next);
+		ui_put_wide(y + rows, left, right - left, a, ws + at, end - at);
 		rows++;
 		at = next;
 	}
 	free(ws);
 	return rows;
+}
+
+int ui_put_wrapped(int y, int x, int w, int max_rows, attr_t a, const char *s)
+{
+	return ui_put_flow(y, x, x, x + w, max_rows, a, s);
 }

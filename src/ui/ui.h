@@ -210,6 +210,9 @@ int ui_putf(int y, int x, int w, attr_t a, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Word-wraps s into at most max_rows rows of w cells at (y, x); returns rows used. */
 int ui_put_wrapped(int y, int x, int w, int max_rows, attr_t a, const char *s);
+/* The same, the first row from x0 (after a heading), the others from x,
+ * every row ending before column right. */
+int ui_put_flow(int y, int x0, int x, int right, int max_rows, attr_t a, const char *s);
 void ui_fill(int y, int x, int w, attr_t a);
 /* Display cells of one character (1 for the unprintable). */
 int ui_wcell(wchar_t c);
@@ -268,6 +271,16 @@ bool form_typing(const struct ui_form *f);
 bool form_valid(struct ui *ui, struct ui_form *f);
 void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
                struct ui_frame *fr);
+
+/* why.c: under a list of clients, the selected client's status and the
+ * plain words of its weightiest current flag, from its stored summary. */
+#define UI_WHY_ROWS 3
+/* The rows a panel gets under a list that needs list_min rows of the
+ * frame's rows: UI_WHY_ROWS and a gap, or 0 when that would not fit. */
+int ui_why_rows(int rows, int list_min);
+/* state is an al_state; flag is "" when the client has no current flag. */
+void ui_draw_why(const struct ui *ui, int y, int rows, const char *code, int state,
+                 const char *flag);
 
 /* editor.c: the note in $EDITOR, in a private 0600 file removed after. */
 enum al_status ui_edit_external(struct ui_text *t, struct al_error *err);

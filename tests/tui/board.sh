@@ -52,7 +52,7 @@ tui_keys f
 check_codes "after ok, every status again" B-3 B-1 B-2
 tui_keys c c
 check_codes "and every clinician" B-3 C-2 B-1 B-2 C-1
-check_grep "the selection stays on a client still shown (C-2)" '^ C-2 Trust was 6\.5 on 27 November' "$T/screen"
+check_grep "the selection stays on a client still shown (C-2)" '^ C-2 ! RUPTURE — Trust was 6\.5 on 27 November' "$T/screen"
 tui_keys k
 
 # Help from the key table.

@@ -25,10 +25,10 @@ al client add K-LONGCODE-0042
 
 tui_start
 check_screen "caseload opens" "Caseload of alice"
-grep -o -E '^ [A-Z]-[A-Za-z0-9-]+' "$T/screen" | tr -d ' ' > "$T/order"
+grep -o -E '^ [A-Z]-[A-Za-z0-9-]+ +[0-9]+ ' "$T/screen" | cut -d' ' -f2 > "$T/order"
 printf '%s\n' E-unrep D-open C-watch B-rep A-ok K-LONGCODE-0042 > "$T/want"
 same_file "clients in risk order" "$T/want" "$T/order"
-grep -E '^ [A-E]-' "$T/screen" | grep -o -E '(! RUPTURE|\^ WATCH|✓ repaired|· ok)' > "$T/states"
+grep -E '^ [A-E]-[a-z]+ +[0-9]+ ' "$T/screen" | grep -o -E '(! RUPTURE|\^ WATCH|✓ repaired|· ok)' > "$T/states"
 printf '%s\n' '! RUPTURE' '! RUPTURE' '^ WATCH' '✓ repaired' '· ok' > "$T/want"
 same_file "each status has its word" "$T/want" "$T/states"
 check_grep "status glyph with the word" '! RUPTURE' "$T/screen"
@@ -109,7 +109,8 @@ tui_wait "Caseload of alice"
 tui_keys Enter
 tui_wait "E-unrep  ! RUPTURE"
 check_grep "the flag behind the status comes first" \
-	'^ ! d[a-z]+ unrepaired +Why RUPTURE \(session 4\): Trust' "$T/screen"
+	'^ ! d[a-z]+ +Why RUPTURE \(session 4\): Trust' "$T/screen"
+check_grep "its repair status under its rule" '^   unrepaired +' "$T/screen"
 tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the trend" "$colour" "$T/mono"
 tui_keys q

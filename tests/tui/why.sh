@@ -1,0 +1,97 @@
+#!/bin/sh
+# At a glance: the why panel under the caseload and the board (the selected
+# client's status and the words of its weightiest current flag), and on the
+# trend screen the flag behind the status first at any session, with the
+# chart taller in a taller terminal.
+. "$(dirname "$0")/lib.sh"
+
+# course CODE TRUST...: sessions on consecutive May days, the other core
+# dimensions at 10 so that only trust decides the status.
+course() {
+	code=$1 day=1
+	shift
+	al client add "$code"
+	for v in "$@"; do
+		al session add "$code" --date "2024-05-$(printf %02d $day)" --trust "$v" \
+			--collaboration 10 --empathy 10
+		day=$((day + 1))
+	done
+}
+course E-unrep 9 9 9 5 5 5 5
+course A-ok 9 9 9 9 9
+why='Trust was 5.0 on 4 May, far below this client'"'"'s usual 9.0 (over 3 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.'
+
+# panel FIRST LAST: screen rows FIRST..LAST (from 1) as one line, spaces squeezed.
+panel() { sed -n "$1,$2p" "$T/screen" | tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
+check_panel() { # NAME FIRST LAST TEXT
+	got=$(panel "$2" "$3")
+	[ "$got" = "$4" ] && ok "$1" || not_ok "$1" "got:  $got" "want: $4" "$(cat "$T/screen")"
+}
+
+tui_start
+tui_resize 80 24
+check_screen "the caseload opens at 80x24" "Caseload of alice"
+check_screen "the panel names the selected client and its status" "E-unrep ! RUPTURE — Trust"
+check_panel "under the list a row apart, the stored explanation wrapped" 5 8 \
+	"E-unrep ! RUPTURE — $why"
+tui_keys j
+check_screen "the panel follows the selection" "A-ok · ok — no current flags."
+check_grep "the panel is a row under the list" '^$' "$T/screen"
+check_panel "the other client's words are gone" 5 8 "A-ok · ok — no current flags."
+tui_keys z
+check_screen "z lowers the curtain" "alliance — press Enter to return"
+check_no_grep "the curtain hides the panel" 'no current flags|Trust was' "$T/screen"
+tui_keys Enter
+check_screen "Enter brings the panel back" "A-ok · ok — no current flags."
+
+# The trend: the flag behind RUPTURE first, at its own session (where a
+# decline comes before it in rule order) and at any other.
+tui_keys k Enter
+check_screen "Enter opens the trend" "E-unrep  ! RUPTURE"
+tui_keys h h h
+check_screen "session 4 selected" "Session 4 of 7"
+sed -n '/^ Session 4 of 7/,$p' "$T/screen" | grep -E '^ [!^?]' | head -2 > "$T/flags"
+printf '%s\n' ' ! dip            Why RUPTURE (session 4): Trust was 5.0 on 4 May, far below' \
+	' ^ decline        Trust has been drifting down from its early level of 9.0:' > "$T/want"
+same_file "at its own session the flag behind the status comes first" "$T/want" "$T/flags"
+check_grep "its repair status under its rule" '^   unrepaired +this client' "$T/screen"
+tui_keys h h h
+check_screen "session 1 selected" "Session 1 of 7"
+check_grep "at another session it comes first too" \
+	'^ ! dip +Why RUPTURE \(session 4\): Trust was 5\.0' "$T/screen"
+
+# The chart grows with the terminal: plot rows between the legend and axis.
+plot_rows() { sed -n '/^ ● trust/,/^ *└/p' "$T/screen" | grep -c -E '^ +[0-9]*[┤│]'; }
+check_plot() { # NAME COLS ROWS PLOT_ROWS
+	tui_resize "$2" "$3"
+	poll plot_is "$4" && ok "$1" || not_ok "$1" "plot rows: $(plot_rows)" "$(cat "$T/screen")"
+}
+plot_is() { tui_screen && [ "$(plot_rows)" = "$1" ]; }
+check_plot "6 plot rows at 80x24" 80 24 6
+check_plot "11 plot rows at 100x30" 100 30 11
+check_plot "21 plot rows at 120x40" 120 40 21
+tui_keys q
+tui_resize 80 24
+
+# A long list scrolls above the panel, which keeps the bottom rows.
+tui_stop
+for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do al client add "N-$i"; done
+tui_start
+tui_resize 80 24
+check_screen "a long caseload" "Caseload of alice  22 clients"
+check_screen "the panel at the bottom" "E-unrep ! RUPTURE — Trust"
+n=$(sed -n 3,18p "$T/screen" | grep -c -E '^ [A-Z]-[A-Za-z0-9-]+ +[0-9]+ ')
+[ "$n" = 16 ] && ok "16 client rows at 80x24" || not_ok "16 client rows at 80x24" "$(cat "$T/screen")"
+check_panel "a row apart, then the panel in 3 rows" 19 22 "E-unrep ! RUPTURE — $why"
+tui_keys PageDown PageDown
+check_screen "PgDn twice selects the last client" "N-20 · ok — no current flags."
+
+# The board (a clinician's own): the same panel for the selected client.
+tui_keys s
+check_screen "s opens the board" "Board of alice"
+check_screen "the board's panel" "E-unrep ! RUPTURE — Trust"
+panel 19 22 | grep -qF "E-unrep ! RUPTURE — $why" && ok "the board's panel in full" ||
+	not_ok "the board's panel in full" "$(cat "$T/screen")"
+tui_keys j
+check_screen "the board's panel follows the selection" "A-ok · ok — no current flags."
+tui_stop
