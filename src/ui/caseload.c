@@ -383,8 +383,12 @@ static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui
 {
 	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
 	                ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
-	x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu client%s", cl->n,
-	             cl->n == 1 ? "" : "s");
+	if (cl->filter.len) /* as the board does: what the filter leaves of how many */
+		x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s",
+		             cl->nshown, cl->n, cl->n == 1 ? "" : "s");
+	else
+		x += ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu client%s", cl->n,
+		             cl->n == 1 ? "" : "s");
 	if (!cl->filtering && !cl->filter.len)
 		return;
 	int fx = COLS - 30;

@@ -57,6 +57,7 @@ tui_keys Enter
 tui_keys j
 check_screen "Enter keeps the filter" "Filter b-R"
 check_grep "only the match is listed" '^ B-rep' "$T/screen"
+check_grep "the title counts the matches among all" 'Caseload of alice +1 of [0-9]+ clients' "$T/screen"
 tui_keys /
 tui_keys Escape
 check_screen "Esc clears the filter" "A-ok"
