@@ -185,11 +185,11 @@ static enum ui_action bd_quit(struct ui *ui, void *st)
 	X(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
 	X(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",                               \
 	  "open the client's trend (to read: supervisors change no ratings or notes)")             \
-	X(bd_ack, 'a', 0, "a", "a", "acknowledge",                                                 \
+	X(bd_ack, 'a', 0, "a", "a", "ack",                                                         \
 	  "acknowledge the client's flag with a comment the clinician will see")                   \
-	X(bd_clinician, 'c', 0, "c", "c", "clinician",                                             \
+	X(bd_clinician, 'c', 0, "c", "c", "filter",                                                \
 	  "one clinician's clients at a time, then all")                                           \
-	X(bd_status, 'f', 0, "f", "f", "status",                                                   \
+	X(bd_status, 'f', 0, "f", "f", "filter",                                                   \
 	  "one status at a time (RUPTURE, WATCH, repaired, ok), then all")                         \
 	X(bd_caseload, 's', 0, "s", "s", "caseload",                                               \
 	  "the caseload: the same clients with their last ratings")                                \

@@ -234,7 +234,7 @@ static const struct ui_key client_keys[] = {CLIENT_KEYS(UI_KEY_ROW)};
 	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
 	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
 	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dimension", "all dimensions, or one at a time")    \
+	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")         \
 	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
 	X(cs_ack, 'a', 0, "a", "a", "acknowledge",                                             \
 	  "acknowledge a flag of the selected session with a comment")                         \

@@ -26,7 +26,7 @@ check_grep "carl's line: no rate without resolved ruptures" '^ carl +2 +4 +8\.8 
 check_no_grep "not another supervisor's clinician" 'dana|D-1' "$T/screen"
 check_grep "clinician, status and trend on a row" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  You noted' "$T/screen"
 check_grep "the selected client's flag in full" 'Not back to its earlier level \(9\.0\) after' "$T/screen"
-check_grep "the keys on the status line" 'Enter open +a acknowledge +c clinician +f status +s caseload +q quit' "$T/screen"
+check_grep "the keys on the status line" 'Enter open +a ack +c/f filter +s caseload +q quit' "$T/screen"
 
 # Filters: c cycles the clinicians, f the statuses; the selection stays.
 tui_keys c
@@ -70,8 +70,13 @@ tui_keys n
 tui_keys e
 tui_screen
 check_no_grep "n and e open no form" 'New session|Edit a session' "$T/screen"
+# At 80 columns the way back and the way out still show.
+tui_resize 80 24
+check_screen "80 columns: the trend's status line keeps q/Esc back" "q/Esc back  ? help  z hide"
 tui_keys q
 check_screen "q: back to the board" "Supervision board of sup"
+check_screen "80 columns: the board's status line keeps s and q" "s caseload  q quit  ? help  z hide"
+tui_resize 100 30
 
 # a: the weightiest current flag, a comment, Ctrl-S.
 tui_keys a
