@@ -36,7 +36,6 @@ check_panel "under the list a row apart, the stored explanation wrapped" 5 8 \
 	"E-unrep ! RUPTURE — $why"
 tui_keys j
 check_screen "the panel follows the selection" "A-ok · ok — no current flags."
-check_grep "the panel is a row under the list" '^$' "$T/screen"
 check_panel "the other client's words are gone" 5 8 "A-ok · ok — no current flags."
 tui_keys z
 check_screen "z lowers the curtain" "alliance — press Enter to return"
@@ -80,7 +79,7 @@ tui_start
 tui_resize 80 24
 check_screen "a long caseload" "Caseload of alice  22 clients"
 check_screen "the panel at the bottom" "E-unrep ! RUPTURE — Trust"
-n=$(sed -n 3,18p "$T/screen" | grep -c -E '^ [A-Z]-[A-Za-z0-9-]+ +[0-9]+ ')
+n=$(grep -c -E '^ [A-Z]-[A-Za-z0-9-]+ +[0-9]+ ' "$T/screen")
 [ "$n" = 16 ] && ok "16 client rows at 80x24" || not_ok "16 client rows at 80x24" "$(cat "$T/screen")"
 check_panel "a row apart, then the panel in 3 rows" 19 22 "E-unrep ! RUPTURE — $why"
 tui_keys PageDown PageDown
