@@ -112,7 +112,7 @@ static enum ui_action en_cancel(struct ui *ui, void *st)
 	  "save the session, from any field")                                                      \
 	X(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR")           \
 	X(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",                                          \
-	  "cancel (asks first when something was typed; q too outside text fields)")
+	  "cancel (asks if something was typed; q outside text fields)")
 
 ENTRY_KEYS(UI_KEY_DECL)
 static const struct ui_key entry_keys[] = {ENTRY_KEYS(UI_KEY_ROW)};
@@ -202,8 +202,12 @@ static int entry_help(const struct ui *ui, const void *st, int row, int col, int
 	const struct entry *e = st;
 	int rows = 0;
 	for (size_t d = 0; d < e->dims.n && rows < max; d++, rows++) {
+		int at = col + 15;
 		ui_put(row + rows, col, 15, ui_attr(ui, UI_R_TITLE), e->dims.dim[d].label);
-		ui_put_cut(ui, row + rows, col + 15, width - 15, ui_attr(ui, UI_R_PLAIN),
+		/* a wording too long beside its label gets the next row, whole */
+		if (ui_text_cells(e->dims.wording[d]) > width - 15 && rows + 1 < max)
+			rows++, at = col + 2;
+		ui_put_cut(ui, row + rows, at, width - (at - col), ui_attr(ui, UI_R_PLAIN),
 		           e->dims.wording[d]);
 	}
 	return rows;

@@ -99,6 +99,10 @@ check_screen "↑ moves between the note's lines" "q z ? j k!"
 tui_keys F1
 check_screen "F1 shows help inside the note" "Help: Session entry"
 check_grep "help lists each item's wording" 'Empathy +I felt heard, understood and respected.' "$T/screen"
+tui_resize 80 24
+check_screen "80 columns: the whole wording, on its own row" "We worked together on what matters to me, in a way that fits me."
+check_grep "80 columns: the Esc line is not cut" '; q outside text fields\)$' "$T/screen"
+tui_resize 100 30
 tui_keys Escape
 tui_wait "q z ? j k!"
 tui_keys C-s
