@@ -194,10 +194,11 @@ static enum al_status import_read(struct import_run *r, FILE *fp, struct al_erro
 
 static void print_stats(const struct db_import_stats *s, bool dry_run)
 {
-	printf("%s %ld rows: ratings %ld, new sessions %ld, new clients %ld, new clinicians "
+	printf("%s %ld row%s: ratings %ld, new sessions %ld, new clients %ld, new clinicians "
 	       "%ld%s\n",
-	       dry_run ? "dry run: would import" : "imported", s->rows, s->ratings, s->sessions,
-	       s->clients, s->clinicians, dry_run ? "; nothing written" : "");
+	       dry_run ? "dry run: would import" : "imported", s->rows, s->rows == 1 ? "" : "s",
+	       s->ratings, s->sessions, s->clients, s->clinicians,
+	       dry_run ? "; nothing written" : "");
 }
 
 static enum al_status import_file(struct cli *c, struct import_run *r, FILE *fp, bool dry_run)

@@ -194,6 +194,10 @@ al --db "$T/m.db" import "$T/m1.csv"
 al --db "$T/m.db" import "$T/m2.csv"
 check "a second file merges by date" 0 \
 	"imported 4 rows: ratings 3, new sessions 2, new clients 0, new clinicians 0"
+printf '%s\n%s\n' "$HEADER" "S-1,dr_m,2024-01-01,1,client,trust,8.0,," > "$T/one.csv"
+al --db "$T/one.db" import "$T/one.csv" --dry-run
+check "one row is a row" 0 \
+	"dry run: would import 1 row: ratings 1, new sessions 1, new clients 1, new clinicians 1; nothing written"
 al --db "$T/m.db" export
 check "sessions renumbered; a further session on a date comes after" 0 "$HEADER
 M-1,dr_m,2024-01-01,1,client,trust,8.0,withdrawal,ill
