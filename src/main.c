@@ -308,7 +308,11 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	enum al_status st = run(&g, argc - first, argv + first, &c);
+	char *created = st && c.db && db_created(c.db) ? strdup(db_path(c.db)) : NULL;
 	db_close(c.db);
+	if (created) /* a failed command leaves no new, empty database behind */
+		db_remove_new(created);
+	free(created);
 	if (st) {
 		fflush(stdout);
 		fprintf(stderr, "alliance: %s\n", err.msg);

@@ -25,6 +25,11 @@ struct db_open_opts {
 enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct al_error *err);
 void db_close(struct db *db);
 const char *db_path(const struct db *db);
+/* True when this open created the file, so that a command that then fails
+ * can take it away again with db_remove_new (after db_close): a mistyped
+ * --db must not leave an empty database behind. */
+bool db_created(const struct db *db);
+void db_remove_new(const char *path);
 bool db_read_only(const struct db *db);
 /* The mode of the files we create beside the database (backups, --output):
  * 0600, or 0660 when opened shared. */

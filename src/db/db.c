@@ -156,10 +156,11 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 /* A new database file is created here with our mode: SQLite's own would
  * be 0644 less the umask, 0640 when shared. Its -wal and -shm files take
  * the database file's mode. Whatever fails here, SQLite reports next. */
-static void create_file(const struct db *db)
+static void create_file(struct db *db)
 {
 	int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		      (mode_t)db->file_mode);
+	db->created = fd >= 0;
 	if (fd >= 0)
 		close(fd);
 }
@@ -217,6 +218,14 @@ enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct 
 	*out = db;
 	return AL_OK;
 fail:
+	if (db->created) {
+		char *path = db->path;
+		db->path = NULL;
+		db_close(db);
+		db_remove_new(path);
+		free(path);
+		return st;
+	}
 	db_close(db);
 	return st;
 }
@@ -231,6 +240,21 @@ void db_close(struct db *db)
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+bool db_created(const struct db *db)
+{
+	return db->created;
+}
+
+void db_remove_new(const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	char name[4200];
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffix[i]);
+		unlink(name);
+	}
 }
 
 const char *db_path(const struct db *db)

@@ -103,3 +103,13 @@ check "session add --help" 0 "usage: alliance session add CODE --date YYYY-MM-DD
     [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]
   session list CODE"
 [ ! -e "$T/nowhere" ] && ok "--help opens no database" || not_ok "--help opens no database"
+
+# A failed command on a new (mistyped) --db path leaves no database behind;
+# a database that was there is kept.
+al --db "$T/typo.db" client add -bad
+[ "$rc" = 1 ] && [ ! -e "$T/typo.db" ] && [ ! -e "$T/typo.db-wal" ] && ok "failed command: no new database left" \
+	|| not_ok "failed command: no new database left" "exit $rc; $(ls "$T" | grep typo)"
+al --db "$T/typo.db" flags NOPE
+[ "$rc" = 1 ] && [ ! -e "$T/typo.db" ] && ok "failed read: no new database left" || not_ok "failed read: no new database left" "exit $rc"
+al client add -bad
+[ "$rc" = 1 ] && [ -s "$DB" ] && ok "an existing database stays after a failed command" || not_ok "existing database kept" "exit $rc"
