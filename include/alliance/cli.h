@@ -44,6 +44,9 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra);
 /* The option's value, or NULL when it was not given. */
 const char *cli_opt(const struct cli_opt *opts, const char *name);
+/* --from and --to (days; INT32_MIN and INT32_MAX when not given). A bad
+ * date, or --from after --to, is AL_EINPUT. */
+enum al_status cli_period(struct cli *c, const struct cli_opt *opts, int32_t *from, int32_t *to);
 
 /* Listing output: one header and rows of text cells, printed as an aligned
  * table, CSV (RFC 4180) or JSON (an array of objects). */

@@ -9,6 +9,7 @@
 #include "alliance/course.h"
 
 #define AL_DATE_LEN 10 /* YYYY-MM-DD */
+#define AL_LAST_DAY 2932896 /* 9999-12-31, the last date parse_date accepts */
 
 /* "YYYY-MM-DD" (a real calendar date, years 1900..9999) to days since
  * 1970-01-01. Returns false and leaves *days alone on anything else. */

@@ -52,29 +52,17 @@ static enum al_status print_audit(void *ctx, const struct al_audit_row *r, struc
 	return out_row(ctx, cells, err);
 }
 
-static enum al_status date_opt(struct cli *c, const struct cli_opt *opts, const char *name,
-			       int32_t *day)
-{
-	const char *s = cli_opt(opts, name);
-	if (!s || parse_date(s, day))
-		return AL_OK;
-	return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.40s' is not a date (YYYY-MM-DD)",
-		       c->cmd, name, s);
-}
-
 enum al_status cmd_audit(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = {{"from", true}, {"to", true}, {"format", true}, {NULL}};
 	const char *pos[1];
-	int32_t from = INT32_MIN, to = INT32_MAX;
+	int32_t from, to;
 	enum out_format fmt;
 	struct out o;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
-	if (st || (st = date_opt(c, opts, "from", &from)) || (st = date_opt(c, opts, "to", &to)) ||
+	if (st || (st = cli_period(c, opts, &from, &to)) ||
 	    (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)))
 		return st;
-	if (from > to)
-		return al_fail(c->err, AL_EINPUT, "%s: --from is after --to", c->cmd);
 	out_begin(&o, stdout, fmt, audit_cols, 7);
 	st = db_audit_each(c->db, from, to, print_audit, &o, c->err);
 	enum al_status end = out_end(&o, c->err);

@@ -1,8 +1,10 @@
 /* Option parsing for commands: --name VALUE, --name=VALUE and flags. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "alliance/cli.h"
+#include "alliance/parse.h"
 
 /* Accepted after any command too, so `alliance chart K-1 --ascii` works;
  * main has already applied them. */
@@ -96,4 +98,21 @@ const char *cli_opt(const struct cli_opt *opts, const char *name)
 		if (strcmp(opts->name, name) == 0)
 			return opts->value;
 	return NULL;
+}
+
+enum al_status cli_period(struct cli *c, const struct cli_opt *opts, int32_t *from, int32_t *to)
+{
+	static const char *const names[2] = {"from", "to"};
+	int32_t *days[2] = {from, to};
+	*from = INT32_MIN;
+	*to = INT32_MAX;
+	for (int k = 0; k < 2; k++) {
+		const char *arg = cli_opt(opts, names[k]);
+		if (arg && !parse_date(arg, days[k]))
+			return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.40s' is not a date (YYYY-MM-DD)",
+				       c->cmd, names[k], arg);
+	}
+	if (*from > *to)
+		return al_fail(c->err, AL_EINPUT, "%s: --from is after --to", c->cmd);
+	return AL_OK;
 }

@@ -62,16 +62,6 @@ static enum al_status export_row(void *ctx, const struct db_export_row *r, struc
 	return out_row(&x->out, cells, err);
 }
 
-static enum al_status date_opt(struct cli *c, const struct cli_opt *opts, const char *name,
-                               int32_t *days)
-{
-	const char *v = cli_opt(opts, name);
-	if (v && !parse_date(v, days))
-		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.40s' is not a date (YYYY-MM-DD)",
-		               c->cmd, name, v);
-	return AL_OK;
-}
-
 /* Flushes and closes the output whatever happened, reporting the first
  * failure; a file left incomplete by one is removed. */
 static enum al_status finish_output(struct cli *c, const char *path, FILE *fp, struct out *o,
@@ -94,12 +84,12 @@ enum al_status cmd_export(struct cli *c, int argc, char **argv)
 	struct cli_opt opts[] = {{"from", true},   {"to", true},     {"anonymize", false},
 	                         {"format", true}, {"output", true}, {NULL}};
 	const char *pos[1], *format, *path;
-	int32_t from = INT32_MIN, to = date_from_ymd(9999, 12, 31);
+	int32_t from, to;
 	struct export_run x;
 	enum out_format fmt = OUT_CSV;
 	FILE *fp;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
-	if (st || (st = date_opt(c, opts, "from", &from)) || (st = date_opt(c, opts, "to", &to)))
+	if (st || (st = cli_period(c, opts, &from, &to)))
 		return st;
 	if ((format = cli_opt(opts, "format")) && strcmp(format, "csv") != 0) {
 		if (strcmp(format, "json") != 0)

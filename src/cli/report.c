@@ -59,26 +59,6 @@ void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
 
 /* ---- gathering */
 
-static enum al_status parse_period(struct cli *c, const struct cli_opt *opts, int32_t *from,
-                                   int32_t *to)
-{
-	static const char *const names[2] = {"from", "to"};
-	int32_t *days[2] = {from, to};
-	*from = INT32_MIN;
-	*to = INT32_MAX;
-	for (int k = 0; k < 2; k++) {
-		const char *arg = cli_opt(opts, names[k]);
-		if (arg && !parse_date(arg, days[k]))
-			return al_fail(c->err, AL_EINPUT,
-			               "report: --%s: '%.40s' is not a date "
-			               "(YYYY-MM-DD)",
-			               names[k], arg);
-	}
-	if (*from > *to)
-		return al_fail(c->err, AL_EINPUT, "report: --from is after --to");
-	return AL_OK;
-}
-
 static void choose_period(struct report *r, int32_t from, int32_t to)
 {
 	const struct al_course *course = &r->course.course;
@@ -333,7 +313,7 @@ enum al_status cmd_report(struct cli *c, int argc, char **argv)
 	struct report r = {.c = c};
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 1, 1, NULL);
 	const char *format = cli_opt(opts, "format");
-	if (st || (st = parse_period(c, opts, &from, &to)))
+	if (st || (st = cli_period(c, opts, &from, &to)))
 		return st;
 	if (format && strcmp(format, "text") != 0 && strcmp(format, "html") != 0)
 		return al_fail(c->err, AL_EINPUT, "report: --format: '%.40s' is not text or html",

@@ -134,7 +134,7 @@ static enum al_status scan(struct db *db, int32_t from, int32_t to, db_export_fn
 	int rc;
 	if (!st)
 		return err->status;
-	format_date(to, to_text);
+	format_date(to < AL_LAST_DAY ? to : AL_LAST_DAY, to_text); /* INT32_MAX: no end */
 	db_bind_text(st, ":to", to_text);
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(st, C_SESSION_ID) != s->id) {

@@ -323,3 +323,7 @@ esac
 al --db "$T/anon.db" import "$T/anon.csv"
 check "--anonymize output imports" 0 \
 	"imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
+
+# --from after --to is refused, like every other bad period.
+al export --from 2026-11-01 --to 2026-10-01
+check_err "export: --from after --to" 1 "alliance: export: --from is after --to"
