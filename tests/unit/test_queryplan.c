@@ -80,14 +80,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[128];
 	(void)state;
 	db_close(db);
-	const char *const ext[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", path, ext[i]);
-		unlink(p);
-	}
+	db_remove_new(path);
 	rmdir(dir);
 	return 0;
 }

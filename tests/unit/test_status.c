@@ -73,13 +73,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *fx = *state;
-	char path[128];
 	db_close(fx->db);
-	const char *const ext[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", fx->path, ext[i]);
-		unlink(path);
-	}
+	db_remove_new(fx->path);
 	rmdir(fx->dir);
 	free(fx);
 	return 0;
