@@ -3,18 +3,6 @@
 # colour and NO_COLOR, quitting with the terminal restored.
 . "$(dirname "$0")/lib.sh"
 
-# course CODE TRUST...: sessions on consecutive days, the other core
-# dimensions at 10 so that only trust decides the status.
-course() {
-	code=$1 day=1
-	shift
-	al client add "$code"
-	for v in "$@"; do
-		al session add "$code" --date "2024-05-$(printf %02d $day)" --trust "$v" \
-			--collaboration 10 --empathy 10
-		day=$((day + 1))
-	done
-}
 # Codes in the opposite of risk order, so sorting by code would fail.
 course A-ok 9 9 9 9 9
 course B-rep 10 10 10 8 10

@@ -79,3 +79,16 @@ check_screen_gone() {
 
 # tui_exited: alliance ended (status in $rc).
 tui_exited() { [ -s "$T/rc" ] && rc=$(cat "$T/rc"); }
+
+# course CODE TRUST...: a client with sessions on consecutive May 2024 days,
+# the other core dimensions at 10 so that only trust decides the status.
+course() {
+	code=$1 day=1
+	shift
+	al client add "$code"
+	for v in "$@"; do
+		al session add "$code" --date "2024-05-$(printf %02d $day)" --trust "$v" \
+			--collaboration 10 --empathy 10
+		day=$((day + 1))
+	done
+}

@@ -5,18 +5,6 @@
 # chart taller in a taller terminal.
 . "$(dirname "$0")/lib.sh"
 
-# course CODE TRUST...: sessions on consecutive May days, the other core
-# dimensions at 10 so that only trust decides the status.
-course() {
-	code=$1 day=1
-	shift
-	al client add "$code"
-	for v in "$@"; do
-		al session add "$code" --date "2024-05-$(printf %02d $day)" --trust "$v" \
-			--collaboration 10 --empathy 10
-		day=$((day + 1))
-	done
-}
 course E-unrep 9 9 9 5 5 5 5
 course A-ok 9 9 9 9 9
 why='Trust was 5.0 on 4 May, far below this client'"'"'s usual 9.0 (over 3 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.'
