@@ -18,63 +18,16 @@
 #include "alliance/db_session.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
+#include "practice_fixture.h"
 
-/* A fresh database with users alice (clinician), sam (supervisor) and bob
- * (clinician supervised by sam), and clients K-2, K-1 (alice), B-1 (bob). */
-struct fx {
-	char dir[64], path[96];
-	struct db *db;
-	struct db_dims dims;
-	struct al_error err;
-	int64_t alice, bob, sam;
-	int64_t k1, k2, b1;
-};
-
-static int64_t add_user(struct fx *fx, const char *name, bool sup, int64_t sup_id)
-{
-	int64_t id = 0;
-	assert_int_equal(db_user_add(fx->db, name, sup, sup_id, &id, &fx->err), AL_OK);
-	return id;
-}
-
-static int64_t add_client(struct fx *fx, const char *code, int64_t clinician)
-{
-	struct al_client c = {.clinician_id = clinician};
-	snprintf(c.code, sizeof c.code, "%s", code);
-	assert_int_equal(db_client_add(fx->db, &c, &fx->err), AL_OK);
-	return c.id;
-}
-
+/* The shared practice plus a fourth dimension, goals. */
 static int setup(void **state)
 {
-	struct fx *fx = calloc(1, sizeof *fx);
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/alliance-course.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	snprintf(fx->path, sizeof fx->path, "%s/a.db", fx->dir);
-	struct db_open_opts o = {.path = fx->path, .os_user = "os", .app_user = "alice"};
-	assert_int_equal(db_open(&o, &fx->db, &fx->err), AL_OK);
-	assert_int_equal(db_begin(fx->db, &fx->err), AL_OK);
-	fx->alice = add_user(fx, "alice", false, 0);
-	fx->sam = add_user(fx, "sam", true, 0);
-	fx->bob = add_user(fx, "bob", false, fx->sam);
-	fx->k2 = add_client(fx, "K-2", fx->alice);
-	fx->k1 = add_client(fx, "K-1", fx->alice);
-	fx->b1 = add_client(fx, "B-1", fx->bob);
+	struct fx *fx = fx_begin("alliance-course");
 	assert_int_equal(db_dim_add(fx->db, "goals", "Agreement on goals", &fx->err), AL_OK);
-	assert_int_equal(db_commit(fx->db, &fx->err), AL_OK);
-	assert_int_equal(db_dims_load(fx->db, &fx->dims, &fx->err), AL_OK);
+	fx_commit(fx);
 	assert_int_equal(fx->dims.n, 4);
 	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *fx = *state;
-	db_close(fx->db);
-	db_remove_new(fx->path);
-	rmdir(fx->dir);
-	free(fx);
 	return 0;
 }
 
@@ -450,14 +403,14 @@ static void test_course_each_grows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_order_and_numbering, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_context_note, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_merge_and_replace, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_marker_conflicts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_edit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_note_audit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_course_each, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_course_each_grows, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_order_and_numbering, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_context_note, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_and_replace, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_marker_conflicts, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_edit, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_note_audit, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_course_each, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_course_each_grows, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,61 +22,15 @@
 #include "alliance/db_status.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
+#include "practice_fixture.h"
 
 #define MONDAY 20458 /* 5 January 2026 */
 
-/* alice (clinician) with K-1 and K-2, sam supervising bob with B-1. */
-struct fx {
-	char dir[64], path[96];
-	struct db *db;
-	struct db_dims dims;
-	struct al_error err;
-	int64_t alice, bob, sam;
-	int64_t k1, k2, b1;
-};
-
-static int64_t add_client(struct fx *fx, const char *code, int64_t clinician)
-{
-	struct al_client c = {.clinician_id = clinician};
-	snprintf(c.code, sizeof c.code, "%s", code);
-	assert_int_equal(db_client_add(fx->db, &c, &fx->err), AL_OK);
-	return c.id;
-}
-
-static void open_fx(struct fx *fx, bool read_only)
-{
-	struct db_open_opts o = {
-	    .path = fx->path, .read_only = read_only, .os_user = "os", .app_user = "alice"};
-	assert_int_equal(db_open(&o, &fx->db, &fx->err), AL_OK);
-}
-
 static int setup(void **state)
 {
-	struct fx *fx = calloc(1, sizeof *fx);
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/alliance-status.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	snprintf(fx->path, sizeof fx->path, "%s/a.db", fx->dir);
-	open_fx(fx, false);
-	assert_int_equal(db_begin(fx->db, &fx->err), AL_OK);
-	assert_int_equal(db_user_add(fx->db, "alice", false, 0, &fx->alice, &fx->err), AL_OK);
-	assert_int_equal(db_user_add(fx->db, "sam", true, 0, &fx->sam, &fx->err), AL_OK);
-	assert_int_equal(db_user_add(fx->db, "bob", false, fx->sam, &fx->bob, &fx->err), AL_OK);
-	fx->k2 = add_client(fx, "K-2", fx->alice);
-	fx->k1 = add_client(fx, "K-1", fx->alice);
-	fx->b1 = add_client(fx, "B-1", fx->bob);
-	assert_int_equal(db_commit(fx->db, &fx->err), AL_OK);
-	assert_int_equal(db_dims_load(fx->db, &fx->dims, &fx->err), AL_OK);
+	struct fx *fx = fx_begin("alliance-status");
+	fx_commit(fx);
 	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *fx = *state;
-	db_close(fx->db);
-	db_remove_new(fx->path);
-	rmdir(fx->dir);
-	free(fx);
 	return 0;
 }
 
@@ -316,7 +270,7 @@ static void test_missing_row_computed(void **state)
 	live(fx, fx->k1, &want);
 	sql(fx, "DELETE FROM client_status");
 	db_close(fx->db);
-	open_fx(fx, true);
+	fx_open(fx, true);
 	list(fx, NULL, &l);
 	assert_int_equal(l.n, 3);
 	assert_same(&l.rows[1].summary, &want);
@@ -335,7 +289,7 @@ static void test_migration_fills(void **state)
 	db_close(fx->db);
 	sql(fx, "DROP TABLE client_status");
 	sql(fx, "PRAGMA user_version = 1");
-	open_fx(fx, false);
+	fx_open(fx, false);
 	assert_int_equal(sql(fx, "PRAGMA user_version"), db_schema_version());
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status"), 3);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM audit WHERE action = 'change' "
@@ -427,18 +381,18 @@ static void test_import(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_new_clients_have_rows, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_new_clients_have_rows, setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_sessions_refresh_in_their_transaction, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_rollback_leaves_them, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_settings_recompute_everyone, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_purge_removes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_touched_then_purged, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_row_computed, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_fills, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_import, setup, teardown),
+	                                    fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_rollback_leaves_them, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_settings_recompute_everyone, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_purge_removes, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_touched_then_purged, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_filters, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_row_computed, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_fills, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_bulk, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_import, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
