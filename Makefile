@@ -15,7 +15,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DAL_VERSION='"$(VERSION)"' -Iinclude \
              $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
-LDLIBS  = $(PKG_LIBS) -lm
+LDLIBS  = $(PKG_LIBS) -lcrypt -lm
 
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
@@ -70,7 +70,7 @@ $(BUILD)/san/tests/%: tests/unit/%.c $(BUILD)/san/liballiance.a
 		$(LDLIBS) -lcmocka
 
 # Install what is missing (Debian): build deps always, test deps for check.
-BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config
+BUILD_DEPS := libncurses-dev libsqlite3-dev libcrypt-dev pkg-config
 TEST_DEPS  := libcmocka-dev tmux sqlite3
 deps:
 	@sh tools/deps.sh $(BUILD_DEPS) $(TEST_DEPS)

@@ -23,6 +23,21 @@ enum al_rupture {
 	AL_RUPTURE_CONFRONTATION,
 };
 
+/* Whether a session took place (SPEC §1). Only attended sessions have
+ * ratings, a check-in or a rupture marker; the others are the engagement
+ * record. Session numbers count every session. */
+enum al_attendance {
+	AL_ATTENDED,
+	AL_CANCELLED,        /* by the client, at least 24 h ahead */
+	AL_LATE_CANCEL,      /* by the client, later than that */
+	AL_NO_SHOW,
+	AL_CLINICIAN_CANCEL,
+	AL_ATTENDANCE_COUNT
+};
+
+#define AL_NO_ANSWER (-1) /* a check-in question not answered */
+#define AL_CHECKIN_MAX 4  /* tension and talked are 0..4 */
+
 struct al_dim {
 	char key[AL_KEY_MAX + 1];
 	char label[AL_LABEL_MAX + 1];
@@ -36,7 +51,16 @@ struct al_session {
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX]; /* AL_MISSING when absent */
 	enum al_rupture rupture;
 	bool has_context;      /* a context event (illness, bereavement...) */
+	enum al_attendance attendance;
+	/* the client's check-in (SPEC §1), AL_NO_ANSWER where not answered */
+	int8_t tension;        /* 0 none .. 4 a lot */
+	int8_t talked;         /* 0 not at all .. 4 completely; only when tension > 0 */
+	int8_t misunderstood;  /* 0 no, 1 yes */
 };
+
+/* A session with nothing in it yet: every rating AL_MISSING, attended, no
+ * check-in answer (a zeroed struct would mean ratings of 0). */
+void al_session_clear(struct al_session *s);
 
 /* One client's course, sessions in date order. dims[0..ndims) is the
  * database's dimension order; the core dimensions are those with .core set. */
@@ -61,6 +85,8 @@ struct al_settings {
 	int repair_tolerance;  /* tenths, default 5 */
 	int discrepancy;       /* tenths, default 20 */
 	int idle_lock_min;     /* 5 minutes */
+	int gap_days;          /* 21: an active client not seen for longer is WATCH */
+	int ask_checkin;       /* 1: client mode asks the check-in questions */
 };
 
 void al_settings_default(struct al_settings *s);

@@ -32,10 +32,20 @@
  * set_rupture the rupture and context (NONE and "" clear them). replace and
  * new_session are ignored there.
  *
- * note: NULL leaves it alone, "" removes it, other text replaces it (at
- * most AL_NOTE_MAX bytes). Audit: one row per session added or changed
+ * Attendance and the check-in (SPEC §1): adding, with set_attendance, a
+ * new session takes the attendance given (else attended) and an existing
+ * one must already have it unless replace; each check-in answer given
+ * (not AL_NO_ANSWER) is added the same way as a rating. A session not
+ * attended takes no ratings, check-in, rupture marker or client comment;
+ * talked needs a tension above 0. Editing writes the attendance with
+ * set_attendance and the three answers exactly with set_checkin.
+ *
+ * note and comment (the client's comment, a note of its own kind): NULL
+ * leaves it alone, "" removes it, other text replaces it (at most
+ * AL_NOTE_MAX bytes). Audit: one row per session added or changed
  * ('add'/'change', 'session', id, count = ratings written) and one per note
- * added, changed or removed ('add'/'change'/'delete', 'note', session id). */
+ * or comment added, changed or removed ('add'/'change'/'delete', 'note',
+ * session id): never their text. */
 struct db_session_in {
 	int64_t client_id;
 	int32_t date;
@@ -44,13 +54,18 @@ struct db_session_in {
 	enum al_rupture rupture;
 	const char *context;        /* NULL or "" for none */
 	const char *note;           /* NULL: leave the note alone */
+	const char *comment;        /* the client's comment; NULL: leave it alone */
+	bool set_attendance;        /* attendance given */
+	enum al_attendance attendance;
+	bool set_checkin;           /* editing: write the three answers as they are */
+	int8_t tension, talked, misunderstood; /* AL_NO_ANSWER: not given */
 	bool replace;               /* overwrite ratings that exist */
 	bool new_session;           /* a further session on that date */
 	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
 };
 
-/* Clears in for client and date with every rating AL_MISSING (a zeroed
- * struct would mean ratings of 0). */
+/* Clears in for client and date with every rating AL_MISSING and every
+ * check-in answer AL_NO_ANSWER (a zeroed struct would mean ratings of 0). */
 void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date);
 
 /* Adds or merges a session (SPEC §3 session add) in the caller's
@@ -67,6 +82,7 @@ struct db_course {
 	struct al_session *sessions;
 	char (*context)[AL_CONTEXT_MAX + 1];
 	bool *has_note;
+	bool *has_comment;         /* the client's comment (a note of its own kind) */
 	size_t cap;
 };
 enum al_status db_course_load(struct db *db, const struct db_dims *dims, int64_t client_id,
@@ -89,5 +105,13 @@ enum al_status db_course_each(struct db *db, const struct db_dims *dims,
  * loaded only when shown, never with courses. */
 enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
 			   struct al_error *err);
+/* The client's comment of a session, as db_note_get. */
+enum al_status db_comment_get(struct db *db, int64_t session_id, char *buf, size_t cap,
+			      struct al_error *err);
+
+/* The session number (1-based position among the client's sessions in
+ * date order, SPEC §1) of a stored session. */
+enum al_status db_session_number(struct db *db, int64_t session_id, int *number,
+				 struct al_error *err);
 
 #endif

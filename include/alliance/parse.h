@@ -17,6 +17,8 @@ bool parse_date(const char *s, int32_t *days);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void format_date(int32_t days, char *buf);
 void date_split(int32_t days, int *y, int *m, int *d);
+/* "3 March" in words; "3 March 2025" when the year is not near's. */
+void format_date_words(int32_t days, int32_t near, char *buf, size_t cap);
 int32_t date_from_ymd(int y, int m, int d);
 
 /* A rating 0..10 with at most one decimal ("9", "7.5", "10.0") to tenths.
@@ -41,5 +43,32 @@ const char *rupture_name(enum al_rupture r);  /* "" for none */
 bool parse_rupture(const char *s, enum al_rupture *out);
 const char *rater_name(enum al_rater r);
 bool parse_rater(const char *s, enum al_rater *out);
+
+/* attended, cancelled, late-cancel, no-show, clinician-cancel */
+const char *attendance_name(enum al_attendance a);
+bool parse_attendance(const char *s, enum al_attendance *out);
+/* In a sentence: "a no-show", "a late cancellation", ... */
+const char *attendance_words(enum al_attendance a);
+/* Sessions that count as missed by the client: no-show and late-cancel. */
+bool attendance_missed(enum al_attendance a);
+
+/* A check-in answer typed as 0..4 ("2"); false on anything else. */
+bool parse_checkin(const char *s, int8_t *out);
+/* yes -> 1, no -> 0 */
+bool parse_yes_no(const char *s, int8_t *out);
+/* A check-in answer as text: "" when not answered, else "0".."4". */
+const char *format_answer(int8_t v, char buf[8]);
+/* misunderstood as text: "" when not answered, "yes" or "no". */
+const char *yes_no_name(int8_t v);
+
+/* A PIN: 4 to 12 digits (AL_PIN_MIN..AL_PIN_MAX). */
+#define AL_PIN_MIN 4
+#define AL_PIN_MAX 12
+bool valid_pin(const char *s);
+
+/* How a client's course ended (client archive --reason). */
+enum al_ending { AL_END_PLANNED, AL_END_DROPOUT, AL_END_REFERRED, AL_END_OTHER, AL_END_COUNT };
+const char *ending_name(enum al_ending e); /* planned, dropout, referred, other */
+bool parse_ending(const char *s, enum al_ending *out);
 
 #endif

@@ -43,6 +43,22 @@ void date_split(int32_t days, int *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+void format_date_words(int32_t days, int32_t near, char *buf, size_t cap)
+{
+	int y, m, d, ny, nm, nd;
+	date_split(days, &y, &m, &d);
+	date_split(near, &ny, &nm, &nd);
+	if (y == ny)
+		snprintf(buf, cap, "%d %s", d, month_names[m - 1]);
+	else
+		snprintf(buf, cap, "%d %s %d", d, month_names[m - 1], y);
+}
+
 static bool digits(const char *s, size_t n, int *out)
 {
 	int v = 0;
@@ -234,4 +250,103 @@ bool parse_rater(const char *s, enum al_rater *out)
 			return true;
 		}
 	return false;
+}
+
+static const char *const attendance_names[AL_ATTENDANCE_COUNT] = {
+    [AL_ATTENDED] = "attended",
+    [AL_CANCELLED] = "cancelled",
+    [AL_LATE_CANCEL] = "late-cancel",
+    [AL_NO_SHOW] = "no-show",
+    [AL_CLINICIAN_CANCEL] = "clinician-cancel",
+};
+
+const char *attendance_name(enum al_attendance a)
+{
+	return (unsigned)a < AL_ATTENDANCE_COUNT ? attendance_names[a] : "?";
+}
+
+bool parse_attendance(const char *s, enum al_attendance *out)
+{
+	for (int i = 0; i < AL_ATTENDANCE_COUNT; i++)
+		if (strcmp(s, attendance_names[i]) == 0) {
+			*out = (enum al_attendance)i;
+			return true;
+		}
+	return false;
+}
+
+const char *attendance_words(enum al_attendance a)
+{
+	static const char *const words[AL_ATTENDANCE_COUNT] = {
+	    [AL_ATTENDED] = "attended",
+	    [AL_CANCELLED] = "a cancellation",
+	    [AL_LATE_CANCEL] = "a late cancellation",
+	    [AL_NO_SHOW] = "a no-show",
+	    [AL_CLINICIAN_CANCEL] = "cancelled by the clinician",
+	};
+	return (unsigned)a < AL_ATTENDANCE_COUNT ? words[a] : "?";
+}
+
+bool attendance_missed(enum al_attendance a)
+{
+	return a == AL_NO_SHOW || a == AL_LATE_CANCEL;
+}
+
+bool parse_checkin(const char *s, int8_t *out)
+{
+	if (s[0] < '0' || s[0] > '0' + AL_CHECKIN_MAX || s[1])
+		return false;
+	*out = (int8_t)(s[0] - '0');
+	return true;
+}
+
+bool parse_yes_no(const char *s, int8_t *out)
+{
+	if (strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+		return false;
+	*out = s[0] == 'y';
+	return true;
+}
+
+const char *format_answer(int8_t v, char buf[8])
+{
+	buf[0] = '\0';
+	if (v >= 0 && v <= 9) {
+		buf[0] = (char)('0' + v);
+		buf[1] = '\0';
+	}
+	return buf;
+}
+
+const char *yes_no_name(int8_t v)
+{
+	return v == AL_NO_ANSWER ? "" : v ? "yes" : "no";
+}
+
+static const char *const ending_names[AL_END_COUNT] = {"planned", "dropout", "referred", "other"};
+
+const char *ending_name(enum al_ending e)
+{
+	return (unsigned)e < AL_END_COUNT ? ending_names[e] : "?";
+}
+
+bool parse_ending(const char *s, enum al_ending *out)
+{
+	for (int i = 0; i < AL_END_COUNT; i++)
+		if (strcmp(s, ending_names[i]) == 0) {
+			*out = (enum al_ending)i;
+			return true;
+		}
+	return false;
+}
+
+bool valid_pin(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < AL_PIN_MIN || n > AL_PIN_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
 }

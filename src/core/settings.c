@@ -32,6 +32,10 @@ const struct al_setting_def al_setting_defs[] = {
 	 "discrepancy: clinician rating above the client's by this"},
 	{"idle_lock", AL_SETTING_INT, 0, 1440, false, 5, FIELD(idle_lock_min),
 	 "minutes idle before the privacy curtain (0: never)"},
+	{"gap_days", AL_SETTING_INT, 1, 365, false, 21, FIELD(gap_days),
+	 "an active client not seen for more days than this is WATCH"},
+	{"ask_checkin", AL_SETTING_INT, 0, 1, false, 1, FIELD(ask_checkin),
+	 "client mode asks the check-in questions (1) or not (0)"},
 };
 const size_t al_setting_count = sizeof al_setting_defs / sizeof al_setting_defs[0];
 

@@ -11,7 +11,8 @@
 	"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "          \
 	"coalesce(c.goal, ''), c.archived, "                                               \
 	"(SELECT count(*) FROM session s WHERE s.client_id = c.id), "                      \
-	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id) "                    \
+	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id), "                   \
+	"coalesce(c.end_reason, ''), c.end_date "                                           \
 	"FROM client c JOIN user u ON u.id = c.clinician_id "
 
 static void read_client(sqlite3_stmt *st, struct al_client *c)
@@ -26,6 +27,9 @@ static void read_client(sqlite3_stmt *st, struct al_client *c)
 	c->nsessions = sqlite3_column_int(st, 7);
 	if (!parse_date(db_col_text(st, 8), &c->last_date))
 		c->last_date = INT32_MIN;
+	snprintf(c->ending, sizeof c->ending, "%s", db_col_text(st, 9));
+	if (!parse_date(db_col_text(st, 10), &c->end_date))
+		c->end_date = INT32_MIN;
 }
 
 enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
@@ -71,28 +75,43 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 	return db_audit(db, "add", "client", c->id, -1, err);
 }
 
-static enum al_status set_archived(struct db *db, int64_t id, bool archived,
+/* reason NULL: unarchive (the ending goes with it). The summary is
+ * touched: the gap rule holds only for active clients. */
+static enum al_status set_archived(struct db *db, int64_t id, const char *reason, int32_t date,
 				   struct al_error *err)
 {
-	static const char sql[] = "UPDATE client SET archived = :archived WHERE id = :id";
+	static const char sql[] = "UPDATE client SET archived = :archived, end_reason = :reason, "
+				  "end_date = :date WHERE id = :id";
+	char day[AL_DATE_LEN + 1];
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
-	db_bind_int(st, ":archived", archived);
+	db_bind_int(st, ":archived", reason != NULL);
+	db_bind_text(st, ":reason", reason);
+	if (reason && date != INT32_MIN)
+		format_date(date, day);
+	db_bind_text(st, ":date", reason && date != INT32_MIN ? day : NULL);
 	db_bind_int(st, ":id", id);
 	if (db_run(db, st, err))
 		return err->status;
-	return db_audit(db, archived ? "archive" : "change", "client", id, -1, err);
+	db_status_touch(db, id);
+	return db_audit(db, reason ? "archive" : "change", "client", id, -1, err);
+}
+
+enum al_status db_client_end(struct db *db, int64_t id, enum al_ending reason, int32_t date,
+			     struct al_error *err)
+{
+	return set_archived(db, id, ending_name(reason), date, err);
 }
 
 enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err)
 {
-	return set_archived(db, id, true, err);
+	return set_archived(db, id, ending_name(AL_END_OTHER), INT32_MIN, err);
 }
 
 enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *err)
 {
-	return set_archived(db, id, false, err);
+	return set_archived(db, id, NULL, INT32_MIN, err);
 }
 
 /* Sessions, ratings, notes, drafts and acks go by ON DELETE CASCADE; with

@@ -11,13 +11,31 @@
 
 /* The session columns both queries share, at a column offset; one row per
  * rating (or one row with NULL rating columns for an unrated session). */
+/* COL_NOTES says which notes a session has, in one lookup: 1 the
+ * clinician's note, 2 the client's comment. */
 #define COURSE_COLUMNS                                                                             \
-	"s.id, s.date, s.rupture, s.context, n.session_id IS NOT NULL, "                           \
+	"s.id, s.date, s.rupture, s.context, "                                                     \
+	"(SELECT sum(CASE n.kind WHEN 'note' THEN 1 ELSE 2 END) FROM note n "                     \
+	"WHERE n.session_id = s.id), "                                                             \
+	"s.attendance, s.tension, s.talked, s.misunderstood, "                                     \
 	"r.rater = 'clinician', r.dimension_id, r.tenths "
-#define COURSE_JOINS                                                                               \
-	"LEFT JOIN note n ON n.session_id = s.id "                                                 \
-	"LEFT JOIN rating r ON r.session_id = s.id "
-enum { COL_SID, COL_DATE, COL_RUPTURE, COL_CONTEXT, COL_NOTE, COL_RATER, COL_DIM, COL_VALUE };
+#define COURSE_JOINS "LEFT JOIN rating r ON r.session_id = s.id "
+enum {
+	COL_SID,
+	COL_DATE,
+	COL_RUPTURE,
+	COL_CONTEXT,
+	COL_NOTES,
+	COL_ATTENDANCE,
+	COL_TENSION,
+	COL_TALKED,
+	COL_MISUNDERSTOOD,
+	COL_RATER,
+	COL_DIM,
+	COL_VALUE
+};
+#define NOTE_BIT 1
+#define COMMENT_BIT 2
 
 static void course_reset(struct db_course *c, const struct db_dims *dims)
 {
@@ -37,9 +55,12 @@ static enum al_status course_grow(struct db_course *c, struct al_error *err)
 	if (ctx)
 		c->context = ctx;
 	bool *note = ctx ? realloc(c->has_note, cap * sizeof *note) : NULL;
-	if (!note)
+	if (note)
+		c->has_note = note;
+	bool *comment = note ? realloc(c->has_comment, cap * sizeof *comment) : NULL;
+	if (!comment)
 		return al_fail(err, AL_EIO, "out of memory");
-	c->has_note = note;
+	c->has_comment = comment;
 	c->cap = cap;
 	c->course.sessions = c->sessions;
 	return AL_OK;
@@ -49,18 +70,22 @@ static void session_start(struct db_course *c, sqlite3_stmt *st, int base)
 {
 	size_t i = c->course.n++;
 	struct al_session *s = &c->sessions[i];
+	al_session_clear(s);
 	s->id = sqlite3_column_int64(st, base + COL_SID);
-	s->date = 0;
 	parse_date(db_col_text(st, base + COL_DATE), &s->date);
 	s->seq = (int)c->course.n;
-	for (int r = 0; r < AL_RATER_COUNT; r++)
-		for (int d = 0; d < AL_DIM_MAX; d++)
-			s->rating[r][d] = AL_MISSING;
 	if (!parse_rupture(db_col_text(st, base + COL_RUPTURE), &s->rupture))
 		s->rupture = AL_RUPTURE_NONE;
 	snprintf(c->context[i], sizeof c->context[i], "%s", db_col_text(st, base + COL_CONTEXT));
 	s->has_context = c->context[i][0] != '\0';
-	c->has_note[i] = sqlite3_column_int(st, base + COL_NOTE);
+	int notes = sqlite3_column_int(st, base + COL_NOTES);
+	c->has_note[i] = notes & NOTE_BIT;
+	c->has_comment[i] = notes & COMMENT_BIT;
+	if (!parse_attendance(db_col_text(st, base + COL_ATTENDANCE), &s->attendance))
+		s->attendance = AL_ATTENDED; /* the schema's CHECK keeps it one of the words */
+	s->tension = db_col_answer(st, base + COL_TENSION);
+	s->talked = db_col_answer(st, base + COL_TALKED);
+	s->misunderstood = db_col_answer(st, base + COL_MISUNDERSTOOD);
 }
 
 /* Adds one row of COURSE_COLUMNS at column base: a new session when the
@@ -115,6 +140,7 @@ void db_course_free(struct db_course *c)
 	free(c->sessions);
 	free(c->context);
 	free(c->has_note);
+	free(c->has_comment);
 	*c = (struct db_course){0};
 }
 

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "alliance/course.h"
 #include "alliance/db.h"
 
 #define DB_STMT_MAX 128
@@ -58,6 +59,10 @@ bool db_errno_full(int e);
 
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
+/* A check-in answer column: AL_NO_ANSWER for NULL. */
+int8_t db_col_answer(sqlite3_stmt *st, int col);
+/* Binds a check-in answer: NULL for AL_NO_ANSWER. */
+void db_bind_answer(sqlite3_stmt *st, const char *name, int8_t v);
 
 /* status.c: db_commit recomputes the touched clients' summaries before it
  * commits (flush); db_rollback and db_close forget them (discard). After a

@@ -6,6 +6,7 @@
 #include "alliance/db_session.h"
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
+#include "checkin.h"
 #include "internal.h"
 
 #define SEQ_MAX 99 /* sessions on one date (schema CHECK) */
@@ -15,7 +16,12 @@ struct stored {
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX];
 	enum al_rupture rupture;
 	char context[AL_CONTEXT_MAX + 1];
+	struct checkin checkin;
+	bool comment; /* the client's comment */
 };
+
+enum note_kind { NOTE_CLINICIAN, NOTE_CLIENT };
+static const char *const note_kinds[] = {"note", "client"};
 
 static bool has_text(const char *s)
 {
@@ -120,6 +126,23 @@ static enum al_status stored_ratings(struct db *db, const struct db_dims *dims, 
 	return rc == SQLITE_DONE ? AL_OK : err->status;
 }
 
+static enum al_status note_exists(struct db *db, int64_t sid, enum note_kind kind, bool *exists,
+                                  struct al_error *err)
+{
+	static const char sql[] = "SELECT 1 FROM note WHERE session_id = :session AND kind = :kind";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":session", sid);
+	db_bind_text(st, ":kind", note_kinds[kind]);
+	int rc = db_step(db, st, err);
+	if (rc < 0)
+		return err->status;
+	*exists = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return AL_OK;
+}
+
 static enum al_status stored_load(struct db *db, const struct db_dims *dims, int64_t sid,
                                   struct stored *s, struct al_error *err)
 {
@@ -138,7 +161,10 @@ static enum al_status stored_load(struct db *db, const struct db_dims *dims, int
 		s->rupture = AL_RUPTURE_NONE;
 	snprintf(s->context, sizeof s->context, "%s", db_col_text(st, 1));
 	sqlite3_reset(st);
-	return stored_ratings(db, dims, sid, s, err);
+	enum al_status status = note_exists(db, sid, NOTE_CLIENT, &s->comment, err);
+	if (!status)
+		status = checkin_load(db, sid, &s->checkin, err);
+	return status ? status : stored_ratings(db, dims, sid, s, err);
 }
 
 /* Adding to a session must not silently overwrite what is there: the same
@@ -257,35 +283,32 @@ static enum al_status marker_merge(struct db *db, int64_t sid, const struct db_s
 	return marker_write(db, sid, rupture, context, err);
 }
 
-/* NULL leaves the note alone, "" removes it, any other text replaces it.
- * Audited as a note change of the session; the text itself never is. */
-static enum al_status note_write(struct db *db, int64_t sid, const char *note, struct al_error *err)
+/* NULL leaves the note (or the client's comment) alone, "" removes it,
+ * any other text replaces it. Audited as a note change of the session;
+ * the text itself never is. */
+static enum al_status note_write(struct db *db, int64_t sid, enum note_kind kind, const char *note,
+                                 struct al_error *err)
 {
-	static const char exists_sql[] = "SELECT 1 FROM note WHERE session_id = :session";
 	static const char put_sql[] =
-	    "INSERT INTO note (session_id, body) VALUES (:session, :body) "
-	    "ON CONFLICT (session_id) DO UPDATE SET body = excluded.body "
+	    "INSERT INTO note (session_id, kind, body) VALUES (:session, :kind, :body) "
+	    "ON CONFLICT (session_id, kind) DO UPDATE SET body = excluded.body "
 	    "WHERE body IS NOT excluded.body";
-	static const char del_sql[] = "DELETE FROM note WHERE session_id = :session";
+	static const char del_sql[] = "DELETE FROM note WHERE session_id = :session AND kind = :kind";
+	bool existed;
 	if (!note)
 		return AL_OK;
 	if (strlen(note) > AL_NOTE_MAX)
-		return al_fail(err, AL_EINPUT, "session: the note is longer than %d bytes",
-		               AL_NOTE_MAX);
-	sqlite3_stmt *st = db_stmt(db, exists_sql, err);
+		return al_fail(err, AL_EINPUT, "session: the %s is longer than %d bytes",
+		               kind == NOTE_CLIENT ? "client comment" : "note", AL_NOTE_MAX);
+	if (note_exists(db, sid, kind, &existed, err))
+		return err->status;
+	if (!*note && !existed)
+		return AL_OK;
+	sqlite3_stmt *st = db_stmt(db, *note ? put_sql : del_sql, err);
 	if (!st)
 		return err->status;
 	db_bind_int(st, ":session", sid);
-	int rc = db_step(db, st, err);
-	if (rc < 0)
-		return err->status;
-	bool existed = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (!*note && !existed)
-		return AL_OK;
-	if (!(st = db_stmt(db, *note ? put_sql : del_sql, err)))
-		return err->status;
-	db_bind_int(st, ":session", sid);
+	db_bind_text(st, ":kind", note_kinds[kind]);
 	if (*note)
 		db_bind_text(st, ":body", note);
 	if (db_run(db, st, err))
@@ -295,6 +318,45 @@ static enum al_status note_write(struct db *db, int64_t sid, const char *note, s
 	return db_audit(db, !*note ? "delete" : existed ? "change" : "add", "note", sid, -1, err);
 }
 
+static enum al_status notes_write(struct db *db, int64_t sid, const struct db_session_in *in,
+                                  struct al_error *err)
+{
+	enum al_status st = note_write(db, sid, NOTE_CLINICIAN, in->note, err);
+	return st ? st : note_write(db, sid, NOTE_CLIENT, in->comment, err);
+}
+
+static bool any_rating(const al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX])
+{
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		for (int i = 0; i < AL_DIM_MAX; i++)
+			if (rating[r][i] != AL_MISSING)
+				return true;
+	return false;
+}
+
+/* Attendance and check-in of an add: into *out, with *changed when they
+ * differ from what the session held (s NULL: a new session). */
+static enum al_status checkin_of_add(struct db *db, const struct db_session_in *in,
+                                     const struct stored *s, const char *date,
+                                     struct checkin *out, bool *changed, struct al_error *err)
+{
+	char who[AL_KEY_MAX + AL_DATE_LEN + 2], code[AL_KEY_MAX + 1];
+	struct checkin blank;
+	struct checkin_with with = {
+	    .rated = any_rating(in->rating) || (s && any_rating(s->rating)),
+	    .marked = (in->set_rupture && in->rupture != AL_RUPTURE_NONE) ||
+	              (s && s->rupture != AL_RUPTURE_NONE),
+	    .comment = (in->comment && *in->comment) || (s && s->comment && !in->comment),
+	};
+	client_code(db, in->client_id, code, sizeof code);
+	snprintf(who, sizeof who, "%s %s", code, date);
+	checkin_blank(&blank);
+	enum al_status st =
+	    checkin_add(in, s ? &s->checkin : NULL, &with, "session add", who, out, err);
+	*changed = !st && !checkin_same(out, s ? &s->checkin : &blank);
+	return st;
+}
+
 /* session add: to the last session on the date, or a new one. */
 static enum al_status session_add(struct db *db, const struct db_dims *dims,
                                   const struct db_session_in *in, int64_t *id, struct al_error *err)
@@ -302,7 +364,8 @@ static enum al_status session_add(struct db *db, const struct db_dims *dims,
 	char date[AL_DATE_LEN + 1];
 	int seq, count;
 	struct stored s;
-	bool changed = false;
+	struct checkin ck;
+	bool changed = false, ck_changed;
 	enum al_status st;
 	format_date(in->date, date);
 	if ((st = last_on_date(db, in->client_id, date, id, &seq, err)))
@@ -310,20 +373,25 @@ static enum al_status session_add(struct db *db, const struct db_dims *dims,
 	if (*id && !in->new_session) {
 		if ((st = stored_load(db, dims, *id, &s, err)) ||
 		    (st = check_merge(db, dims, in, &s, date, err)) ||
+		    (st = checkin_of_add(db, in, &s, date, &ck, &ck_changed, err)) ||
+		    (ck_changed && (st = checkin_write(db, *id, &ck, err))) ||
 		    (st = marker_merge(db, *id, in, &s, &changed, err)) ||
 		    (st = ratings_write(db, dims, *id, in, &count, err)))
 			return st;
+		changed = changed || ck_changed;
 		if ((changed || count) && (st = db_audit(db, "change", "session", *id, count, err)))
 			return st;
-		return note_write(db, *id, in->note, err);
+		return notes_write(db, *id, in, err);
 	}
-	if ((st = next_seq(db, in->client_id, date, seq, &seq, err)) ||
+	if ((st = checkin_of_add(db, in, NULL, date, &ck, &ck_changed, err)) ||
+	    (st = next_seq(db, in->client_id, date, seq, &seq, err)) ||
 	    (st = session_insert(db, in->client_id, date, seq, id, err)) ||
+	    (ck_changed && (st = checkin_write(db, *id, &ck, err))) ||
 	    (in->set_rupture && (st = marker_write(db, *id, in->rupture, in->context, err))) ||
 	    (st = ratings_write(db, dims, *id, in, &count, err)) ||
 	    (st = db_audit(db, "add", "session", *id, count, err)))
 		return st;
-	return note_write(db, *id, in->note, err);
+	return notes_write(db, *id, in, err);
 }
 
 static enum al_status session_move(struct db *db, int64_t sid, int64_t client_id, const char *date,
@@ -363,15 +431,26 @@ static enum al_status session_edit(struct db *db, const struct db_dims *dims,
 	format_date(in->date, date);
 	bool moved = strcmp(db_col_text(st, 0), date) != 0;
 	sqlite3_reset(st);
-	enum al_status s;
-	if ((moved && (s = session_move(db, in->session_id, in->client_id, date, err))) ||
+	struct stored held;
+	struct checkin ck;
+	enum al_status s = stored_load(db, dims, in->session_id, &held, err);
+	struct checkin_with with = {
+	    .rated = any_rating(in->rating),
+	    .marked = in->set_rupture ? in->rupture != AL_RUPTURE_NONE
+	                              : held.rupture != AL_RUPTURE_NONE,
+	    .comment = in->comment ? *in->comment != '\0' : held.comment,
+	};
+	if (s || (s = checkin_edit(in, &held.checkin, &with, &ck, err)) ||
+	    (moved && (s = session_move(db, in->session_id, in->client_id, date, err))) ||
+	    (s = ratings_clear(db, in->session_id, err)) ||
+	    (!checkin_same(&ck, &held.checkin) &&
+	     (s = checkin_write(db, in->session_id, &ck, err))) ||
 	    (in->set_rupture &&
 	     (s = marker_write(db, in->session_id, in->rupture, in->context, err))) ||
-	    (s = ratings_clear(db, in->session_id, err)) ||
 	    (s = ratings_write(db, dims, in->session_id, in, &count, err)) ||
 	    (s = db_audit(db, "change", "session", in->session_id, count, err)))
 		return s;
-	return note_write(db, in->session_id, in->note, err);
+	return notes_write(db, in->session_id, in, err);
 }
 
 void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date)
@@ -380,6 +459,8 @@ void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t dat
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (int i = 0; i < AL_DIM_MAX; i++)
 			in->rating[r][i] = AL_MISSING;
+	in->attendance = AL_ATTENDED;
+	in->tension = in->talked = in->misunderstood = AL_NO_ANSWER;
 }
 
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
@@ -393,14 +474,15 @@ enum al_status db_session_save(struct db *db, const struct db_dims *dims,
 	return session_add(db, dims, in, id, err);
 }
 
-enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
-                           struct al_error *err)
+static enum al_status note_get(struct db *db, int64_t session_id, enum note_kind kind, char *buf,
+                               size_t cap, struct al_error *err)
 {
-	static const char sql[] = "SELECT body FROM note WHERE session_id = :session";
+	static const char sql[] = "SELECT body FROM note WHERE session_id = :session AND kind = :kind";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
 	db_bind_int(st, ":session", session_id);
+	db_bind_text(st, ":kind", note_kinds[kind]);
 	int rc = db_step(db, st, err);
 	if (rc < 0)
 		return err->status;
@@ -417,6 +499,36 @@ enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t 
 	}
 	memcpy(buf, body, n);
 	buf[n] = '\0';
+	sqlite3_reset(st);
+	return AL_OK;
+}
+
+enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
+                           struct al_error *err)
+{
+	return note_get(db, session_id, NOTE_CLINICIAN, buf, cap, err);
+}
+
+enum al_status db_comment_get(struct db *db, int64_t session_id, char *buf, size_t cap,
+                              struct al_error *err)
+{
+	return note_get(db, session_id, NOTE_CLIENT, buf, cap, err);
+}
+
+enum al_status db_session_number(struct db *db, int64_t session_id, int *number,
+                                 struct al_error *err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM session s JOIN session t ON t.client_id = s.client_id "
+	    "AND (t.date < s.date OR (t.date = s.date AND t.seq <= s.seq)) WHERE s.id = :session";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":session", session_id);
+	int rc = db_step(db, st, err);
+	if (rc < 0)
+		return err->status;
+	*number = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
 	return AL_OK;
 }

@@ -78,6 +78,21 @@ const char *db_col_text(sqlite3_stmt *st, int col)
 	return t ? (const char *)t : "";
 }
 
+int8_t db_col_answer(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return AL_NO_ANSWER;
+	return (int8_t)sqlite3_column_int(st, col);
+}
+
+void db_bind_answer(sqlite3_stmt *st, const char *name, int8_t v)
+{
+	if (v == AL_NO_ANSWER)
+		sqlite3_bind_null(st, param(st, name));
+	else
+		sqlite3_bind_int(st, param(st, name), v);
+}
+
 bool db_errno_full(int e)
 {
 	return e == ENOSPC || e == EDQUOT || e == EFBIG;

@@ -23,9 +23,11 @@ static void test_defaults(void **state)
 	assert_int_equal(s.repair_tolerance, 5);
 	assert_int_equal(s.discrepancy, 20);
 	assert_int_equal(s.idle_lock_min, 5);
-	assert_int_equal(al_setting_count, 11);
+	assert_int_equal(s.gap_days, 21);
+	assert_int_equal(s.ask_checkin, 1);
+	assert_int_equal(al_setting_count, 13);
 	assert_null(setting_def("frob"));
-	assert_ptr_equal(setting_def("idle_lock"), &al_setting_defs[al_setting_count - 1]);
+	assert_ptr_equal(setting_def("ask_checkin"), &al_setting_defs[al_setting_count - 1]);
 }
 
 static void expect(const char *key, const char *text, const char *shown)

@@ -98,7 +98,7 @@ static void test_migrated_memory(void **state)
 	assert_int_equal(query(f->db, "PRAGMA temp_store"), 2); /* memory */
 	assert_int_equal(query(f->db, "SELECT count(*) FROM audit WHERE action = 'init'"), 1);
 	assert_int_equal(query(f->db, "SELECT count(*) FROM dimension WHERE core"), 3);
-	assert_int_equal(query(f->db, "SELECT count(*) FROM setting"), 11);
+	assert_int_equal(query(f->db, "SELECT count(*) FROM setting"), 13);
 }
 
 static void test_file_open_twice(void **state)
@@ -324,7 +324,8 @@ static void test_purge(void **state)
 		"(12, 2, '2026-03-09', 1, NULL);"
 		"INSERT INTO rating VALUES (10, 'client', 1, 80), (11, 'client', 1, 60), "
 		"(12, 'client', 1, 90);"
-		"INSERT INTO note VALUES (10, 'text'), (12, 'kept');"
+		"INSERT INTO note (session_id, body) VALUES (10, 'text'), (12, 'kept');"
+		"INSERT INTO note (session_id, kind, body) VALUES (10, 'client', 'comment');"
 		"INSERT INTO draft (client_id, session_id, updated, body) VALUES (1, 11, 'x', 'd');"
 		"INSERT INTO ack (session_id, rule, user_id, time, comment) "
 		"VALUES (11, 'drop', 2, '2026-03-10T10:00:00Z', 'c');"), SQLITE_OK);
