@@ -25,6 +25,8 @@ struct db_export_row {
 	al_tenths value;
 	enum al_rupture rupture;
 	const char *context; /* "" for none */
+	enum al_attendance attendance;
+	int8_t tension, talked, misunderstood; /* AL_NO_ANSWER when not answered */
 };
 
 typedef enum al_status (*db_export_fn)(void *ctx, const struct db_export_row *row,
@@ -51,7 +53,8 @@ typedef void (*db_import_refuse_fn)(void *ctx, long line, const char *why);
 
 enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *ctx,
                                struct db_import **out, struct al_error *err);
-/* Checks and stores one data row that starts on line. A problem with the
+/* Checks and stores one data row that starts on line (f: the format-2
+ * columns; a format-1 row has NULL after the ninth). A problem with the
  * row goes to refuse; the status is for what ends the import (database or
  * I/O errors). */
 enum al_status db_import_row(struct db_import *im, long line, const char *const f[IMPORT_COLUMNS],

@@ -10,15 +10,21 @@
 
 #include "alliance/course.h"
 
-#define IMPORT_COLUMNS 9
+#define IMPORT_COLUMNS 13   /* format 2 */
+#define IMPORT_COLUMNS_V1 9 /* format 1: the first nine alone */
 #define IMPORT_CONTEXT_MAX 200 /* bytes, as session add allows */
 #define IMPORT_WHY_MAX 256
 
-/* "client,clinician,date,session,rater,dimension,value,rupture,context" */
+/* Format 2: "client,clinician,date,session,rater,dimension,value,rupture,
+ * context,attendance,tension,talked,misunderstood"; format 1 is its first
+ * nine columns (every session attended, no check-in). */
 extern const char *const import_columns[IMPORT_COLUMNS];
-extern const char import_header[];
+extern const char import_header[];    /* format 2, what export writes */
+extern const char import_header_v1[]; /* format 1 */
 
-bool import_is_header(const char *const f[IMPORT_COLUMNS]);
+/* The format whose header the n fields f are (2 or 1), or 0 when they are
+ * no header. */
+int import_header_format(const char *const *f, size_t n);
 
 /* One row. Strings point into the fields it was parsed from. */
 struct import_row {
@@ -31,10 +37,13 @@ struct import_row {
 	al_tenths value;
 	enum al_rupture rupture;
 	const char *context; /* "" for none */
+	enum al_attendance attendance;
+	int8_t tension, talked, misunderstood; /* AL_NO_ANSWER when empty */
 };
 
-/* Parses and checks one row's fields. On a problem returns false with why
- * (an error line's WHY, never the context text). */
+/* Parses and checks one row's fields; a format-1 row has NULL in the
+ * columns after the ninth. On a problem returns false with why (an error
+ * line's WHY, never the context text). */
 bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
                       struct import_row *out, char why[IMPORT_WHY_MAX]);
 
@@ -47,6 +56,8 @@ struct import_seq {
 	                client's sessions in the file on that date */
 	enum al_rupture rupture;
 	uint64_t context; /* a hash of the context text */
+	enum al_attendance attendance;
+	int8_t tension, talked, misunderstood;
 };
 
 enum import_step {

@@ -17,9 +17,11 @@
 #define READ_CHUNK 65536
 
 static const struct out_col export_cols[IMPORT_COLUMNS] = {
-    {"client"},    {"clinician"},   {"date"},    {"session", true}, {"rater"},
-    {"dimension"}, {"value", true}, {"rupture"}, {"context"},
+    {"client"},       {"clinician"},    {"date"},           {"session", true}, {"rater"},
+    {"dimension"},    {"value", true},  {"rupture"},        {"context"},       {"attendance"},
+    {"tension", true}, {"talked", true}, {"misunderstood"},
 };
+
 
 struct export_run {
 	struct out out;
@@ -32,7 +34,7 @@ static enum al_status export_row(void *ctx, const struct db_export_row *r, struc
 {
 	struct export_run *x = ctx;
 	char client[ANON_NAME_MAX], clinician[ANON_NAME_MAX], date[AL_DATE_LEN + 1];
-	char session[12], value[8];
+	char session[12], value[8], tension[8], talked[8];
 	const char *cells[IMPORT_COLUMNS] = {
 	    r->client,
 	    r->clinician,
@@ -43,6 +45,10 @@ static enum al_status export_row(void *ctx, const struct db_export_row *r, struc
 	    value,
 	    rupture_name(r->rupture),
 	    r->context,
+	    attendance_name(r->attendance),
+	    format_answer(r->tension, tension),
+	    format_answer(r->talked, talked),
+	    yes_no_name(r->misunderstood),
 	};
 	int32_t shift = 0;
 	if (x->anonymize) {
@@ -116,6 +122,7 @@ struct import_run {
 	struct csv_reader csv;
 	struct db_import *im;
 	long records, errors;
+	size_t ncolumns;                              /* of the header's format: 13 or 9 */
 	bool stop;                                    /* a bad header: the rows cannot be read */
 	char last[sizeof((struct al_error *)0)->msg]; /* the latest error, not yet printed */
 	char buf[READ_CHUNK];
@@ -133,17 +140,20 @@ static void import_error(void *ctx, long line, const char *why)
 
 static enum al_status take_record(struct import_run *r, enum csv_status cs, struct al_error *err)
 {
-	const char *f[IMPORT_COLUMNS];
-	char why[128];
+	const char *f[IMPORT_COLUMNS] = {NULL}; /* format 1: NULL after the ninth */
+	char why[256];
 	long line = r->csv.line;
 	if (++r->records == 1 && cs == CSV_ERROR)
 		r->stop = true;
 	if (cs == CSV_ERROR)
 		return db_import_refuse(r->im, line, r->csv.why, err);
-	for (int i = 0; i < IMPORT_COLUMNS; i++)
-		f[i] = csv_field(&r->csv, (size_t)i);
+	size_t n = r->csv.nfields < IMPORT_COLUMNS ? r->csv.nfields : IMPORT_COLUMNS;
+	for (size_t i = 0; i < n; i++)
+		f[i] = csv_field(&r->csv, i);
 	if (r->records == 1) {
-		if (r->csv.nfields == IMPORT_COLUMNS && import_is_header(f))
+		int format = import_header_format(f, r->csv.nfields);
+		r->ncolumns = format == 2 ? IMPORT_COLUMNS : IMPORT_COLUMNS_V1;
+		if (format)
 			return AL_OK;
 		r->stop = true;
 		snprintf(why, sizeof why, "the first line must be the header %s", import_header);
@@ -151,9 +161,8 @@ static enum al_status take_record(struct import_run *r, enum csv_status cs, stru
 	}
 	if (csv_blank(&r->csv))
 		return AL_OK;
-	if (r->csv.nfields != IMPORT_COLUMNS) {
-		snprintf(why, sizeof why, "%zu fields, expected %d", r->csv.nfields,
-		         IMPORT_COLUMNS);
+	if (r->csv.nfields != r->ncolumns) {
+		snprintf(why, sizeof why, "%zu fields, expected %zu", r->csv.nfields, r->ncolumns);
 		return db_import_refuse(r->im, line, why, err);
 	}
 	return db_import_row(r->im, line, f, err);
@@ -174,7 +183,7 @@ static enum al_status import_read(struct import_run *r, FILE *fp, struct al_erro
 	while (!st && !r->stop && (cs = csv_finish(&r->csv)) != CSV_END)
 		st = take_record(r, cs, err);
 	if (!st && r->records == 0) {
-		char why[128];
+		char why[256];
 		snprintf(why, sizeof why, "empty file (the first line must be the header %s)",
 		         import_header);
 		st = db_import_refuse(r->im, 1, why, err);

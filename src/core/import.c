@@ -9,18 +9,38 @@
 #include "alliance/text.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
-    "client", "clinician", "date", "session", "rater", "dimension", "value", "rupture", "context",
+    "client",  "clinician", "date",       "session", "rater",  "dimension",     "value",
+    "rupture", "context",   "attendance", "tension", "talked", "misunderstood",
 };
-const char import_header[] = "client,clinician,date,session,rater,dimension,value,rupture,context";
+const char import_header[] = "client,clinician,date,session,rater,dimension,value,rupture,context,"
+                             "attendance,tension,talked,misunderstood";
+const char import_header_v1[] =
+    "client,clinician,date,session,rater,dimension,value,rupture,context";
 
-enum { F_CLIENT, F_CLINICIAN, F_DATE, F_SESSION, F_RATER, F_DIM, F_VALUE, F_RUPTURE, F_CONTEXT };
+enum {
+	F_CLIENT,
+	F_CLINICIAN,
+	F_DATE,
+	F_SESSION,
+	F_RATER,
+	F_DIM,
+	F_VALUE,
+	F_RUPTURE,
+	F_CONTEXT,
+	F_ATTENDANCE,
+	F_TENSION,
+	F_TALKED,
+	F_MISUNDERSTOOD
+};
 
-bool import_is_header(const char *const f[IMPORT_COLUMNS])
+int import_header_format(const char *const *f, size_t n)
 {
-	for (int i = 0; i < IMPORT_COLUMNS; i++)
+	if (n != IMPORT_COLUMNS && n != IMPORT_COLUMNS_V1)
+		return 0;
+	for (size_t i = 0; i < n; i++)
 		if (strcmp(f[i], import_columns[i]) != 0)
-			return false;
-	return true;
+			return 0;
+	return n == IMPORT_COLUMNS ? 2 : 1;
 }
 
 static bool refuse(char why[IMPORT_WHY_MAX], const char *fmt, ...)
@@ -77,6 +97,46 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 	return true;
 }
 
+/* An empty cell or a check-in answer 0..4. */
+static bool parse_answer(const char *s, int8_t *out)
+{
+	*out = AL_NO_ANSWER;
+	return !*s || parse_checkin(s, out);
+}
+
+/* Attendance and the check-in (format 2; format 1 has neither). */
+static bool parse_engagement(const char *const f[IMPORT_COLUMNS], struct import_row *out,
+                             char why[IMPORT_WHY_MAX])
+{
+	out->attendance = AL_ATTENDED;
+	out->tension = out->talked = out->misunderstood = AL_NO_ANSWER;
+	if (!f[F_ATTENDANCE])
+		return true;
+	if (!parse_attendance(f[F_ATTENDANCE], &out->attendance))
+		return refuse(why,
+		              "attendance '%.40s': not attended, cancelled, late-cancel, no-show or "
+		              "clinician-cancel",
+		              f[F_ATTENDANCE]);
+	if (!parse_answer(f[F_TENSION], &out->tension))
+		return refuse(why, "tension '%.20s': not a whole number from 0 to 4", f[F_TENSION]);
+	if (!parse_answer(f[F_TALKED], &out->talked))
+		return refuse(why, "talked '%.20s': not a whole number from 0 to 4", f[F_TALKED]);
+	if (*f[F_MISUNDERSTOOD] && !parse_yes_no(f[F_MISUNDERSTOOD], &out->misunderstood))
+		return refuse(why, "misunderstood '%.20s': not yes or no", f[F_MISUNDERSTOOD]);
+	if (out->talked != AL_NO_ANSWER && out->tension <= 0)
+		return refuse(why, "talked is answered only when tension is above 0");
+	if (out->attendance == AL_ATTENDED)
+		return true;
+	const char *what = out->rated                           ? "ratings"
+	                   : out->rupture != AL_RUPTURE_NONE     ? "rupture marker"
+	                   : out->tension != AL_NO_ANSWER ||
+	                         out->misunderstood != AL_NO_ANSWER ? "check-in"
+	                                                            : NULL;
+	if (what)
+		return refuse(why, "a session not attended (%s) has no %s", f[F_ATTENDANCE], what);
+	return true;
+}
+
 bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
                       struct import_row *out, char why[IMPORT_WHY_MAX])
 {
@@ -106,7 +166,7 @@ bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *
 	char reason[IMPORT_WHY_MAX - 16];
 	if (*f[F_CONTEXT] && !text_ok(f[F_CONTEXT], IMPORT_CONTEXT_MAX, reason, sizeof reason))
 		return refuse(why, "context %s", reason); /* never the text itself */
-	return true;
+	return parse_engagement(f, out, why);
 }
 
 /* FNV-1a: rows of a session compare contexts without keeping the text. */
@@ -125,6 +185,10 @@ static void enter_session(struct import_seq *s, const struct import_row *row)
 	s->date = row->date;
 	s->rupture = row->rupture;
 	s->context = text_hash(row->context);
+	s->attendance = row->attendance;
+	s->tension = row->tension;
+	s->talked = row->talked;
+	s->misunderstood = row->misunderstood;
 }
 
 static enum import_step same_session(const struct import_seq *s, const struct import_row *row,
@@ -133,7 +197,11 @@ static enum import_step same_session(const struct import_seq *s, const struct im
 	const char *what = s->date != row->date                    ? "the date"
 	                   : s->rupture != row->rupture            ? "rupture"
 	                   : s->context != text_hash(row->context) ? "context"
-	                                                           : NULL;
+	                   : s->attendance != row->attendance      ? "attendance"
+	                   : s->tension != row->tension            ? "tension"
+	                   : s->talked != row->talked              ? "talked"
+	                   : s->misunderstood != row->misunderstood ? "misunderstood"
+	                                                            : NULL;
 	if (!what)
 		return IMPORT_SAME;
 	snprintf(why, IMPORT_WHY_MAX, "rows of session %d disagree on %s", row->session, what);

@@ -11,6 +11,7 @@
  * (client, date, seq), then the rating key): SQLite needs no sort. */
 static const char export_sql[] =
     "SELECT c.id, c.code, c.created, u.id, u.name, s.id, s.date, s.rupture, s.context, "
+    "s.attendance, s.tension, s.talked, s.misunderstood, "
     "r.rater = 'clinician', d.key, d.position, r.tenths "
     "FROM client c JOIN user u ON u.id = c.clinician_id "
     "JOIN session s ON s.client_id = c.id "
@@ -28,6 +29,10 @@ enum {
 	C_DATE,
 	C_RUPTURE,
 	C_CONTEXT,
+	C_ATTENDANCE,
+	C_TENSION,
+	C_TALKED,
+	C_MISUNDERSTOOD,
 	C_RATER,
 	C_DIM,
 	C_POSITION,
@@ -73,6 +78,11 @@ static void start_session(struct session *s, sqlite3_stmt *st)
 	if (!parse_date(db_col_text(st, C_DATE), &s->row.date))
 		s->row.date = 0; /* the schema's CHECK keeps dates valid */
 	parse_rupture(db_col_text(st, C_RUPTURE), &s->row.rupture);
+	if (!parse_attendance(db_col_text(st, C_ATTENDANCE), &s->row.attendance))
+		s->row.attendance = AL_ATTENDED;
+	s->row.tension = db_col_answer(st, C_TENSION);
+	s->row.talked = db_col_answer(st, C_TALKED);
+	s->row.misunderstood = db_col_answer(st, C_MISUNDERSTOOD);
 	s->n = 0;
 }
 

@@ -6,30 +6,77 @@
 #include "alliance/parse.h"
 #include "import_internal.h"
 
-/* What a file's session and the database's disagree on, or NULL. */
-static const char *merge_clash(const struct import_row *row, const char *rupture,
-                               const char *context)
+/* What the database holds for a session that a file's session merges with. */
+struct held {
+	int64_t id;
+	int seq;
+	const char *rupture, *context; /* "" for none */
+	enum al_attendance attendance;
+	int8_t answer[3];              /* tension, talked, misunderstood */
+};
+
+static bool answers_clash(int8_t file, int8_t held)
 {
-	if (row->rupture && *rupture && strcmp(rupture, rupture_name(row->rupture)) != 0)
+	return file != AL_NO_ANSWER && held != AL_NO_ANSWER && file != held;
+}
+
+/* What a file's session and the database's disagree on, or NULL. */
+static const char *merge_clash(const struct import_row *row, const struct held *h)
+{
+	static const char *const answers[3] = {"tension", "talked", "misunderstood"};
+	const int8_t file[3] = {row->tension, row->talked, row->misunderstood};
+	if (row->rupture && *h->rupture && strcmp(h->rupture, rupture_name(row->rupture)) != 0)
 		return "rupture";
-	if (*row->context && *context && strcmp(context, row->context) != 0)
+	if (*row->context && *h->context && strcmp(h->context, row->context) != 0)
 		return "context";
+	if (row->attendance != h->attendance)
+		return "attendance";
+	for (int k = 0; k < 3; k++)
+		if (answers_clash(file[k], h->answer[k]))
+			return answers[k];
 	return NULL;
 }
 
-/* Fills in the rupture and context of a merged session where it has none. */
+/* Fills in the rupture, context and check-in answers of a merged session
+ * where it has none; the schema refuses a talked without tension. */
 static enum al_status session_fill(struct db_import *im, int64_t id, const struct import_row *row,
                                    struct al_error *err)
 {
-	static const char sql[] = "UPDATE session SET rupture = coalesce(rupture, :rupture), "
-	                          "context = coalesce(context, :context) WHERE id = :id";
+	static const char sql[] =
+	    "UPDATE session SET rupture = coalesce(rupture, :rupture), "
+	    "context = coalesce(context, :context), tension = coalesce(tension, :tension), "
+	    "talked = coalesce(talked, :talked), "
+	    "misunderstood = coalesce(misunderstood, :misunderstood) WHERE id = :id";
 	sqlite3_stmt *st = db_stmt(im->db, sql, err);
 	if (!st)
 		return err->status;
 	db_bind_text(st, ":rupture", row->rupture ? rupture_name(row->rupture) : NULL);
 	db_bind_text(st, ":context", *row->context ? row->context : NULL);
+	db_bind_answer(st, ":tension", row->tension);
+	db_bind_answer(st, ":talked", row->talked);
+	db_bind_answer(st, ":misunderstood", row->misunderstood);
 	db_bind_int(st, ":id", id);
 	return db_run(im->db, st, err);
+}
+
+static bool needs_fill(const struct import_row *row, const struct held *h)
+{
+	return (row->rupture && !*h->rupture) || (*row->context && !*h->context) ||
+	       (row->tension != AL_NO_ANSWER && h->answer[0] == AL_NO_ANSWER) ||
+	       (row->talked != AL_NO_ANSWER && h->answer[1] == AL_NO_ANSWER) ||
+	       (row->misunderstood != AL_NO_ANSWER && h->answer[2] == AL_NO_ANSWER);
+}
+
+static void held_read(sqlite3_stmt *st, struct held *h)
+{
+	h->id = sqlite3_column_int64(st, 0);
+	h->seq = sqlite3_column_int(st, 1);
+	h->rupture = db_col_text(st, 2);
+	h->context = db_col_text(st, 3);
+	if (!parse_attendance(db_col_text(st, 4), &h->attendance))
+		h->attendance = AL_ATTENDED;
+	for (int k = 0; k < 3; k++)
+		h->answer[k] = db_col_answer(st, 5 + k);
 }
 
 /* A session of a client that existed before: the file's n-th session on a
@@ -41,9 +88,10 @@ static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
                                     struct al_error *err)
 {
 	static const char sql[] =
-	    "SELECT id, seq, coalesce(rupture, ''), coalesce(context, '') FROM session "
-	    "WHERE client_id = :client AND date = :date ORDER BY seq";
+	    "SELECT id, seq, rupture, context, attendance, tension, talked, misunderstood "
+	    "FROM session WHERE client_id = :client AND date = :date ORDER BY seq";
 	sqlite3_stmt *st = db_stmt(im->db, sql, err);
+	struct held h;
 	int rc, n = 0;
 	if (!st)
 		return err->status;
@@ -56,24 +104,25 @@ static enum al_status session_merge(struct db_import *im, struct imp_client *cl,
 		sqlite3_reset(st);
 		return rc < 0 ? err->status : AL_OK;
 	}
-	int64_t id = sqlite3_column_int64(st, 0);
-	const char *rupture = db_col_text(st, 2), *context = db_col_text(st, 3);
-	bool fill = (row->rupture && !*rupture) || (*row->context && !*context);
-	const char *clash = merge_clash(row, rupture, context);
+	held_read(st, &h);
+	bool fill = needs_fill(row, &h);
+	const char *clash = merge_clash(row, &h);
 	sqlite3_reset(st);
 	if (clash)
 		return al_fail(err, AL_EINPUT, "session %d disagrees with the database on %s",
 		               row->session, clash);
-	cl->session_id = id;
-	return fill ? session_fill(im, id, row, err) : AL_OK;
+	cl->session_id = h.id;
+	return fill ? session_fill(im, h.id, row, err) : AL_OK;
 }
 
 /* A new session comes after those already on its date. */
 enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
                                    const struct import_row *row, struct al_error *err)
 {
-	static const char sql[] = "INSERT INTO session (client_id, date, seq, rupture, context) "
-	                          "VALUES (:client, :date, :seq, :rupture, :context)";
+	static const char sql[] =
+	    "INSERT INTO session (client_id, date, seq, rupture, context, attendance, tension, "
+	    "talked, misunderstood) VALUES (:client, :date, :seq, :rupture, :context, "
+	    ":attendance, :tension, :talked, :misunderstood)";
 	char date[AL_DATE_LEN + 1];
 	int seq = cl->seq.on_date; /* a new client's sessions all come from the file */
 	enum al_status s;
@@ -89,6 +138,10 @@ enum al_status import_session_open(struct db_import *im, struct imp_client *cl,
 	db_bind_int(st, ":seq", seq);
 	db_bind_text(st, ":rupture", row->rupture ? rupture_name(row->rupture) : NULL);
 	db_bind_text(st, ":context", *row->context ? row->context : NULL);
+	db_bind_text(st, ":attendance", attendance_name(row->attendance));
+	db_bind_answer(st, ":tension", row->tension);
+	db_bind_answer(st, ":talked", row->talked);
+	db_bind_answer(st, ":misunderstood", row->misunderstood);
 	if (db_run(im->db, st, err))
 		return err->status;
 	cl->session_id = sqlite3_last_insert_rowid(im->db->h);

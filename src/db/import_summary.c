@@ -35,16 +35,16 @@ static enum al_status add_session(struct db_import *im, const struct imp_client 
 		im->cap_course = cap;
 	}
 	struct al_session *s = &im->course[im->ncourse++];
-	*s = (struct al_session){
-	    .id = cl->session_id,
-	    .date = row->date,
-	    .seq = (int)im->ncourse,
-	    .rupture = row->rupture,
-	    .has_context = *row->context != '\0',
-	};
-	for (int r = 0; r < AL_RATER_COUNT; r++)
-		for (int d = 0; d < AL_DIM_MAX; d++)
-			s->rating[r][d] = AL_MISSING;
+	al_session_clear(s);
+	s->id = cl->session_id;
+	s->date = row->date;
+	s->seq = (int)im->ncourse;
+	s->rupture = row->rupture;
+	s->has_context = *row->context != '\0';
+	s->attendance = row->attendance;
+	s->tension = row->tension;
+	s->talked = row->talked;
+	s->misunderstood = row->misunderstood;
 	return AL_OK;
 }
 

@@ -3,8 +3,13 @@
 # error with its FILE:LINE, all-or-nothing, dry runs, filters, anonymizing.
 . "$(dirname "$0")/../lib.sh"
 
-IN="$SHARED/examples/detection/input.csv"
+IN="$SHARED/examples/detection/input.csv"          # format 1
+IN2="$SHARED/examples/detection/input-format2.csv" # the same practice, as export writes it
 HEADER="client,clinician,date,session,rater,dimension,value,rupture,context"
+H2="$HEADER,attendance,tension,talked,misunderstood"
+# v2 TEXT: format-1 CSV text as export writes it (format 2: every session
+# attended, no check-in).
+v2() { printf '%s\n' "$1" | sed "1s/.*/$H2/; 1!s/\$/,attended,,,/"; }
 
 # check_stderr NAME RC TEXT: exit RC, empty stdout, stderr exactly TEXT (lines).
 check_stderr() {
@@ -23,16 +28,19 @@ bad() {
 
 # --- the acceptance vector -------------------------------------------------
 al import "$IN"
-check "import the detection vector" 0 \
+check "import the detection vector (format 1)" 0 \
 	"imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
 al export
-check_file "export is byte-identical to the imported file" "$IN"
-cp "$T/out" "$T/export1.csv"
-al --db "$T/b.db" import "$T/export1.csv"
-check "import the export into another database" 0 \
+check_file "its export is exactly the shared format-2 file" "$IN2"
+al --db "$T/b.db" import "$IN2"
+check "import the format-2 file into another database" 0 \
 	"imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
 al --db "$T/b.db" export
-check_file "its export is byte-identical too" "$IN"
+check_file "export -> import -> export is byte-identical in format 2" "$IN2"
+cp "$T/out" "$T/export2.csv"
+al --db "$T/c.db" import "$T/export2.csv"
+al --db "$T/c.db" export
+check_file "and once more" "$IN2"
 audit=$(sqlite3 "$DB" "SELECT action || ' ' || entity || ' ' || coalesce(entity_id, '-') || ' ' || coalesce(count, '-') FROM audit WHERE id > 1")
 [ "$audit" = "add user 1 -
 import database - 1278" ] && ok "one audit row for the whole import" || not_ok "one audit row" "$audit"
@@ -46,16 +54,16 @@ al user add sup --role supervisor
 R="K-1,dr_new,2024-01-01,1,client,trust,7.0,,"
 : > "$T/bad.csv"
 al import "$T/bad.csv"
-check_err "empty file" 1 "alliance: $T/bad.csv:1: empty file (the first line must be the header $HEADER)"
+check_err "empty file" 1 "alliance: $T/bad.csv:1: empty file (the first line must be the header $H2)"
 printf '%s\n' "$R" > "$T/bad.csv"
 al import "$T/bad.csv"
-check_err "missing header" 1 "alliance: $T/bad.csv:1: the first line must be the header $HEADER"
+check_err "missing header" 1 "alliance: $T/bad.csv:1: the first line must be the header $H2"
 printf 'client,clinician,date,session,rater,dimension,score,rupture,context\n%s\n' "$R" > "$T/bad.csv"
 al import "$T/bad.csv"
-check_err "wrong header" 1 "alliance: $T/bad.csv:1: the first line must be the header $HEADER"
+check_err "wrong header" 1 "alliance: $T/bad.csv:1: the first line must be the header $H2"
 printf 'client,clinician,date,session,rater,dimension,value,rupture\n' > "$T/bad.csv"
 al import "$T/bad.csv"
-check_err "header with a column missing" 1 "alliance: $T/bad.csv:1: the first line must be the header $HEADER"
+check_err "header with a column missing" 1 "alliance: $T/bad.csv:1: the first line must be the header $H2"
 bad "too few fields" "K-1,dr_new,2024-01-01,1,client,trust,7.0," "2: 8 fields, expected 9"
 bad "too many fields" "$R,x" "2: 10 fields, expected 9"
 bad "unterminated quote" "$R
@@ -137,6 +145,48 @@ E-001,dr_example,2024-01-01,1,client,trust,8.0,," \
 bad "an error after 64 good rows (a full batch)" "$(awk -F, 'NR > 1 && NR <= 70' "$IN" | sed 's/^E-/N-/')
 N-002,dr_example,2024-01-01,1,client,trust,7.0,," "71: session 1 after session 15 (keep a client's rows in session order)"
 
+# --- format 2: attendance and the check-in, every column checked ---------------
+bad2() {
+	printf '%s\n%s\n' "$H2" "$2" > "$T/bad.csv"
+	al import "$T/bad.csv"
+	check_stderr "$1" 1 "alliance: $T/bad.csv:$3"
+}
+U="K-1,dr_new,2024-01-01,1,,,,," # an unrated session's first nine columns
+bad2 "format 2: a row of nine fields" "$R" "2: 9 fields, expected 13"
+bad2 "format 2: an unknown attendance" "$R,absent,,," \
+	"2: attendance 'absent': not attended, cancelled, late-cancel, no-show or clinician-cancel"
+bad2 "format 2: an empty attendance" "$R,,,," \
+	"2: attendance '': not attended, cancelled, late-cancel, no-show or clinician-cancel"
+bad2 "format 2: tension 5" "$R,attended,5,," "2: tension '5': not a whole number from 0 to 4"
+bad2 "format 2: tension 1.5" "$R,attended,1.5,," "2: tension '1.5': not a whole number from 0 to 4"
+bad2 "format 2: talked x" "$R,attended,2,x," "2: talked 'x': not a whole number from 0 to 4"
+bad2 "format 2: talked without tension" "$R,attended,,3," \
+	"2: talked is answered only when tension is above 0"
+bad2 "format 2: talked with tension 0" "$R,attended,0,3," \
+	"2: talked is answered only when tension is above 0"
+bad2 "format 2: misunderstood maybe" "$R,attended,,,maybe" "2: misunderstood 'maybe': not yes or no"
+bad2 "format 2: a rating on a no-show" "$R,no-show,,," \
+	"2: a session not attended (no-show) has no ratings"
+bad2 "format 2: a check-in on a cancellation" "$U,cancelled,1,," \
+	"2: a session not attended (cancelled) has no check-in"
+bad2 "format 2: misunderstood on a clinician's cancellation" "$U,clinician-cancel,,,no" \
+	"2: a session not attended (clinician-cancel) has no check-in"
+bad2 "format 2: a marker on a late cancellation" "K-1,dr_new,2024-01-01,1,,,,withdrawal,,late-cancel,,," \
+	"2: a session not attended (late-cancel) has no rupture marker"
+bad2 "format 2: rows of a session disagree on attendance" "$U,attended,,,
+$U,no-show,,," "3: rows of session 1 disagree on attendance"
+bad2 "format 2: rows of a session disagree on tension" "$R,attended,2,1,no
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,,attended,3,1,no" "3: rows of session 1 disagree on tension"
+bad2 "format 2: rows of a session disagree on talked" "$R,attended,2,1,no
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,,attended,2,,no" "3: rows of session 1 disagree on talked"
+bad2 "format 2: rows of a session disagree on misunderstood" "$R,attended,,,no
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,,attended,,,yes" "3: rows of session 1 disagree on misunderstood"
+bad2 "format 2: a session disagrees with the database on attendance" \
+	"E-003,dr_example,2024-02-03,1,,,,,,no-show,,," "2: session 1 disagrees with the database on attendance"
+printf '%s\n%s\n' "$HEADER" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,,attended,,," > "$T/bad.csv"
+al import "$T/bad.csv"
+check_err "a format-2 row under a format-1 header" 1 "alliance: $T/bad.csv:2: 13 fields, expected 9"
+
 printf '%s\n%s\n%s\n%s\n%s\n' "$HEADER" "K-1,dr_new,2024-01-01,1,client,trust,77,," "$R" \
 	"K-2,dr_new,2024-01-01,1,client,trust,7.0,,\"x\"y" "K-3,dr_new,2024-01-01,1,client,trust" > "$T/bad.csv"
 al import "$T/bad.csv"
@@ -152,7 +202,7 @@ same_file "re-importing: the first 20 duplicates" "$T/want20" "$T/first20"
 	ok "re-importing: then a count of the others" || not_ok "re-importing: then a count" "exit $rc" "$(tail -2 "$T/err")"
 
 al export
-check_file "after every refused import the database is unchanged" "$IN"
+check_file "after every refused import the database is unchanged" "$IN2"
 al user list --format csv
 check "refused imports added no clinician" 0 "name,role,supervisor
 alice,clinician,
@@ -168,7 +218,7 @@ al --db "$T/crlf.db" import "$T/crlf.csv"
 check "CRLF line ends and a UTF-8 BOM are accepted" 0 \
 	"imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
 al --db "$T/crlf.db" export
-check_file "and export the same ratings" "$IN"
+check_file "and export the same ratings" "$IN2"
 
 printf '%s\n' "$HEADER" > "$T/header.csv"
 al --db "$T/header.db" import "$T/header.csv"
@@ -181,7 +231,7 @@ al --db "$T/q.db" import "$T/quoted.csv"
 check "quoted fields with commas and quotes; blank lines skipped" 0 \
 	"imported 2 rows: ratings 2, new sessions 1, new clients 1, new clinicians 1"
 al --db "$T/q.db" export
-grep -v '^$' "$T/quoted.csv" > "$T/quoted.want"
+v2 "$(grep -v '^$' "$T/quoted.csv")" > "$T/quoted.want"
 check_file "they export as they came" "$T/quoted.want"
 
 # --- merging with sessions already there ------------------------------------------
@@ -199,13 +249,32 @@ al --db "$T/one.db" import "$T/one.csv" --dry-run
 check "one row is a row" 0 \
 	"dry run: would import 1 row: ratings 1, new sessions 1, new clients 1, new clinicians 1; nothing written"
 al --db "$T/m.db" export
-check "sessions renumbered; a further session on a date comes after" 0 "$HEADER
+check "sessions renumbered; a further session on a date comes after" 0 "$(v2 "$HEADER
 M-1,dr_m,2024-01-01,1,client,trust,8.0,withdrawal,ill
 M-1,dr_m,2024-01-01,1,clinician,trust,9.0,withdrawal,ill
 M-1,dr_m,2024-01-08,2,,,,,
 M-1,dr_m,2024-01-15,3,client,trust,6.0,,
 M-1,dr_m,2024-01-15,3,client,empathy,7.0,,
-M-1,dr_m,2024-01-15,4,client,trust,7.5,,"
+M-1,dr_m,2024-01-15,4,client,trust,7.5,,")"
+
+# a format-2 file fills in what a session lacks and never changes it
+printf '%s\n%s\n%s\n' "$H2" "M-2,dr_m,2024-01-01,1,client,trust,8.0,,,attended,2,,no" \
+	"M-2,dr_m,2024-01-08,2,,,,,,no-show,,," > "$T/m3.csv"
+printf '%s\n%s\n%s\n' "$H2" "M-2,dr_m,2024-01-01,1,client,empathy,8.5,,,attended,2,1,no" \
+	"M-2,dr_m,2024-01-15,2,client,trust,9.0,,,attended,0,," > "$T/m4.csv"
+al --db "$T/m.db" import "$T/m3.csv"
+al --db "$T/m.db" import "$T/m4.csv"
+check "format 2 merges: talked filled in, a new session after the no-show" 0 \
+	"imported 2 rows: ratings 2, new sessions 1, new clients 0, new clinicians 0"
+al --db "$T/m.db" --user dr_m session list M-2 --format csv
+check "what the merge left" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2024-01-01,client,trust,8.0,,,attended,2,1,no
+1,2024-01-01,client,empathy,8.5,,,attended,2,1,no
+2,2024-01-08,,,,,,no-show,,,
+3,2024-01-15,client,trust,9.0,,,attended,0,,"
+printf '%s\n%s\n' "$H2" "M-2,dr_m,2024-01-01,1,clinician,trust,8.0,,,attended,3,1,no" > "$T/m5.csv"
+al --db "$T/m.db" import "$T/m5.csv"
+check_err "a different tension than the database's" 1 "alliance: $T/m5.csv:2: session 1 disagrees with the database on tension"
 
 # --- order: client ratings first, then dimensions in their order ----------
 al --db "$T/o.db" dimension add goals "Agreement on goals"
@@ -214,18 +283,18 @@ printf '%s\n%s\n%s\n%s\n%s\n' "$HEADER" "O-1,dr_o,2024-02-01,1,clinician,trust,9
 	"O-1,dr_o,2024-02-01,1,client,trust,7.0,," > "$T/o.csv"
 al --db "$T/o.db" import "$T/o.csv"
 al --db "$T/o.db" export
-check "export orders a session's rows by rater, then dimension order" 0 "$HEADER
+check "export orders a session's rows by rater, then dimension order" 0 "$(v2 "$HEADER
 O-1,dr_o,2024-02-01,1,client,trust,7.0,,
 O-1,dr_o,2024-02-01,1,client,goals,6.5,,
 O-1,dr_o,2024-02-01,1,clinician,trust,9.0,,
-O-1,dr_o,2024-02-01,1,clinician,goals,8.0,,"
+O-1,dr_o,2024-02-01,1,clinician,goals,8.0,,")"
 
 # --- dry run ---------------------------------------------------------------
 al --db "$T/dry.db" import "$IN" --dry-run
 check "--dry-run says what it would import" 0 \
 	"dry run: would import 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1; nothing written"
 al --db "$T/dry.db" export
-check "--dry-run wrote nothing" 0 "$HEADER"
+check "--dry-run wrote nothing" 0 "$H2"
 got=$(sqlite3 "$T/dry.db" "SELECT (SELECT count(*) FROM user) || ' ' || (SELECT count(*) FROM audit WHERE action = 'import')")
 [ "$got" = "1 0" ] && ok "--dry-run added no user and no audit row" || not_ok "--dry-run added nothing" "$got"
 al import "$IN" --dry-run
@@ -246,19 +315,19 @@ al --db "$T/full.db" init
 run sh -c 'ulimit -f 120; exec "$@"' sh "$A" --db "$T/full.db" import "$IN"
 [ "$rc" = 4 ] && [ ! -s "$T/out" ] && ok "a full disk during import: exit 4" || not_ok "a full disk during import: exit 4" "exit $rc" "$(cat "$T/err")"
 al --db "$T/full.db" export
-check "a full disk during import: nothing imported" 0 "$HEADER"
+check "a full disk during import: nothing imported" 0 "$H2"
 al import
 check_err "import needs a file" 2 "alliance: import: missing argument (see alliance --help)"
 
 # --- export options -----------------------------------------------------------
 al export --from 2024-03-01 --to 2024-03-31
-awk -F, 'NR == 1 || ($3 >= "2024-03-01" && $3 <= "2024-03-31")' "$IN" > "$T/march.csv"
+awk -F, 'NR == 1 || ($3 >= "2024-03-01" && $3 <= "2024-03-31")' "$IN2" > "$T/march.csv"
 check_file "--from and --to keep the session numbers" "$T/march.csv"
 al export --from 2024-04-01
-awk -F, 'NR == 1 || $3 >= "2024-04-01"' "$IN" > "$T/april.csv"
+awk -F, 'NR == 1 || $3 >= "2024-04-01"' "$IN2" > "$T/april.csv"
 check_file "--from alone" "$T/april.csv"
 al --read-only export
-check_file "export works on a read-only database" "$IN"
+check_file "export works on a read-only database" "$IN2"
 al export --from 2024-13-01
 check_err "a bad --from" 1 "alliance: export: --from: '2024-13-01' is not a date (YYYY-MM-DD)"
 al export --format xml
@@ -268,7 +337,7 @@ check_err "no table format" 1 "alliance: export: --format: 'table' is not csv or
 
 al export --output "$T/out.csv"
 check "--output writes nothing to stdout" 0 ""
-same_file "--output holds the export" "$IN" "$T/out.csv"
+same_file "--output holds the export" "$IN2" "$T/out.csv"
 [ "$(stat -c %a "$T/out.csv")" = 600 ] && ok "--output file is 0600" || not_ok "--output file is 0600" "$(stat -c %a "$T/out.csv")"
 # ulimit -f counts 512-byte blocks in dash, 1024 in bash: either way room
 # for the 32 KB -shm file and not for the JSON export (190 KB).
@@ -284,13 +353,13 @@ check_err "--output in a directory without write permission" 4 "alliance: $T/ro/
 al export --format json
 head -3 "$T/out" > "$T/json.head"
 printf '%s\n' '[' \
-	' {"client": "E-000", "clinician": "dr_example", "date": "2024-01-01", "session": 1, "rater": "client", "dimension": "trust", "value": 7.4, "rupture": "", "context": ""},' \
-	' {"client": "E-000", "clinician": "dr_example", "date": "2024-01-01", "session": 1, "rater": "client", "dimension": "collaboration", "value": 7.3, "rupture": "", "context": ""},' > "$T/json.want"
+	' {"client": "E-000", "clinician": "dr_example", "date": "2024-01-01", "session": 1, "rater": "client", "dimension": "trust", "value": 7.4, "rupture": "", "context": "", "attendance": "attended", "tension": null, "talked": null, "misunderstood": ""},' \
+	' {"client": "E-000", "clinician": "dr_example", "date": "2024-01-01", "session": 1, "rater": "client", "dimension": "collaboration", "value": 7.3, "rupture": "", "context": "", "attendance": "attended", "tension": null, "talked": null, "misunderstood": ""},' > "$T/json.want"
 same_file "JSON: an array of objects, numbers as numbers" "$T/json.want" "$T/json.head"
 check_grep "JSON: an unrated session has a null value" \
-	'^ \{"client": "E-002", "clinician": "dr_example", "date": "2024-02-23", "session": 6, "rater": "", "dimension": "", "value": null, "rupture": "", "context": ""\},$' "$T/out"
+	'^ \{"client": "E-002", "clinician": "dr_example", "date": "2024-02-23", "session": 6, "rater": "", "dimension": "", "value": null, "rupture": "", "context": "", "attendance": "attended", "tension": null, "talked": null, "misunderstood": ""\},$' "$T/out"
 check_grep "JSON: rupture and context" \
-	'^ \{"client": "E-003", "clinician": "dr_example", "date": "2024-02-03", "session": 4, "rater": "client", "dimension": "trust", "value": 9.4, "rupture": "withdrawal", "context": "bereavement"\},$' "$T/out"
+	'^ \{"client": "E-003", "clinician": "dr_example", "date": "2024-02-03", "session": 4, "rater": "client", "dimension": "trust", "value": 9.4, "rupture": "withdrawal", "context": "bereavement", "attendance": "attended", "tension": null, "talked": null, "misunderstood": ""\},$' "$T/out"
 [ "$(tail -1 "$T/out")" = "]" ] && [ "$(grep -c '^ {' "$T/out")" = 1278 ] &&
 	ok "JSON: one object per row, then ]" || not_ok "JSON: one object per row" "$(tail -2 "$T/out")"
 al --db "$T/dry.db" export --format json
@@ -304,7 +373,7 @@ check_no_grep "--anonymize: no clinician name" "dr_example" "$T/anon.csv"
 check_no_grep "--anonymize: no context text" "bereavement" "$T/anon.csv"
 check_grep "--anonymize: pseudonyms" "^C-0001,clinician-1," "$T/anon.csv"
 check_grep "--anonymize: the last client" "^C-0024,clinician-1," "$T/anon.csv"
-check_grep "--anonymize: context becomes event" "^C-0004,clinician-1,[0-9-]*,4,client,trust,9.4,withdrawal,event$" "$T/anon.csv"
+check_grep "--anonymize: context becomes event" "^C-0004,clinician-1,[0-9-]*,4,client,trust,9.4,withdrawal,event,attended,,,$" "$T/anon.csv"
 al export --anonymize
 same_file "--anonymize is stable across runs" "$T/anon.csv" "$T/out"
 # Row by row against the original: same values; each client's dates moved

@@ -22,15 +22,21 @@ static const struct al_dim dims[] = {
 };
 #define NDIMS (sizeof dims / sizeof dims[0])
 
-/* Splits a CSV line without quotes into the 9 fields (in place). */
-static void split(char *line, const char *f[IMPORT_COLUMNS])
+/* Splits a CSV line without quotes into its fields (in place): 9 for a
+ * format-1 row (the others NULL), 13 for format 2. Returns how many. */
+static size_t split(char *line, const char *f[IMPORT_COLUMNS])
 {
-	for (int i = 0; i < IMPORT_COLUMNS; i++) {
-		f[i] = line;
+	size_t n = 0;
+	for (int i = 0; i < IMPORT_COLUMNS; i++)
+		f[i] = NULL;
+	for (bool more = true; more && n < IMPORT_COLUMNS;) {
+		f[n++] = line;
 		line += strcspn(line, ",");
-		if (*line)
+		more = *line != '\0';
+		if (more)
 			*line++ = '\0';
 	}
+	return n;
 }
 
 static bool parse(const char *text, struct import_row *row, char why[IMPORT_WHY_MAX])
@@ -54,14 +60,23 @@ static void expect_bad(const char *text, const char *reason)
 static void test_header(void **state)
 {
 	(void)state;
-	char line[] = "client,clinician,date,session,rater,dimension,value,rupture,context";
+	char v1[] = "client,clinician,date,session,rater,dimension,value,rupture,context";
+	char v2[] = "client,clinician,date,session,rater,dimension,value,rupture,context,"
+	            "attendance,tension,talked,misunderstood";
 	char other[] = "client,clinician,date,session,rater,dimension,value,rupture,contexts";
+	char short2[] = "client,clinician,date,session,rater,dimension,value,rupture,context,"
+	                "attendance,tension,talked";
 	const char *f[IMPORT_COLUMNS];
-	assert_string_equal(import_header, line);
-	split(line, f);
-	assert_true(import_is_header(f));
-	split(other, f);
-	assert_false(import_is_header(f));
+	assert_string_equal(import_header_v1, v1);
+	assert_string_equal(import_header, v2);
+	size_t n = split(v1, f);
+	assert_int_equal(import_header_format(f, n), 1);
+	n = split(v2, f);
+	assert_int_equal(import_header_format(f, n), 2);
+	n = split(other, f);
+	assert_int_equal(import_header_format(f, n), 0);
+	n = split(short2, f);
+	assert_int_equal(import_header_format(f, n), 0);
 }
 
 static void test_good_rows(void **state)
