@@ -25,13 +25,18 @@ static const struct command {
 } commands[] = {
 	{"init", cmd_init, "init                      create or migrate the database, print its path"},
 	{"demo", cmd_demo, "demo [--clients N] [--sessions N] [--seed S]   fill with a demo practice"},
-	{"user", cmd_user, "user add NAME [--role clinician|supervisor] [--supervisor NAME] | user list"},
+	{"user", cmd_user, "user add NAME [--role clinician|supervisor] [--supervisor NAME] | user list\n"
+	 "  user pin                  set or change your PIN (typed twice on the terminal)"},
 	{"client", cmd_client, "client add CODE [--clinician NAME] [--modality M] [--goal TEXT]\n"
-	 "  client list [--archived] [--clinician NAME] | client archive|unarchive CODE\n"
+	 "  client list [--archived] [--clinician NAME]\n"
+	 "  client archive CODE [--reason planned|dropout|referred|other] [--date D]\n"
+	 "  client unarchive CODE\n"
 	 "  client delete CODE --purge"},
 	{"session", cmd_session, "session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]\n"
 	 "    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]\n"
 	 "    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]\n"
+	 "    [--attendance attended|cancelled|late-cancel|no-show|clinician-cancel]\n"
+	 "    [--tension 0-4] [--talked 0-4] [--misunderstood yes|no] [--client-comment-file F]\n"
 	 "  session list CODE"},
 	{"flags", cmd_flags, "flags [CODE] [--clinician NAME] [--all]"},
 	{"report", cmd_report, "report CODE [--from D] [--to D] [--format text|html] [--with-notes] "
@@ -59,13 +64,14 @@ struct globals {
 	bool read_only;
 	bool ascii;
 	bool shared; /* --shared or $ALLIANCE_SHARED: a clinic's group-shared directory */
+	bool quiet;  /* no line saying what a write stored */
 	bool help, version;
 };
 
 static void usage(FILE *fp)
 {
 	fputs("usage: alliance [--db PATH] [--user NAME] [--read-only] [--ascii] [--shared] "
-	      "[COMMAND ...]\n"
+	      "[--quiet] [COMMAND ...]\n"
 	      "With no command, opens the terminal UI. Commands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %s\n", commands[i].usage);
@@ -90,6 +96,8 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 			g->ascii = true;
 		else if (strcmp(a, "--shared") == 0)
 			g->shared = true;
+		else if (strcmp(a, "--quiet") == 0)
+			g->quiet = true;
 		else if (strncmp(a, "--db", 4) == 0 && (a[4] == '=' || !a[4]))
 			target = &g->db;
 		else if (strncmp(a, "--user", 6) == 0 && (a[6] == '=' || !a[6]))
@@ -120,6 +128,8 @@ static void late_globals(int argc, char **argv, struct globals *g)
 			g->ascii = true;
 		else if (strcmp(argv[i], "--shared") == 0)
 			g->shared = true;
+		else if (strcmp(argv[i], "--quiet") == 0)
+			g->quiet = true;
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			g->db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
@@ -272,6 +282,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 			       "(1-32 letters, digits, '-', '_', '.')", g->user ? g->user : c->user);
 	c->ascii = g->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	c->stdout_tty = isatty(STDOUT_FILENO);
+	c->quiet = g->quiet;
 	enum al_status st = local_today(c);
 	if (st)
 		return st;

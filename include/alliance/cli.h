@@ -18,6 +18,7 @@ struct cli {
 	bool supervisor;
 	bool ascii;                /* --ascii or a non-UTF-8 locale */
 	bool stdout_tty;
+	bool quiet;                /* --quiet: no line saying what a write stored */
 	int32_t today;             /* days since 1970-01-01, local time */
 	const char *cmd;           /* "session add": the WHAT of error lines */
 	struct al_error *err;
@@ -72,6 +73,9 @@ void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_co
 enum al_status out_row(struct out *o, const char *const *cells, struct al_error *err);
 /* Flushes; a write error (disk full, closed pipe) is AL_EIO. */
 enum al_status out_end(struct out *o, struct al_error *err);
+
+/* The one short line a successful write prints (SPEC §3), unless --quiet. */
+void cli_stored(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
 enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);

@@ -27,8 +27,12 @@ struct report {
 struct al_course report_period(const struct report *r);
 /* "9.0", "9.0 (9.5)" with the clinician's rating, "- (9.5)", or "". */
 void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap);
-/* The note of session i, or NULL when it has none (free it). */
-enum al_status report_note(struct report *r, size_t i, char **note);
+/* The note of session i (comment: the client's comment instead), or NULL
+ * when it has none (free it). */
+enum al_status report_note(struct report *r, size_t i, bool comment, char **note);
+/* Whether a session shown was not attended: the ratings table then has an
+ * attendance column. */
+bool report_has_absence(const struct report *r);
 /* "Acknowledged by sup_moreau on 2026-11-27: discussed in supervision". */
 void report_ack_line(const struct al_ack *a, char *buf, size_t cap);
 

@@ -19,7 +19,8 @@ struct ack_req {
 
 static bool rule_has_dimension(enum al_rule r)
 {
-	return r != AL_RULE_MARKER && r != AL_RULE_MISSING;
+	return r != AL_RULE_MARKER && r != AL_RULE_MISSING && r != AL_RULE_REPORTED &&
+	       r != AL_RULE_DISENGAGING && r != AL_RULE_MISSED;
 }
 
 /* Everything that can be checked before the database is asked. */
@@ -38,8 +39,8 @@ static enum al_status ack_parse(struct cli *c, const struct cli_opt *opts, struc
 		               n);
 	if (!rule_parse(rule, &q->rule))
 		return al_fail(c->err, AL_EINPUT,
-		               "ack: --rule: '%.40s' is not low, drop, dip, "
-		               "decline, marker, discrepancy or missing",
+		               "ack: --rule: '%.40s' is not low, drop, dip, decline, marker, "
+		               "discrepancy, missing, reported, disengaging or missed",
 		               rule);
 	if (q->dim_key && !rule_has_dimension(q->rule))
 		return al_fail(c->err, AL_EINPUT, "ack: --dimension: a %s flag has no dimension",

@@ -8,7 +8,7 @@
 
 /* Accepted after any command too, so `alliance chart K-1 --ascii` works;
  * main has already applied them. */
-static const char *const global_flags[] = {"read-only", "ascii", "shared", NULL};
+static const char *const global_flags[] = {"read-only", "ascii", "shared", "quiet", NULL};
 static const char *const global_args[] = {"db", "user", NULL};
 
 static bool in_list(const char *const *list, const char *name)

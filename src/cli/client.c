@@ -77,18 +77,20 @@ out:
 /* Archived clients are hidden unless --archived asks for them: a listing
  * is for the clients one works with now. */
 static const struct out_col client_cols[] = {
-	{"code"}, {"clinician"}, {"modality"}, {"goal"},
-	{"sessions", true}, {"last_date"}, {"archived"},
+	{"code"}, {"clinician"}, {"modality"}, {"goal"}, {"sessions", true},
+	{"last_date"}, {"archived"}, {"ending"}, {"end_date"},
 };
 
 static enum al_status print_client(void *ctx, const struct al_client *cl, struct al_error *err)
 {
-	char n[16], last[AL_DATE_LEN + 1] = "";
+	char n[16], last[AL_DATE_LEN + 1] = "", end[AL_DATE_LEN + 1] = "";
 	snprintf(n, sizeof n, "%d", cl->nsessions);
 	if (cl->last_date != INT32_MIN)
 		format_date(cl->last_date, last);
+	if (cl->ending[0] && cl->end_date != INT32_MIN)
+		format_date(cl->end_date, end);
 	const char *cells[] = {cl->code, cl->clinician, cl->modality, cl->goal,
-			       n, last, cl->archived ? "yes" : "no"};
+			       n, last, cl->archived ? "yes" : "no", cl->ending, end};
 	return out_row(ctx, cells, err);
 }
 
@@ -111,11 +113,62 @@ static enum al_status client_list(struct cli *c, int argc, char **argv)
 	return st ? st : end;
 }
 
+/* How and when the course ended: --reason (default other) and --date
+ * (default today), which is neither in the future nor before the
+ * client's last session. */
+static enum al_status parse_ending_opts(struct cli *c, const struct cli_opt *opts,
+					const struct al_client *cl, enum al_ending *reason,
+					int32_t *date)
+{
+	const char *r = cli_opt(opts, "reason"), *d = cli_opt(opts, "date");
+	char last[AL_DATE_LEN + 1];
+	*reason = AL_END_OTHER;
+	*date = c->today;
+	if (r && !parse_ending(r, reason))
+		return al_fail(c->err, AL_EINPUT, "%s: --reason: '%.40s' is not planned, dropout, "
+			       "referred or other", c->cmd, r);
+	if (d && !parse_date(d, date))
+		return al_fail(c->err, AL_EINPUT, "%s: --date: '%.40s' is not a valid date "
+			       "(YYYY-MM-DD)", c->cmd, d);
+	if (*date > c->today + 1)
+		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, d);
+	if (cl->last_date != INT32_MIN && *date < cl->last_date) {
+		format_date(cl->last_date, last);
+		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is before the last session of "
+			       "'%s' (%s)", c->cmd, d, cl->code, last);
+	}
+	return AL_OK;
+}
+
+static enum al_status archive_store(struct cli *c, const struct cli_opt *opts,
+				    const struct al_client *cl, bool archive)
+{
+	enum al_ending reason;
+	int32_t date;
+	char day[AL_DATE_LEN + 1];
+	enum al_status st;
+	if (!archive) {
+		if (!(st = db_client_unarchive(c->db, cl->id, c->err)) &&
+		    !(st = db_commit(c->db, c->err)))
+			cli_stored(c, "%s: active again", cl->code);
+		return st;
+	}
+	if ((st = parse_ending_opts(c, opts, cl, &reason, &date)) ||
+	    (st = db_client_end(c->db, cl->id, reason, date, c->err)) ||
+	    (st = db_commit(c->db, c->err)))
+		return st;
+	format_date(date, day);
+	cli_stored(c, "%s: archived, the course ended on %s (%s)", cl->code, day,
+		   ending_name(reason));
+	return AL_OK;
+}
+
 static enum al_status client_archive(struct cli *c, int argc, char **argv, bool archive)
 {
+	struct cli_opt opts[] = {{"reason", true}, {"date", true}, {NULL}};
 	const char *pos[1];
 	struct al_client cl;
-	enum al_status st = cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL);
+	enum al_status st = cli_parse(c, argc, argv, archive ? opts : NULL, pos, 1, 1, NULL);
 	if (st || (st = db_begin(c->db, c->err)))
 		return st;
 	if ((st = cli_client(c, pos[0], ACCESS_MANAGE, &cl)))
@@ -125,10 +178,7 @@ static enum al_status client_archive(struct cli *c, int argc, char **argv, bool 
 							: "%s: '%s' is not archived", c->cmd, cl.code);
 		goto out;
 	}
-	st = archive ? db_client_archive(c->db, cl.id, c->err)
-		     : db_client_unarchive(c->db, cl.id, c->err);
-	if (!st)
-		st = db_commit(c->db, c->err);
+	st = archive_store(c, opts, &cl, archive);
 out:
 	db_rollback(c->db);
 	return st;

@@ -10,7 +10,8 @@
  * be called like one of them. */
 static const char *const reserved[] = {"date", "rater", "rupture", "context", "note",
 				       "replace", "new", "db", "user", "ascii", "help",
-				       "version", "format", "output", NULL};
+				       "version", "format", "output", "attendance", "tension",
+				       "talked", "misunderstood", "quiet", "shared", NULL};
 
 static bool is_reserved(const char *key)
 {

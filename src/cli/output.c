@@ -1,5 +1,6 @@
 /* Listing output in the three stable formats: table, CSV and JSON. */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,4 +227,15 @@ void cli_remove_output(const char *path)
 	struct stat sb;
 	if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
 		unlink(path);
+}
+
+void cli_stored(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	if (c->quiet)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
 }

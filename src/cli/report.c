@@ -34,22 +34,31 @@ void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t c
 	snprintf(buf, cap, "%s (%s)", own, other);
 }
 
-enum al_status report_note(struct report *r, size_t i, char **note)
+enum al_status report_note(struct report *r, size_t i, bool comment, char **note)
 {
 	*note = NULL;
-	if (!r->course.has_note[i])
+	if (!(comment ? r->course.has_comment[i] : r->course.has_note[i]))
 		return AL_OK;
 	char *buf = malloc(AL_NOTE_MAX + 1);
 	if (!buf)
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	enum al_status st =
-	    db_note_get(r->c->db, r->course.sessions[i].id, buf, AL_NOTE_MAX + 1, r->c->err);
+	int64_t id = r->course.sessions[i].id;
+	enum al_status st = comment ? db_comment_get(r->c->db, id, buf, AL_NOTE_MAX + 1, r->c->err)
+	                            : db_note_get(r->c->db, id, buf, AL_NOTE_MAX + 1, r->c->err);
 	if (st || !*buf) {
 		free(buf);
 		return st;
 	}
 	*note = buf;
 	return AL_OK;
+}
+
+bool report_has_absence(const struct report *r)
+{
+	for (size_t i = r->from; i < r->to; i++)
+		if (r->course.course.sessions[i].attendance != AL_ATTENDED)
+			return true;
+	return false;
 }
 
 void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
@@ -175,13 +184,16 @@ static void text_header(const struct report *r, FILE *fp)
 static enum al_status text_ratings(struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	struct out_col cols[AL_DIM_MAX + 4] = {{"session", true}, {"date"}};
-	const char *cells[AL_DIM_MAX + 4];
+	struct out_col cols[AL_DIM_MAX + 5] = {{"session", true}, {"date"}};
+	const char *cells[AL_DIM_MAX + 5];
 	char num[16], date[AL_DATE_LEN + 1], val[AL_DIM_MAX][24];
 	int n = 2;
+	bool absence = report_has_absence(r);
 	for (size_t d = 0; d < course->ndims; d++)
 		if (r->dim_shown[d])
 			cols[n++] = (struct out_col){course->dims[d].key};
+	if (absence)
+		cols[n++] = (struct out_col){"attendance"};
 	cols[n++] = (struct out_col){"rupture"};
 	cols[n++] = (struct out_col){"context"};
 	fprintf(fp, "\nRatings (the client's%s)\n\n",
@@ -201,6 +213,8 @@ static enum al_status text_ratings(struct report *r, FILE *fp)
 				report_rating_cell(s, (int)d, val[d], sizeof val[d]);
 				cells[k++] = val[d];
 			}
+		if (absence)
+			cells[k++] = s->attendance == AL_ATTENDED ? "" : attendance_name(s->attendance);
 		cells[k++] = rupture_name(s->rupture);
 		cells[k++] = r->course.context[i];
 		st = out_row(&o, cells, r->c->err);
@@ -259,16 +273,24 @@ static enum al_status text_notes(struct report *r, FILE *fp)
 	int shown = 0;
 	fputs("\nNotes\n", fp);
 	for (size_t i = r->from; i < r->to; i++) {
-		char *note;
-		enum al_status st = report_note(r, i, &note);
-		if (st)
+		char *note, *comment = NULL;
+		enum al_status st = report_note(r, i, false, &note);
+		if (st || (st = report_note(r, i, true, &comment))) {
+			free(note);
 			return st;
-		if (!note)
+		}
+		if (!note && !comment)
 			continue;
 		format_date(r->course.sessions[i].date, date);
 		fprintf(fp, "\nSession %d, %s\n", r->course.sessions[i].seq, date);
-		wrap(fp, 4, note);
+		if (note)
+			wrap(fp, 4, note);
+		if (comment) {
+			fputs("    The client's comment:\n", fp);
+			wrap(fp, 6, comment);
+		}
 		free(note);
+		free(comment);
 		shown++;
 	}
 	if (!shown)

@@ -268,6 +268,8 @@ static void html_ratings(const struct report *r, FILE *fp)
 			esc(fp, course->dims[d].key);
 			fputs("</th>", fp);
 		}
+	bool absence = report_has_absence(r);
+	fputs(absence ? "<th>attendance</th>" : "", fp);
 	fputs("<th>rupture</th><th>context</th></tr>\n", fp);
 	for (size_t i = r->from; i < r->to; i++) {
 		const struct al_session *s = &course->sessions[i];
@@ -278,6 +280,9 @@ static void html_ratings(const struct report *r, FILE *fp)
 				report_rating_cell(s, (int)d, val, sizeof val);
 				fprintf(fp, "<td class=\"n\">%s</td>", val);
 			}
+		if (absence)
+			fprintf(fp, "<td>%s</td>",
+			        s->attendance == AL_ATTENDED ? "" : attendance_name(s->attendance));
 		fprintf(fp, "<td>%s</td><td>", rupture_name(s->rupture));
 		esc(fp, r->course.context[i]);
 		fputs("</td></tr>\n", fp);
@@ -327,18 +332,28 @@ static enum al_status html_notes(struct report *r, FILE *fp)
 	char date[AL_DATE_LEN + 1];
 	fputs("<h2>Notes</h2>\n", fp);
 	for (size_t i = r->from; i < r->to; i++) {
-		char *note;
-		enum al_status st = report_note(r, i, &note);
-		if (st)
+		char *note, *comment = NULL;
+		enum al_status st = report_note(r, i, false, &note);
+		if (st || (st = report_note(r, i, true, &comment))) {
+			free(note);
 			return st;
-		if (!note)
+		}
+		if (!note && !comment)
 			continue;
 		format_date(r->course.sessions[i].date, date);
-		fprintf(fp, "<h3>Session %d, %s</h3>\n<p class=\"note\">",
-		        r->course.sessions[i].seq, date);
-		esc(fp, note);
-		fputs("</p>\n", fp);
+		fprintf(fp, "<h3>Session %d, %s</h3>\n", r->course.sessions[i].seq, date);
+		if (note) {
+			fputs("<p class=\"note\">", fp);
+			esc(fp, note);
+			fputs("</p>\n", fp);
+		}
+		if (comment) {
+			fputs("<p>The client's comment:</p>\n<p class=\"note\">", fp);
+			esc(fp, comment);
+			fputs("</p>\n", fp);
+		}
 		free(note);
+		free(comment);
 	}
 	return AL_OK;
 }

@@ -1,4 +1,4 @@
-/* session add | session list */
+/* session add (session list is in session_list.c) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alliance/cli_session.h"
 #include "alliance/commands.h"
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
@@ -42,15 +43,16 @@ static bool clean_text(const char *s, size_t n, bool lines)
 }
 
 /* Reads a note file ("-": standard input) into buf, at most AL_NOTE_MAX
- * bytes, without a trailing newline. The text never goes into a message. */
-static enum al_status note_read(struct cli *c, const char *path, char *buf)
+ * bytes, without a trailing newline. The text never goes into a message;
+ * opt names the option in them ("note-file", "client-comment-file"). */
+static enum al_status note_read(struct cli *c, const char *opt, const char *path, char *buf)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	size_t n = 0;
 	ssize_t got = 1;
 	if (fd < 0)
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(errno));
 	while (n <= AL_NOTE_MAX && (got = read(fd, buf + n, AL_NOTE_MAX + 1 - n)) > 0)
 		n += (size_t)got;
@@ -58,18 +60,18 @@ static enum al_status note_read(struct cli *c, const char *path, char *buf)
 	if (!is_stdin)
 		close(fd);
 	if (got < 0)
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(e));
 	if (n > AL_NOTE_MAX)
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is longer than %d bytes",
-		               c->cmd, path, AL_NOTE_MAX);
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes",
+		               c->cmd, opt, path, AL_NOTE_MAX);
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		n--;
 	buf[n] = '\0';
 	if (n == 0)
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is empty", c->cmd, path);
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is empty", c->cmd, opt, path);
 	if (!clean_text(buf, n, true))
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is not UTF-8 text", c->cmd,
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is not UTF-8 text", c->cmd, opt,
 		               path);
 	return AL_OK;
 }
@@ -146,7 +148,7 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 		in->note = text;
 	}
 	if (file) {
-		enum al_status st = note_read(c, file, buf);
+		enum al_status st = note_read(c, "note-file", file, buf);
 		if (st)
 			return st;
 		in->note = buf;
@@ -154,29 +156,127 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 	return AL_OK;
 }
 
-static enum al_status session_save(struct cli *c, const struct db_dims *dims,
-                                   const struct db_session_in *in)
+/* Attendance and the check-in answers (SPEC §1, §3). */
+static enum al_status parse_engagement(struct cli *c, const struct cli_opt *opts,
+                                    struct db_session_in *in)
 {
-	int64_t id;
+	static const char *const answers[] = {"tension", "talked"};
+	int8_t *value[] = {&in->tension, &in->talked};
+	const char *s;
+	if ((s = cli_opt(opts, "attendance"))) {
+		if (!parse_attendance(s, &in->attendance))
+			return al_fail(c->err, AL_EINPUT,
+			               "%s: --attendance: '%.40s' is not attended, cancelled, "
+			               "late-cancel, no-show or clinician-cancel",
+			               c->cmd, s);
+		in->set_attendance = true;
+	}
+	for (int k = 0; k < 2; k++)
+		if ((s = cli_opt(opts, answers[k])) && !parse_checkin(s, value[k]))
+			return al_fail(c->err, AL_EINPUT,
+			               "%s: --%s: '%.20s' is not a whole number from 0 to 4", c->cmd,
+			               answers[k], s);
+	if ((s = cli_opt(opts, "misunderstood")) && !parse_yes_no(s, &in->misunderstood))
+		return al_fail(c->err, AL_EINPUT, "%s: --misunderstood: '%.20s' is not yes or no",
+		               c->cmd, s);
+	if (in->talked != AL_NO_ANSWER && in->tension == 0)
+		return al_fail(c->err, AL_EINPUT, "%s: --talked needs --tension above 0", c->cmd);
+	return AL_OK;
+}
+
+static bool any_rating(const struct db_session_in *in)
+{
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		for (int i = 0; i < AL_DIM_MAX; i++)
+			if (in->rating[r][i] != AL_MISSING)
+				return true;
+	return false;
+}
+
+/* A session that did not take place is only the record: the options that
+ * belong to a session held are refused with it, naming the option. */
+static enum al_status check_not_attended(struct cli *c, const struct cli_opt *opts,
+                                         const struct db_session_in *in)
+{
+	if (!in->set_attendance || in->attendance == AL_ATTENDED)
+		return AL_OK;
+	const char *what = any_rating(in)                          ? "ratings"
+	                   : in->rupture != AL_RUPTURE_NONE         ? "rupture marker"
+	                   : in->tension != AL_NO_ANSWER ||
+	                           in->talked != AL_NO_ANSWER ||
+	                           in->misunderstood != AL_NO_ANSWER ? "check-in"
+	                   : cli_opt(opts, "client-comment-file")   ? "client comment"
+	                                                             : NULL;
+	if (!what)
+		return AL_OK;
+	return al_fail(c->err, AL_EINPUT, "%s: --attendance %s: a session not attended has no %s",
+	               c->cmd, attendance_name(in->attendance), what);
+}
+
+static enum al_status parse_comment(struct cli *c, const struct cli_opt *opts, char *buf,
+                                    struct db_session_in *in)
+{
+	const char *file = cli_opt(opts, "client-comment-file");
+	if (!file)
+		return AL_OK;
+	enum al_status st = note_read(c, "client-comment-file", file, buf);
+	if (!st)
+		in->comment = buf;
+	return st;
+}
+
+static enum al_status session_save(struct cli *c, const struct db_dims *dims,
+                                   const struct db_session_in *in, int64_t *id)
+{
 	enum al_status st;
 	if ((st = db_begin(c->db, c->err)) ||
-	    (st = db_session_save(c->db, dims, in, &id, c->err)) || (st = db_commit(c->db, c->err)))
+	    (st = db_session_save(c->db, dims, in, id, c->err)) || (st = db_commit(c->db, c->err)))
 		db_rollback(c->db);
 	return st;
 }
 
+/* Note and comment buffers: wiped before they are freed, so no note text
+ * is left in freed memory. */
+struct texts {
+	char *note, *comment;
+};
+
+static void texts_free(struct texts *t)
+{
+	if (t->note)
+		explicit_bzero(t->note, AL_NOTE_MAX + 1);
+	if (t->comment)
+		explicit_bzero(t->comment, AL_NOTE_MAX + 1);
+	free(t->note);
+	free(t->comment);
+}
+
+static enum al_status parse_texts(struct cli *c, const struct cli_opt *opts, struct texts *t,
+                                  struct db_session_in *in)
+{
+	if (!(t->note = malloc(AL_NOTE_MAX + 1)) || !(t->comment = malloc(AL_NOTE_MAX + 1)))
+		return al_fail(c->err, AL_EIO, "out of memory");
+	enum al_status st = parse_note(c, opts, t->note, in);
+	return st ? st : parse_comment(c, opts, t->comment, in);
+}
+
 static enum al_status session_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
-	                         {"context", true},  {"note", true},  {"note-file", true},
-	                         {"replace", false}, {"new", false},  {NULL}};
+	struct cli_opt opts[] = {
+	    {"date", true},       {"rater", true},   {"rupture", true},
+	    {"context", true},    {"note", true},    {"note-file", true},
+	    {"replace", false},   {"new", false},    {"attendance", true},
+	    {"tension", true},    {"talked", true},  {"misunderstood", true},
+	    {"client-comment-file", true}, {NULL}};
 	const char *pos[1];
 	struct cli_extra extra = {0};
 	struct db_session_in in;
 	struct db_dims dims;
 	struct al_client cl;
+	struct texts texts = {0};
 	enum al_rater rater;
 	int32_t date;
+	int64_t id;
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, &extra);
 	if (st)
 		return st;
@@ -191,137 +291,14 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 		return st;
 	db_session_in_init(&in, cl.id, date);
 	if ((st = parse_marks(c, opts, &rater, &in)) ||
-	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])))
+	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])) ||
+	    (st = parse_engagement(c, opts, &in)) || (st = check_not_attended(c, opts, &in)))
 		return st;
 	in.replace = cli_opt(opts, "replace") != NULL;
 	in.new_session = cli_opt(opts, "new") != NULL;
-	char *note = malloc(AL_NOTE_MAX + 1);
-	if (!note)
-		return al_fail(c->err, AL_EIO, "out of memory");
-	if (!(st = parse_note(c, opts, note, &in)))
-		st = session_save(c, &dims, &in);
-	explicit_bzero(note, AL_NOTE_MAX + 1); /* no note text left in freed memory */
-	free(note);
-	return st;
-}
-
-/* session list: CSV and JSON have the rows of export (SPEC §3); the table
- * shows one line per session and rater with the dimensions as columns. */
-static const struct out_col list_cols[] = {
-    {"session", true}, {"date"},    {"rater"},   {"dimension"},
-    {"value", true},   {"rupture"}, {"context"},
-};
-
-static enum al_status list_session(struct out *o, const struct db_course *dc, size_t i,
-                                   struct al_error *err)
-{
-	const struct al_course *c = &dc->course;
-	const struct al_session *s = &c->sessions[i];
-	char seq[12], date[AL_DATE_LEN + 1], value[8];
-	const char *cells[] = {seq, date, "", "", "", rupture_name(s->rupture), dc->context[i]};
-	bool rated = false;
-	snprintf(seq, sizeof seq, "%d", s->seq);
-	format_date(s->date, date);
-	for (int r = 0; r < AL_RATER_COUNT; r++)
-		for (size_t d = 0; d < c->ndims; d++) {
-			if (s->rating[r][d] == AL_MISSING)
-				continue;
-			format_tenths(s->rating[r][d], value);
-			cells[2] = rater_name((enum al_rater)r);
-			cells[3] = c->dims[d].key;
-			cells[4] = value;
-			rated = true;
-			if (out_row(o, cells, err))
-				return err->status;
-		}
-	return rated ? AL_OK : out_row(o, cells, err);
-}
-
-/* One table line for a session and rater: "-" marks a missing rating. */
-static enum al_status table_line(struct out *o, const struct db_course *dc, size_t i,
-                                 const char *rater, const al_tenths *rating, struct al_error *err)
-{
-	const struct al_course *c = &dc->course;
-	const struct al_session *s = &c->sessions[i];
-	char seq[12], date[AL_DATE_LEN + 1], value[AL_DIM_MAX][8];
-	const char *cells[AL_DIM_MAX + 6];
-	int n = 0;
-	snprintf(seq, sizeof seq, "%d", s->seq);
-	format_date(s->date, date);
-	cells[n++] = seq;
-	cells[n++] = date;
-	cells[n++] = rater;
-	for (size_t d = 0; d < c->ndims; d++) {
-		if (rating && rating[d] != AL_MISSING)
-			format_tenths(rating[d], value[d]);
-		else
-			snprintf(value[d], sizeof value[d], "-");
-		cells[n++] = value[d];
-	}
-	cells[n++] = rupture_name(s->rupture);
-	cells[n++] = dc->has_note[i] ? "yes" : "";
-	cells[n++] = dc->context[i]; /* last: the longest, and not padded */
-	return out_row(o, cells, err);
-}
-
-static enum al_status table_session(struct out *o, const struct db_course *dc, size_t i,
-                                    struct al_error *err)
-{
-	const struct al_session *s = &dc->course.sessions[i];
-	bool rated = false;
-	for (int r = 0; r < AL_RATER_COUNT; r++) {
-		bool any = false;
-		for (size_t d = 0; d < dc->course.ndims; d++)
-			any = any || s->rating[r][d] != AL_MISSING;
-		if (!any)
-			continue;
-		rated = true;
-		if (table_line(o, dc, i, rater_name((enum al_rater)r), s->rating[r], err))
-			return err->status;
-	}
-	return rated ? AL_OK : table_line(o, dc, i, "unrated", NULL, err);
-}
-
-static enum al_status list_print(struct cli *c, const struct db_course *dc, enum out_format fmt)
-{
-	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true}, {"date"}, {"rater"}};
-	int n = 3;
-	struct out o;
-	enum al_status st = AL_OK;
-	if (fmt == OUT_TABLE) {
-		for (size_t d = 0; d < dc->course.ndims; d++)
-			cols[n++] = (struct out_col){dc->course.dims[d].key, true};
-		cols[n++] = (struct out_col){"rupture"};
-		cols[n++] = (struct out_col){"note"};
-		cols[n++] = (struct out_col){"context"};
-		out_begin(&o, stdout, fmt, cols, n);
-	} else {
-		out_begin(&o, stdout, fmt, list_cols, 7);
-	}
-	for (size_t i = 0; i < dc->course.n && !st; i++)
-		st = fmt == OUT_TABLE ? table_session(&o, dc, i, c->err)
-		                      : list_session(&o, dc, i, c->err);
-	enum al_status end = out_end(&o, c->err);
-	return st ? st : end;
-}
-
-static enum al_status session_list(struct cli *c, int argc, char **argv)
-{
-	struct cli_opt opts[] = {{"format", true}, {NULL}};
-	const char *pos[1];
-	enum out_format fmt;
-	struct db_dims dims;
-	struct al_client cl;
-	struct db_course course = {0};
-	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
-	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
-	    (st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
-	    (st = db_dims_load(c->db, &dims, c->err)) ||
-	    (st = db_course_load(c->db, &dims, cl.id, &course, c->err)))
-		goto out;
-	st = list_print(c, &course, fmt);
-out:
-	db_course_free(&course);
+	if (!(st = parse_texts(c, opts, &texts, &in)) && !(st = session_save(c, &dims, &in, &id)))
+		st = cli_session_stored(c, &dims, &cl, &in, rater, id);
+	texts_free(&texts);
 	return st;
 }
 
@@ -334,7 +311,7 @@ enum al_status cmd_session(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(sub, "list") == 0) {
 		c->cmd = "session list";
-		return session_list(c, argc - 2, argv + 2);
+		return cli_session_list(c, argc - 2, argv + 2);
 	}
 	return al_fail(c->err, AL_EUSAGE, "session: expected 'add' or 'list'");
 }

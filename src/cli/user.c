@@ -1,6 +1,7 @@
-/* user add | user list */
+/* user add | user list (user pin is in pin.c) */
 #include <string.h>
 
+#include "alliance/cli_user.h"
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
@@ -81,5 +82,9 @@ enum al_status cmd_user(struct cli *c, int argc, char **argv)
 		c->cmd = "user list";
 		return user_list(c, argc - 2, argv + 2);
 	}
-	return al_fail(c->err, AL_EUSAGE, "user: expected 'add' or 'list'");
+	if (strcmp(sub, "pin") == 0) {
+		c->cmd = "user pin";
+		return cli_user_pin(c, argc - 2, argv + 2);
+	}
+	return al_fail(c->err, AL_EUSAGE, "user: expected 'add', 'list' or 'pin'");
 }
