@@ -15,12 +15,19 @@ enum al_rule {
 	AL_RULE_DECLINE,
 	AL_RULE_DIP,
 	AL_RULE_DISCREPANCY,
+	AL_RULE_DISENGAGING,
 	AL_RULE_DROP,
 	AL_RULE_LOW,
 	AL_RULE_MARKER,
+	AL_RULE_MISSED,
 	AL_RULE_MISSING,
+	AL_RULE_REPORTED,
 	AL_RULE_COUNT
 };
+
+/* disengaging looks back this many sessions (of any attendance) for a
+ * red flag that is not repaired. */
+#define AL_DISENGAGE_SESSIONS 3
 
 enum al_severity { AL_SEV_INFO, AL_SEV_AMBER, AL_SEV_RED };
 
@@ -30,7 +37,8 @@ enum al_repair { AL_REPAIR_NA, AL_REPAIR_OPEN, AL_REPAIR_REPAIRED, AL_REPAIR_UNR
  * rating points (9.0 is 9.0). */
 struct al_flag {
 	size_t session; /* index into course->sessions */
-	int dim;        /* index into course->dims; -1 for marker and missing */
+	int dim;        /* index into course->dims; -1 for the rules without one
+	                   (disengaging, marker, missed, missing, reported) */
 	enum al_rule rule;
 	enum al_severity severity;
 	enum al_repair repair; /* NA except for drop, dip, marker */
@@ -39,11 +47,16 @@ struct al_flag {
 	int value;              /* x_i; marker: the session mean rounded (-1 if unrated) */
 	int ref;                /* drop: previous value; discrepancy: clinician value;
 	                           low: the cutoff */
-	size_t ref_session;     /* drop: index of the previous rated session */
+	size_t ref_session;     /* drop: index of the previous rated session;
+	                           disengaging: the red flag's session;
+	                           missed: the missed session before */
+	enum al_rule cause;     /* disengaging: the red flag's rule */
+	int cause_dim;          /* ... and its dimension (-1 none) */
 	double mean, sd, limit; /* dip: baseline mean, s_eff and the limit crossed;
 	                           decline: mu0, sigma0 and the EWMA limit at k */
 	double z;               /* decline: the EWMA z_k */
-	int k;                  /* decline: k; dip: how many baseline values */
+	int k;                  /* decline: k; dip: how many baseline values;
+	                           missed: how many missed in a row */
 	double pre;             /* repair target p (mean of up to 3 values before);
 	                           0 when npre is 0 */
 	int npre;               /* how many values p is the mean of (0: none) */

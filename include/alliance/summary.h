@@ -5,6 +5,7 @@
 #ifndef ALLIANCE_SUMMARY_H
 #define ALLIANCE_SUMMARY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,8 @@ struct al_trend_point {
 struct al_summary {
 	int sessions;
 	int32_t last_date;            /* INT32_MIN when there is no session */
+	int32_t last_seen;            /* the last attended session's date, or INT32_MIN */
+	bool gap;                     /* set by summary_apply_gap: not seen for too long */
 	al_tenths last[AL_CORE_DIMS]; /* each core dimension's latest client rating
 	                                 (from the last session that has one) */
 	struct al_trend_point trend[AL_TREND_SESSIONS]; /* the last sessions, oldest first */
@@ -39,5 +42,13 @@ struct al_summary {
 /* The core dimensions are the first AL_CORE_DIMS of c->dims with .core set. */
 void summary_compute(const struct al_course *c, const struct al_settings *s,
                      const struct al_flag *flags, size_t n, struct al_summary *out);
+
+/* The gap rule (SPEC §4b), worked out when reading because it depends on
+ * today: an active client whose last attended session is more than
+ * gap_days before today is at least WATCH (not a flag: `flags` never
+ * depends on today). Sets s->gap; when nothing weighs more, the status
+ * becomes WATCH, ordered by the last attended date, and the why line says
+ * "Not seen since 3 October, 9 weeks ago. ..." */
+void summary_apply_gap(struct al_summary *s, bool archived, int32_t today, int gap_days);
 
 #endif

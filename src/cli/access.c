@@ -18,9 +18,9 @@ enum al_status cli_clients(struct cli *c, const char *clinician, struct db_clien
 {
 	struct access_who w = who(c);
 	*f = (struct db_client_filter){0};
-	if (!clinician) {
+	if (!clinician)
 		access_mine(&w, f);
-		return AL_OK;
-	}
-	return access_clinician(c->db, &w, clinician, f, NULL, c->err);
+	enum al_status st = clinician ? access_clinician(c->db, &w, clinician, f, NULL, c->err) : AL_OK;
+	f->today = c->today; /* statuses as of today: the gap rule */
+	return st;
 }

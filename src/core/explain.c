@@ -36,21 +36,10 @@ struct words {
 	char date[24];              /* "3 March" */
 };
 
-static const char *const month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
-
 /* "3 March"; the year only when it is not the year of the latest session. */
 static void date_words(const struct al_course *c, int32_t days, char *buf, size_t cap)
 {
-	int y, m, d, ly, lm, ld;
-	date_split(days, &y, &m, &d);
-	date_split(c->sessions[c->n - 1].date, &ly, &lm, &ld);
-	if (y == ly)
-		snprintf(buf, cap, "%d %s", d, month_names[m - 1]);
-	else
-		snprintf(buf, cap, "%d %s %d", d, month_names[m - 1], y);
+	format_date_words(days, c->sessions[c->n - 1].date, buf, cap);
 }
 
 static void words_init(struct words *w, const struct al_course *c, const struct al_flag *f)
@@ -181,6 +170,96 @@ static void explain_missing(struct text *t, const struct words *w)
 	    w->date);
 }
 
+/* The check-in's scale in words: tension 0..4 and how well it was talked through. */
+static const char *const tension_words[AL_CHECKIN_MAX + 1] = {
+    "no", "a little", "some", "quite a lot of", "a lot of",
+};
+static const char *const talked_words[AL_CHECKIN_MAX + 1] = {
+    "not talked through at all", "hardly talked through", "only partly talked through",
+    "mostly talked through",     "fully talked through",
+};
+
+static void explain_reported(struct text *t, const struct al_course *c, const struct al_flag *f,
+                             const struct words *w)
+{
+	const struct al_session *s = &c->sessions[f->session];
+	if (s->tension > 0 && s->tension <= AL_CHECKIN_MAX) {
+		say(t, "They said there was %s tension today (%d of %d)", tension_words[s->tension],
+		    s->tension, AL_CHECKIN_MAX);
+		if (s->talked >= 0 && s->talked <= AL_CHECKIN_MAX)
+			say(t, " and that it was %s", talked_words[s->talked]);
+		say(t, ".");
+	}
+	if (s->misunderstood == 1)
+		say(t, "%sThey felt that something about who they are (background, culture or "
+		       "identity) was misunderstood.",
+		    t->len ? " " : "");
+	if (f->severity == AL_SEV_RED)
+		say(t, " Thank them for saying so, and invite them to say more about what happened "
+		       "on %s.",
+		    w->date);
+	else
+		say(t, " Check in about it next time.");
+}
+
+/* "A no-show", "A late cancellation": the attendance word at a sentence's start. */
+static void say_attendance(struct text *t, enum al_attendance a)
+{
+	const char *words = attendance_words(a);
+	say(t, "%c%s", toupper((unsigned char)words[0]), words + 1);
+}
+
+static const char *count_words(int n)
+{
+	static const char *const words[] = {"no", "one", "two", "three", "four", "five",
+	                                    "six", "seven", "eight", "nine", "ten"};
+	return n >= 0 && n <= 10 ? words[n] : "many";
+}
+
+static void explain_disengaging(struct text *t, const struct al_course *c,
+                                const struct al_flag *f)
+{
+	const struct al_session *then = &c->sessions[f->ref_session];
+	size_t after = f->session - f->ref_session;
+	char when[24], dim[AL_LABEL_MAX + 1] = "";
+	say_attendance(t, c->sessions[f->session].attendance);
+	if (after == 1)
+		say(t, " the session after ");
+	else
+		say(t, " %s sessions after ", count_words((int)after));
+	date_words(c, then->date, when, sizeof when);
+	if (f->cause == AL_RULE_REPORTED) {
+		say(t, "they reported a rupture at the check-in (%s). ", when);
+	} else {
+		say(t, "an unrepaired rupture. On %s ", when);
+		if (f->cause == AL_RULE_MARKER) {
+			say(t, "you noted a %s. ", rupture_name(then->rupture));
+		} else if (f->cause_dim >= 0 && (size_t)f->cause_dim < c->ndims) {
+			const struct al_dim *d = &c->dims[f->cause_dim];
+			snprintf(dim, sizeof dim, "%s", d->label[0] ? d->label : d->key);
+			dim[0] = (char)tolower((unsigned char)dim[0]);
+			say(t, "%s fell. ", dim);
+		}
+	}
+	say(t, "Unrepaired ruptures often come before dropping out: reach out and invite them "
+	       "back to talk about it.");
+}
+
+static void explain_missed(struct text *t, const struct al_course *c, const struct al_flag *f,
+                           const struct words *w)
+{
+	char before[24];
+	say_attendance(t, c->sessions[f->session].attendance);
+	if (f->k == 2 && f->ref_session < c->n) {
+		date_words(c, c->sessions[f->ref_session].date, before, sizeof before);
+		say(t, " on %s after %s on %s: two missed sessions in a row.", w->date,
+		    attendance_words(c->sessions[f->ref_session].attendance), before);
+	} else {
+		say(t, " on %s: %s missed sessions in a row.", w->date, count_words(f->k));
+	}
+	say(t, " Get in touch to ask how they are and whether the times still suit them.");
+}
+
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap)
 {
@@ -213,6 +292,15 @@ void flag_explain(const struct al_course *c, const struct al_settings *s, const 
 		break;
 	case AL_RULE_MISSING:
 		explain_missing(&t, &w);
+		break;
+	case AL_RULE_REPORTED:
+		explain_reported(&t, c, f, &w);
+		break;
+	case AL_RULE_DISENGAGING:
+		explain_disengaging(&t, c, f);
+		break;
+	case AL_RULE_MISSED:
+		explain_missed(&t, c, f, &w);
 		break;
 	default:
 		return;

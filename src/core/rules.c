@@ -3,11 +3,18 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "alliance/parse.h"
 #include "alliance/rules.h"
 
 #define EPS 1e-9           /* where doubles meet a threshold, exactly on it counts */
 #define EWMA_BASELINE 3    /* decline: the first 3 rated values set the start */
 #define DIP_MIN_BASELINE 3 /* dip: needs at least 3 earlier values */
+/* The red flags disengaging can look back at: those of the last
+ * AL_DISENGAGE_SESSIONS sessions, each with at most a marker, a check-in
+ * and a drop and a dip per dimension. */
+#define RED_MAX ((AL_DISENGAGE_SESSIONS + 1) * (2 + 2 * AL_DIM_MAX))
+#define REPORTED_RED_TENSION 2 /* tension >= 2 is red */
+#define REPORTED_TALKED_LOW 1  /* tension with talked <= 1 is red */
 
 /* What one dimension's rules remember of the sessions before the current one. */
 struct track {
@@ -21,6 +28,13 @@ struct track {
 	bool below; /* in a run of z under the limit */
 };
 
+/* A red flag disengaging may look back at. */
+struct red {
+	size_t session;
+	int dim;
+	enum al_rule rule;
+};
+
 /* Where the scan is: one client rating x at session i, dimension d. */
 struct scan {
 	const struct al_course *c;
@@ -30,6 +44,8 @@ struct scan {
 	size_t i;
 	int d;
 	int x;
+	struct red red[RED_MAX]; /* of the last sessions, oldest first */
+	size_t nred;
 };
 
 /* Sample SD in rating points of values summed (tenths) into sum and sq. */
@@ -52,12 +68,35 @@ static struct al_flag flag_new(const struct scan *sc, enum al_rule r, enum al_se
 	    .repair_session = SIZE_MAX,
 	    .value = sc->x,
 	    .ref_session = SIZE_MAX,
+	    .cause_dim = -1,
 	};
+}
+
+/* Remembers a red drop, dip, marker or reported flag for disengaging,
+ * whether or not the caller's buffer has room for it. */
+static void remember_red(struct scan *sc, const struct al_flag *f)
+{
+	bool counts = f->rule == AL_RULE_DROP || f->rule == AL_RULE_DIP ||
+	              f->rule == AL_RULE_MARKER || f->rule == AL_RULE_REPORTED;
+	if (f->severity != AL_SEV_RED || !counts || sc->nred == RED_MAX)
+		return;
+	sc->red[sc->nred++] = (struct red){f->session, f->dim, f->rule};
+}
+
+/* Forgets the red flags too old for disengaging at session i. */
+static void forget_reds(struct scan *sc)
+{
+	size_t keep = 0;
+	for (size_t k = 0; k < sc->nred; k++)
+		if (sc->red[k].session + AL_DISENGAGE_SESSIONS >= sc->i)
+			sc->red[keep++] = sc->red[k];
+	sc->nred = keep;
 }
 
 /* Counts every flag, stores those that fit; drop, dip and marker get their repair status. */
 static void emit(struct scan *sc, struct al_flag f)
 {
+	remember_red(sc, &f);
 	if (sc->n < sc->cap) {
 		if (f.rule == AL_RULE_DROP || f.rule == AL_RULE_DIP || f.rule == AL_RULE_MARKER)
 			repair_assess(sc->c, sc->s, &f);
@@ -166,14 +205,102 @@ static void rule_marker(struct scan *sc)
 	emit(sc, flag_new(sc, AL_RULE_MARKER, AL_SEV_RED));
 }
 
-/* missing — a session without any client rating: feedback was skipped. */
+/* missing — an attended session without any client rating: feedback was
+ * skipped. A session not attended has none to give. */
 static void rule_missing(struct scan *sc, size_t ndims)
 {
 	const struct al_session *se = &sc->c->sessions[sc->i];
+	if (se->attendance != AL_ATTENDED)
+		return;
 	for (size_t d = 0; d < ndims; d++)
 		if (se->rating[AL_RATER_CLIENT][d] >= 0)
 			return;
 	emit(sc, flag_new(sc, AL_RULE_MISSING, AL_SEV_INFO));
+}
+
+/* reported — the client's own check-in: asked directly, clients tell of
+ * ruptures they would not otherwise name (the 3RS work, Muran et al.). */
+static void rule_reported(struct scan *sc)
+{
+	const struct al_session *se = &sc->c->sessions[sc->i];
+	int t = se->tension, k = se->talked;
+	bool red = t >= REPORTED_RED_TENSION || (t >= 1 && k != AL_NO_ANSWER && k <= REPORTED_TALKED_LOW) ||
+	           se->misunderstood == 1;
+	if (!red && t != 1)
+		return;
+	emit(sc, flag_new(sc, AL_RULE_REPORTED, red ? AL_SEV_RED : AL_SEV_AMBER));
+}
+
+/* Whether the red flag r is not repaired as of session i: its repair
+ * status on the course as it stood then (later sessions never change it).
+ * A check-in has no repair status and always counts. */
+static bool unrepaired_then(const struct scan *sc, const struct red *r)
+{
+	if (r->rule == AL_RULE_REPORTED)
+		return true;
+	struct al_course then = *sc->c;
+	then.n = sc->i + 1;
+	struct al_flag f = {.session = r->session, .dim = r->dim, .rule = r->rule};
+	repair_assess(&then, sc->s, &f);
+	return f.repair != AL_REPAIR_REPAIRED;
+}
+
+/* Whether r names the rupture better than cause: a later session, or at
+ * the same session a fall in the ratings or a marker rather than the
+ * check-in (their story says more). */
+static bool later_cause(const struct red *r, const struct red *cause)
+{
+	if (!cause || r->session != cause->session)
+		return !cause || r->session > cause->session;
+	return cause->rule == AL_RULE_REPORTED && r->rule != AL_RULE_REPORTED;
+}
+
+/* disengaging — a no-show or late cancellation soon after a rupture that
+ * was not repaired: unrepaired ruptures predict dropout (Eubanks et al.).
+ * The flag names the latest such rupture. */
+static void rule_disengaging(struct scan *sc)
+{
+	if (!attendance_missed(sc->c->sessions[sc->i].attendance))
+		return;
+	const struct red *cause = NULL;
+	for (size_t k = 0; k < sc->nred; k++) {
+		const struct red *r = &sc->red[k];
+		if (r->session < sc->i && later_cause(r, cause) && unrepaired_then(sc, r))
+			cause = r;
+	}
+	if (!cause)
+		return;
+	struct al_flag f = flag_new(sc, AL_RULE_DISENGAGING, AL_SEV_RED);
+	f.ref_session = cause->session;
+	f.cause = cause->rule;
+	f.cause_dim = cause->dim;
+	emit(sc, f);
+}
+
+/* missed — a second no-show or late cancellation in a row. Sessions the
+ * clinician cancelled are passed over: the client had no session to miss. */
+static void rule_missed(struct scan *sc)
+{
+	const struct al_session *ss = sc->c->sessions;
+	if (!attendance_missed(ss[sc->i].attendance))
+		return;
+	int run = 1;
+	size_t before = SIZE_MAX;
+	for (size_t j = sc->i; j-- > 0;) {
+		if (ss[j].attendance == AL_CLINICIAN_CANCEL)
+			continue;
+		if (!attendance_missed(ss[j].attendance))
+			break;
+		if (before == SIZE_MAX)
+			before = j;
+		run++;
+	}
+	if (run < 2)
+		return;
+	struct al_flag f = flag_new(sc, AL_RULE_MISSED, AL_SEV_AMBER);
+	f.ref_session = before;
+	f.k = run;
+	emit(sc, f);
 }
 
 /* The session mean of the core dimensions the client rated, in tenths rounded;
@@ -213,8 +340,12 @@ size_t rules_detect(const struct al_course *c, const struct al_settings *s, stru
 		sc.i = i;
 		sc.d = -1; /* rules without a dimension come first, alphabetically */
 		sc.x = core_mean_tenths(c, i, ndims);
+		forget_reds(&sc);
+		rule_disengaging(&sc);
 		rule_marker(&sc);
+		rule_missed(&sc);
 		rule_missing(&sc, ndims);
+		rule_reported(&sc);
 		for (size_t d = 0; d < ndims; d++) {
 			sc.d = (int)d;
 			sc.x = c->sessions[i].rating[AL_RATER_CLIENT][d];
@@ -238,10 +369,13 @@ const char *rule_name(enum al_rule r)
 	    [AL_RULE_DECLINE] = "decline",
 	    [AL_RULE_DIP] = "dip",
 	    [AL_RULE_DISCREPANCY] = "discrepancy",
+	    [AL_RULE_DISENGAGING] = "disengaging",
 	    [AL_RULE_DROP] = "drop",
 	    [AL_RULE_LOW] = "low",
 	    [AL_RULE_MARKER] = "marker",
+	    [AL_RULE_MISSED] = "missed",
 	    [AL_RULE_MISSING] = "missing",
+	    [AL_RULE_REPORTED] = "reported",
 	};
 	return (unsigned)r < AL_RULE_COUNT ? names[r] : "?";
 }

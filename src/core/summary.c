@@ -1,7 +1,12 @@
 /* A client's summary line from the course and its flags (summary.h). */
 #include "alliance/summary.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "alliance/parse.h"
+
+#define GAP_DAYS_IN_WORDS 14 /* "12 days ago" below this, "3 weeks ago" from it */
 
 /* Indices of the core dimensions in c->dims; -1 where there are fewer. */
 static void core_dims(const struct al_course *c, int core[AL_CORE_DIMS])
@@ -54,6 +59,10 @@ void summary_compute(const struct al_course *c, const struct al_settings *s,
 	core_dims(c, core);
 	out->sessions = (int)c->n;
 	out->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
+	out->last_seen = INT32_MIN;
+	for (size_t i = c->n; i-- > 0 && out->last_seen == INT32_MIN;)
+		if (c->sessions[i].attendance == AL_ATTENDED)
+			out->last_seen = c->sessions[i].date;
 	for (int k = 0; k < AL_CORE_DIMS; k++) {
 		out->last[k] = AL_MISSING;
 		for (size_t i = c->n; i-- > 0 && out->last[k] == AL_MISSING;)
@@ -67,4 +76,25 @@ void summary_compute(const struct al_course *c, const struct al_settings *s,
 	if (out->standing.newest_flag != SIZE_MAX)
 		flag_explain(c, s, &flags[out->standing.newest_flag], out->flag, sizeof out->flag);
 	out->standing.newest_flag = SIZE_MAX;
+}
+
+void summary_apply_gap(struct al_summary *s, bool archived, int32_t today, int gap_days)
+{
+	char since[32];
+	s->gap = !archived && s->last_seen != INT32_MIN && today - s->last_seen > gap_days;
+	if (!s->gap || s->standing.risk <= AL_RISK_WATCH)
+		return; /* a rupture or an amber flag says more than the gap */
+	int32_t days = today - s->last_seen;
+	s->standing.state = AL_STATE_WATCH;
+	s->standing.risk = AL_RISK_WATCH;
+	s->standing.last_flag_date = s->last_seen;
+	format_date_words(s->last_seen, today, since, sizeof since);
+	if (days < GAP_DAYS_IN_WORDS)
+		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d days ago.", since, (int)days);
+	else
+		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d weeks ago.", since,
+		         (int)(days / 7));
+	size_t n = strlen(s->flag);
+	snprintf(s->flag + n, sizeof s->flag - n,
+	         " Get in touch to ask how they are.");
 }

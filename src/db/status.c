@@ -133,9 +133,9 @@ static enum al_status status_write(struct status_refresh *r, int64_t client_id,
 {
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
-	    "last_flag, current, open, repaired, unrepaired, last, trend, flag) "
+	    "last_flag, current, open, repaired, unrepaired, last, trend, flag, last_seen) "
 	    "SELECT :id, :sessions, :last_date, :state, :risk, :last_flag, :current, :open, "
-	    ":repaired, :unrepaired, :last, :trend, :flag "
+	    ":repaired, :unrepaired, :last, :trend, :flag, :last_seen "
 	    "WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
 	const struct al_summary *s = &r->summary;
 	sqlite3_stmt *st = db_stmt(r->db, sql, err);
@@ -144,6 +144,7 @@ static enum al_status status_write(struct status_refresh *r, int64_t client_id,
 	db_bind_int(st, ":id", client_id);
 	db_bind_int(st, ":sessions", s->sessions);
 	bind_date(st, ":last_date", s->last_date);
+	bind_date(st, ":last_seen", s->last_seen);
 	db_bind_int(st, ":state", s->standing.state);
 	db_bind_int(st, ":risk", s->standing.risk);
 	bind_date(st, ":last_flag", s->standing.last_flag_date);
@@ -274,7 +275,8 @@ enum {
 	C_UNREPAIRED,
 	C_LAST,
 	C_TREND,
-	C_FLAG
+	C_FLAG,
+	C_LAST_SEEN
 };
 
 static void client_read(sqlite3_stmt *st, struct al_client *cl)
@@ -320,6 +322,7 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 	memset(s, 0, sizeof *s);
 	s->sessions = sqlite3_column_int(st, C_SESSIONS);
 	s->last_date = column_date(st, C_LAST_DATE);
+	s->last_seen = column_date(st, C_LAST_SEEN);
 	s->standing.state = (enum al_state)sqlite3_column_int(st, C_STATE);
 	s->standing.risk = (enum al_risk)sqlite3_column_int(st, C_RISK);
 	s->standing.last_flag_date = column_date(st, C_LAST_FLAG);
@@ -353,7 +356,7 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 	    "SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
 	    "coalesce(c.goal, ''), c.archived, s.client_id IS NOT NULL, s.sessions, "
 	    "s.last_date, s.state, s.risk, s.last_flag, s.current, s.open, s.repaired, "
-	    "s.unrepaired, s.last, s.trend, s.flag "
+	    "s.unrepaired, s.last, s.trend, s.flag, s.last_seen "
 	    "FROM client c JOIN user u ON u.id = c.clinician_id "
 	    "LEFT JOIN client_status s ON s.client_id = c.id "
 	    "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
@@ -362,10 +365,13 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	struct db_status_row row;
 	struct status_refresh live = {0};
+	struct al_settings settings;
 	enum al_status status = AL_OK;
 	int rc = SQLITE_DONE;
 	if (!st)
 		return err->status;
+	if (f && f->today && (status = db_settings_load(db, &settings, err)))
+		return status;
 	db_bind_int(st, ":clinician", f ? f->clinician_id : 0);
 	db_bind_int(st, ":supervisor", f ? f->supervisor_id : 0);
 	db_bind_int(st, ":archived", f && f->with_archived);
@@ -377,6 +383,9 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 			break;
 		row.client.nsessions = row.summary.sessions;
 		row.client.last_date = row.summary.last_date;
+		if (f && f->today)
+			summary_apply_gap(&row.summary, row.client.archived, f->today,
+			                  settings.gap_days);
 		status = fn(ctx, &row, err);
 	}
 	if (!status && rc != SQLITE_DONE)

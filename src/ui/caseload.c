@@ -118,6 +118,7 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 	struct db_client_filter f = {0};
 	struct access_who who = ui_who(ui, "caseload");
 	access_mine(&who, &f);
+	f.today = ui->today; /* statuses as of today: the gap rule */
 	find_core(ui, cl);
 	cl->n = 0;
 	enum al_status rc = db_begin_read(ui->db, ui->err);
