@@ -20,13 +20,15 @@
  *    rating alike);
  *  - open, repaired, unrepaired: the ruptures of the whole course by
  *    repair status, a rupture being a red flag that has one (drop, red dip,
- *    marker), counted flag by flag as `flags --all` lists them. */
+ *    marker), counted flag by flag as `flags --all` lists them;
+ *  - not_seen: active clients not seen for more than gap_days. */
 struct board_tally {
 	int clients;
 	int sessions;
 	int64_t rating_sum;
 	int ratings;
 	int open, repaired, unrepaired;
+	int not_seen; /* clients in the gap state (summary_apply_gap) */
 };
 
 /* Adds one client's count and ruptures. */

@@ -11,11 +11,13 @@
 #include "alliance/board.h"
 #include "alliance/db_meta.h"
 #include "alliance/db_status.h"
+#include "alliance/engagement.h"
 
 struct db_board_clinician {
 	int64_t id;
 	char name[AL_KEY_MAX + 1];
 	struct board_tally tally;
+	struct al_engagement engagement; /* the last 12 weeks (ENGAGEMENT_BOARD_DAYS) */
 };
 
 struct db_board {

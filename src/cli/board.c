@@ -5,7 +5,11 @@
  * Stable formats (listed in the man page):
  *   board (CSV, JSON):  client,clinician,sessions,last_date,status,flag
  *   board --summary:    clinician,clients,sessions_4w,mean_4w,open,unrepaired,
- *                       repaired,repair_pct
+ *                       repaired,repair_pct,missed_pct,unrated_pct,not_seen,
+ *                       ended_planned,ended_dropout,ended_referred,ended_other
+ * (missed_pct: no-shows and late cancellations, unrated_pct: attended
+ * sessions without client ratings, and the endings: the last 12 weeks;
+ * not_seen: clients not seen for more than gap_days)
  * flag is the explanation of the current flag that weighs most. The table
  * adds a trend sparkline (the mean of the core dimensions over the last 12
  * sessions) and prints the client list, then the summary; CSV and JSON
@@ -59,8 +63,11 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},  {"clients", true},    {"sessions_4w", true}, {"mean_4w", true},
-	    {"open", true}, {"unrepaired", true}, {"repaired", true},    {"repair_pct", true},
+	    {"clinician"},           {"clients", true},        {"sessions_4w", true},
+	    {"mean_4w", true},       {"open", true},           {"unrepaired", true},
+	    {"repaired", true},      {"repair_pct", true},     {"missed_pct", true},
+	    {"unrated_pct", true},   {"not_seen", true},       {"ended_planned", true},
+	    {"ended_dropout", true}, {"ended_referred", true}, {"ended_other", true},
 	};
 	const char *none = fmt == OUT_TABLE ? "-" : "";
 	struct out o;
@@ -68,19 +75,28 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 	out_begin(&o, stdout, fmt, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; !st && i < b->nclin; i++) {
 		const struct board_tally *t = &b->clin[i].tally;
-		char num[5][16], mean[8], pct[16];
-		int mean_tenths = board_tally_mean(t), rate = board_repair_pct(t);
-		const int v[5] = {t->clients, t->sessions, t->open, t->unrepaired, t->repaired};
-		for (int k = 0; k < 5; k++)
+		const struct al_engagement *e = &b->clin[i].engagement;
+		char num[10][16], mean[8], pct[3][16];
+		int mean_tenths = board_tally_mean(t);
+		const int rate[3] = {board_repair_pct(t), engagement_missed_pct(e),
+		                     engagement_unrated_pct(e)};
+		const int v[10] = {t->clients,  t->sessions,  t->open,     t->unrepaired,
+		                   t->repaired, t->not_seen,  e->ended[0], e->ended[1],
+		                   e->ended[2], e->ended[3]};
+		for (int k = 0; k < 10; k++)
 			snprintf(num[k], sizeof num[k], "%d", v[k]);
 		snprintf(mean, sizeof mean, "%s", none);
 		if (mean_tenths != AL_MISSING)
 			format_tenths(mean_tenths, mean);
-		snprintf(pct, sizeof pct, "%s", none);
-		if (rate >= 0)
-			snprintf(pct, sizeof pct, fmt == OUT_TABLE ? "%d%%" : "%d", rate);
-		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,
-		                       num[2],          num[3], num[4], pct};
+		for (int k = 0; k < 3; k++) {
+			snprintf(pct[k], sizeof pct[k], "%s", none);
+			if (rate[k] >= 0)
+				snprintf(pct[k], sizeof pct[k], fmt == OUT_TABLE ? "%d%%" : "%d",
+				         rate[k]);
+		}
+		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,   num[2],
+		                       num[3],          num[4], pct[0], pct[1], pct[2],
+		                       num[5],          num[6], num[7], num[8], num[9]};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);

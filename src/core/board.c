@@ -25,6 +25,7 @@ void board_tally_client(struct board_tally *t, const struct al_summary *s)
 	t->open += s->ruptures_open;
 	t->repaired += s->ruptures_repaired;
 	t->unrepaired += s->ruptures_unrepaired;
+	t->not_seen += s->gap;
 }
 
 bool board_trend_covers(const struct al_summary *s, int32_t today)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "alliance/db_board.h"
+#include "alliance/db_engagement.h"
 #include "alliance/db_session.h"
 #include "alliance/db_user.h"
 
@@ -96,10 +97,14 @@ enum al_status db_board_load(struct db *db, const struct db_dims *dims,
 	struct gather g = {.db = db, .dims = dims, .f = f, .today = today, .b = out};
 	struct db_client_filter active = *f;
 	active.with_archived = false;
+	active.today = today; /* statuses as of today: the gap rule */
 	*out = (struct db_board){0};
 	enum al_status st = db_user_each(db, add_clinician, &g, err);
 	if (!st)
 		st = db_status_each(db, &active, add_client, &g, err);
+	for (size_t i = 0; !st && i < out->nclin; i++)
+		st = db_engagement_load(db, out->clin[i].id, today - ENGAGEMENT_BOARD_DAYS + 1, today,
+		                        &out->clin[i].engagement, err);
 	if (st) {
 		db_board_free(out);
 		return st;
