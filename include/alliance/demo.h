@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "alliance/course.h"
+#include "alliance/parse.h"
 
 /*
  * Everything here is a pure function of struct demo_params: the same
@@ -27,7 +28,9 @@
  * 0..DEMO_ME_CLIENTS-1 belong to `me` and are scripted so that, with the
  * default settings and for every seed, their statuses (SPEC §4) are:
  *
- *	0 DEMO_UNREPAIRED       RUPTURE   drop + marker, never repaired
+ *	0 DEMO_UNREPAIRED       RUPTURE   drop + marker, never repaired, then a
+ *	                                  no-show and a late cancellation
+ *	                                  (disengaging, missed)
  *	1 DEMO_SLOW_DECLINE     WATCH     low and decline flags, nothing red
  *	2 DEMO_MARKER_REPAIRED  repaired  withdrawal marker in the last 4 sessions
  *	3 DEMO_CALM             ok        with one unrated session (missing)
@@ -41,6 +44,16 @@
  * Clients 8..23 alternate between the other two clinicians (eight each by
  * default) with a fixed, mostly calm mix of every course; clients from 24 on
  * go round all three clinicians with courses drawn by weight (a third calm).
+ *
+ * Engagement (SPEC §1): most attended sessions have the client's check-in
+ * (tension at the ruptures and late in a slow decline, red where the
+ * client reports it); every unrepaired rupture is followed by a no-show;
+ * the other clinicians' calm and warming clients now and then cancel, miss
+ * a single session or have one cancelled by the clinician. Client
+ * DEMO_GAP_CLIENT has not been seen for six weeks (WATCH by the gap rule)
+ * and client DEMO_DROPOUT_CLIENT stopped coming after an unrepaired
+ * rupture: a late cancellation, a no-show, and its course ended as a
+ * dropout.
  */
 
 /* The course a client follows: a scripted shape plus small rating noise. */
@@ -68,6 +81,11 @@ enum demo_course {
 #define DEMO_SESSIONS_MIN 12 /* shortest course that holds every shape */
 #define DEMO_SESSIONS_MAX 200
 #define DEMO_SEED_DEFAULT 2026u
+#define DEMO_GAP_CLIENT 9      /* calm, last seen six weeks before today */
+#define DEMO_DROPOUT_CLIENT 18 /* unrepaired, then gone: ended as a dropout */
+#define DEMO_GAP_DAYS 42
+#define DEMO_DROPOUT_DAYS 35  /* the dropout's last session lies this much further back */
+#define DEMO_DROPOUT_ENDED 28 /* days after its last session that its course ended */
 
 /* Out-of-range counts are clamped; a CLI may rather refuse them (exit 1). */
 struct demo_params {
@@ -98,6 +116,9 @@ struct demo_client {
 	 * context event, the first session of the decline); 0 for the calm,
 	 * warming and discrepancy courses */
 	int event;
+	int ending;       /* enum al_ending when the course ended (archive the
+	                     client), -1 while it goes on */
+	int32_t end_date; /* when it ended */
 };
 
 /* One session of the core dimensions (trust, collaboration, empathy). Strings
@@ -109,6 +130,8 @@ struct demo_session {
 	enum al_rupture rupture;
 	const char *context; /* "illness", "bereavement", "moved house", ... */
 	const char *note;    /* a short plain note, or NULL */
+	enum al_attendance attendance; /* not attended: no ratings, marker or check-in */
+	int8_t tension, talked, misunderstood; /* the check-in; AL_NO_ANSWER when not asked */
 };
 
 /* The supervisor, me and two other clinicians; names differ from me. */

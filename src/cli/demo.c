@@ -110,6 +110,11 @@ static enum al_status store_session(struct demo_store *d, int64_t client_id,
 	in.rupture = s->rupture;
 	in.context = s->context;
 	in.note = s->note;
+	in.set_attendance = s->attendance != AL_ATTENDED;
+	in.attendance = s->attendance;
+	in.tension = s->tension;
+	in.talked = s->talked;
+	in.misunderstood = s->misunderstood;
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (int k = 0; k < AL_CORE_DIMS; k++)
 			in.rating[r][d->core[k]] = s->rating[r][k];
@@ -130,6 +135,8 @@ static enum al_status store_client(struct demo_store *d, int i)
 	int n = demo_sessions(&d->p, i, s, DEMO_SESSIONS_MAX);
 	for (int k = 0; !st && k < n; k++)
 		st = store_session(d, cl.id, &s[k]);
+	if (!st && dc.ending >= 0)
+		st = db_client_end(d->c->db, cl.id, (enum al_ending)dc.ending, dc.end_date, d->c->err);
 	return st;
 }
 

@@ -45,7 +45,9 @@ enum stream {
 	STREAM_DATES,
 	STREAM_RATINGS,
 	STREAM_NOTES,
-	STREAM_CODE
+	STREAM_CODE,
+	STREAM_ATTEND,
+	STREAM_CHECKIN
 };
 
 static uint64_t mix64(uint64_t z)
@@ -174,6 +176,11 @@ static const char *const notes_clinician_view[] = {
     "Felt like a productive session.",
     "Good session; client engaged with the exercise.",
     "Client seemed relaxed and open today.",
+};
+static const char *const notes_absent[] = {
+    "Did not come; no message. Sent a short text.",
+    "Cancelled by phone this morning.",
+    "Did not attend; left a voicemail offering the next slot.",
 };
 static const char *const notes_unrated[] = {
     "No ratings today; ran out of time.",
@@ -334,7 +341,12 @@ struct plan {
 	int context;                     /* index into contexts */
 	int clinician_pct;               /* clinician ratings on ordinary sessions */
 	int cadence, switch_at, end_gap; /* dates */
+	int back;                        /* days the whole course lies further back */
 	int note_pct;
+	int checkin_pct;     /* attended sessions with the client's check-in */
+	int absent_pct;      /* sessions now and then not attended (calm, warming) */
+	int noshow_at;       /* 1-based scripted no-show, 0 none */
+	int late_at;         /* 1-based scripted late cancellation, 0 none */
 };
 
 static void plan_bases(struct plan *pl, struct rng *r, int lo, int hi)
@@ -342,6 +354,31 @@ static void plan_bases(struct plan *pl, struct rng *r, int lo, int hi)
 	int b = rng_range(r, lo, hi);
 	for (int d = 0; d < AL_CORE_DIMS; d++)
 		pl->base[d] = clamp(b + rng_range(r, -2, 2), lo, hi);
+}
+
+/* Attendance and the check-in: drawn from their own stream, so that the
+ * ratings, dates and notes of every course stay as they were. */
+static void plan_engagement(int i, struct plan *pl)
+{
+	bool mine = i < DEMO_ME_CLIENTS;
+	pl->checkin_pct = 70 + (int)(mix64((uint64_t)i + STREAM_CHECKIN) % 26);
+	pl->absent_pct = !mine && (pl->kind == DEMO_CALM || pl->kind == DEMO_WARMING) ? 8 : 0;
+	if (pl->kind == DEMO_UNREPAIRED) {
+		pl->noshow_at = pl->event + 1;
+		if (i == 0) /* me's RUPTURE client: a late cancellation follows */
+			pl->late_at = pl->event + 2;
+	}
+	if (i == DEMO_GAP_CLIENT) {
+		pl->back = DEMO_GAP_DAYS;
+		pl->absent_pct = 0;
+	}
+	if (i == DEMO_DROPOUT_CLIENT && pl->kind == DEMO_UNREPAIRED)
+		pl->back = DEMO_DROPOUT_DAYS;
+}
+
+static bool is_dropout(int i, const struct plan *pl)
+{
+	return i == DEMO_DROPOUT_CLIENT && pl->kind == DEMO_UNREPAIRED;
 }
 
 static void plan_client(const struct demo_params *p, int i, struct plan *pl)
@@ -414,7 +451,8 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 		pl->clinician_pct = 100;
 		break;
 	case DEMO_UNREPAIRED:
-		pl->event = rng_range(&r, n - 7 < 5 ? 5 : n - 7, n - 3);
+		/* room after the event for the absences and three rated sessions */
+		pl->event = rng_range(&r, n - 9 < 5 ? 5 : n - 9, n - 5);
 		pl->depth = rng_range(&r, 28, 36);
 		pl->marker = rng_percent(&r, 50) ? AL_RUPTURE_WITHDRAWAL : AL_RUPTURE_CONFRONTATION;
 		pl->clinician_pct = 0;
@@ -434,6 +472,7 @@ static void plan_client(const struct demo_params *p, int i, struct plan *pl)
 	pl->cadence = x < 7 ? 7 : 14;
 	pl->switch_at = x == 9 ? n * 2 / 3 : n; /* weekly, later fortnightly */
 	pl->end_gap = rng_range(&r, 0, pl->cadence - 1);
+	plan_engagement(i, pl);
 }
 
 void demo_client(const struct demo_params *p, int i, struct demo_client *out)
@@ -450,6 +489,11 @@ void demo_client(const struct demo_params *p, int i, struct demo_client *out)
 	out->kind = pl.kind;
 	out->sessions = pl.n;
 	out->event = pl.event;
+	out->ending = -1;
+	if (is_dropout(i, &pl)) {
+		out->ending = AL_END_DROPOUT;
+		out->end_date = p->today - pl.end_gap - pl.back + DEMO_DROPOUT_ENDED;
+	}
 }
 
 /* ---- sessions */
@@ -622,6 +666,64 @@ static void session_fill(const struct plan *pl, struct rng *rr, struct rng *rt, 
 	}
 }
 
+/* The scripted absences, then the occasional one: never in the first
+ * three sessions, the last, an event or right after another absence. */
+static enum al_attendance attendance_at(const struct plan *pl, struct rng *ra, int i, int j,
+                                        enum al_attendance before)
+{
+	int x = rng_range(ra, 0, 99), kind = rng_range(ra, 0, 9);
+	if (j == pl->noshow_at)
+		return AL_NO_SHOW;
+	if (j == pl->late_at)
+		return AL_LATE_CANCEL;
+	if (is_dropout(i, pl) && j >= pl->n - 1)
+		return j == pl->n ? AL_NO_SHOW : AL_LATE_CANCEL;
+	if (x >= pl->absent_pct || j <= 3 || j == pl->n || j == pl->unrated ||
+	    (pl->context_at && j >= pl->context_at && j < pl->context_at + pl->context_len) ||
+	    before != AL_ATTENDED)
+		return AL_ATTENDED;
+	return kind < 4 ? AL_CANCELLED : kind < 7 ? AL_NO_SHOW : AL_CLINICIAN_CANCEL;
+}
+
+/* The client's check-in: on most attended sessions; tension where the
+ * course has a rupture (red, as the client tells it) or in the last
+ * sessions of a slow decline (a little, talked through: amber). */
+#define SLIDE_CHECKINS 3
+static void checkin_fill(const struct plan *pl, struct rng *rc, int j, struct demo_session *s)
+{
+	int x = rng_range(rc, 0, 99), tension = rng_range(rc, 2, 3), talked = rng_range(rc, 1, 2);
+	int e = pl->event;
+	bool rupture = j == e && (pl->kind == DEMO_UNREPAIRED || pl->kind == DEMO_NEW_RUPTURE ||
+	                          pl->kind == DEMO_DROP_REPAIRED);
+	bool slide = pl->kind == DEMO_SLOW_DECLINE && j > pl->n - SLIDE_CHECKINS;
+	s->tension = s->talked = s->misunderstood = AL_NO_ANSWER;
+	if (s->attendance != AL_ATTENDED || j == pl->unrated ||
+	    (x >= pl->checkin_pct && !rupture && !slide))
+		return;
+	s->tension = 0;
+	s->misunderstood = 0;
+	if (rupture) {
+		s->tension = (int8_t)tension;
+		s->talked = (int8_t)talked;
+		s->misunderstood = pl->kind == DEMO_NEW_RUPTURE;
+	} else if (slide) {
+		s->tension = 1;
+		s->talked = 3;
+	}
+}
+
+/* A session not attended is only the record: no ratings, marker or context. */
+static void absence_fill(struct rng *ra, struct demo_session *s)
+{
+	for (int d = 0; d < AL_CORE_DIMS; d++) {
+		s->rating[AL_RATER_CLIENT][d] = AL_MISSING;
+		s->rating[AL_RATER_CLINICIAN][d] = AL_MISSING;
+	}
+	s->rupture = AL_RUPTURE_NONE;
+	s->context = NULL;
+	s->note = s->attendance == AL_CLINICIAN_CANCEL ? NULL : PICK(ra, notes_absent);
+}
+
 int demo_sessions(const struct demo_params *p, int i, struct demo_session *out, int cap)
 {
 	struct plan pl;
@@ -635,17 +737,26 @@ int demo_sessions(const struct demo_params *p, int i, struct demo_session *out, 
 	int32_t span = 0;
 	for (int k = 1; k < pl.n; k++)
 		span += interval_after(&pl, &dates, k);
-	int32_t date = p->today - pl.end_gap - span;
+	int32_t date = p->today - pl.end_gap - pl.back - span;
 
 	struct rng rr = rng_for(p->seed, i, STREAM_RATINGS);
 	struct rng rt = rng_for(p->seed, i, STREAM_NOTES);
+	struct rng ra = rng_for(p->seed, i, STREAM_ATTEND);
+	struct rng rc = rng_for(p->seed, i, STREAM_CHECKIN);
 	int limit = cap < pl.n ? cap : pl.n;
 	const char *prev_note = NULL;
+	enum al_attendance before = AL_ATTENDED;
 	for (int j = 1; j <= limit; j++) {
-		out[j - 1].date = date;
-		session_fill(&pl, &rr, &rt, j, prev_note, &out[j - 1]);
-		if (out[j - 1].note)
-			prev_note = out[j - 1].note;
+		struct demo_session *s = &out[j - 1];
+		s->date = date;
+		session_fill(&pl, &rr, &rt, j, prev_note, s);
+		s->attendance = attendance_at(&pl, &ra, i, j, before);
+		if (s->attendance != AL_ATTENDED)
+			absence_fill(&ra, s);
+		checkin_fill(&pl, &rc, j, s);
+		if (s->note)
+			prev_note = s->note;
+		before = s->attendance;
 		date += interval_after(&pl, &replay, j);
 	}
 	return pl.n;

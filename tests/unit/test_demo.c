@@ -53,7 +53,9 @@ static bool same_text(const char *a, const char *b)
 static bool same_session(const struct demo_session *a, const struct demo_session *b)
 {
 	if (a->date != b->date || a->rupture != b->rupture || !same_text(a->context, b->context) ||
-	    !same_text(a->note, b->note))
+	    !same_text(a->note, b->note) || a->attendance != b->attendance ||
+	    a->tension != b->tension || a->talked != b->talked ||
+	    a->misunderstood != b->misunderstood)
 		return false;
 	return memcmp(a->rating, b->rating, sizeof(a->rating)) == 0;
 }
@@ -62,7 +64,8 @@ static bool same_client(const struct demo_client *a, const struct demo_client *b
 {
 	return strcmp(a->code, b->code) == 0 && a->clinician_index == b->clinician_index &&
 	       same_text(a->modality, b->modality) && same_text(a->goal, b->goal) &&
-	       a->kind == b->kind && a->sessions == b->sessions && a->event == b->event;
+	       a->kind == b->kind && a->sessions == b->sessions && a->event == b->event &&
+	       a->ending == b->ending && (a->ending < 0 || a->end_date == b->end_date);
 }
 
 /* Client i of p and client i of q are identical, sessions included. */
@@ -205,8 +208,15 @@ static void check_ranges(const struct demo_params *p)
 				assert_in_range(strlen(s->note), 1, 80);
 			notes += s->note != NULL;
 		}
-		/* weekly-ish or fortnightly, ending near today */
-		assert_true(buf_a[n - 1].date >= p->today - 14);
+		/* weekly-ish or fortnightly, ending near today (but the client not
+		 * seen for six weeks and the one who dropped out) */
+		int back = i == DEMO_GAP_CLIENT ? DEMO_GAP_DAYS
+		           : c.ending >= 0      ? DEMO_DROPOUT_DAYS
+		                                : 0;
+		assert_true(buf_a[n - 1].date >= p->today - 14 - back);
+		assert_true(buf_a[n - 1].date < p->today - back + 1);
+		if (c.ending >= 0)
+			assert_true(c.end_date >= buf_a[n - 1].date && c.end_date <= p->today);
 		sessions += n;
 	}
 	assert_true(notes * 100 >= sessions * 40); /* notes on many sessions */
@@ -390,9 +400,13 @@ static void test_shapes(void **state)
 static size_t detect(const struct demo_params *p, int i, struct al_course *c)
 {
 	int n = demo_sessions(p, i, buf_a, DEMO_SESSIONS_MAX);
-	memset(course_buf, 0, sizeof(course_buf));
 	for (int j = 0; j < n; j++) {
 		struct al_session *s = &course_buf[j];
+		al_session_clear(s);
+		s->attendance = buf_a[j].attendance;
+		s->tension = buf_a[j].tension;
+		s->talked = buf_a[j].talked;
+		s->misunderstood = buf_a[j].misunderstood;
 		s->date = buf_a[j].date;
 		s->seq = j + 1;
 		s->rupture = buf_a[j].rupture;
