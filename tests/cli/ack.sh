@@ -103,7 +103,7 @@ check_err "bad session number" 1 "alliance: ack: --session: 'four' is not a sess
 al --user sup ack C-3 --session 0 --rule drop --comment "x"
 check_err "session 0" 1 "alliance: ack: --session: '0' is not a session number"
 al --user sup ack C-3 --session 4 --rule slump --comment "x"
-check_err "bad rule" 1 "alliance: ack: --rule: 'slump' is not low, drop, dip, decline, marker, discrepancy or missing"
+check_err "bad rule" 1 "alliance: ack: --rule: 'slump' is not low, drop, dip, decline, marker, discrepancy, missing, reported, disengaging or missed"
 al --user sup ack C-3 --session 4 --rule drop --dimension trust --comment ""
 check_err "empty comment" 1 "alliance: ack: --comment: empty value"
 al --user sup ack C-3 --session 4 --rule drop --dimension trust --comment "   "

@@ -28,8 +28,8 @@ check "backup" 0 ""
 al --db "$T/copy.db" --read-only check
 check "check on the backup" 0 "ok"
 al --db "$T/copy.db" --read-only client list --format csv
-check "the backup holds the clients" 0 "code,clinician,modality,goal,sessions,last_date,archived
-K-0142,alice,,Fewer panic attacks,0,,no"
+check "the backup holds the clients" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+K-0142,alice,,Fewer panic attacks,0,,no,,"
 al --db "$T/copy.db" --read-only config get cutoff
 check "the backup holds the settings" 0 "7.5"
 cp "$T/copy.db" "$T/copy.orig"
@@ -81,7 +81,7 @@ al --db "$T/garbage.db" check
 al audit --format csv
 cut -d, -f2- "$T/out" > "$T/audit"
 printf '%s\n' "os_user,app_user,action,entity,entity_id,count" \
-	"$ME,alice,init,database,,2" "$ME,alice,add,user,1," "$ME,alice,add,user,2," \
+	"$ME,alice,init,database,,3" "$ME,alice,add,user,1," "$ME,alice,add,user,2," \
 	"$ME,alice,add,user,3," "$ME,alice,add,client,1," "$ME,bob,add,client,2," \
 	"$ME,alice,set,setting,1," "$ME,alice,backup,database,," > "$T/audit.want"
 same_file "audit rows" "$T/audit.want" "$T/audit"

@@ -16,13 +16,13 @@ B-1,bob,3,2026-11-27,WATCH,\"Trust was 7.5 on 27 November, under the cutoff of 8
 B-2,bob,5,2026-10-30,WATCH,\"Trust was 6.5 on 23 October, under the cutoff of 8.0. Ask what would help them feel safe to be open.\"
 C-1,carl,1,2026-11-20,ok,No client ratings on 20 November. Ask whether rating after the session still suits them."
 al --user sup board --summary --format csv
-check "the summary: the hand-worked numbers" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-bob,3,6,8.5,0,1,2,67
-carl,2,4,8.8,2,0,0,"
+check "the summary: the hand-worked numbers" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,3,6,8.5,0,1,2,67,0,0,1,0,0,0,0
+carl,2,4,8.8,2,0,0,,0,20,0,0,0,0,0"
 al --user sup board --summary --format json
 check "the summary in JSON: numbers, null for none" 0 '[
- {"clinician": "bob", "clients": 3, "sessions_4w": 6, "mean_4w": 8.5, "open": 0, "unrepaired": 1, "repaired": 2, "repair_pct": 67},
- {"clinician": "carl", "clients": 2, "sessions_4w": 4, "mean_4w": 8.8, "open": 2, "unrepaired": 0, "repaired": 0, "repair_pct": null}
+ {"clinician": "bob", "clients": 3, "sessions_4w": 6, "mean_4w": 8.5, "open": 0, "unrepaired": 1, "repaired": 2, "repair_pct": 67, "missed_pct": 0, "unrated_pct": 0, "not_seen": 1, "ended_planned": 0, "ended_dropout": 0, "ended_referred": 0, "ended_other": 0},
+ {"clinician": "carl", "clients": 2, "sessions_4w": 4, "mean_4w": 8.8, "open": 2, "unrepaired": 0, "repaired": 0, "repair_pct": null, "missed_pct": 0, "unrated_pct": 20, "not_seen": 0, "ended_planned": 0, "ended_dropout": 0, "ended_referred": 0, "ended_other": 0}
 ]'
 al --user sup --ascii board --format table
 check "the table: clients with a trend, then the summary" 0 "client  clinician  sessions  last_date   status   trend    flag
@@ -32,9 +32,9 @@ B-1     bob               3  2026-11-27  WATCH    *++      Trust was 7.5 on 27 N
 B-2     bob               5  2026-10-30  WATCH    ***+*    Trust was 6.5 on 23 October, under the cutoff of 8.0. Ask what would help them feel safe to be open.
 C-1     carl              1  2026-11-20  ok                No client ratings on 20 November. Ask whether rating after the session still suits them.
 
-clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct
-bob              3            6      8.5     0           1         2         67%
-carl             2            4      8.8     2           0         0           -"
+clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+bob              3            6      8.5     0           1         2         67%          0%           0%         1              0              0               0            0
+carl             2            4      8.8     2           0         0           -          0%          20%         0              0              0               0            0"
 al --user sup board --format json --status ruPTure
 check "--status (any case) narrows the clients; JSON" 0 '[
  {"client": "B-3", "clinician": "bob", "sessions": 7, "last_date": "2026-11-27", "status": "RUPTURE", "flag": "You noted a withdrawal rupture on 6 November (mean alliance 9.0). Invite them to talk about what happened between you. Not back to its earlier level (9.0) after 3 sessions."},
@@ -45,20 +45,20 @@ check "--status and --clinician together: none" 0 "client,clinician,sessions,las
 al --user sup board --clinician carl --status WATCH --format table
 check "a filtered table keeps the clinician's summary" 0 "client  clinician  sessions  last_date  status  trend  flag
 
-clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct
-carl             2            4      8.8     2           0         0           -"
+clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+carl             2            4      8.8     2           0         0           -          0%          20%         0              0              0               0            0"
 
 # A clinician sees their own board: their clients and their own line.
 al --user bob board --summary --format csv
-check "a clinician: their own summary" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-bob,3,6,8.5,0,1,2,67"
+check "a clinician: their own summary" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,3,6,8.5,0,1,2,67,0,0,1,0,0,0,0"
 al --user carl board --format csv
 check "a clinician: their own clients" 0 "client,clinician,sessions,last_date,status,flag
 C-2,carl,4,2026-11-27,RUPTURE,\"Trust was 6.5 on 27 November, far below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.\"
 C-1,carl,1,2026-11-20,ok,No client ratings on 20 November. Ask whether rating after the session still suits them."
 al --user vera board --summary --format csv
-check "another supervisor sees only their own supervisee" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-dana,1,1,3.0,0,0,0,"
+check "another supervisor sees only their own supervisee" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+dana,1,1,3.0,0,0,0,,0,0,0,0,0,0,0"
 al --user sup board --clinician dana
 check_err "a supervisor names only supervisees" 1 "alliance: board: --clinician: 'dana' is not one of your supervisees"
 al --user bob board --clinician carl
@@ -67,27 +67,27 @@ check_err "a clinician names only themself" 1 "alliance: board: --clinician: 'ca
 # The window follows today: on 20 December it is 23 November - 20 December.
 # bob: B-1 27 Nov (75+85+90) and B-3 27 Nov (3*84): 502 / 6 = 83.7 -> 8.4.
 ALLIANCE_TODAY=2026-12-20 run "$A" --user sup board --summary --format csv
-check "the 4 weeks end today" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-bob,3,2,8.4,0,1,2,67
-carl,2,1,8.2,2,0,0,"
+check "the 4 weeks end today" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,3,2,8.4,0,1,2,67,0,0,3,0,0,0,0
+carl,2,1,8.2,2,0,0,,0,20,2,0,0,0,0"
 ALLIANCE_TODAY=2027-03-01 run "$A" --user sup board --summary --format table
-check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct
-bob              3            0        -     0           1         2         67%
-carl             2            0        -     2           0         0           -"
+check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+bob              3            0        -     0           1         2         67%           -            -         3              0              0               0            0
+carl             2            0        -     2           0         0           -           -            -         2              0              0               0            0"
 
 # Archived clients leave the board and the counts; a supervisee without
 # clients still has a line.
 al --user bob client archive B-3
 al --user sup board --summary --format csv
-check "archived: out of the counts" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-bob,2,2,8.4,0,0,2,100
-carl,2,4,8.8,2,0,0,"
+check "archived: out of the counts" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,2,2,8.4,0,0,2,100,0,0,1,0,0,0,1
+carl,2,4,8.8,2,0,0,,0,20,0,0,0,0,0"
 al user add erin --supervisor sup
 al --user sup board --summary --format csv
-check "a supervisee without clients" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-bob,2,2,8.4,0,0,2,100
-carl,2,4,8.8,2,0,0,
-erin,0,0,,0,0,0,"
+check "a supervisee without clients" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,2,2,8.4,0,0,2,100,0,0,1,0,0,0,1
+carl,2,4,8.8,2,0,0,,0,20,0,0,0,0,0
+erin,0,0,,0,0,0,,,,0,0,0,0,0"
 
 # More sessions in 4 weeks than the trend's 12: counted from the course.
 al user add ivo --supervisor sup
@@ -96,8 +96,8 @@ for d in 14 15 16 17 18 19 20 21 22 23 24 25 26 27; do
 	run "$A" --user ivo session add I-1 --date 2026-11-$d --trust 9 --collaboration 8 --empathy 7
 done
 al --user sup board --summary --format csv --clinician ivo
-check "14 sessions in 4 weeks: every one counted" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct
-ivo,1,14,8.0,0,0,0,"
+check "14 sessions in 4 weeks: every one counted" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+ivo,1,14,8.0,0,0,0,,0,0,0,0,0,0,0"
 
 # Bad input.
 al --user sup board --status calm

@@ -17,6 +17,7 @@ weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration a
 
 # One client of each status, and ties broken by the latest flag, then code.
 setup client add OK-1
+setup config set gap_days 365 # months back: no client counts as not seen (engagement.sh)
 weekly alice OK-1 2026-03-02 9 9 9 9
 setup client add REP-1
 weekly alice REP-1 2026-03-02 10 10 10 10 8 10 10 10

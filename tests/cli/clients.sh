@@ -21,16 +21,16 @@ check "add with modality and goal" 0 ""
 al client add K-0007
 check "add with defaults" 0 ""
 al client list --format csv
-check "list: own clients by code" 0 'code,clinician,modality,goal,sessions,last_date,archived
-K-0007,alice,,,0,,no
-K-0142,alice,cbt,"Fewer panic attacks, back to work",0,,no'
+check "list: own clients by code" 0 'code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+K-0007,alice,,,0,,no,,
+K-0142,alice,cbt,"Fewer panic attacks, back to work",0,,no,,'
 al client list --format json
 check "list json" 0 '[
- {"code": "K-0007", "clinician": "alice", "modality": "", "goal": "", "sessions": 0, "last_date": "", "archived": "no"},
- {"code": "K-0142", "clinician": "alice", "modality": "cbt", "goal": "Fewer panic attacks, back to work", "sessions": 0, "last_date": "", "archived": "no"}
+ {"code": "K-0007", "clinician": "alice", "modality": "", "goal": "", "sessions": 0, "last_date": "", "archived": "no", "ending": "", "end_date": ""},
+ {"code": "K-0142", "clinician": "alice", "modality": "cbt", "goal": "Fewer panic attacks, back to work", "sessions": 0, "last_date": "", "archived": "no", "ending": "", "end_date": ""}
 ]'
 al client list --format table
-check "list table" 0 "code    clinician  modality  goal                               sessions  last_date  archived
+check "list table" 0 "code    clinician  modality  goal                               sessions  last_date  archived  ending  end_date
 K-0007  alice                                                          0             no
 K-0142  alice      cbt       Fewer panic attacks, back to work         0             no"
 al client list --format xml
@@ -89,13 +89,13 @@ check_err "no sub-command" 2 "alliance: client: expected add, list, archive, una
 al --read-only client add K-4
 check_err "read-only refuses add" 1 "alliance: refused: the database is open read-only"
 al client list --format csv
-check "failed adds stored nothing" 0 'code,clinician,modality,goal,sessions,last_date,archived
-ABCDEFGHIJKLMNOPQRSTUVWXYZ012345,alice,,,0,,no
-K-0007,alice,,,0,,no
-K-0142,alice,cbt,"Fewer panic attacks, back to work",0,,no
-K-1,alice,other,00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,0,,no
-K-2,alice,,"Schlaf verbessern, Ängste",0,,no
-K-3,alice,,,0,,no'
+check "failed adds stored nothing" 0 'code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+ABCDEFGHIJKLMNOPQRSTUVWXYZ012345,alice,,,0,,no,,
+K-0007,alice,,,0,,no,,
+K-0142,alice,cbt,"Fewer panic attacks, back to work",0,,no,,
+K-1,alice,other,00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,0,,no,,
+K-2,alice,,"Schlaf verbessern, Ängste",0,,no,,
+K-3,alice,,,0,,no,,'
 al --read-only client list --format csv
 check_grep "read-only may list" "^K-0142,alice" "$T/out"
 
@@ -113,19 +113,19 @@ check "clinician carl adds his own" 0 ""
 
 # Each sees their own: a clinician their clients, a supervisor the supervisees'.
 al --user bob client list --format csv
-check "bob sees his clients" 0 "code,clinician,modality,goal,sessions,last_date,archived
-B-1,bob,psychodynamic,,0,,no
-B-2,bob,,,0,,no"
+check "bob sees his clients" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+B-1,bob,psychodynamic,,0,,no,,
+B-2,bob,,,0,,no,,"
 al --user sue client list --format csv
-check "sue sees bob's clients" 0 "code,clinician,modality,goal,sessions,last_date,archived
-B-1,bob,psychodynamic,,0,,no
-B-2,bob,,,0,,no"
+check "sue sees bob's clients" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+B-1,bob,psychodynamic,,0,,no,,
+B-2,bob,,,0,,no,,"
 al --user vera client list --format csv
-check "a supervisor without supervisees sees none" 0 "code,clinician,modality,goal,sessions,last_date,archived"
+check "a supervisor without supervisees sees none" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date"
 al --user sue client list --clinician bob --format csv
-check "supervisor: --clinician a supervisee" 0 "code,clinician,modality,goal,sessions,last_date,archived
-B-1,bob,psychodynamic,,0,,no
-B-2,bob,,,0,,no"
+check "supervisor: --clinician a supervisee" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+B-1,bob,psychodynamic,,0,,no,,
+B-2,bob,,,0,,no,,"
 al --user sue client list --clinician carl
 check_err "supervisor: --clinician not a supervisee" 1 "alliance: client list: --clinician: 'carl' is not one of your supervisees"
 al client list --clinician bob
@@ -138,21 +138,21 @@ sqlite3 "$DB" "INSERT INTO session (client_id, date, seq) SELECT id, '2026-03-02
 INSERT INTO session (client_id, date, seq) SELECT id, '2026-03-02', 2 FROM client WHERE code = 'K-0007';
 INSERT INTO session (client_id, date, seq) SELECT id, '2026-01-15', 1 FROM client WHERE code = 'K-0007';"
 al client list --format csv
-check_grep "sessions and last date" "^K-0007,alice,,,3,2026-03-02,no$" "$T/out"
+check_grep "sessions and last date" "^K-0007,alice,,,3,2026-03-02,no,,$" "$T/out"
 
 # Archive hides a client from listings; --archived shows it; unarchive brings it back.
 al client archive K-0007
-check "archive" 0 ""
+check_grep "archive says how the course ended" "^K-0007: archived, the course ended on [0-9-]+ \(other\)$" "$T/out"
 al client list --format csv
 check_no_grep "archived client hidden" "K-0007" "$T/out"
 al client list --archived --format csv
-check_grep "--archived shows it" "^K-0007,alice,,,3,2026-03-02,yes$" "$T/out"
+check_grep "--archived shows it" "^K-0007,alice,,,3,2026-03-02,yes,other,[0-9-]+$" "$T/out"
 al client archive K-0007
 check_err "archive twice" 1 "alliance: client archive: 'K-0007' is already archived"
 al client unarchive K-0007
-check "unarchive" 0 ""
+check "unarchive" 0 "K-0007: active again"
 al client list --format csv
-check_grep "unarchived client listed again" "^K-0007,alice,,,3,2026-03-02,no$" "$T/out"
+check_grep "unarchived client listed again" "^K-0007,alice,,,3,2026-03-02,no,,$" "$T/out"
 al client unarchive K-0007
 check_err "unarchive a client not archived" 1 "alliance: client unarchive: 'K-0007' is not archived"
 al client archive NOPE
@@ -166,13 +166,13 @@ check_err "archive: supervisor, not a supervisee's client" 1 "alliance: client a
 al --user vera client archive B-1
 check_err "archive: another supervisor's supervisee" 1 "alliance: client archive: 'B-1' is not a client of your supervisees"
 al --user sue client archive B-2
-check "archive: supervisor, a supervisee's client" 0 ""
+check_grep "archive: supervisor, a supervisee's client" "^B-2: archived" "$T/out"
 al --user sue client unarchive B-2
-check "unarchive: supervisor" 0 ""
+check "unarchive: supervisor" 0 "B-2: active again"
 al --read-only client archive K-0142
 check_err "read-only refuses archive" 1 "alliance: refused: the database is open read-only"
 al client list --format csv
-check_grep "refused archive changed nothing" "^K-0142,.*,no$" "$T/out"
+check_grep "refused archive changed nothing" "^K-0142,.*,no,,$" "$T/out"
 
 # Purge: only the client's own clinician, only with --purge, and for good.
 al client delete K-0142
@@ -188,14 +188,15 @@ check_err "purge: unknown client" 1 "alliance: client delete: unknown client 'NO
 sqlite3 "$DB" "INSERT INTO session (id, client_id, date, seq, rupture, context)
   SELECT 900, id, '2026-03-09', 1, 'withdrawal', 'QXCONTEXT bereavement' FROM client WHERE code = 'K-0142';
 INSERT INTO rating VALUES (900, 'client', 1, 55), (900, 'clinician', 2, 80);
-INSERT INTO note VALUES (900, 'QXNOTE she spoke about her father');
+INSERT INTO note (session_id, body) VALUES (900, 'QXNOTE she spoke about her father');
+INSERT INTO note (session_id, kind, body) VALUES (900, 'client', 'QXCOMMENT more time please');
 INSERT INTO draft (client_id, session_id, updated, body)
   SELECT id, 900, '2026-03-09T10:00:00Z', 'QXDRAFT half typed' FROM client WHERE code = 'K-0142';
 INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment)
   VALUES (900, 1, 'drop', 4, '2026-03-10T10:00:00Z', 'QXACK discussed in supervision');
 UPDATE client SET goal = 'QXGOAL sleep through the night' WHERE code = 'K-0142';
 PRAGMA wal_checkpoint(TRUNCATE);" > /dev/null
-for w in QXCONTEXT QXNOTE QXDRAFT QXACK QXGOAL; do
+for w in QXCONTEXT QXNOTE QXCOMMENT QXDRAFT QXACK QXGOAL; do
 	check_grep "before purge: $w is in the file" "$w" "$DB"
 done
 id=$(sqlite3 "$DB" "SELECT id FROM client WHERE code = 'K-0142'")
@@ -212,7 +213,7 @@ i=0; while [ ! -s "$T/reader" ] && [ $i -lt 500 ]; do i=$((i + 1)); sleep 0.01; 
 check_grep "a second connection is open" "^open\|" "$T/reader"
 al client delete K-0142 --purge
 check "purge" 0 ""
-for w in QXCONTEXT QXNOTE QXDRAFT QXACK QXGOAL; do
+for w in QXCONTEXT QXNOTE QXCOMMENT QXDRAFT QXACK QXGOAL; do
 	check_no_grep "after purge, other connection open: no $w in the file" "$w" "$DB"
 done
 [ ! -s "$DB-wal" ] && ok "write-ahead log emptied by purge" || not_ok "write-ahead log emptied by purge"
@@ -225,7 +226,7 @@ left=$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM session WHERE id = 900) || ' 
   (SELECT count(*) FROM draft) || ' ' || (SELECT count(*) FROM ack)")
 [ "$left" = "0 0 0 0 0" ] && ok "sessions, ratings, notes, drafts, acks removed" || not_ok "dependent rows removed" "$left"
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
-for w in QXCONTEXT QXNOTE QXDRAFT QXACK QXGOAL K-0142; do
+for w in QXCONTEXT QXNOTE QXCOMMENT QXDRAFT QXACK QXGOAL K-0142; do
 	check_no_grep "after purge: no $w in the file" "$w" "$DB"
 done
 sqlite3 -separator , "$DB" "SELECT action, entity, entity_id, count FROM audit WHERE action = 'purge'" > "$T/purge"

@@ -16,7 +16,9 @@ ewma_limit,3.0,3.0,0.1 to 10.0,decline: control limit in SDs
 repair_window,3,3,1 to 20,repair: rated sessions a rupture has to be repaired
 repair_tolerance,0.5,0.5,0.0 to 10.0,repair: how far below the level before still counts
 discrepancy,2.0,2.0,0.1 to 10.0,discrepancy: clinician rating above the client's by this
-idle_lock,5,5,0 to 1440,minutes idle before the privacy curtain (0: never)"
+idle_lock,5,5,0 to 1440,minutes idle before the privacy curtain (0: never)
+gap_days,21,21,1 to 365,an active client not seen for more days than this is WATCH
+ask_checkin,1,1,0 to 1,client mode asks the check-in questions (1) or not (0)"
 al config list --format csv
 check "config list: every key with its default" 0 "$defaults"
 al config get --format csv

@@ -60,7 +60,7 @@ unchanged "session add with no room changed nothing"
 # (Under 32 KB not even the -shm file fits; a session's -wal needs ~30 KB.)
 limit=64
 limited $limit "$A" session add K-1 --date 2024-01-01 --trust 9 --note "n"
-check "session add within the limit works" 0 ""
+check "session add within the limit works" 0 "K-1: session 1 on 2024-01-01 recorded (trust 9.0; note)"
 snapshot
 limited $limit "$A" import "$T/import2.csv"
 check_full "import past the limit: exit 4" "^alliance: database: disk full \(File too large\)$"

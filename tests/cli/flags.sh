@@ -154,7 +154,7 @@ setup --db "$T/demo.db" demo
 al --db "$T/demo.db" flags --all --format csv
 check_file "demo: flags --all golden" "$GOLDEN/demo-flags.csv"
 cp "$T/out" "$T/demo-flags.csv"
-for rule in low drop dip decline marker discrepancy missing; do
+for rule in low drop dip decline marker discrepancy missing reported disengaging missed; do
 	check_grep "demo: a $rule flag" "^K-[0-9]+,[0-9]+,[0-9-]+,[a-z]*,$rule," "$T/demo-flags.csv"
 done
 for status in open repaired unrepaired; do

@@ -79,9 +79,9 @@ same_file "a supervisor's refused writes changed nothing" "$T/before" "$T/after"
 al --user sup ack B-1 --session 4 --rule drop --comment seen
 check "sup acknowledges B-1's flag" 0 ""
 al --user sup client archive B-1
-check "sup archives B-1" 0 ""
+check "sup archives B-1" 0 "B-1: archived, the course ended on 2026-11-27 (other)"
 al --user sup client unarchive B-1
-check "sup unarchives B-1" 0 ""
+check "sup unarchives B-1" 0 "B-1: active again"
 
 # bob on his own client: everything but acknowledging.
 al --user bob ack B-1 --session 4 --rule drop --comment mine

@@ -15,21 +15,21 @@ list() { al session list "$1" --format csv; }
 
 # Add, then the other rater's ratings go to the same session.
 al session add K-1 --date 2026-03-02 --trust 9 --collaboration 8.5 --empathy 10
-check "add client ratings" 0 ""
+check "add client ratings" 0 "K-1: session 1 on 2026-03-02 recorded (trust 9.0, collaboration 8.5, empathy 10.0)"
 list K-1
-check "list after add" 0 "session,date,rater,dimension,value,rupture,context
-1,2026-03-02,client,trust,9.0,,
-1,2026-03-02,client,collaboration,8.5,,
-1,2026-03-02,client,empathy,10.0,,"
+check "list after add" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-03-02,client,trust,9.0,,,attended,,,
+1,2026-03-02,client,collaboration,8.5,,,attended,,,
+1,2026-03-02,client,empathy,10.0,,,attended,,,"
 al session add K-1 --date 2026-03-02 --rater clinician --trust 7 --empathy=9.5
-check "clinician ratings merge into the session" 0 ""
+check "clinician ratings merge into the session" 0 "K-1: session 1 on 2026-03-02 recorded (clinician: trust 7.0, empathy 9.5)"
 list K-1
-check "one session, client rater first" 0 "session,date,rater,dimension,value,rupture,context
-1,2026-03-02,client,trust,9.0,,
-1,2026-03-02,client,collaboration,8.5,,
-1,2026-03-02,client,empathy,10.0,,
-1,2026-03-02,clinician,trust,7.0,,
-1,2026-03-02,clinician,empathy,9.5,,"
+check "one session, client rater first" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-03-02,client,trust,9.0,,,attended,,,
+1,2026-03-02,client,collaboration,8.5,,,attended,,,
+1,2026-03-02,client,empathy,10.0,,,attended,,,
+1,2026-03-02,clinician,trust,7.0,,,attended,,,
+1,2026-03-02,clinician,empathy,9.5,,,attended,,,"
 cp "$T/out" "$T/before"
 
 # The same rater and dimension again needs --replace; nothing changes.
@@ -42,22 +42,22 @@ same_file "duplicate changed nothing" "$T/before" "$T/out"
 [ "$(sqlite3 "$DB" 'select count(*) from note')" = 0 ] && ok "refused add stored no note" \
 	|| not_ok "refused add stored no note"
 al session add K-1 --date 2026-03-02 --trust 5 --replace
-check "--replace" 0 ""
+check "--replace" 0 "K-1: session 1 on 2026-03-02 recorded (trust 5.0)"
 
 # --new: further sessions on one date, numbered in entry order; a plain add
 # goes to the last session of that date.
 al session add K-1 --date 2026-03-02 --new --trust 6
-check "--new" 0 ""
+check "--new" 0 "K-1: session 2 on 2026-03-02 recorded (trust 6.0)"
 al session add K-1 --date 2026-03-02 --new --trust 4
-check "--new again" 0 ""
+check "--new again" 0 "K-1: session 3 on 2026-03-02 recorded (trust 4.0)"
 al session add K-1 --date 2026-03-02 --empathy 3
-check "add goes to the last session of the date" 0 ""
+check "add goes to the last session of the date" 0 "K-1: session 3 on 2026-03-02 recorded (empathy 3.0)"
 
 # An earlier date becomes session 1 and renumbers the others.
 al session add K-1 --date 2026-02-23 --trust 8 --rupture withdrawal --context "illness, in family"
-check "earlier session with rupture and context" 0 ""
+check "earlier session with rupture and context" 0 "K-1: session 1 on 2026-02-23 recorded (trust 8.0; rupture withdrawal; context)"
 al session add K-1 --date 2026-02-23 --rater clinician --trust 6 --rupture withdrawal
-check "same rupture marker again is fine" 0 ""
+check "same rupture marker again is fine" 0 "K-1: session 1 on 2026-02-23 recorded (clinician: trust 6.0; rupture withdrawal)"
 al session add K-1 --date 2026-02-23 --rupture confrontation
 check_err "different rupture marker" 1 "alliance: session add: K-1 2026-02-23 already has the rupture marker withdrawal (use --replace)"
 al session add K-1 --date 2026-02-23 --context "holiday"
@@ -65,43 +65,43 @@ check_err "different context" 1 "alliance: session add: K-1 2026-02-23 already h
 
 # Unrated sessions; adding nothing new to a session changes nothing.
 al session add K-1 --date 2026-03-09
-check "unrated session" 0 ""
+check "unrated session" 0 "K-1: session 5 on 2026-03-09 recorded unrated"
 al session add K-1 --date 2026-03-09
-check "unrated session again: nothing new" 0 ""
+check "unrated session again: nothing new" 0 "K-1: session 5 on 2026-03-09 recorded unrated"
 al session add K-1 --date 2026-03-16 --goals 7.5 --trust 8
-check "extra dimension" 0 ""
+check "extra dimension" 0 "K-1: session 6 on 2026-03-16 recorded (trust 8.0, goals 7.5)"
 
 list K-1
-check "list: numbering, merge, unrated, extra dimension" 0 'session,date,rater,dimension,value,rupture,context
-1,2026-02-23,client,trust,8.0,withdrawal,"illness, in family"
-1,2026-02-23,clinician,trust,6.0,withdrawal,"illness, in family"
-2,2026-03-02,client,trust,5.0,,
-2,2026-03-02,client,collaboration,8.5,,
-2,2026-03-02,client,empathy,10.0,,
-2,2026-03-02,clinician,trust,7.0,,
-2,2026-03-02,clinician,empathy,9.5,,
-3,2026-03-02,client,trust,6.0,,
-4,2026-03-02,client,trust,4.0,,
-4,2026-03-02,client,empathy,3.0,,
-5,2026-03-09,,,,,
-6,2026-03-16,client,trust,8.0,,
-6,2026-03-16,client,goals,7.5,,'
+check "list: numbering, merge, unrated, extra dimension" 0 'session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-02-23,client,trust,8.0,withdrawal,"illness, in family",attended,,,
+1,2026-02-23,clinician,trust,6.0,withdrawal,"illness, in family",attended,,,
+2,2026-03-02,client,trust,5.0,,,attended,,,
+2,2026-03-02,client,collaboration,8.5,,,attended,,,
+2,2026-03-02,client,empathy,10.0,,,attended,,,
+2,2026-03-02,clinician,trust,7.0,,,attended,,,
+2,2026-03-02,clinician,empathy,9.5,,,attended,,,
+3,2026-03-02,client,trust,6.0,,,attended,,,
+4,2026-03-02,client,trust,4.0,,,attended,,,
+4,2026-03-02,client,empathy,3.0,,,attended,,,
+5,2026-03-09,,,,,,attended,,,
+6,2026-03-16,client,trust,8.0,,,attended,,,
+6,2026-03-16,client,goals,7.5,,,attended,,,'
 cp "$T/out" "$T/before"
 
 # Notes: stored apart, replaced, never in lists, errors or the audit trail.
 al session add K-1 --date 2026-03-09 --note "ZEBRA private words"
-check "note on the unrated session" 0 ""
+check "note on the unrated session" 0 "K-1: session 5 on 2026-03-09 recorded unrated (note)"
 [ "$(sqlite3 "$DB" 'select body from note')" = "ZEBRA private words" ] && ok "note stored" \
 	|| not_ok "note stored" "$(sqlite3 "$DB" 'select body from note')"
 printf 'QUAGGA line one\nline two\n' > "$T/note.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/note.txt"
-check "--note-file replaces the note" 0 ""
+check "--note-file replaces the note" 0 "K-1: session 5 on 2026-03-09 recorded unrated (note)"
 printf 'QUAGGA line one\nline two\n' > "$T/want"
 sqlite3 "$DB" 'select body from note' > "$T/got"
 same_file "note file stored without its final newline" "$T/want" "$T/got"
 printf 'OKAPI from stdin\n' | "$A" session add K-1 --date 2026-03-16 --note-file - > "$T/out" 2> "$T/err"
 rc=$?
-check "--note-file - reads standard input" 0 ""
+check "--note-file - reads standard input" 0 "K-1: session 6 on 2026-03-16 recorded (note)"
 list K-1
 same_file "notes leave the list as it was" "$T/before" "$T/out"
 sqlite3 "$DB" 'select * from audit' > "$T/audit"
@@ -125,7 +125,7 @@ al session add K-1 --date 2026-03-09 --note-file "$T/big.txt"
 check_err "note file too long" 1 "alliance: session add: --note-file: '$T/big.txt' is longer than 20000 bytes"
 head -c 20000 /dev/zero | tr '\0' y > "$T/max.txt"
 al session add K-2 --date 2026-01-19 --note-file "$T/max.txt"
-check "note of exactly 20000 bytes" 0 ""
+check "note of exactly 20000 bytes" 0 "K-2: session 1 on 2026-01-19 recorded unrated (note)"
 printf 'ZEBRA\000binary' > "$T/bin.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/bin.txt"
 check_err "binary note file" 1 "alliance: session add: --note-file: '$T/bin.txt' is not UTF-8 text"
@@ -184,18 +184,18 @@ check_file "read-only list works and nothing changed" "$T/before"
 # The future: tomorrow is allowed (time zones), the day after is not (above).
 tomorrow=$(date -u -d '+1 day' +%F)
 al session add K-2 --date "$tomorrow" --trust 9
-check "tomorrow is accepted" 0 ""
+check "tomorrow is accepted" 0 "K-2: session 2 on $tomorrow recorded (trust 9.0)"
 
 # Who may add and list: the client's clinician; a supervisor only lists.
 al --user bob session add B-1 --date 2026-03-03 --trust 7 --rater clinician
-check "bob adds to his client" 0 ""
+check "bob adds to his client" 0 "B-1: session 1 on 2026-03-03 recorded unrated (clinician: trust 7.0)"
 al --user bob session add K-1 --date 2026-03-23 --trust 5
 check_err "another clinician's client" 1 "alliance: session add: 'K-1' is not one of your clients"
 al --user sam session add B-1 --date 2026-03-23 --trust 5
 check_err "supervisor cannot add" 1 "alliance: session add: supervisors do not change ratings or notes"
 al --user sam session list B-1 --format csv
-check "supervisor lists a supervisee's client" 0 "session,date,rater,dimension,value,rupture,context
-1,2026-03-03,clinician,trust,7.0,,"
+check "supervisor lists a supervisee's client" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-03-03,clinician,trust,7.0,,,attended,,,"
 al session list B-1
 check_err "list another clinician's client" 1 "alliance: session list: 'B-1' is not one of your clients"
 al session list K-9
@@ -208,20 +208,20 @@ setup session add K-2 --date 2026-01-05 --trust 9.9 --context 'said "hi"'
 setup session add K-2 --date 2026-01-12
 al session list K-2 --format json
 check "list json" 0 "[
- {\"session\": 1, \"date\": \"2026-01-05\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.9, \"rupture\": \"\", \"context\": \"said \\\"hi\\\"\"},
- {\"session\": 2, \"date\": \"2026-01-12\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\"},
- {\"session\": 3, \"date\": \"2026-01-19\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\"},
- {\"session\": 4, \"date\": \"$tomorrow\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.0, \"rupture\": \"\", \"context\": \"\"}
+ {\"session\": 1, \"date\": \"2026-01-05\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.9, \"rupture\": \"\", \"context\": \"said \\\"hi\\\"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"},
+ {\"session\": 2, \"date\": \"2026-01-12\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"},
+ {\"session\": 3, \"date\": \"2026-01-19\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"},
+ {\"session\": 4, \"date\": \"$tomorrow\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.0, \"rupture\": \"\", \"context\": \"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"}
 ]"
 al session list K-1 --format table
 printf '%s\n' \
-'session  date        rater      trust  collaboration  empathy  goals  rupture     note  context' \
-'      1  2026-02-23  client       8.0              -        -      -  withdrawal        illness, in family' \
-'      1  2026-02-23  clinician    6.0              -        -      -  withdrawal        illness, in family' \
+'session  date        rater      trust  collaboration  empathy  goals  attendance  check-in  rupture     note  comment  context' \
+'      1  2026-02-23  client       8.0              -        -      -                        withdrawal                 illness, in family' \
+'      1  2026-02-23  clinician    6.0              -        -      -                        withdrawal                 illness, in family' \
 '      2  2026-03-02  client       5.0            8.5     10.0      -' \
 '      2  2026-03-02  clinician    7.0              -      9.5      -' \
 '      3  2026-03-02  client       6.0              -        -      -' \
 '      4  2026-03-02  client       4.0              -      3.0      -' \
-'      5  2026-03-09  unrated        -              -        -      -              yes' \
-'      6  2026-03-16  client       8.0              -        -    7.5              yes' > "$T/want"
+'      5  2026-03-09  unrated        -              -        -      -                                    yes' \
+'      6  2026-03-16  client       8.0              -        -    7.5                                    yes' > "$T/want"
 check_file "list table: a line per session and rater, a note marker" "$T/want"

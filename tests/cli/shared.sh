@@ -47,8 +47,8 @@ al --shared --db "$C" user add nina
 as_colleague --user nina --db "$C" client add N-1
 check "a colleague in the group writes" 0 ""
 as_colleague --user nina --db "$C" client list --format csv
-check "and reads" 0 "code,clinician,modality,goal,sessions,last_date,archived
-N-1,nina,,,0,,no"
+check "and reads" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+N-1,nina,,,0,,no,,"
 
 # Without the shared mode everything stays private, even in that directory.
 ALLIANCE_SHARED=0 run "$A" --db "$T/clinic/private/alliance.db" init

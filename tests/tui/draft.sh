@@ -38,7 +38,7 @@ check_screen "the restored entry saves" "Session 2 of 2"
 [ "$(drafts)" = 0 ] && ok "saving drops the draft" || not_ok "saving drops the draft"
 al session list K-7 --format csv
 grep "^2," "$T/out" > "$T/s2"
-printf '%s\n' "2,$today,client,trust,8.0,," "2,$today,client,collaboration,6.5,," > "$T/want"
+printf '%s\n' "2,$today,client,trust,8.0,,,attended,,," "2,$today,client,collaboration,6.5,,,attended,,," > "$T/want"
 same_file "the restored values are stored" "$T/want" "$T/s2"
 
 # SIGTERM mid-entry: the terminal is restored, the draft kept.

@@ -9,7 +9,7 @@ for d in 01 02 03; do
 	al session add K-1 --date 2024-05-$d --trust 9 --collaboration 9 --empathy 9
 done
 list() { al session list K-1 --format csv; }
-note_of() { sqlite3 "$DB" "SELECT body FROM note JOIN session s ON s.id = session_id WHERE s.date = '$1' ORDER BY s.seq DESC LIMIT 1"; }
+note_of() { sqlite3 "$DB" "SELECT body FROM note JOIN session s ON s.id = session_id WHERE s.date = '$1' AND kind = 'note' ORDER BY s.seq DESC LIMIT 1"; }
 list
 cp "$T/out" "$T/before"
 
@@ -74,9 +74,9 @@ check_grep "with the note" 'Talked about the break.' "$T/screen"
 check_grep "and the new flags at once" '\^ (dip|low)' "$T/screen"
 list
 check "exactly those values stored" 0 "$(cat "$T/before")
-4,$today,client,trust,9.0,,
-4,$today,client,collaboration,7.5,,
-4,$today,client,empathy,10.0,,"
+4,$today,client,trust,9.0,,,attended,,,
+4,$today,client,collaboration,7.5,,,attended,,,
+4,$today,client,empathy,10.0,,,attended,,,"
 [ "$(note_of "$today")" = "Talked about the break." ] && ok "the note is stored" ||
 	not_ok "the note is stored" "$(note_of "$today")"
 
@@ -124,8 +124,8 @@ tui_keys F10
 check_screen "F10 saves the edit" "Trust 8.5  Collaboration 7.5"
 list
 grep "^4," "$T/out" > "$T/s4"
-printf '%s\n' "4,$today,client,trust,8.5,," "4,$today,client,collaboration,7.5,," \
-	"4,$today,client,empathy,10.0,," > "$T/want"
+printf '%s\n' "4,$today,client,trust,8.5,,,attended,,," "4,$today,client,collaboration,7.5,,,attended,,," \
+	"4,$today,client,empathy,10.0,,,attended,,," > "$T/want"
 same_file "the edit replaced the rating" "$T/want" "$T/s4"
 
 # Ctrl-E: the note in $EDITOR, in a 0600 file in a 0700 directory, removed after.

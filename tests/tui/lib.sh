@@ -20,6 +20,7 @@ tui_start() {
 	{
 		echo 'export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8'
 		echo "export ALLIANCE_DB='$DB' LOGNAME=alice USER=alice"
+		[ -n "${ALLIANCE_TODAY:-}" ] && echo "export ALLIANCE_TODAY='$ALLIANCE_TODAY'"
 		echo 'unset NO_COLOR'
 		while [ $# -gt 0 ] && [ "$1" != -- ]; do echo "export $1"; shift; done
 		[ $# -gt 0 ] && shift
