@@ -44,6 +44,14 @@ bool parse_rupture(const char *s, enum al_rupture *out);
 const char *rater_name(enum al_rater r);
 bool parse_rater(const char *s, enum al_rater *out);
 
+/* The vocabularies as NULL-terminated lists (the command table, help and
+ * completion read them): attendance words, check-in answers 0..4, yes/no,
+ * the endings of a course. */
+extern const char *const al_attendance_names[];
+extern const char *const al_checkin_values[];
+extern const char *const al_yes_no[];
+extern const char *const al_ending_names[];
+
 /* attended, cancelled, late-cancel, no-show, clinician-cancel */
 const char *attendance_name(enum al_attendance a);
 bool parse_attendance(const char *s, enum al_attendance *out);

@@ -252,23 +252,26 @@ bool parse_rater(const char *s, enum al_rater *out)
 	return false;
 }
 
-static const char *const attendance_names[AL_ATTENDANCE_COUNT] = {
+const char *const al_attendance_names[AL_ATTENDANCE_COUNT + 1] = {
     [AL_ATTENDED] = "attended",
     [AL_CANCELLED] = "cancelled",
     [AL_LATE_CANCEL] = "late-cancel",
     [AL_NO_SHOW] = "no-show",
     [AL_CLINICIAN_CANCEL] = "clinician-cancel",
+    [AL_ATTENDANCE_COUNT] = NULL,
 };
+const char *const al_checkin_values[AL_CHECKIN_MAX + 2] = {"0", "1", "2", "3", "4", NULL};
+const char *const al_yes_no[] = {"yes", "no", NULL};
 
 const char *attendance_name(enum al_attendance a)
 {
-	return (unsigned)a < AL_ATTENDANCE_COUNT ? attendance_names[a] : "?";
+	return (unsigned)a < AL_ATTENDANCE_COUNT ? al_attendance_names[a] : "?";
 }
 
 bool parse_attendance(const char *s, enum al_attendance *out)
 {
 	for (int i = 0; i < AL_ATTENDANCE_COUNT; i++)
-		if (strcmp(s, attendance_names[i]) == 0) {
+		if (strcmp(s, al_attendance_names[i]) == 0) {
 			*out = (enum al_attendance)i;
 			return true;
 		}
@@ -323,17 +326,18 @@ const char *yes_no_name(int8_t v)
 	return v == AL_NO_ANSWER ? "" : v ? "yes" : "no";
 }
 
-static const char *const ending_names[AL_END_COUNT] = {"planned", "dropout", "referred", "other"};
+const char *const al_ending_names[AL_END_COUNT + 1] = {"planned", "dropout", "referred", "other",
+                                                       NULL};
 
 const char *ending_name(enum al_ending e)
 {
-	return (unsigned)e < AL_END_COUNT ? ending_names[e] : "?";
+	return (unsigned)e < AL_END_COUNT ? al_ending_names[e] : "?";
 }
 
 bool parse_ending(const char *s, enum al_ending *out)
 {
 	for (int i = 0; i < AL_END_COUNT; i++)
-		if (strcmp(s, ending_names[i]) == 0) {
+		if (strcmp(s, al_ending_names[i]) == 0) {
 			*out = (enum al_ending)i;
 			return true;
 		}

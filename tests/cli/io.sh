@@ -3,8 +3,8 @@
 # error with its FILE:LINE, all-or-nothing, dry runs, filters, anonymizing.
 . "$(dirname "$0")/../lib.sh"
 
-IN="$SHARED/examples/detection/input.csv"          # format 1
-IN2="$SHARED/examples/detection/input-format2.csv" # the same practice, as export writes it
+IN="$VECTORS/detection/input.csv"          # format 1
+IN2="$VECTORS/detection/input-format2.csv" # the same practice, as export writes it
 HEADER="client,clinician,date,session,rater,dimension,value,rupture,context"
 H2="$HEADER,attendance,tension,talked,misunderstood"
 # v2 TEXT: format-1 CSV text as export writes it (format 2: every session
