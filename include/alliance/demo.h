@@ -128,9 +128,9 @@ struct demo_session {
 	int32_t date;
 	al_tenths rating[AL_RATER_COUNT][AL_CORE_DIMS]; /* AL_MISSING when absent */
 	enum al_rupture rupture;
-	const char *context; /* "illness", "bereavement", "moved house", ... */
-	const char *note;    /* a short plain note, or NULL */
-	enum al_attendance attendance; /* not attended: no ratings, marker or check-in */
+	const char *context;                   /* "illness", "bereavement", "moved house", ... */
+	const char *note;                      /* a short plain note, or NULL */
+	enum al_attendance attendance;         /* not attended: no ratings, marker or check-in */
 	int8_t tension, talked, misunderstood; /* the check-in; AL_NO_ANSWER when not asked */
 };
 

@@ -11,13 +11,13 @@
 #define ENGAGEMENT_BOARD_DAYS 84 /* the board's "last 12 weeks": today and 83 days before */
 
 struct al_engagement {
-	int sessions;     /* sessions the client was to come to: all but clinician-cancel */
-	int missed;       /* of those, no-show or late-cancel */
-	int attended;     /* attended sessions */
-	int unrated;      /* attended sessions without any client rating */
-	int checkins;     /* attended sessions with a check-in answer */
-	int tension;      /* ... with some tension (above 0) */
-	int misunderstood; /* ... where something felt misunderstood */
+	int sessions;            /* sessions the client was to come to: all but clinician-cancel */
+	int missed;              /* of those, no-show or late-cancel */
+	int attended;            /* attended sessions */
+	int unrated;             /* attended sessions without any client rating */
+	int checkins;            /* attended sessions with a check-in answer */
+	int tension;             /* ... with some tension (above 0) */
+	int misunderstood;       /* ... where something felt misunderstood */
 	int ended[AL_END_COUNT]; /* clients whose course ended in the period, by reason */
 };
 

@@ -10,8 +10,8 @@
 
 #include "alliance/course.h"
 
-#define IMPORT_COLUMNS 13   /* format 2 */
-#define IMPORT_COLUMNS_V1 9 /* format 1: the first nine alone */
+#define IMPORT_COLUMNS 13      /* format 2 */
+#define IMPORT_COLUMNS_V1 9    /* format 1: the first nine alone */
 #define IMPORT_CONTEXT_MAX 200 /* bytes, as session add allows */
 #define IMPORT_WHY_MAX 256
 

@@ -80,8 +80,8 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 		int mean_tenths = board_tally_mean(t);
 		const int rate[3] = {board_repair_pct(t), engagement_missed_pct(e),
 		                     engagement_unrated_pct(e)};
-		const int v[10] = {t->clients,  t->sessions,  t->open,     t->unrepaired,
-		                   t->repaired, t->not_seen,  e->ended[0], e->ended[1],
+		const int v[10] = {t->clients,  t->sessions, t->open,     t->unrepaired,
+		                   t->repaired, t->not_seen, e->ended[0], e->ended[1],
 		                   e->ended[2], e->ended[3]};
 		for (int k = 0; k < 10; k++)
 			snprintf(num[k], sizeof num[k], "%d", v[k]);

@@ -136,7 +136,8 @@ static enum al_status store_client(struct demo_store *d, int i)
 	for (int k = 0; !st && k < n; k++)
 		st = store_session(d, cl.id, &s[k]);
 	if (!st && dc.ending >= 0)
-		st = db_client_end(d->c->db, cl.id, (enum al_ending)dc.ending, dc.end_date, d->c->err);
+		st = db_client_end(d->c->db, cl.id, (enum al_ending)dc.ending, dc.end_date,
+		                   d->c->err);
 	return st;
 }
 

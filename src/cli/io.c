@@ -17,11 +17,10 @@
 #define READ_CHUNK 65536
 
 static const struct out_col export_cols[IMPORT_COLUMNS] = {
-    {"client"},       {"clinician"},    {"date"},           {"session", true}, {"rater"},
-    {"dimension"},    {"value", true},  {"rupture"},        {"context"},       {"attendance"},
+    {"client"},        {"clinician"},    {"date"},          {"session", true}, {"rater"},
+    {"dimension"},     {"value", true},  {"rupture"},       {"context"},       {"attendance"},
     {"tension", true}, {"talked", true}, {"misunderstood"},
 };
-
 
 struct export_run {
 	struct out out;

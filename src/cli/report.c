@@ -214,7 +214,8 @@ static enum al_status text_ratings(struct report *r, FILE *fp)
 				cells[k++] = val[d];
 			}
 		if (absence)
-			cells[k++] = s->attendance == AL_ATTENDED ? "" : attendance_name(s->attendance);
+			cells[k++] =
+			    s->attendance == AL_ATTENDED ? "" : attendance_name(s->attendance);
 		cells[k++] = rupture_name(s->rupture);
 		cells[k++] = r->course.context[i];
 		st = out_row(&o, cells, r->c->err);

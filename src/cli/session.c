@@ -63,8 +63,8 @@ static enum al_status note_read(struct cli *c, const char *opt, const char *path
 		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(e));
 	if (n > AL_NOTE_MAX)
-		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes",
-		               c->cmd, opt, path, AL_NOTE_MAX);
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes", c->cmd,
+		               opt, path, AL_NOTE_MAX);
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		n--;
 	buf[n] = '\0';
@@ -158,7 +158,7 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 
 /* Attendance and the check-in answers (SPEC §1, §3). */
 static enum al_status parse_engagement(struct cli *c, const struct cli_opt *opts,
-                                    struct db_session_in *in)
+                                       struct db_session_in *in)
 {
 	static const char *const answers[] = {"tension", "talked"};
 	int8_t *value[] = {&in->tension, &in->talked};
@@ -174,8 +174,8 @@ static enum al_status parse_engagement(struct cli *c, const struct cli_opt *opts
 	for (int k = 0; k < 2; k++)
 		if ((s = cli_opt(opts, answers[k])) && !parse_checkin(s, value[k]))
 			return al_fail(c->err, AL_EINPUT,
-			               "%s: --%s: '%.20s' is not a whole number from 0 to 4", c->cmd,
-			               answers[k], s);
+			               "%s: --%s: '%.20s' is not a whole number from 0 to 4",
+			               c->cmd, answers[k], s);
 	if ((s = cli_opt(opts, "misunderstood")) && !parse_yes_no(s, &in->misunderstood))
 		return al_fail(c->err, AL_EINPUT, "%s: --misunderstood: '%.20s' is not yes or no",
 		               c->cmd, s);
@@ -200,13 +200,13 @@ static enum al_status check_not_attended(struct cli *c, const struct cli_opt *op
 {
 	if (!in->set_attendance || in->attendance == AL_ATTENDED)
 		return AL_OK;
-	const char *what = any_rating(in)                          ? "ratings"
-	                   : in->rupture != AL_RUPTURE_NONE         ? "rupture marker"
-	                   : in->tension != AL_NO_ANSWER ||
-	                           in->talked != AL_NO_ANSWER ||
-	                           in->misunderstood != AL_NO_ANSWER ? "check-in"
-	                   : cli_opt(opts, "client-comment-file")   ? "client comment"
-	                                                             : NULL;
+	const char *what = any_rating(in)                   ? "ratings"
+	                   : in->rupture != AL_RUPTURE_NONE ? "rupture marker"
+	                   : in->tension != AL_NO_ANSWER || in->talked != AL_NO_ANSWER ||
+	                           in->misunderstood != AL_NO_ANSWER
+	                       ? "check-in"
+	                   : cli_opt(opts, "client-comment-file") ? "client comment"
+	                                                          : NULL;
 	if (!what)
 		return AL_OK;
 	return al_fail(c->err, AL_EINPUT, "%s: --attendance %s: a session not attended has no %s",
@@ -229,8 +229,8 @@ static enum al_status session_save(struct cli *c, const struct db_dims *dims,
                                    const struct db_session_in *in, int64_t *id)
 {
 	enum al_status st;
-	if ((st = db_begin(c->db, c->err)) ||
-	    (st = db_session_save(c->db, dims, in, id, c->err)) || (st = db_commit(c->db, c->err)))
+	if ((st = db_begin(c->db, c->err)) || (st = db_session_save(c->db, dims, in, id, c->err)) ||
+	    (st = db_commit(c->db, c->err)))
 		db_rollback(c->db);
 	return st;
 }
@@ -262,12 +262,20 @@ static enum al_status parse_texts(struct cli *c, const struct cli_opt *opts, str
 
 static enum al_status session_add(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-	    {"date", true},       {"rater", true},   {"rupture", true},
-	    {"context", true},    {"note", true},    {"note-file", true},
-	    {"replace", false},   {"new", false},    {"attendance", true},
-	    {"tension", true},    {"talked", true},  {"misunderstood", true},
-	    {"client-comment-file", true}, {NULL}};
+	struct cli_opt opts[] = {{"date", true},
+	                         {"rater", true},
+	                         {"rupture", true},
+	                         {"context", true},
+	                         {"note", true},
+	                         {"note-file", true},
+	                         {"replace", false},
+	                         {"new", false},
+	                         {"attendance", true},
+	                         {"tension", true},
+	                         {"talked", true},
+	                         {"misunderstood", true},
+	                         {"client-comment-file", true},
+	                         {NULL}};
 	const char *pos[1];
 	struct cli_extra extra = {0};
 	struct db_session_in in;

@@ -11,9 +11,9 @@
 /* session list: CSV and JSON have the rows of export (SPEC §3); the table
  * shows one line per session and rater with the dimensions as columns. */
 static const struct out_col list_cols[] = {
-    {"session", true},    {"date"},         {"rater"},          {"dimension"},
-    {"value", true},      {"rupture"},      {"context"},        {"attendance"},
-    {"tension", true},    {"talked", true}, {"misunderstood"},
+    {"session", true}, {"date"},         {"rater"},         {"dimension"},
+    {"value", true},   {"rupture"},      {"context"},       {"attendance"},
+    {"tension", true}, {"talked", true}, {"misunderstood"},
 };
 #define LIST_COLS (int)(sizeof list_cols / sizeof list_cols[0])
 
@@ -164,7 +164,6 @@ out:
 	db_course_free(&course);
 	return st;
 }
-
 
 /* ---- the line session add prints */
 

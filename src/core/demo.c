@@ -343,10 +343,10 @@ struct plan {
 	int cadence, switch_at, end_gap; /* dates */
 	int back;                        /* days the whole course lies further back */
 	int note_pct;
-	int checkin_pct;     /* attended sessions with the client's check-in */
-	int absent_pct;      /* sessions now and then not attended (calm, warming) */
-	int noshow_at;       /* 1-based scripted no-show, 0 none */
-	int late_at;         /* 1-based scripted late cancellation, 0 none */
+	int checkin_pct; /* attended sessions with the client's check-in */
+	int absent_pct;  /* sessions now and then not attended (calm, warming) */
+	int noshow_at;   /* 1-based scripted no-show, 0 none */
+	int late_at;     /* 1-based scripted late cancellation, 0 none */
 };
 
 static void plan_bases(struct plan *pl, struct rng *r, int lo, int hi)

@@ -191,12 +191,14 @@ static void explain_reported(struct text *t, const struct al_course *c, const st
 		say(t, ".");
 	}
 	if (s->misunderstood == 1)
-		say(t, "%sThey felt that something about who they are (background, culture or "
-		       "identity) was misunderstood.",
+		say(t,
+		    "%sThey felt that something about who they are (background, culture or "
+		    "identity) was misunderstood.",
 		    t->len ? " " : "");
 	if (f->severity == AL_SEV_RED)
-		say(t, " Thank them for saying so, and invite them to say more about what happened "
-		       "on %s.",
+		say(t,
+		    " Thank them for saying so, and invite them to say more about what happened "
+		    "on %s.",
 		    w->date);
 	else
 		say(t, " Check in about it next time.");
@@ -211,13 +213,12 @@ static void say_attendance(struct text *t, enum al_attendance a)
 
 static const char *count_words(int n)
 {
-	static const char *const words[] = {"no", "one", "two", "three", "four", "five",
-	                                    "six", "seven", "eight", "nine", "ten"};
+	static const char *const words[] = {"no",  "one",   "two",   "three", "four", "five",
+	                                    "six", "seven", "eight", "nine",  "ten"};
 	return n >= 0 && n <= 10 ? words[n] : "many";
 }
 
-static void explain_disengaging(struct text *t, const struct al_course *c,
-                                const struct al_flag *f)
+static void explain_disengaging(struct text *t, const struct al_course *c, const struct al_flag *f)
 {
 	const struct al_session *then = &c->sessions[f->ref_session];
 	size_t after = f->session - f->ref_session;

@@ -113,10 +113,11 @@ static bool parse_engagement(const char *const f[IMPORT_COLUMNS], struct import_
 	if (!f[F_ATTENDANCE])
 		return true;
 	if (!parse_attendance(f[F_ATTENDANCE], &out->attendance))
-		return refuse(why,
-		              "attendance '%.40s': not attended, cancelled, late-cancel, no-show or "
-		              "clinician-cancel",
-		              f[F_ATTENDANCE]);
+		return refuse(
+		    why,
+		    "attendance '%.40s': not attended, cancelled, late-cancel, no-show or "
+		    "clinician-cancel",
+		    f[F_ATTENDANCE]);
 	if (!parse_answer(f[F_TENSION], &out->tension))
 		return refuse(why, "tension '%.20s': not a whole number from 0 to 4", f[F_TENSION]);
 	if (!parse_answer(f[F_TALKED], &out->talked))
@@ -127,11 +128,11 @@ static bool parse_engagement(const char *const f[IMPORT_COLUMNS], struct import_
 		return refuse(why, "talked is answered only when tension is above 0");
 	if (out->attendance == AL_ATTENDED)
 		return true;
-	const char *what = out->rated                           ? "ratings"
-	                   : out->rupture != AL_RUPTURE_NONE     ? "rupture marker"
-	                   : out->tension != AL_NO_ANSWER ||
-	                         out->misunderstood != AL_NO_ANSWER ? "check-in"
-	                                                            : NULL;
+	const char *what = out->rated                        ? "ratings"
+	                   : out->rupture != AL_RUPTURE_NONE ? "rupture marker"
+	                   : out->tension != AL_NO_ANSWER || out->misunderstood != AL_NO_ANSWER
+	                       ? "check-in"
+	                       : NULL;
 	if (what)
 		return refuse(why, "a session not attended (%s) has no %s", f[F_ATTENDANCE], what);
 	return true;
@@ -194,12 +195,12 @@ static void enter_session(struct import_seq *s, const struct import_row *row)
 static enum import_step same_session(const struct import_seq *s, const struct import_row *row,
                                      char why[IMPORT_WHY_MAX])
 {
-	const char *what = s->date != row->date                    ? "the date"
-	                   : s->rupture != row->rupture            ? "rupture"
-	                   : s->context != text_hash(row->context) ? "context"
-	                   : s->attendance != row->attendance      ? "attendance"
-	                   : s->tension != row->tension            ? "tension"
-	                   : s->talked != row->talked              ? "talked"
+	const char *what = s->date != row->date                     ? "the date"
+	                   : s->rupture != row->rupture             ? "rupture"
+	                   : s->context != text_hash(row->context)  ? "context"
+	                   : s->attendance != row->attendance       ? "attendance"
+	                   : s->tension != row->tension             ? "tension"
+	                   : s->talked != row->talked               ? "talked"
 	                   : s->misunderstood != row->misunderstood ? "misunderstood"
 	                                                            : NULL;
 	if (!what)

@@ -224,7 +224,8 @@ static void rule_reported(struct scan *sc)
 {
 	const struct al_session *se = &sc->c->sessions[sc->i];
 	int t = se->tension, k = se->talked;
-	bool red = t >= REPORTED_RED_TENSION || (t >= 1 && k != AL_NO_ANSWER && k <= REPORTED_TALKED_LOW) ||
+	bool red = t >= REPORTED_RED_TENSION ||
+	           (t >= 1 && k != AL_NO_ANSWER && k <= REPORTED_TALKED_LOW) ||
 	           se->misunderstood == 1;
 	if (!red && t != 1)
 		return;

@@ -90,11 +90,11 @@ void summary_apply_gap(struct al_summary *s, bool archived, int32_t today, int g
 	s->standing.last_flag_date = s->last_seen;
 	format_date_words(s->last_seen, today, since, sizeof since);
 	if (days < GAP_DAYS_IN_WORDS)
-		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d days ago.", since, (int)days);
+		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d days ago.", since,
+		         (int)days);
 	else
 		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d weeks ago.", since,
 		         (int)(days / 7));
 	size_t n = strlen(s->flag);
-	snprintf(s->flag + n, sizeof s->flag - n,
-	         " Get in touch to ask how they are.");
+	snprintf(s->flag + n, sizeof s->flag - n, " Get in touch to ask how they are.");
 }

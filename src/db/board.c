@@ -103,8 +103,8 @@ enum al_status db_board_load(struct db *db, const struct db_dims *dims,
 	if (!st)
 		st = db_status_each(db, &active, add_client, &g, err);
 	for (size_t i = 0; !st && i < out->nclin; i++)
-		st = db_engagement_load(db, out->clin[i].id, today - ENGAGEMENT_BOARD_DAYS + 1, today,
-		                        &out->clin[i].engagement, err);
+		st = db_engagement_load(db, out->clin[i].id, today - ENGAGEMENT_BOARD_DAYS + 1,
+		                        today, &out->clin[i].engagement, err);
 	if (st) {
 		db_board_free(out);
 		return st;

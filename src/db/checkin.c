@@ -45,11 +45,11 @@ static enum al_status check_rules(const struct db_session_in *in, const struct c
                                   struct al_error *err)
 {
 	if (out->attendance != AL_ATTENDED) {
-		const char *what = with->rated          ? "ratings"
-		                   : with->marked       ? "rupture marker"
-		                   : any_answer(out)    ? "check-in"
-		                   : with->comment      ? "client comment"
-		                                        : NULL;
+		const char *what = with->rated       ? "ratings"
+		                   : with->marked    ? "rupture marker"
+		                   : any_answer(out) ? "check-in"
+		                   : with->comment   ? "client comment"
+		                                     : NULL;
 		if (what)
 			return al_fail(err, AL_EINPUT,
 			               "%s: %s was not attended (%s): a session not attended has "
@@ -88,8 +88,8 @@ enum al_status checkin_add(const struct db_session_in *in, const struct checkin 
 		if (held && held->answer[k] != AL_NO_ANSWER && held->answer[k] != answer[k] &&
 		    !in->replace)
 			return al_fail(err, AL_EINPUT,
-			               "%s: %s already has a different %s answer (use --replace)", cmd,
-			               who, answer_names[k]);
+			               "%s: %s already has a different %s answer (use --replace)",
+			               cmd, who, answer_names[k]);
 		out->answer[k] = answer[k];
 	}
 	return check_rules(in, with, cmd, who, out, err);

@@ -15,7 +15,7 @@
  * clinician's note, 2 the client's comment. */
 #define COURSE_COLUMNS                                                                             \
 	"s.id, s.date, s.rupture, s.context, "                                                     \
-	"(SELECT sum(CASE n.kind WHEN 'note' THEN 1 ELSE 2 END) FROM note n "                     \
+	"(SELECT sum(CASE n.kind WHEN 'note' THEN 1 ELSE 2 END) FROM note n "                      \
 	"WHERE n.session_id = s.id), "                                                             \
 	"s.attendance, s.tension, s.talked, s.misunderstood, "                                     \
 	"r.rater = 'clinician', r.dimension_id, r.tenths "

@@ -29,7 +29,7 @@ static enum al_status sessions_read(struct db *db, int64_t clinician_id, int32_t
 	    "count(*) FILTER (WHERE s.misunderstood = 1) "
 	    "FROM client c JOIN session s ON s.client_id = c.id "
 	    "WHERE c.clinician_id = :clinician AND s.date BETWEEN :from AND :to";
-	int *fields[] = {&out->sessions, &out->missed,   &out->attended,     &out->unrated,
+	int *fields[] = {&out->sessions, &out->missed,  &out->attended,     &out->unrated,
 	                 &out->checkins, &out->tension, &out->misunderstood};
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -48,9 +48,10 @@ static enum al_status sessions_read(struct db *db, int64_t clinician_id, int32_t
 static enum al_status endings_read(struct db *db, int64_t clinician_id, int32_t from, int32_t to,
                                    struct al_engagement *out, struct al_error *err)
 {
-	static const char sql[] = "SELECT end_reason, count(*) FROM client "
-	                          "WHERE clinician_id = :clinician AND end_date BETWEEN :from AND :to "
-	                          "GROUP BY end_reason";
+	static const char sql[] =
+	    "SELECT end_reason, count(*) FROM client "
+	    "WHERE clinician_id = :clinician AND end_date BETWEEN :from AND :to "
+	    "GROUP BY end_reason";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	enum al_ending e;
 	int rc;

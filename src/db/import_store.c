@@ -12,7 +12,7 @@ struct held {
 	int seq;
 	const char *rupture, *context; /* "" for none */
 	enum al_attendance attendance;
-	int8_t answer[3];              /* tension, talked, misunderstood */
+	int8_t answer[3]; /* tension, talked, misunderstood */
 };
 
 static bool answers_clash(int8_t file, int8_t held)

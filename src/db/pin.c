@@ -30,7 +30,7 @@ static const char *hash_with(const char *pin, const char *setting, struct crypt_
 }
 
 static enum al_status hash_get(struct db *db, int64_t id, char *buf, size_t cap,
-			       struct al_error *err)
+                               struct al_error *err)
 {
 	static const char sql[] = "SELECT coalesce(pin_hash, '') FROM user WHERE id = :id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -59,7 +59,7 @@ static enum al_status hash_put(struct db *db, int64_t id, const char *hash, stru
 }
 
 enum al_status db_user_pin_set(struct db *db, int64_t id, const char *pin, bool *had,
-			       struct al_error *err)
+                               struct al_error *err)
 {
 	char salt[CRYPT_GENSALT_OUTPUT_SIZE], old[CRYPT_OUTPUT_SIZE];
 	struct crypt_data *data = malloc(sizeof *data);
@@ -75,10 +75,10 @@ enum al_status db_user_pin_set(struct db *db, int64_t id, const char *pin, bool 
 	*had = old[0] != '\0';
 	/* NULL random bytes: libcrypt takes them from the system */
 	const char *hash = crypt_gensalt_rn(PIN_PREFIX, 0, NULL, 0, salt, (int)sizeof salt)
-				   ? hash_with(pin, salt, data)
-				   : NULL;
+	                       ? hash_with(pin, salt, data)
+	                       : NULL;
 	st = hash ? hash_put(db, id, hash, err)
-		  : al_fail(err, AL_EIO, "user pin: libcrypt could not hash the PIN");
+	          : al_fail(err, AL_EIO, "user pin: libcrypt could not hash the PIN");
 out:
 	explicit_bzero(data, sizeof *data);
 	free(data);
@@ -94,7 +94,7 @@ enum al_status db_user_pin_exists(struct db *db, int64_t id, bool *exists, struc
 }
 
 enum al_status db_user_pin_check(struct db *db, int64_t id, const char *pin, bool *match,
-				 struct al_error *err)
+                                 struct al_error *err)
 {
 	char stored[CRYPT_OUTPUT_SIZE];
 	struct crypt_data *data;

@@ -293,7 +293,8 @@ static enum al_status note_write(struct db *db, int64_t sid, enum note_kind kind
 	    "INSERT INTO note (session_id, kind, body) VALUES (:session, :kind, :body) "
 	    "ON CONFLICT (session_id, kind) DO UPDATE SET body = excluded.body "
 	    "WHERE body IS NOT excluded.body";
-	static const char del_sql[] = "DELETE FROM note WHERE session_id = :session AND kind = :kind";
+	static const char del_sql[] =
+	    "DELETE FROM note WHERE session_id = :session AND kind = :kind";
 	bool existed;
 	if (!note)
 		return AL_OK;
@@ -337,8 +338,8 @@ static bool any_rating(const al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX])
 /* Attendance and check-in of an add: into *out, with *changed when they
  * differ from what the session held (s NULL: a new session). */
 static enum al_status checkin_of_add(struct db *db, const struct db_session_in *in,
-                                     const struct stored *s, const char *date,
-                                     struct checkin *out, bool *changed, struct al_error *err)
+                                     const struct stored *s, const char *date, struct checkin *out,
+                                     bool *changed, struct al_error *err)
 {
 	char who[AL_KEY_MAX + AL_DATE_LEN + 2], code[AL_KEY_MAX + 1];
 	struct checkin blank;
@@ -436,8 +437,8 @@ static enum al_status session_edit(struct db *db, const struct db_dims *dims,
 	enum al_status s = stored_load(db, dims, in->session_id, &held, err);
 	struct checkin_with with = {
 	    .rated = any_rating(in->rating),
-	    .marked = in->set_rupture ? in->rupture != AL_RUPTURE_NONE
-	                              : held.rupture != AL_RUPTURE_NONE,
+	    .marked =
+	        in->set_rupture ? in->rupture != AL_RUPTURE_NONE : held.rupture != AL_RUPTURE_NONE,
 	    .comment = in->comment ? *in->comment != '\0' : held.comment,
 	};
 	if (s || (s = checkin_edit(in, &held.checkin, &with, &ck, err)) ||
@@ -477,7 +478,8 @@ enum al_status db_session_save(struct db *db, const struct db_dims *dims,
 static enum al_status note_get(struct db *db, int64_t session_id, enum note_kind kind, char *buf,
                                size_t cap, struct al_error *err)
 {
-	static const char sql[] = "SELECT body FROM note WHERE session_id = :session AND kind = :kind";
+	static const char sql[] =
+	    "SELECT body FROM note WHERE session_id = :session AND kind = :kind";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;

@@ -34,21 +34,21 @@ static inline void old_schema_v1(const char *path)
 	old_exec(h, "DELETE FROM dimension");
 	snprintf(attach, sizeof attach, "ATTACH '%s' AS cur", path);
 	old_exec(h, attach);
-	old_exec(h,
-	         "INSERT INTO user SELECT id, name, role, supervisor_id, created FROM cur.user;"
-	         "INSERT INTO dimension SELECT id, key, label, wording, position, core "
-	         "FROM cur.dimension;"
-	         "INSERT INTO client SELECT id, code, clinician_id, modality, goal, archived, "
-	         "created FROM cur.client;"
-	         "INSERT INTO session SELECT id, client_id, date, seq, rupture, context "
-	         "FROM cur.session;"
-	         "INSERT INTO rating SELECT * FROM cur.rating;"
-	         "INSERT INTO note SELECT session_id, body FROM cur.note WHERE kind = 'note';"
-	         "DELETE FROM setting; INSERT INTO setting SELECT key, value FROM cur.setting "
-	         "WHERE key NOT IN ('gap_days', 'ask_checkin');"
-	         "INSERT INTO ack SELECT id, session_id, dimension_id, rule, user_id, time, comment "
-	         "FROM cur.ack;"
-	         "INSERT INTO audit SELECT * FROM cur.audit;");
+	old_exec(
+	    h, "INSERT INTO user SELECT id, name, role, supervisor_id, created FROM cur.user;"
+	       "INSERT INTO dimension SELECT id, key, label, wording, position, core "
+	       "FROM cur.dimension;"
+	       "INSERT INTO client SELECT id, code, clinician_id, modality, goal, archived, "
+	       "created FROM cur.client;"
+	       "INSERT INTO session SELECT id, client_id, date, seq, rupture, context "
+	       "FROM cur.session;"
+	       "INSERT INTO rating SELECT * FROM cur.rating;"
+	       "INSERT INTO note SELECT session_id, body FROM cur.note WHERE kind = 'note';"
+	       "DELETE FROM setting; INSERT INTO setting SELECT key, value FROM cur.setting "
+	       "WHERE key NOT IN ('gap_days', 'ask_checkin');"
+	       "INSERT INTO ack SELECT id, session_id, dimension_id, rule, user_id, time, comment "
+	       "FROM cur.ack;"
+	       "INSERT INTO audit SELECT * FROM cur.audit;");
 	old_exec(h, "DETACH cur");
 	snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=1",
 	         AL_APPLICATION_ID);

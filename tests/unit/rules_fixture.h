@@ -95,7 +95,7 @@ static inline void expect_flags(struct fixture *fx, const char *want)
 }
 
 static inline const struct al_flag *find_flag(const struct fixture *fx, size_t session, int dim,
-                                       enum al_rule r)
+                                              enum al_rule r)
 {
 	for (size_t i = 0; i < fx->nflags; i++)
 		if (fx->flags[i].session == session && fx->flags[i].dim == dim &&

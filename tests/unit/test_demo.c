@@ -486,6 +486,56 @@ static void test_statuses_every_seed(void **state)
 		}
 }
 
+/* Engagement in the demo: check-ins on most attended sessions, some with
+ * tension; a no-show right after every unrepaired rupture (and a late
+ * cancellation after me's); the client not seen for weeks; one dropout. */
+static void test_engagement(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < NSEEDS; k++) {
+		struct demo_params p = params(seeds[k], 0, 0);
+		int attended = 0, checkins = 0, tension = 0, absent = 0, dropouts = 0;
+		for (int i = 0; i < demo_client_count(&p); i++) {
+			struct demo_client c;
+			demo_client(&p, i, &c);
+			int n = demo_sessions(&p, i, buf_a, DEMO_SESSIONS_MAX);
+			for (int j = 0; j < n; j++) {
+				const struct demo_session *s = &buf_a[j];
+				bool rated = s->rating[AL_RATER_CLIENT][0] != AL_MISSING;
+				if (s->attendance != AL_ATTENDED) {
+					absent++;
+					assert_false(rated || s->tension != AL_NO_ANSWER ||
+					             s->misunderstood != AL_NO_ANSWER ||
+					             s->rupture != AL_RUPTURE_NONE || s->context);
+					continue;
+				}
+				attended++;
+				checkins += s->tension != AL_NO_ANSWER;
+				tension += s->tension > 0;
+				if (s->talked != AL_NO_ANSWER)
+					assert_true(s->tension > 0);
+			}
+			if (c.kind == DEMO_UNREPAIRED)
+				assert_int_equal(buf_a[c.event].attendance, AL_NO_SHOW);
+			if (i == 0)
+				assert_int_equal(buf_a[c.event + 1].attendance, AL_LATE_CANCEL);
+			if (i == DEMO_GAP_CLIENT)
+				assert_true(buf_a[n - 1].date <= p.today - DEMO_GAP_DAYS);
+			if (c.ending >= 0) {
+				dropouts++;
+				assert_int_equal(i, DEMO_DROPOUT_CLIENT);
+				assert_int_equal(c.ending, AL_END_DROPOUT);
+				assert_int_equal(buf_a[n - 2].attendance, AL_LATE_CANCEL);
+				assert_int_equal(buf_a[n - 1].attendance, AL_NO_SHOW);
+			}
+		}
+		assert_true(checkins * 100 >= attended * 70); /* most sessions */
+		assert_in_range(tension, 5, attended / 5);      /* some, not most */
+		assert_in_range(absent, 3, attended / 10);      /* a few */
+		assert_int_equal(dropouts, 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +550,7 @@ int main(void)
 	    cmocka_unit_test(test_shapes),
 	    cmocka_unit_test(test_default_practice_statuses),
 	    cmocka_unit_test(test_statuses_every_seed),
+	    cmocka_unit_test(test_engagement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

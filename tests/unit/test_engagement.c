@@ -160,8 +160,9 @@ static void test_explain_missed(void **state)
 	                         "missed sessions in a row. Get in touch to ask how they are and "
 	                         "whether the times still suit them.");
 	explain_at(&fx, 4, AL_RULE_MISSED, buf, sizeof buf);
-	assert_string_equal(buf, "A no-show on 23 March: three missed sessions in a row. Get in "
-	                         "touch to ask how they are and whether the times still suit them.");
+	assert_string_equal(buf,
+	                    "A no-show on 23 March: three missed sessions in a row. Get in "
+	                    "touch to ask how they are and whether the times still suit them.");
 }
 
 /* ---- disengaging ---------------------------------------------------------- */
@@ -283,9 +284,10 @@ static void test_explain_disengaging(void **state)
 	calm(&fx);
 	checkin(&fx, 2, 2, 0, 0);
 	explain_at(&fx, 3, AL_RULE_DISENGAGING, buf, sizeof buf);
-	assert_string_equal(buf, "A no-show the session after they reported a rupture at the "
-	                         "check-in (9 March). Unrepaired ruptures often come before dropping "
-	                         "out: reach out and invite them back to talk about it.");
+	assert_string_equal(buf,
+	                    "A no-show the session after they reported a rupture at the "
+	                    "check-in (9 March). Unrepaired ruptures often come before dropping "
+	                    "out: reach out and invite them back to talk about it.");
 }
 
 /* ---- the gap rule of the status ------------------------------------------ */
@@ -390,8 +392,8 @@ static void test_names_and_words(void **state)
 	assert_false(attendance_missed(AL_CANCELLED) || attendance_missed(AL_CLINICIAN_CANCEL));
 	assert_true(parse_checkin("0", &v) && v == 0);
 	assert_true(parse_checkin("4", &v) && v == 4);
-	assert_false(parse_checkin("5", &v) || parse_checkin("-1", &v) || parse_checkin("2.0", &v) ||
-	             parse_checkin("", &v) || parse_checkin("02", &v));
+	assert_false(parse_checkin("5", &v) || parse_checkin("-1", &v) ||
+	             parse_checkin("2.0", &v) || parse_checkin("", &v) || parse_checkin("02", &v));
 	assert_true(parse_yes_no("yes", &v) && v == 1);
 	assert_false(parse_yes_no("Yes", &v) || parse_yes_no("y", &v));
 	assert_true(parse_ending("dropout", &e) && e == AL_END_DROPOUT);

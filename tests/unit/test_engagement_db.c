@@ -114,8 +114,9 @@ static void test_migration_keeps_data(void **state)
 	fx_open(fx, false);
 	assert_int_equal(sql(fx, "PRAGMA user_version"), db_schema_version());
 	assert_int_equal(sql(fx, "SELECT count(*) FROM rating"), 2);
-	assert_int_equal(sql(fx, "SELECT count(*) FROM session WHERE attendance = 'attended' "
-	                         "AND tension IS NULL AND talked IS NULL AND misunderstood IS NULL"),
+	assert_int_equal(sql(fx,
+	                     "SELECT count(*) FROM session WHERE attendance = 'attended' "
+	                     "AND tension IS NULL AND talked IS NULL AND misunderstood IS NULL"),
 	                 2);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM note WHERE kind = 'note' "
 	                         "AND body = 'a note from before'"),
@@ -130,8 +131,8 @@ static void test_migration_keeps_data(void **state)
 	assert_int_equal(sql(fx, "SELECT count(*) FROM user WHERE pin_hash IS NOT NULL"), 0);
 	/* every summary computed again, with the last attended date */
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status"), 3);
-	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status WHERE last_seen = '2026-01-12'"),
-	                 1);
+	assert_int_equal(
+	    sql(fx, "SELECT count(*) FROM client_status WHERE last_seen = '2026-01-12'"), 1);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM audit WHERE action = 'change' "
 	                         "AND entity = 'database' AND count = 3"),
@@ -158,8 +159,9 @@ static void test_checkin_rules(void **state)
 	db_session_in_init(&in, fx->k1, MONDAY + 7);
 	in.rating[AL_RATER_CLINICIAN][1] = 80;
 	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
-	assert_string_equal(fx->err.msg, "session add: K-1 2026-01-12 was not attended (a no-show): "
-	                                 "a session not attended has no ratings");
+	assert_string_equal(fx->err.msg,
+	                    "session add: K-1 2026-01-12 was not attended (a no-show): "
+	                    "a session not attended has no ratings");
 	db_session_in_init(&in, fx->k1, MONDAY + 7);
 	in.comment = "say it";
 	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
@@ -195,7 +197,8 @@ static void test_checkin_rules(void **state)
 	/* the schema agrees, whatever writes */
 	assert_int_equal(sql_rc(fx, "UPDATE session SET attendance = 'no-show' WHERE id = 1"),
 	                 SQLITE_CONSTRAINT);
-	assert_int_equal(sql_rc(fx, "UPDATE session SET talked = 3 WHERE id = 1"), SQLITE_CONSTRAINT);
+	assert_int_equal(sql_rc(fx, "UPDATE session SET talked = 3 WHERE id = 1"),
+	                 SQLITE_CONSTRAINT);
 }
 
 /* ---- the client's comment: a note of its own kind ------------------------- */
@@ -319,7 +322,8 @@ static void test_engagement_figures(void **state)
 	assert_int_equal(save(fx, &in, NULL), AL_OK);
 	assert_int_equal(rated(fx, fx->b1, 0, 90), AL_OK); /* bob's */
 	assert_int_equal(db_begin(fx->db, &fx->err), AL_OK);
-	assert_int_equal(db_client_end(fx->db, fx->k2, AL_END_DROPOUT, MONDAY + 20, &fx->err), AL_OK);
+	assert_int_equal(db_client_end(fx->db, fx->k2, AL_END_DROPOUT, MONDAY + 20, &fx->err),
+	                 AL_OK);
 	assert_int_equal(db_commit(fx->db, &fx->err), AL_OK);
 	assert_int_equal(db_engagement_load(fx->db, fx->alice, INT32_MIN, INT32_MAX, &e, &fx->err),
 	                 AL_OK);
@@ -335,8 +339,8 @@ static void test_engagement_figures(void **state)
 	                 0);
 	assert_int_equal(engagement_missed_pct(&e), 33);
 	/* a period: the second week alone */
-	assert_int_equal(db_engagement_load(fx->db, fx->alice, MONDAY + 7, MONDAY + 7, &e, &fx->err),
-	                 AL_OK);
+	assert_int_equal(
+	    db_engagement_load(fx->db, fx->alice, MONDAY + 7, MONDAY + 7, &e, &fx->err), AL_OK);
 	assert_int_equal(e.sessions, 2);
 	assert_int_equal(e.missed, 1);
 	assert_int_equal(e.ended[AL_END_DROPOUT], 0);
