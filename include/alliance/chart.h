@@ -120,6 +120,12 @@ enum chart_flag chart_flag_merge(enum chart_flag a, enum chart_flag b);
  * itself when below CHART_MIN_HEIGHT. */
 int chart_fit_height(int height);
 
+/* The value (tenths) at the strips' bottom for course and opts: a multiple
+ * of 2.0, at most 6.0 and 2.0 under the cutoff, at or under every value
+ * shown (the clinician's too with opts->clinician), so that the room goes
+ * where the ratings are. The HTML report's chart uses it too. */
+int chart_floor(const struct al_course *course, const struct chart_opts *opts);
+
 /* The height in eighths of value's bar (tenths, 0..100) on chart c. */
 int chart_bar_eighths(const struct chart *c, int tenths);
 

@@ -31,10 +31,13 @@ static const struct glyph g_ytick = {0x2524, '+'};     /* ┤ */
 static const struct glyph g_selcol = {0x250A, ' '};    /* ┊ (ASCII: the highlight alone,
                                                         * since ':' is a bar level) */
 static const struct glyph g_clin_full = {0x2592, '|'}; /* ▒ a full clinician cell */
-/* The cutoff line at five heights in a cell, bottom first: ⎽ ⎼ ─ ⎻ ⎺ (ASCII
- * three: _ - '), so that it sits where the bars' eighths put the cutoff. */
+/* The cutoff line at five heights in a cell, bottom first: ⎽ ⎼ ─ ⎻ ⎺, so
+ * that it sits where the bars' eighths put the cutoff. ASCII has no such
+ * glyphs outside the bars' ramp "_.:-=+*#": ',' '~' '`' at three heights,
+ * and '`' atop the row under a cutoff low in its row, where ',' would be
+ * lost among the '.' and '_' of low bars. */
 static const uint32_t cutoff_cp[5] = {0x23BD, 0x23BC, 0x2500, 0x23BB, 0x23BA};
-static const char cutoff_ascii[3] = {'_', '-', '\''};
+static const char cutoff_ascii[3] = {',', '~', '`'};
 
 struct chart_cell *chart_cell_at(struct chart *c, int row, int col)
 {
@@ -89,22 +92,23 @@ int chart_bar_eighths(const struct chart *c, int tenths)
 	return 1 + (2 * above * steps + span) / (2 * span);
 }
 
-/* The floor: a multiple of 2.0, at most 6.0 and 2.0 under the cutoff, and
- * at or under every value shown, so that the room goes where the ratings are. */
-static void choose_floor(struct layout *L)
+int chart_floor(const struct al_course *course, const struct chart_opts *opts)
 {
-	int lo = FLOOR_MAX, cut = L->opts->cutoff;
+	int lo = FLOOR_MAX, cut = opts->cutoff;
 	if (rated(cut) && cut - FLOOR_BELOW_CUTOFF < lo)
 		lo = cut - FLOOR_BELOW_CUTOFF;
-	int raters = L->opts->clinician ? AL_RATER_COUNT : 1;
-	for (size_t i = 0; i < L->course->n; i++)
+	size_t ndims = course->ndims < AL_DIM_MAX ? course->ndims : AL_DIM_MAX;
+	size_t d0 = opts->dim == CHART_ALL_DIMS ? 0 : (size_t)opts->dim;
+	size_t d1 = opts->dim == CHART_ALL_DIMS ? ndims : d0 + 1;
+	int raters = opts->clinician ? AL_RATER_COUNT : 1;
+	for (size_t i = 0; i < course->n; i++)
 		for (int r = 0; r < raters; r++)
-			for (size_t d = L->dim_lo; d < L->dim_hi; d++) {
-				int v = L->course->sessions[i].rating[r][d];
+			for (size_t d = d0; d < d1 && d < ndims; d++) {
+				int v = course->sessions[i].rating[r][d];
 				if (rated(v) && v < lo)
 					lo = v;
 			}
-	L->c->floor = lo <= 0 ? 0 : lo / FLOOR_UNIT * FLOOR_UNIT;
+	return lo <= 0 ? 0 : lo / FLOOR_UNIT * FLOOR_UNIT;
 }
 
 /* Strips of equal height; a blank row between them once each has
@@ -209,8 +213,9 @@ static bool bar_column(const struct layout *L, int col)
 }
 
 /* The cutoff's height in a strip, where a bar at exactly the cutoff would
- * end: the row (from the strip's bottom) and a fifth of that row. */
-static void cutoff_place(const struct chart *c, int cut, int *row, int *fifth)
+ * end: the row (from the strip's bottom) and which of `parts` equal parts
+ * of that row. */
+static void cutoff_place(const struct chart *c, int cut, int parts, int *row, int *part)
 {
 	int span = 100 - c->floor, steps = bar_max(c) - 1;
 	int above = cut > c->floor ? cut - c->floor : 0;
@@ -220,8 +225,8 @@ static void cutoff_place(const struct chart *c, int cut, int *row, int *fifth)
 	if (*row >= c->strip_rows)
 		*row = c->strip_rows - 1;
 	long in_row = y - (long)*row * per_row;
-	*fifth = (int)(in_row * 5 / per_row);
-	*fifth = *fifth > 4 ? 4 : *fifth;
+	*part = (int)(in_row * parts / per_row);
+	*part = *part >= parts ? parts - 1 : *part;
 }
 
 /* The cutoff line across each strip, in the columns between the bars; the
@@ -232,9 +237,17 @@ static void draw_cutoff(struct layout *L)
 	int cut = L->opts->cutoff;
 	if (!rated(cut) || c->nstrips == 0)
 		return;
-	int row, fifth;
-	cutoff_place(c, cut, &row, &fifth);
-	L->cutoff_glyph = (struct glyph){cutoff_cp[fifth], cutoff_ascii[fifth * 3 / 5]};
+	int row, part;
+	if (c->ascii) {
+		cutoff_place(c, cut, 3, &row, &part);
+		if (part == 0 && row > 0)
+			row--, part = 2;
+		L->cutoff_glyph =
+		    (struct glyph){(unsigned char)cutoff_ascii[part], cutoff_ascii[part]};
+	} else {
+		cutoff_place(c, cut, 5, &row, &part);
+		L->cutoff_glyph = (struct glyph){cutoff_cp[part], '~'};
+	}
 	for (int k = 0; k < c->nstrips; k++) {
 		int r = c->strip_top[k] + c->strip_rows - 1 - row;
 		for (int x = c->axis_col + 1; x < c->width; x++)
@@ -354,7 +367,7 @@ bool chart_layout(struct chart *c, struct chart_cell *cells, int width, int heig
 	place_strips(&L);
 	place_label(&L);
 	place_window(&L);
-	choose_floor(&L);
+	c->floor = chart_floor(course, opts);
 	draw_y_axis(&L);
 	draw_bars(&L);
 	draw_cutoff(&L);

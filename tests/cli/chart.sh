@@ -36,7 +36,7 @@ check_no_grep "a terminal of 100 columns: no line wider" ".{101}" "$T/tty"
 # A client without sessions still gets the strips, their axes and the cutoff.
 al client add NEW-1
 al chart NEW-1 --ascii
-check_grep "no sessions: the axes and the cutoff" "^ {15}8\+-+ cutoff 8\.0$" "$T/out"
+check_grep "no sessions: the axes and the cutoff" "^ {15}8\+~+ cutoff 8\.0$" "$T/out"
 check_grep "no sessions: a strip for empathy" "^empathy {7}10\|$" "$T/out"
 
 # Another clinician's client; a supervisor sees a supervisee's.
