@@ -115,9 +115,10 @@ void chart_opts_default(struct chart_opts *o);
 enum chart_flag chart_flag_merge(enum chart_flag a, enum chart_flag b);
 
 /* The height a chart of at most height rows uses: strips of equal height
- * leave no row unused for three dimensions (the core ones) at 11, 12, 16,
- * 20, 24 ... rows; this is the largest such height <= height, or height
- * itself when below CHART_MIN_HEIGHT. */
+ * (a blank row between them from three rows each) leave no row unused for
+ * three dimensions, the core ones, at 11, 14, 16, 19, 22, 25 ... rows; this
+ * is the largest such height <= height, or height itself when below
+ * CHART_MIN_HEIGHT. Rows left over stay blank above the strips. */
 int chart_fit_height(int height);
 
 /* The value (tenths) at the strips' bottom for course and opts: a multiple

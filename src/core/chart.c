@@ -229,8 +229,8 @@ static void cutoff_place(const struct chart *c, int cut, int parts, int *row, in
 	*part = *part >= parts ? parts - 1 : *part;
 }
 
-/* The cutoff line across each strip, in the columns between the bars; the
- * y axis gets a tick there. */
+/* The cutoff line across each strip, in the columns between the bars (in
+ * UTF-8 also over a bar column's empty cells). */
 static void draw_cutoff(struct layout *L)
 {
 	struct chart *c = L->c;
@@ -254,7 +254,10 @@ static void draw_cutoff(struct layout *L)
 			if ((!c->ascii || !bar_column(L, x)) &&
 			    chart_cell_at(c, r, x)->role == CHART_ROLE_BLANK)
 				chart_put(c, r, x, L->cutoff_glyph, CHART_ROLE_CUTOFF, 0);
-		chart_put(c, r, c->axis_col, g_ytick, CHART_ROLE_AXIS, 0);
+		/* a tick (and its value, chart_labels.c) where no other label is:
+		 * on the row of "10" or the floor it would read as theirs */
+		if (row > 0 && row < c->strip_rows - 1)
+			chart_put(c, r, c->axis_col, g_ytick, CHART_ROLE_AXIS, 0);
 	}
 	L->cutoff_row = row;
 	L->cutoff_drawn = true;
