@@ -41,8 +41,7 @@ static const char *const month_names[12] = {
     "July",    "August",   "September", "October", "November", "December",
 };
 
-/* "3 March"; the year only when it is not the year of the latest session. */
-static void date_words(const struct al_course *c, int32_t days, char *buf, size_t cap)
+void explain_date_words(const struct al_course *c, int32_t days, char *buf, size_t cap)
 {
 	int y, m, d, ly, lm, ld;
 	date_split(days, &y, &m, &d);
@@ -62,7 +61,7 @@ static void words_init(struct words *w, const struct al_course *c, const struct 
 	snprintf(w->Dim, sizeof w->Dim, "%s", label);
 	w->dim[0] = (char)tolower((unsigned char)w->dim[0]);
 	w->Dim[0] = (char)toupper((unsigned char)w->Dim[0]);
-	date_words(c, c->sessions[f->session].date, w->date, sizeof w->date);
+	explain_date_words(c, c->sessions[f->session].date, w->date, sizeof w->date);
 }
 
 /* One decimal, from tenths. */
@@ -73,7 +72,7 @@ static const char *tenths(int v, char buf[8])
 }
 
 /* What to ask when a dimension is low: the core items say it best. */
-static const char *ask_about(const struct al_course *c, int dim)
+const char *explain_ask_about(const struct al_course *c, int dim)
 {
 	static const struct {
 		const char *key, *ask;
@@ -94,7 +93,7 @@ static void say_repair(struct text *t, const struct al_course *c, const struct a
 	char when[24];
 	switch (f->repair) {
 	case AL_REPAIR_REPAIRED:
-		date_words(c, c->sessions[f->repair_session].date, when, sizeof when);
+		explain_date_words(c, c->sessions[f->repair_session].date, when, sizeof when);
 		say(t, " It came back to %.1f on %s: repaired.", f->repair_value, when);
 		break;
 	case AL_REPAIR_UNREPAIRED:
@@ -118,7 +117,7 @@ static void explain_low(struct text *t, const struct al_course *c, const struct 
 {
 	char v[8], cut[8];
 	say(t, "%s was %s on %s, under the cutoff of %s. %s", w->Dim, tenths(f->value, v), w->date,
-	    tenths(f->ref, cut), ask_about(c, f->dim));
+	    tenths(f->ref, cut), explain_ask_about(c, f->dim));
 }
 
 static void explain_drop(struct text *t, const struct al_course *c, const struct al_flag *f,
@@ -127,7 +126,7 @@ static void explain_drop(struct text *t, const struct al_course *c, const struct
 	char v[8], prev[8], diff[8], since[32] = "earlier that day";
 	int32_t then = c->sessions[f->ref_session].date;
 	if (then != c->sessions[f->session].date)
-		date_words(c, then, since, sizeof since);
+		explain_date_words(c, then, since, sizeof since);
 	say(t,
 	    "%s fell from %s to %s since %s (a drop of %s). Ask about how the last session felt.",
 	    w->Dim, tenths(f->ref, prev), tenths(f->value, v), since,

@@ -146,7 +146,7 @@ static enum al_status status_write(struct status_refresh *r, int64_t client_id,
 	bind_date(st, ":last_date", s->last_date);
 	db_bind_int(st, ":state", s->standing.state);
 	db_bind_int(st, ":risk", s->standing.risk);
-	bind_date(st, ":last_flag", s->standing.last_flag_date);
+	bind_date(st, ":last_flag", s->standing.key_date);
 	db_bind_int(st, ":current", (int64_t)s->standing.current);
 	db_bind_int(st, ":open", s->ruptures_open);
 	db_bind_int(st, ":repaired", s->ruptures_repaired);
@@ -322,7 +322,7 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 	s->last_date = column_date(st, C_LAST_DATE);
 	s->standing.state = (enum al_state)sqlite3_column_int(st, C_STATE);
 	s->standing.risk = (enum al_risk)sqlite3_column_int(st, C_RISK);
-	s->standing.last_flag_date = column_date(st, C_LAST_FLAG);
+	s->standing.key_date = column_date(st, C_LAST_FLAG);
 	s->standing.current = (size_t)sqlite3_column_int64(st, C_CURRENT);
 	s->standing.newest_flag = SIZE_MAX;
 	s->ruptures_open = sqlite3_column_int(st, C_OPEN);

@@ -126,7 +126,7 @@ static void assert_same(const struct al_summary *a, const struct al_summary *b)
 	}
 	assert_int_equal(a->standing.state, b->standing.state);
 	assert_int_equal(a->standing.risk, b->standing.risk);
-	assert_int_equal(a->standing.last_flag_date, b->standing.last_flag_date);
+	assert_int_equal(a->standing.key_date, b->standing.key_date);
 	assert_int_equal(a->standing.current, b->standing.current);
 	assert_int_equal(a->ruptures_open, b->ruptures_open);
 	assert_int_equal(a->ruptures_repaired, b->ruptures_repaired);

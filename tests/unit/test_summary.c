@@ -66,7 +66,7 @@ static void test_empty_course(void **state)
 	assert_int_equal(s.ntrend, 0);
 	assert_int_equal(s.standing.state, AL_STATE_OK);
 	assert_int_equal(s.standing.risk, AL_RISK_OK);
-	assert_int_equal(s.standing.last_flag_date, INT32_MIN);
+	assert_int_equal(s.standing.key_date, INT32_MIN);
 	assert_int_equal(s.standing.current, 0);
 	assert_int_equal(s.ruptures_open + s.ruptures_repaired + s.ruptures_unrepaired, 0);
 	assert_string_equal(s.flag, "");
@@ -110,7 +110,7 @@ static void test_open_rupture(void **state)
 	assert_int_equal(s.ruptures_unrepaired, 0);
 	assert_int_equal(s.standing.state, AL_STATE_RUPTURE);
 	assert_int_equal(s.standing.risk, AL_RISK_OPEN_RED);
-	assert_int_equal(s.standing.last_flag_date, MONDAY + 12 * 7);
+	assert_int_equal(s.standing.key_date, MONDAY + 12 * 7);
 	assert_int_equal(s.standing.newest_flag, SIZE_MAX);
 	/* the words of the flag that weighs most: the first red one at session
 	 * 13 in rule order, the dip */
