@@ -288,6 +288,10 @@ static void test_migration_fills(void **state)
 	course(fx, fx->b1, 3, false);
 	db_close(fx->db);
 	sql(fx, "DROP TABLE client_status");
+	/* what later migrations made goes too */
+	sql(fx, "DROP TABLE repair_note");
+	sql(fx, "DROP TABLE repair_strategy");
+	sql(fx, "DROP TABLE repair");
 	sql(fx, "PRAGMA user_version = 1");
 	fx_open(fx, false);
 	assert_int_equal(sql(fx, "PRAGMA user_version"), db_schema_version());
