@@ -12,30 +12,32 @@
 
 #include "alliance/course.h"
 
-/* In the order SPEC §1 names them; the order of forms and help. */
-enum al_domain {
-	AL_DOMAIN_BOND,
-	AL_DOMAIN_GOALS,
-	AL_DOMAIN_TASKS,
-	AL_DOMAIN_MOTIVATION,
-	AL_DOMAIN_LIFE_EVENT,
-	AL_DOMAIN_CULTURE,
-	AL_DOMAIN_OTHER,
-	AL_DOMAIN_COUNT
-};
+/* The vocabulary, in the order SPEC §1 names it (the order of forms and
+ * help): a name, the word, and a one-line plain description. */
+#define REPAIR_DOMAINS(X)                                                                          \
+	X(BOND, "bond", "trust, warmth, feeling understood between you")                           \
+	X(GOALS, "goals", "what the therapy is for: its aims, agreed or not")                      \
+	X(TASKS, "tasks", "how you work together: methods, exercises, homework")                   \
+	X(MOTIVATION, "motivation", "the client's readiness or wish to change now")                \
+	X(LIFE_EVENT, "life-event", "something outside therapy weighing on the client")            \
+	X(CULTURE, "culture", "background, culture or identity not understood")                    \
+	X(OTHER, "other", "none of these")
 
-enum al_strategy {
-	AL_STRATEGY_METACOMMUNICATE,
-	AL_STRATEGY_CLARIFY,
-	AL_STRATEGY_RATIONALE,
-	AL_STRATEGY_CHANGE_TASK,
-	AL_STRATEGY_CHANGE_GOAL,
-	AL_STRATEGY_VALIDATE,
-	AL_STRATEGY_OWN_PART,
-	AL_STRATEGY_INVITE_NEGATIVE,
-	AL_STRATEGY_SUPERVISION,
-	AL_STRATEGY_COUNT
-};
+#define REPAIR_STRATEGIES(X)                                                                       \
+	X(METACOMMUNICATE, "metacommunicate", "talk together about what is happening between you") \
+	X(CLARIFY, "clarify", "clear up a misunderstanding")                                       \
+	X(RATIONALE, "rationale", "explain why you work the way you do")                           \
+	X(CHANGE_TASK, "change-task", "change the task or the way of working")                     \
+	X(CHANGE_GOAL, "change-goal", "agree on the goals again, or change them")                  \
+	X(VALIDATE, "validate", "say that their reaction makes sense")                             \
+	X(OWN_PART, "own-part", "acknowledge your own part in what happened")                      \
+	X(INVITE_NEGATIVE, "invite-negative", "ask what is not working for them, and welcome it")  \
+	X(SUPERVISION, "supervision", "take it to supervision")
+
+#define REPAIR_AS_DOMAIN(name, word, about) AL_DOMAIN_##name,
+#define REPAIR_AS_STRATEGY(name, word, about) AL_STRATEGY_##name,
+enum al_domain { REPAIR_DOMAINS(REPAIR_AS_DOMAIN) AL_DOMAIN_COUNT };
+enum al_strategy { REPAIR_STRATEGIES(REPAIR_AS_STRATEGY) AL_STRATEGY_COUNT };
 
 /* A word and its one-line plain description ("talk together about what is
  * happening between you"). */
@@ -46,9 +48,12 @@ struct al_vocab {
 
 extern const struct al_vocab repair_domains[AL_DOMAIN_COUNT];
 extern const struct al_vocab repair_strategies[AL_STRATEGY_COUNT];
-/* The words alone, NULL-terminated (the command table's CV_WORDS). */
+/* The words and descriptions alone, NULL-terminated (the command table's
+ * CV_WORDS and the help). */
 extern const char *const repair_domain_words[AL_DOMAIN_COUNT + 1];
+extern const char *const repair_domain_about[AL_DOMAIN_COUNT + 1];
 extern const char *const repair_strategy_words[AL_STRATEGY_COUNT + 1];
+extern const char *const repair_strategy_about[AL_STRATEGY_COUNT + 1];
 
 bool repair_domain_parse(const char *s, enum al_domain *out);
 bool repair_strategy_parse(const char *s, enum al_strategy *out);

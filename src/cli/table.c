@@ -5,6 +5,7 @@
 
 #include "alliance/cli_table.h"
 #include "alliance/commands.h"
+#include "alliance/repair_record.h"
 
 #define OPTS(...) ((const struct cli_optdef[]){__VA_ARGS__, {NULL}})
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -85,6 +86,15 @@ const struct cli_cmddef cli_commands[] = {
 	       WORDS("low", "drop", "dip", "decline", "marker", "discrepancy", "missing"), true},
 	      {"dimension", "D", CV_DIMENSION}, {"comment", "TEXT", CV_TEXT, NULL, true}),
 	 "a supervisor acknowledges a flag, with a comment"},
+	{"repair", NULL, cmd_repair, "CODE", {CV_CLIENT}, false,
+	 OPTS({"episode", "N", CV_TEXT, NULL, true},
+	      {"domain", "D", CV_WORDS, repair_domain_words, true, repair_domain_about},
+	      {"strategy", "S[,S...]", CV_WORDS, repair_strategy_words, true,
+	       repair_strategy_about},
+	      {"session", "N", CV_TEXT}, {"note-file", "F", CV_FILE}),
+	 "record what was done about an episode (the one that opened at session N)"},
+	{"repairs", NULL, cmd_repairs, "[CODE]", {CV_CLIENT}, false, OPTS(O_CLINICIAN, O_FORMAT),
+	 "the repair records, one row per strategy"},
 	{"export", NULL, cmd_export, "", {0}, false,
 	 OPTS(O_FROM, O_TO, {"anonymize"},
 	      {"format", "FORMAT", CV_WORDS, WORDS("csv", "json")}, O_OUTPUT),

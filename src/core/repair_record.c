@@ -5,38 +5,16 @@
 
 #include "alliance/repair_record.h"
 
-const struct al_vocab repair_domains[AL_DOMAIN_COUNT] = {
-    [AL_DOMAIN_BOND] = {"bond", "trust, warmth, feeling understood between you"},
-    [AL_DOMAIN_GOALS] = {"goals", "what the therapy is for: its aims, agreed or not"},
-    [AL_DOMAIN_TASKS] = {"tasks", "how you work together: methods, exercises, homework"},
-    [AL_DOMAIN_MOTIVATION] = {"motivation", "the client's readiness or wish to change now"},
-    [AL_DOMAIN_LIFE_EVENT] = {"life-event", "something outside therapy weighing on the client"},
-    [AL_DOMAIN_CULTURE] = {"culture", "background, culture or identity not understood"},
-    [AL_DOMAIN_OTHER] = {"other", "none of these"},
-};
+#define AS_VOCAB(name, word, about) {word, about},
+#define AS_WORD(name, word, about) word,
+#define AS_ABOUT(name, word, about) about,
 
-const struct al_vocab repair_strategies[AL_STRATEGY_COUNT] = {
-    [AL_STRATEGY_METACOMMUNICATE] = {"metacommunicate",
-                                     "talk together about what is happening between you"},
-    [AL_STRATEGY_CLARIFY] = {"clarify", "clear up a misunderstanding"},
-    [AL_STRATEGY_RATIONALE] = {"rationale", "explain why you work the way you do"},
-    [AL_STRATEGY_CHANGE_TASK] = {"change-task", "change the task or the way of working"},
-    [AL_STRATEGY_CHANGE_GOAL] = {"change-goal", "agree on the goals again, or change them"},
-    [AL_STRATEGY_VALIDATE] = {"validate", "say that their reaction makes sense"},
-    [AL_STRATEGY_OWN_PART] = {"own-part", "acknowledge your own part in what happened"},
-    [AL_STRATEGY_INVITE_NEGATIVE] = {"invite-negative",
-                                     "ask what is not working for them, and welcome it"},
-    [AL_STRATEGY_SUPERVISION] = {"supervision", "take it to supervision"},
-};
-
-const char *const repair_domain_words[AL_DOMAIN_COUNT + 1] = {
-    "bond", "goals", "tasks", "motivation", "life-event", "culture", "other", NULL,
-};
-
-const char *const repair_strategy_words[AL_STRATEGY_COUNT + 1] = {
-    "metacommunicate", "clarify",  "rationale",       "change-task", "change-goal",
-    "validate",        "own-part", "invite-negative", "supervision", NULL,
-};
+const struct al_vocab repair_domains[AL_DOMAIN_COUNT] = {REPAIR_DOMAINS(AS_VOCAB)};
+const struct al_vocab repair_strategies[AL_STRATEGY_COUNT] = {REPAIR_STRATEGIES(AS_VOCAB)};
+const char *const repair_domain_words[AL_DOMAIN_COUNT + 1] = {REPAIR_DOMAINS(AS_WORD) NULL};
+const char *const repair_domain_about[AL_DOMAIN_COUNT + 1] = {REPAIR_DOMAINS(AS_ABOUT) NULL};
+const char *const repair_strategy_words[AL_STRATEGY_COUNT + 1] = {REPAIR_STRATEGIES(AS_WORD) NULL};
+const char *const repair_strategy_about[AL_STRATEGY_COUNT + 1] = {REPAIR_STRATEGIES(AS_ABOUT) NULL};
 
 static bool vocab_find(const struct al_vocab *v, int n, const char *s, size_t len, int *out)
 {
