@@ -90,11 +90,27 @@ struct al_episode_tuning {
 	int window;          /* usual level: the last N eligible ratings */
 	int min_values;      /* no usual level before this many */
 	double spread_prior; /* rating points */
+	double mean_prior;   /* the same for the mean of the core dimensions */
 	double spread_weight;
+	int pool;            /* a core dimension's spread pooled over the core ones */
+	int spread_window;   /* >0: spread from successive differences over this many */
 	double fall_z, fall_min;         /* one dimension: z and points */
 	double together_z, together_min; /* several: combined z, mean points */
 	double confirm_z, confirm_again_z, confirm_min; /* two sessions in a row */
 	double member_z;     /* a dimension counts as involved from this z */
+	/* a slow slide: an EWMA of each dimension (and of their mean) against
+	 * the mean of the first slide_base ratings, in units of their spread */
+	int slide_base;
+	double slide_lambda, slide_limit;
+	int flags_open; /* experiment: 1 any evidence flag opens, 2 any red one */
+	int ratings_open; /* experiment: 0 the ratings' clauses are off */
+	int fresh_blocks; /* experiment: a session bringing evidence cannot repair */
+	int context_alone; /* experiment: a fall at a life event opens at its own session */
+	int fall_members; /* a fall involves the other dimensions that fell with it */
+	int repair_first; /* a session back where the client was ends it before its evidence */
+	int decline_flag_open; /* the decline rule's flag opens a decline */
+	int slide_open;        /* the slide (EWMA on the client's own spread) opens one */
+	double delay_z, delay_again_z; /* a fall opens at the next session unless it came back */
 };
 
 void episode_tuning_default(struct al_episode_tuning *t);

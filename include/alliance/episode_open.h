@@ -39,4 +39,9 @@ struct episode_opening {
 bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
                              size_t i, size_t earliest, struct episode_opening *out);
 
+/* A slow slide at session i: the EWMA of a dimension, or of the mean of
+ * the core dimensions, goes under the client's own limit there. */
+bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t,
+                           size_t i, struct episode_opening *out);
+
 #endif

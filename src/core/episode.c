@@ -188,6 +188,15 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 {
 	size_t from = b->next_flag, end = flags_end(b, from, i);
 	*o = (struct episode_opening){.began = i};
+	for (size_t k = from; b->t->flags_open && k < end; k++) {
+		enum al_episode_kind kind;
+		if (episode_evidence_kind(b->flags[k].rule, &kind) &&
+		    (b->t->flags_open == 1 || b->flags[k].severity == AL_SEV_RED)) {
+			o->why = AL_OPEN_FALL;
+			o->dims = b->flags[k].dim >= 0 ? 1u << b->flags[k].dim : 0;
+			return true;
+		}
+	}
 	if (flag_at(b, from, end, AL_RULE_MARKER, -1, AL_SEV_RED)) {
 		o->why = AL_OPEN_MARKER;
 		return true;
@@ -268,7 +277,9 @@ static void try_open(struct build *b, size_t i)
 {
 	struct episode_opening o;
 	if (open_by_flags(b, i, &o) ||
-	    episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) || open_by_decline(b, i, &o))
+	    (b->t->ratings_open && episode_open_by_ratings(b->c, b->t, i, b->earliest, &o)) ||
+	    (b->t->decline_flag_open && open_by_decline(b, i, &o)) ||
+	    (b->t->slide_open && episode_open_by_slide(b->c, b->t, i, &o)))
 		open_episode(b, i, &o);
 }
 
@@ -315,16 +326,29 @@ static bool kinds_met(struct build *b, const struct al_episode *e, size_t j, boo
 	return all;
 }
 
-/* Session j (after the opening) for the active episode. */
-static void step(struct build *b, size_t j)
+/* Session j (after the opening) for the active episode. A session that
+ * is back where the client was, on the dimensions involved so far, repairs
+ * it (or, once unrepaired, brings it back) before anything else: evidence
+ * of that same session is a new story, not part of this one. Returns
+ * whether the episode took session j's evidence. */
+static bool step(struct build *b, size_t j)
 {
 	struct al_episode *e = &b->cur;
-	bool fresh = join_session(b, e, j), back;
-	bool rated = rated_at(b, e, j, &back);
+	bool back, rated = rated_at(b, e, j, &back);
 	e->last = j;
 	if (e->status == AL_EPISODE_OPEN && rated)
 		e->rated++;
-	bool all = !fresh && kinds_met(b, e, j, back);
+	if (b->t->repair_first && kinds_met(b, e, j, back)) {
+		if (e->status == AL_EPISODE_OPEN) {
+			e->status = AL_EPISODE_REPAIRED;
+			e->closed = j;
+		} else {
+			e->back = j;
+		}
+		return false;
+	}
+	bool fresh = join_session(b, e, j);
+	bool all = !b->t->repair_first && (!fresh || !b->t->fresh_blocks) && kinds_met(b, e, j, back);
 	if (e->status == AL_EPISODE_OPEN) {
 		if (all) {
 			e->status = AL_EPISODE_REPAIRED;
@@ -336,6 +360,7 @@ static void step(struct build *b, size_t j)
 	} else if (all) {
 		e->back = j;
 	}
+	return true;
 }
 
 /* Whether the active episode takes evidence after session j. */
@@ -346,7 +371,7 @@ static bool still_active(const struct build *b, size_t j)
 		return true;
 	if (e->status == AL_EPISODE_REPAIRED || e->back != NONE)
 		return false;
-	return j + 1 - e->opened < AL_EPISODE_SPAN;
+	return b->t->fresh_blocks != 7 && j + 1 - e->opened < AL_EPISODE_SPAN;
 }
 
 static void emit(struct build *b)
@@ -371,11 +396,14 @@ size_t episodes_build(const struct al_course *c, const struct al_settings *s,
 	for (size_t k = 0; flag_episode && k < nflags; k++)
 		flag_episode[k] = NONE;
 	for (size_t i = 0; i < c->n; i++) {
+		bool taken = false;
 		if (b.active)
-			step(&b, i);
-		else
-			try_open(&b, i);
+			taken = step(&b, i);
 		if (b.active && !still_active(&b, i))
+			emit(&b);
+		if (!b.active && !taken)
+			try_open(&b, i);
+		else if (b.active && !still_active(&b, i))
 			emit(&b);
 		b.next_flag = flags_end(&b, b.next_flag, i);
 	}

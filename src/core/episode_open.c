@@ -2,6 +2,7 @@
  * is measured against the client's own usual level and spread. */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "alliance/episode_open.h"
 
@@ -21,156 +22,286 @@ void episode_tuning_default(struct al_episode_tuning *t)
 	    .confirm_z = 2.0,
 	    .confirm_again_z = 2.0,
 	    .confirm_min = 0.8,
-	    .member_z = 1.5,
+	    .member_z = 1.0,
+	    .mean_prior = 0.45,
+	    .slide_base = 4,
+	    .slide_lambda = 0.25,
+	    .slide_limit = 3.0,
+	    .ratings_open = 1,
+	    .decline_flag_open = 1,
+	    .slide_open = 1,
+	    .delay_z = 100.0,
+	    .delay_again_z = 0.0,
 	};
+}
+
+/* A series the criterion watches: dimension d, or (d < 0) the mean of the
+ * core dimensions at sessions where at least two are rated. */
+static bool series_value(const struct al_course *c, int d, size_t j, double *v)
+{
+	const al_tenths *r = c->sessions[j].rating[AL_RATER_CLIENT];
+	if (d >= 0) {
+		*v = r[d] / 10.0;
+		return r[d] >= 0;
+	}
+	int sum = 0, n = 0;
+	for (size_t k = 0; k < c->ndims && k < AL_DIM_MAX; k++)
+		if (c->dims[k].core && r[k] >= 0) {
+			sum += r[k];
+			n++;
+		}
+	*v = n ? sum / (10.0 * n) : 0.0;
+	return n >= 2;
+}
+
+
+/* The mean of series d's last window values before `before` (sessions
+ * without a context event), with the sum of squared deviations from it. */
+struct values {
+	int n;
+	double mean, ss;
+};
+
+static struct values recent(const struct al_course *c, const struct al_episode_tuning *t, int d,
+                            size_t before)
+{
+	double sum = 0.0, sq = 0.0, v;
+	int n = 0;
+	for (size_t j = before; j-- > 0 && n < t->window;) {
+		if (c->sessions[j].has_context || !series_value(c, d, j, &v))
+			continue;
+		sum += v;
+		sq += v * v;
+		n++;
+	}
+	struct values r = {n, n ? sum / n : 0.0, n ? sq - sum * sum / n : 0.0};
+	if (r.ss < 0.0)
+		r.ss = 0.0;
+	return r;
+}
+
+/* Session-to-session variability of series d before `before`: the sum of
+ * squared differences between consecutive values (at sessions without a
+ * context event) over up to spread_window of them, halved: for steady
+ * ratings, an estimate of the variance that a slow drift hardly moves. */
+static void successive(const struct al_course *c, const struct al_episode_tuning *t, int d,
+                       size_t before, double *ss, int *df)
+{
+	double v, next = 0.0;
+	bool have = false;
+	int n = 0;
+	for (size_t j = before; j-- > 0 && n < t->spread_window;) {
+		if (c->sessions[j].has_context || !series_value(c, d, j, &v))
+			continue;
+		if (have) {
+			*ss += (next - v) * (next - v) / 2.0;
+			(*df)++;
+			n++;
+		}
+		next = v;
+		have = true;
+	}
 }
 
 bool episode_usual_level(const struct al_course *c, const struct al_episode_tuning *t, int dim,
                          size_t before, struct episode_usual *u)
 {
-	int64_t sum = 0, sq = 0;
-	int n = 0;
-	for (size_t j = before; j-- > 0 && n < t->window;) {
-		const struct al_session *se = &c->sessions[j];
-		int v = se->rating[AL_RATER_CLIENT][dim];
-		if (v < 0 || se->has_context)
-			continue;
-		sum += v;
-		sq += (int64_t)v * v;
-		n++;
+	if (t->spread_window > 0) {
+		struct values own = recent(c, t, dim, before);
+		u->n = own.n;
+		if (own.n < t->min_values || own.n < 1)
+			return false;
+		u->mean = own.mean;
+		double ss = 0.0, prior = dim < 0 ? t->mean_prior : t->spread_prior;
+		int df = 0;
+		if (dim >= 0 && c->dims[dim].core && t->pool) {
+			for (size_t d = 0; d < c->ndims && d < AL_DIM_MAX; d++)
+				if (c->dims[d].core)
+					successive(c, t, (int)d, before, &ss, &df);
+		} else {
+			successive(c, t, dim, before, &ss, &df);
+		}
+		double w = t->spread_weight;
+		u->scale = sqrt((w * prior * prior + ss) / (w + df)) * sqrt(1.0 + 1.0 / own.n);
+		return true;
 	}
-	u->n = n;
-	if (n < t->min_values || n < 1)
+	struct values own = recent(c, t, dim, before);
+	u->n = own.n;
+	if (own.n < t->min_values || own.n < 1)
 		return false;
-	u->mean = (double)sum / (10.0 * n);
-	double var = 0.0; /* sample variance, rating points squared */
-	if (n > 1)
-		var = (double)(n * sq - sum * sum) / ((double)n * (n - 1) * 100.0);
+	u->mean = own.mean;
+	/* a core dimension's spread is the client's, pooled over the core
+	 * dimensions: one way of rating, more values to know it by */
+	double ss = own.ss, prior = dim < 0 ? t->mean_prior : t->spread_prior;
+	int df = own.n - 1;
+	if (dim >= 0 && c->dims[dim].core && t->pool)
+		for (size_t d = 0; d < c->ndims && d < AL_DIM_MAX; d++) {
+			if ((int)d == dim || !c->dims[d].core)
+				continue;
+			struct values other = recent(c, t, (int)d, before);
+			if (other.n > 1) {
+				ss += other.ss;
+				df += other.n - 1;
+			}
+		}
 	double w = t->spread_weight;
-	double spread = sqrt((w * t->spread_prior * t->spread_prior + (n - 1) * var) / (w + n - 1));
-	u->scale = spread * sqrt(1.0 + 1.0 / n);
+	double spread = sqrt((w * prior * prior + ss) / (w + df));
+	u->scale = spread * sqrt(1.0 + 1.0 / own.n);
 	return true;
 }
 
-/* How far dimension d at session i lies under its usual level before
- * `base`: z in units of the client's spread and the fall in points.
- * False when unrated or without a usual level. */
-static bool deviation(const struct al_course *c, const struct al_episode_tuning *t, int d,
-                      size_t i, size_t base, double *z, double *fall)
+/* How far series d at session i lies under its usual level before `base`:
+ * z in units of the client's spread, and the fall in points. */
+struct fall {
+	bool seen;
+	double z, points;
+};
+
+static struct fall deviation(const struct al_course *c, const struct al_episode_tuning *t, int d,
+                             size_t i, size_t base)
 {
-	int v = c->sessions[i].rating[AL_RATER_CLIENT][d];
 	struct episode_usual u;
-	if (v < 0 || !episode_usual_level(c, t, d, base, &u))
-		return false;
-	*fall = u.mean - v / 10.0;
-	*z = *fall / u.scale;
-	return true;
+	double v;
+	if (!series_value(c, d, i, &v) || !episode_usual_level(c, t, d, base, &u))
+		return (struct fall){0};
+	return (struct fall){true, (u.mean - v) / u.scale, u.mean - v};
 }
 
-/* Session i against the usual level before `base`: the strongest single
- * dimension, and all rated dimensions taken together (the sum of their z
- * over the square root of their number). */
+/* Session i against the usual levels before `base`: each dimension and
+ * their mean. */
 struct scan {
-	double best_z, best_fall;
-	int best;
-	double sum_z, sum_fall;
-	int k;
-	double z[AL_DIM_MAX], fall[AL_DIM_MAX];
-	uint32_t rated;
+	struct fall dim[AL_DIM_MAX];
+	struct fall mean;
 };
 
 static void scan_session(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
                          size_t base, struct scan *s)
 {
-	*s = (struct scan){.best = -1};
 	size_t nd = c->ndims < AL_DIM_MAX ? c->ndims : AL_DIM_MAX;
-	for (size_t d = 0; d < nd; d++) {
-		double z, fall;
-		if (!deviation(c, t, (int)d, i, base, &z, &fall))
-			continue;
-		s->rated |= 1u << d;
-		s->z[d] = z;
-		s->fall[d] = fall;
-		s->sum_z += z;
-		s->sum_fall += fall;
-		s->k++;
-		if (s->best < 0 || z > s->best_z) {
-			s->best = (int)d;
-			s->best_z = z;
-			s->best_fall = fall;
-		}
-	}
+	memset(s, 0, sizeof *s);
+	for (size_t d = 0; d < nd; d++)
+		s->dim[d] = deviation(c, t, (int)d, i, base);
+	s->mean = deviation(c, t, -1, i, base);
 }
 
-static double together_z(const struct scan *s)
+static bool beyond(struct fall f, double z, double points)
 {
-	return s->k ? s->sum_z / sqrt((double)s->k) : 0.0;
+	return f.seen && f.z >= z - EPS && f.points >= points - EPS;
 }
 
-static double mean_fall(const struct scan *s)
+/* Two sessions' falls added up; each must be at least confirm_again_z. */
+static struct fall twice(struct fall a, struct fall b, const struct al_episode_tuning *t)
 {
-	return s->k ? s->sum_fall / s->k : 0.0;
+	if (!a.seen || !b.seen || a.z < t->confirm_again_z - EPS || b.z < t->confirm_again_z - EPS)
+		return (struct fall){0};
+	return (struct fall){true, (a.z + b.z) / sqrt(2.0), (a.points + b.points) / 2.0};
 }
 
-/* The dimensions that fell by at least member_z, and the strongest. */
+/* The dimensions that fell with the mean: member_z or more. */
 static uint32_t members(const struct scan *s, const struct al_episode_tuning *t)
 {
-	uint32_t dims = s->best >= 0 ? 1u << s->best : 0;
+	uint32_t dims = 0;
 	for (int d = 0; d < AL_DIM_MAX; d++)
-		if ((s->rated >> d & 1) && s->z[d] >= t->member_z - EPS &&
-		    s->fall[d] >= t->confirm_min - EPS)
+		if (s->dim[d].seen && s->dim[d].z >= t->member_z - EPS)
 			dims |= 1u << d;
 	return dims;
-}
-
-static bool one_fell(const struct scan *s, double z, double min)
-{
-	return s->best >= 0 && s->best_z >= z - EPS && s->best_fall >= min - EPS;
-}
-
-static bool all_fell(const struct scan *s, double z, double min)
-{
-	return s->k >= 2 && together_z(s) >= z - EPS && mean_fall(s) >= min - EPS;
-}
-
-/* The previous session fell a little, and session i is still down against
- * the same usual level: in the same dimension or all together. */
-static bool confirmed(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
-                      uint32_t *dims)
-{
-	struct scan prev, now;
-	scan_session(c, t, i - 1, i - 1, &prev);
-	scan_session(c, t, i, i - 1, &now);
-	uint32_t both = 0;
-	for (int d = 0; d < AL_DIM_MAX; d++)
-		if ((prev.rated & now.rated) >> d & 1 && prev.z[d] >= t->confirm_z - EPS &&
-		    prev.fall[d] >= t->confirm_min - EPS && now.z[d] >= t->confirm_again_z - EPS &&
-		    now.fall[d] >= t->confirm_min - EPS)
-			both |= 1u << d;
-	if (!both && all_fell(&prev, t->confirm_z, t->confirm_min) &&
-	    all_fell(&now, t->confirm_again_z, t->confirm_min))
-		both = members(&prev, t) & now.rated;
-	*dims = both;
-	return both != 0;
 }
 
 bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
                              size_t i, size_t earliest, struct episode_opening *out)
 {
-	struct scan s;
-	scan_session(c, t, i, i, &s);
-	if (one_fell(&s, t->fall_z, t->fall_min)) {
-		*out = (struct episode_opening){AL_OPEN_FALL, i, members(&s, t)};
-		return true;
+	struct scan now, prev, again;
+	uint32_t dims = 0;
+	scan_session(c, t, i, i, &now);
+	/* a life event explains a fall at its own session: only the next one confirms it */
+	if (!c->sessions[i].has_context || t->context_alone) {
+		for (int d = 0; d < AL_DIM_MAX; d++)
+			if (beyond(now.dim[d], t->fall_z, t->fall_min))
+				dims |= 1u << d;
+		if (dims) {
+			*out = (struct episode_opening){AL_OPEN_FALL, i, t->fall_members ? dims | members(&now, t) : dims};
+			return true;
+		}
+		if (beyond(now.mean, t->together_z, t->together_min) && (dims = members(&now, t))) {
+			*out = (struct episode_opening){AL_OPEN_TOGETHER, i, dims};
+			return true;
+		}
 	}
-	if (all_fell(&s, t->together_z, t->together_min)) {
-		*out = (struct episode_opening){AL_OPEN_TOGETHER, i, members(&s, t)};
-		return true;
-	}
-	uint32_t dims;
-	if (i > earliest && confirmed(c, t, i, &dims)) {
-		*out = (struct episode_opening){AL_OPEN_CONFIRMED, i - 1, dims};
-		return true;
+	if (i <= earliest)
+		return false;
+	scan_session(c, t, i - 1, i - 1, &prev);
+	scan_session(c, t, i, i - 1, &again);
+	for (int d = 0; d < AL_DIM_MAX; d++)
+		if (beyond(twice(prev.dim[d], again.dim[d], t), t->confirm_z, t->confirm_min))
+			dims |= 1u << d;
+	if (!dims && beyond(twice(prev.mean, again.mean, t), t->confirm_z, t->confirm_min))
+		dims = members(&prev, t) & members(&again, t);
+	/* a fall at the session before, not come back since */
+	for (int d = 0; !dims && d < AL_DIM_MAX; d++)
+		if (beyond(prev.dim[d], t->delay_z, t->fall_min) && again.dim[d].seen &&
+		    again.dim[d].z >= t->delay_again_z - EPS)
+			dims |= 1u << d;
+	if (!dims && beyond(prev.mean, t->delay_z, t->together_min) && again.mean.seen &&
+	    again.mean.z >= t->delay_again_z - EPS)
+		dims = members(&prev, t);
+	if (!dims)
+		return false;
+	*out = (struct episode_opening){AL_OPEN_CONFIRMED, i - 1, dims};
+	return true;
+}
+
+/* ---- a slow slide */
+
+/* Whether the EWMA of series d goes under its limit at session i, having
+ * been at or above it at the rated session before (the first of a run). */
+static bool slid(const struct al_course *c, const struct al_episode_tuning *t, int d, size_t i)
+{
+	double base[32], v, z = 0.0, sum = 0.0, sq = 0.0;
+	int nb = 0, k = 0;
+	bool below = false, was = false;
+	for (size_t j = 0; j <= i; j++) {
+		if (!series_value(c, d, j, &v))
+			continue;
+		if (nb < t->slide_base && nb < 32) {
+			base[nb++] = v;
+			sum += v;
+			if (nb == t->slide_base)
+				z = sum / nb;
+			continue;
+		}
+		if (j == i)
+			was = below;
+		double mu = sum / nb;
+		sq = 0.0;
+		for (int b = 0; b < nb; b++)
+			sq += (base[b] - mu) * (base[b] - mu);
+		double w = t->spread_weight, prior = d < 0 ? t->spread_prior / sqrt(2.0) : t->spread_prior;
+		double spread = sqrt((w * prior * prior + sq) / (w + nb - 1));
+		k++;
+		z = t->slide_lambda * v + (1.0 - t->slide_lambda) * z;
+		double l = t->slide_lambda;
+		/* the spread of z less the baseline's own uncertainty */
+		double var = l / (2.0 - l) * (1.0 - pow(1.0 - l, 2.0 * k)) + 1.0 / nb;
+		double limit = mu - t->slide_limit * spread * sqrt(var);
+		below = z < limit - EPS;
+		if (j == i)
+			return below && !was;
 	}
 	return false;
+}
+
+bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t,
+                           size_t i, struct episode_opening *out)
+{
+	uint32_t dims = 0;
+	size_t nd = c->ndims < AL_DIM_MAX ? c->ndims : AL_DIM_MAX;
+	for (size_t d = 0; d < nd; d++)
+		if (slid(c, t, (int)d, i))
+			dims |= 1u << d;
+	if (!dims && slid(c, t, -1, i))
+		for (size_t d = 0; d < nd; d++)
+			if (c->dims[d].core && c->sessions[i].rating[AL_RATER_CLIENT][d] >= 0)
+				dims |= 1u << d;
+	*out = (struct episode_opening){AL_OPEN_DECLINE, i, dims};
+	return dims != 0;
 }
