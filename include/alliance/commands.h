@@ -25,6 +25,7 @@ enum al_status cmd_ack(struct cli *c, int argc, char **argv);
 enum al_status cmd_repair(struct cli *c, int argc, char **argv);
 enum al_status cmd_repairs(struct cli *c, int argc, char **argv);
 enum al_status cmd_development(struct cli *c, int argc, char **argv);
+enum al_status cmd_episodes(struct cli *c, int argc, char **argv);
 
 /* The terminal UI (src/ui/), opened when no command is given. */
 enum al_status ui_main(struct cli *c);

@@ -40,6 +40,7 @@ enum al_opening {
 #define AL_EPISODE_SPAN 12    /* sessions an unrepaired episode keeps taking evidence */
 #define AL_EPISODE_RECENT 4   /* a repair among the last 4 sessions is current */
 #define AL_EPISODE_JOINS 8    /* joined evidence remembered for the story */
+#define AL_STORY_MAX 640      /* an episode's story, NUL included */
 
 /* Evidence that joined after the opening, for the story ("... and you
  * noted a confrontation", "... and collaboration fell too"). */

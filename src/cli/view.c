@@ -16,6 +16,23 @@ void view_free(struct view *v)
 	free(v->flags);
 	v->flags = NULL;
 	v->n = v->cap = 0;
+	analysis_free(&v->an);
+}
+
+enum al_status view_analyse(struct cli *c, struct view *v, const struct al_course *course,
+                            bool archived)
+{
+	enum al_status st = view_detect(c, v, course);
+	if (!st && !analysis_run(&v->an, course, &v->settings, archived))
+		st = al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
+	return st;
+}
+
+void view_story(const struct cli *c, const struct view *v, const struct al_course *course,
+                size_t k, const char *clinician, char *buf, size_t cap)
+{
+	episode_story(course, &v->settings, &v->an.eps[k], c->supervisor ? clinician : NULL, buf,
+	              cap);
 }
 
 enum al_status view_detect(struct cli *c, struct view *v, const struct al_course *course)

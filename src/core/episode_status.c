@@ -66,15 +66,19 @@ static enum al_state state_of(enum al_risk r)
 	}
 }
 
-/* The newest low or discrepancy flag of the last 4 sessions, or SIZE_MAX. */
+/* The low or discrepancy flag of the last 4 sessions behind a WATCH: the
+ * newest session's, a discrepancy before a low (the rarer tells more). */
 static size_t watch_flag(const struct al_course *c, const struct al_flag *flags, size_t n)
 {
 	size_t found = SIZE_MAX;
 	for (size_t k = 0; k < n; k++) {
 		const struct al_flag *f = &flags[k];
-		if ((f->rule == AL_RULE_LOW || f->rule == AL_RULE_DISCREPANCY) && f->session < c->n &&
-		    from_end(c, f->session) <= AL_CURRENT_SESSIONS &&
-		    (found == SIZE_MAX || f->session >= flags[found].session))
+		if ((f->rule != AL_RULE_LOW && f->rule != AL_RULE_DISCREPANCY) || f->session >= c->n ||
+		    from_end(c, f->session) > AL_CURRENT_SESSIONS)
+			continue;
+		if (found == SIZE_MAX || f->session > flags[found].session ||
+		    (f->session == flags[found].session && flags[found].rule == AL_RULE_LOW &&
+		     f->rule == AL_RULE_DISCREPANCY))
 			found = k;
 	}
 	return found;

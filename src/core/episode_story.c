@@ -269,7 +269,7 @@ static void say_status(struct text *t, const struct al_course *c, const struct a
 		break;
 	default:
 		if (e->rated == 0) {
-			say(t, " Open: no ratings since.");
+			say(t, " No session rated since.");
 			break;
 		}
 		for (size_t j = c->n; j-- > e->opened + 1;)

@@ -54,6 +54,7 @@ void access_mine(const struct access_who *who, struct db_client_filter *f)
 {
 	f->clinician_id = who->supervisor ? 0 : who->user_id;
 	f->supervisor_id = who->supervisor ? who->user_id : 0;
+	f->named = who->supervisor;
 }
 
 enum al_status access_clinician(struct db *db, const struct access_who *who, const char *name,
@@ -78,6 +79,7 @@ enum al_status access_clinician(struct db *db, const struct access_who *who, con
 			       "supervisees", who->what, u.name);
 	f->clinician_id = u.id;
 	f->supervisor_id = 0;
+	f->named = who->supervisor;
 	if (id)
 		*id = u.id;
 	return AL_OK;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alliance/db_ack.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];
@@ -125,7 +126,8 @@ static enum al_status migrate_step(struct db *db, int64_t version, bool creating
 }
 
 /* Applies the embedded schema files past user_version, one transaction each;
- * then computes the client summaries that a migration left missing. */
+ * then, in one more, moves flag acknowledgements to episodes (schema 3) and
+ * computes the client summaries that a migration left missing. */
 static enum al_status migrate(struct db *db, struct al_error *err)
 {
 	bool creating = false;
@@ -137,7 +139,8 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 		if ((st = query_int(db, "PRAGMA user_version", &version, err)))
 			goto fail;
 		if (version >= db_schema_version()) {
-			if ((applied && (st = db_status_fill(db, err))) ||
+			if ((applied && (st = db_ack_move_to_episodes(db, err))) ||
+			    (applied && (st = db_status_fill(db, err))) ||
 			    (st = exec(db, "COMMIT", db->path, err)))
 				goto fail;
 			return AL_OK;

@@ -1,4 +1,4 @@
--- alliance schema 3: repair records (SPEC §1): what the clinician did about
+-- alliance schema 4: repair records (SPEC §1): what the clinician did about
 -- an episode. Episodes are not stored (they are built from the course on
 -- every read, SPEC §4b); a record names its episode by the client and the
 -- session where the episode opened, which stays the same as later sessions
@@ -48,7 +48,7 @@ CREATE TABLE repair_note (
 -- the record's strategies). Its entity CHECK lists every entity, so the
 -- table is made again with the same rows and ids (DROP TABLE fires no
 -- trigger) and its append-only triggers after it.
-CREATE TABLE audit_v3 (
+CREATE TABLE audit_v4 (
 	id            INTEGER PRIMARY KEY,
 	time          TEXT NOT NULL CHECK (length(time) = 20),
 	os_user       TEXT NOT NULL,
@@ -62,10 +62,10 @@ CREATE TABLE audit_v3 (
 	entity_id     INTEGER,
 	count         INTEGER CHECK (count >= 0)
 ) STRICT;
-INSERT INTO audit_v3 (id, time, os_user, app_user, action, entity, entity_id, count)
+INSERT INTO audit_v4 (id, time, os_user, app_user, action, entity, entity_id, count)
 	SELECT id, time, os_user, app_user, action, entity, entity_id, count FROM audit;
 DROP TABLE audit;
-ALTER TABLE audit_v3 RENAME TO audit;
+ALTER TABLE audit_v4 RENAME TO audit;
 CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
