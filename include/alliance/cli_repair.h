@@ -8,19 +8,19 @@
 #include "alliance/db_repair.h"
 #include "alliance/episode.h"
 
-/* One course's episodes and repair records, reused from one course to the
- * next. */
+/* One course's episodes (those of the view's analysis) and repair
+ * records (reused from one course to the next). */
 struct repair_view {
-	struct al_episode *eps;
-	size_t neps, cap;
+	const struct al_episode *eps;
+	size_t neps;
 	struct al_repair_rec *recs;
 	size_t nrecs, rcap;
 };
 
 void repair_view_free(struct repair_view *rv);
 
-/* The episodes of course (detected into v first) and the records of
- * client among all (db_repairs_load with client 0 or client->id). */
+/* The episodes of course (view_analyse) and the records of client among
+ * all (db_repairs_load with client 0 or client->id). */
 enum al_status repair_view_load(struct cli *c, struct view *v, struct repair_view *rv,
                                 const struct al_client *client, const struct al_course *course,
                                 const struct db_repairs *all);

@@ -88,4 +88,10 @@ struct al_repair_rec {
 void repair_tried_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
                        size_t opened, char *buf, size_t cap);
 
+/* The records of the episode that opened at opened, for listings:
+ * "bond: clarify, validate (session 7); goals: change-goal (session 10)"
+ * in session order, or "" when there is none. Always NUL-terminates. */
+void repair_records_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
+                         size_t opened, char *buf, size_t cap);
+
 #endif

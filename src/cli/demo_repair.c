@@ -3,10 +3,9 @@
  * what the clinician did about them is stored. */
 #include <stdlib.h>
 
+#include "alliance/analysis.h"
 #include "alliance/cli_demo.h"
 #include "alliance/db_repair.h"
-#include "alliance/episode.h"
-#include "alliance/rules.h"
 
 /* The course as stored: core ratings at their dimension indices. */
 static void course_of(const struct db_dims *dims, const int *core,
@@ -54,30 +53,19 @@ enum al_status demo_store_repairs(struct cli *c, const struct db_dims *dims, con
                                   const struct demo_client_stored *d, long *added)
 {
 	struct al_session *ses = calloc((size_t)d->n + 1, sizeof *ses);
-	struct al_episode *eps = calloc((size_t)d->n + 1, sizeof *eps);
-	struct al_flag *flags = NULL;
+	struct al_analysis an = {0};
 	enum al_status st = AL_OK;
-	if (!ses || !eps) {
+	if (ses) {
+		course_of(dims, core, d, ses);
+		struct al_course course = {dims->dim, dims->n, ses, (size_t)d->n};
+		if (!analysis_run(&an, &course, settings, false))
+			st = al_fail(c->err, AL_EIO, "demo: out of memory");
+	} else {
 		st = al_fail(c->err, AL_EIO, "demo: out of memory");
-		goto out;
 	}
-	course_of(dims, core, d, ses);
-	struct al_course course = {dims->dim, dims->n, ses, (size_t)d->n};
-	size_t nflags = rules_detect(&course, settings, NULL, 0);
-	if (nflags && !(flags = calloc(nflags, sizeof *flags))) {
-		st = al_fail(c->err, AL_EIO, "demo: out of memory");
-		goto out;
-	}
-	rules_detect(&course, settings, flags, nflags);
-	struct al_episode_opts opts = {0};
-	size_t neps =
-	    d->n ? episodes_build(&course, settings, flags, nflags, &opts, eps, (size_t)d->n, NULL)
-	         : 0;
-	for (size_t k = 0; !st && k < neps; k++)
-		st = store_plan(c, d, &eps[k], k, added);
-out:
-	free(flags);
-	free(eps);
+	for (size_t k = 0; !st && k < an.neps; k++)
+		st = store_plan(c, d, &an.eps[k], k, added);
+	analysis_free(&an);
 	free(ses);
 	return st;
 }

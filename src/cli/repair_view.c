@@ -6,26 +6,8 @@
 
 void repair_view_free(struct repair_view *rv)
 {
-	free(rv->eps);
 	free(rv->recs);
 	*rv = (struct repair_view){0};
-}
-
-static enum al_status episodes_of(struct cli *c, struct view *v, struct repair_view *rv,
-                                  bool archived, const struct al_course *course)
-{
-	struct al_episode_opts opts = {.archived = archived};
-	if (course->n > rv->cap) {
-		struct al_episode *p = realloc(rv->eps, course->n * sizeof *p);
-		if (!p)
-			return al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
-		rv->eps = p;
-		rv->cap = course->n;
-	}
-	rv->neps = course->n ? episodes_build(course, &v->settings, v->flags, v->n, &opts, rv->eps,
-	                                      rv->cap, NULL)
-	                     : 0;
-	return AL_OK;
 }
 
 static enum al_status records_of(struct cli *c, struct repair_view *rv, int64_t client_id,
@@ -48,9 +30,9 @@ enum al_status repair_view_load(struct cli *c, struct view *v, struct repair_vie
                                 const struct al_client *client, const struct al_course *course,
                                 const struct db_repairs *all)
 {
-	enum al_status st = view_detect(c, v, course);
-	if (!st)
-		st = episodes_of(c, v, rv, client->archived, course);
+	enum al_status st = view_analyse(c, v, course, client->archived);
+	rv->eps = v->an.eps;
+	rv->neps = st ? 0 : v->an.neps;
 	return st ? st : records_of(c, rv, client->id, course, all);
 }
 

@@ -125,8 +125,10 @@ static size_t episode_records(const struct al_repair_rec *recs, size_t n, size_t
 
 #define TRIED_MAX 32 /* records named in one story (more are left out) */
 
-void repair_tried_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
-                       size_t opened, char *buf, size_t cap)
+/* The records of one episode joined: "Tried: " LIST " (session N)" ...,
+ * each record's LIST its strategies, after its domain when with_domain. */
+static void records_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
+                         size_t opened, bool with_domain, char *buf, size_t cap)
 {
 	size_t idx[TRIED_MAX], at = 0;
 	size_t m = episode_records(recs, n, opened, idx, TRIED_MAX);
@@ -138,12 +140,28 @@ void repair_tried_text(const struct al_course *c, const struct al_repair_rec *re
 		const struct al_repair_rec *r = &recs[idx[k]];
 		repair_strategies_text(r->strategies, ", ", list, sizeof list);
 		int seq = r->session < c->n ? c->sessions[r->session].seq : 0;
-		int w = snprintf(buf + at, cap - at, "%s%s (session %d)",
-		                 k ? "; " : "Tried: ", list, seq);
+		int w = snprintf(buf + at, cap - at, "%s%s%s%s (session %d)",
+		                 k             ? "; "
+		                 : with_domain ? ""
+		                               : "Tried: ",
+		                 with_domain ? repair_domains[r->domain].word : "",
+		                 with_domain ? ": " : "", list, seq);
 		if (w < 0 || (size_t)w >= cap - at)
 			return;
 		at += (size_t)w;
 	}
-	if (m)
+	if (m && !with_domain)
 		snprintf(buf + at, cap - at, ".");
+}
+
+void repair_tried_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
+                       size_t opened, char *buf, size_t cap)
+{
+	records_text(c, recs, n, opened, false, buf, cap);
+}
+
+void repair_records_text(const struct al_course *c, const struct al_repair_rec *recs, size_t n,
+                         size_t opened, char *buf, size_t cap)
+{
+	records_text(c, recs, n, opened, true, buf, cap);
 }

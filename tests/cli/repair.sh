@@ -132,6 +132,21 @@ al --user bob repairs --format xml
 al --user bob repairs K-1 --clinician bob
 check_err "repairs: CODE and --clinician" 2 "alliance: repairs: give a CODE or --clinician, not both"
 
+# episodes: the story says what was tried; table and JSON list the records.
+al --user bob episodes K-1 --all --format json
+check_grep "episodes JSON: the story ends with what was tried" \
+	'Tried: clarify, validate \(session 7\); metacommunicate, change-goal \(session 10\)\.", "acknowledged"' "$T/out"
+check_grep "episodes JSON: the records with their domains" \
+	'"repairs": "bond: clarify, validate \(session 7\); goals: metacommunicate, change-goal \(session 10\)"' "$T/out"
+check_no_grep "episodes JSON: never the note" MARKERWORD "$T/out"
+al --user bob episodes K-1 --all --format table
+check_grep "episodes table: a repairs column" "repairs$" "$T/out"
+al --user bob episodes K-1 --all --format csv
+check "episodes CSV: the fixed header, no repairs" 0 "client,opened,date,kind,severity,dimensions,status,closed
+K-1,6,2026-10-09,rupture,red,trust;collaboration;empathy,unrepaired,9"
+al episodes A-1 --format json
+check_grep "episodes JSON: a record at the opening session" '"repairs": "culture: own-part \(session 3\)"' "$T/out"
+
 # The audit trail names each record by id, with its strategy count.
 al audit --format csv
 grep -c ',add,repair,[0-9]*,[12]$' "$T/out" > "$T/n"
