@@ -188,15 +188,6 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 {
 	size_t from = b->next_flag, end = flags_end(b, from, i);
 	*o = (struct episode_opening){.began = i};
-	for (size_t k = from; b->t->flags_open && k < end; k++) {
-		enum al_episode_kind kind;
-		if (episode_evidence_kind(b->flags[k].rule, &kind) &&
-		    (b->t->flags_open == 1 || b->flags[k].severity == AL_SEV_RED)) {
-			o->why = AL_OPEN_FALL;
-			o->dims = b->flags[k].dim >= 0 ? 1u << b->flags[k].dim : 0;
-			return true;
-		}
-	}
 	if (flag_at(b, from, end, AL_RULE_MARKER, -1, AL_SEV_RED)) {
 		o->why = AL_OPEN_MARKER;
 		return true;
@@ -277,9 +268,8 @@ static void try_open(struct build *b, size_t i)
 {
 	struct episode_opening o;
 	if (open_by_flags(b, i, &o) ||
-	    (b->t->ratings_open && episode_open_by_ratings(b->c, b->t, i, b->earliest, &o)) ||
-	    (b->t->decline_flag_open && open_by_decline(b, i, &o)) ||
-	    (b->t->slide_open && episode_open_by_slide(b->c, b->t, i, &o)))
+	    episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) || open_by_decline(b, i, &o) ||
+	    episode_open_by_slide(b->c, b->t, i, &o))
 		open_episode(b, i, &o);
 }
 
@@ -338,7 +328,7 @@ static bool step(struct build *b, size_t j)
 	e->last = j;
 	if (e->status == AL_EPISODE_OPEN && rated)
 		e->rated++;
-	if (b->t->repair_first && kinds_met(b, e, j, back)) {
+	if (kinds_met(b, e, j, back)) {
 		if (e->status == AL_EPISODE_OPEN) {
 			e->status = AL_EPISODE_REPAIRED;
 			e->closed = j;
@@ -347,18 +337,10 @@ static bool step(struct build *b, size_t j)
 		}
 		return false;
 	}
-	bool fresh = join_session(b, e, j);
-	bool all = !b->t->repair_first && (!fresh || !b->t->fresh_blocks) && kinds_met(b, e, j, back);
-	if (e->status == AL_EPISODE_OPEN) {
-		if (all) {
-			e->status = AL_EPISODE_REPAIRED;
-			e->closed = j;
-		} else if (e->rated >= b->s->repair_window) {
-			e->status = AL_EPISODE_UNREPAIRED;
-			e->closed = j;
-		}
-	} else if (all) {
-		e->back = j;
+	join_session(b, e, j);
+	if (e->status == AL_EPISODE_OPEN && e->rated >= b->s->repair_window) {
+		e->status = AL_EPISODE_UNREPAIRED;
+		e->closed = j;
 	}
 	return true;
 }
@@ -371,7 +353,7 @@ static bool still_active(const struct build *b, size_t j)
 		return true;
 	if (e->status == AL_EPISODE_REPAIRED || e->back != NONE)
 		return false;
-	return b->t->fresh_blocks != 7 && j + 1 - e->opened < AL_EPISODE_SPAN;
+	return j + 1 - e->opened < AL_EPISODE_SPAN;
 }
 
 static void emit(struct build *b)
@@ -397,14 +379,16 @@ size_t episodes_build(const struct al_course *c, const struct al_settings *s,
 		flag_episode[k] = NONE;
 	for (size_t i = 0; i < c->n; i++) {
 		bool taken = false;
-		if (b.active)
+		if (b.active) {
 			taken = step(&b, i);
-		if (b.active && !still_active(&b, i))
-			emit(&b);
-		if (!b.active && !taken)
+			if (!still_active(&b, i))
+				emit(&b);
+		}
+		if (!taken) { /* a session that ended an episode may open the next */
 			try_open(&b, i);
-		else if (b.active && !still_active(&b, i))
-			emit(&b);
+			if (b.active && !still_active(&b, i))
+				emit(&b);
+		}
 		b.next_flag = flags_end(&b, b.next_flag, i);
 	}
 	if (b.active) {
