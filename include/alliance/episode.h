@@ -48,6 +48,7 @@ struct al_episode_join {
 	size_t session;
 	int dim; /* -1: none */
 	enum al_rule rule;
+	bool joined_dim; /* the dimension was new to the episode */
 };
 
 /* Session fields are indices into course->sessions; SIZE_MAX for none.

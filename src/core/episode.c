@@ -10,6 +10,7 @@
 #define EPS 1e-9
 #define REF_VALUES 3 /* a reference is the mean of up to 3 ratings */
 #define NONE SIZE_MAX
+#define SUDDEN_POINTS 1.0 /* a sudden fall: at least a point at the session it began */
 
 /* Where each kind of evidence stands on the way to repair. */
 struct pending {
@@ -127,12 +128,15 @@ static void judge_on(struct build *b, struct al_episode *e)
 
 static void remember_join(struct al_episode *e, const struct al_flag *f)
 {
+	/* news for the story: a marker, a dimension not involved yet, or
+	 * evidence without a dimension of a rule it has not held */
 	bool news = f->rule == AL_RULE_MARKER || (f->dim >= 0 && !(e->dims >> f->dim & 1)) ||
-	            !(e->rules >> f->rule & 1);
+	            (f->dim < 0 && !(e->rules >> f->rule & 1));
 	if (!news)
 		return;
+	bool new_dim = f->dim >= 0 && !(e->dims >> f->dim & 1);
 	if (e->njoin < AL_EPISODE_JOINS)
-		e->join[e->njoin] = (struct al_episode_join){f->session, f->dim, f->rule};
+		e->join[e->njoin] = (struct al_episode_join){f->session, f->dim, f->rule, new_dim};
 	e->njoin++;
 }
 
@@ -227,11 +231,45 @@ static enum al_episode_kind kind_of_opening(enum al_opening why)
 	}
 }
 
+/* The client rating of d at the last rated session before i, or -1. */
+static int rating_before(const struct al_course *c, int d, size_t i)
+{
+	for (size_t j = i; j-- > 0;)
+		if (c->sessions[j].rating[AL_RATER_CLIENT][d] >= 0)
+			return c->sessions[j].rating[AL_RATER_CLIENT][d];
+	return -1;
+}
+
+/* Whether a fall the ratings found (not a flag's) came gradually: from the
+ * session before it began, the ratings of its dimensions fell by less than
+ * half of their fall from where they were (the 3 ratings before it), or by
+ * less than a point in all. Then it is a slow slide, not one hard session:
+ * a decline (SPEC §4b kinds). */
+static bool gradual(const struct build *b, const struct episode_opening *o)
+{
+	const struct al_course *c = b->c;
+	double step = 0.0, fall = 0.0;
+	int n = 0;
+	if (o->why != AL_OPEN_FALL && o->why != AL_OPEN_TOGETHER && o->why != AL_OPEN_CONFIRMED)
+		return false;
+	for (int d = 0; d < AL_DIM_MAX && (size_t)d < c->ndims; d++) {
+		int x = c->sessions[o->began].rating[AL_RATER_CLIENT][d], prev;
+		if (!(o->dims >> d & 1) || x < 0 || (prev = rating_before(c, d, o->began)) < 0)
+			continue;
+		struct al_episode probe = {.kind = AL_EPISODE_RUPTURE, .began = o->began};
+		step += (prev - x) / 10.0;
+		fall += reference(b, &probe, d) - x / 10.0;
+		n++;
+	}
+	return n > 0 && fall > 0.0 &&
+	       (step < fall / 2.0 - EPS || fall / n < SUDDEN_POINTS - EPS);
+}
+
 static void open_episode(struct build *b, size_t i, const struct episode_opening *o)
 {
 	struct al_episode *e = &b->cur;
 	*e = (struct al_episode){
-	    .kind = kind_of_opening(o->why),
+	    .kind = gradual(b, o) ? AL_EPISODE_DECLINE : kind_of_opening(o->why),
 	    .severity = AL_SEV_AMBER,
 	    .opening = o->why,
 	    .status = AL_EPISODE_OPEN,

@@ -199,8 +199,9 @@ static bool fell_twice(const struct al_course *c, const struct al_episode_tuning
 	for (int d = 0; d < AL_DIM_MAX; d++)
 		if (beyond(twice(prev.dim[d], again.dim[d], t), t->confirm_z, t->confirm_min))
 			dims |= 1u << d;
-	if (!dims && beyond(twice(prev.mean, again.mean, t), t->confirm_z, t->confirm_min))
-		dims = members(&prev, t) & members(&again, t);
+	if (!dims && !beyond(twice(prev.mean, again.mean, t), t->confirm_z, t->confirm_min))
+		return false;
+	dims |= members(&prev, t) & members(&again, t);
 	if (!dims)
 		return false;
 	*out = (struct episode_opening){AL_OPEN_CONFIRMED, i - 1, dims};
@@ -210,6 +211,9 @@ static bool fell_twice(const struct al_course *c, const struct al_episode_tuning
 bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
                              size_t i, size_t earliest, struct episode_opening *out)
 {
+	/* after a life event, a fall still there is one that began with it */
+	if (i > earliest && c->sessions[i - 1].has_context && fell_twice(c, t, i, out))
+		return true;
 	return fell_now(c, t, i, out) || (i > earliest && fell_twice(c, t, i, out));
 }
 
