@@ -48,6 +48,7 @@ struct al_episode_join {
 	size_t session;
 	int dim; /* -1: none */
 	enum al_rule rule;
+	bool joined_dim; /* the dimension was new to the episode */
 };
 
 /* Session fields are indices into course->sessions; SIZE_MAX for none.
@@ -81,37 +82,31 @@ struct al_episode_opts {
 	const struct al_episode_tuning *tuning; /* NULL: the defaults */
 };
 
-/* The opening criterion's thresholds (README "How ruptures are found").
- * Fixed by design, not settings: make eval measures them. A fall is
- * measured against the client's usual level of that dimension: the mean of
- * their last `window` ratings outside life events and repaired episodes,
- * in units of their own spread (sample SD shrunk towards `spread_prior`
- * with the weight of `spread_weight` values). */
+/* The opening criterion's thresholds (README "How ruptures are found"):
+ * design constants measured by make eval, not settings. A change is
+ * measured against the client's usual level of a dimension (or of the mean
+ * of the core dimensions): the mean of their last `window` ratings at
+ * sessions without a life event, in units of their own session-to-session
+ * spread (the sample SD, pooled over the core dimensions and shrunk towards
+ * a prior with the weight of `spread_weight` values), as z.
+ *  - a fall: one dimension at z >= fall_z and fall_min points below;
+ *  - together: the mean of the core dimensions at z >= together_z and
+ *    together_min points below (several dimensions moving together);
+ *  - two sessions: a dimension, or the mean, below the same usual level
+ *    at two sessions in a row, the two z added up (over sqrt 2) reaching
+ *    confirm_z and confirm_min points on average, the second still at
+ *    confirm_again_z or more (it opens at the second, "since" the first);
+ *  - a slide: an EWMA (slide_lambda) of a dimension or of the mean under
+ *    its first slide_base values by slide_limit times its spread. */
 struct al_episode_tuning {
-	int window;          /* usual level: the last N eligible ratings */
-	int min_values;      /* no usual level before this many */
-	double spread_prior; /* rating points */
-	double mean_prior;   /* the same for the mean of the core dimensions */
-	double spread_weight;
-	int pool;            /* a core dimension's spread pooled over the core ones */
-	int spread_window;   /* >0: spread from successive differences over this many */
-	double fall_z, fall_min;         /* one dimension: z and points */
-	double together_z, together_min; /* several: combined z, mean points */
-	double confirm_z, confirm_again_z, confirm_min; /* two sessions in a row */
-	double member_z;     /* a dimension counts as involved from this z */
-	/* a slow slide: an EWMA of each dimension (and of their mean) against
-	 * the mean of the first slide_base ratings, in units of their spread */
+	int window, min_values;
+	double spread_prior, mean_prior, spread_weight;
+	double fall_z, fall_min;
+	double together_z, together_min;
+	double confirm_z, confirm_again_z, confirm_min;
+	double member_z; /* a dimension falls with the mean from this z */
 	int slide_base;
 	double slide_lambda, slide_limit;
-	int flags_open; /* experiment: 1 any evidence flag opens, 2 any red one */
-	int ratings_open; /* experiment: 0 the ratings' clauses are off */
-	int fresh_blocks; /* experiment: a session bringing evidence cannot repair */
-	int context_alone; /* experiment: a fall at a life event opens at its own session */
-	int fall_members; /* a fall involves the other dimensions that fell with it */
-	int repair_first; /* a session back where the client was ends it before its evidence */
-	int decline_flag_open; /* the decline rule's flag opens a decline */
-	int slide_open;        /* the slide (EWMA on the client's own spread) opens one */
-	double delay_z, delay_again_z; /* a fall opens at the next session unless it came back */
 };
 
 void episode_tuning_default(struct al_episode_tuning *t);

@@ -12,11 +12,14 @@
 
 /* A dimension's usual level before a session: the mean of the client's
  * last tuning->window ratings of it at sessions without a context event,
- * and their spread (sample SD shrunk towards the prior). */
+ * and their spread (the sample SD, pooled over the core dimensions for a
+ * core one, shrunk towards the prior). dim -1 is the mean of the core
+ * dimensions at sessions where at least two are rated. */
 struct episode_usual {
-	int n;        /* values it rests on */
-	double mean;  /* rating points */
-	double scale; /* spread widened for a new value: spread * sqrt(1 + 1/n) */
+	int n;         /* values it rests on */
+	double mean;   /* rating points */
+	double spread; /* the client's session-to-session spread, rating points */
+	double scale;  /* the spread widened for a new value: spread * sqrt(1 + 1/n) */
 };
 
 /* False when fewer than tuning->min_values ratings come before `before`. */

@@ -10,6 +10,7 @@
 #define EPS 1e-9
 #define REF_VALUES 3 /* a reference is the mean of up to 3 ratings */
 #define NONE SIZE_MAX
+#define SUDDEN_POINTS 1.0 /* a sudden fall: at least a point at the session it began */
 
 /* Where each kind of evidence stands on the way to repair. */
 struct pending {
@@ -127,12 +128,15 @@ static void judge_on(struct build *b, struct al_episode *e)
 
 static void remember_join(struct al_episode *e, const struct al_flag *f)
 {
+	/* news for the story: a marker, a dimension not involved yet, or
+	 * evidence without a dimension of a rule it has not held */
 	bool news = f->rule == AL_RULE_MARKER || (f->dim >= 0 && !(e->dims >> f->dim & 1)) ||
-	            !(e->rules >> f->rule & 1);
+	            (f->dim < 0 && !(e->rules >> f->rule & 1));
 	if (!news)
 		return;
+	bool new_dim = f->dim >= 0 && !(e->dims >> f->dim & 1);
 	if (e->njoin < AL_EPISODE_JOINS)
-		e->join[e->njoin] = (struct al_episode_join){f->session, f->dim, f->rule};
+		e->join[e->njoin] = (struct al_episode_join){f->session, f->dim, f->rule, new_dim};
 	e->njoin++;
 }
 
@@ -188,15 +192,6 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 {
 	size_t from = b->next_flag, end = flags_end(b, from, i);
 	*o = (struct episode_opening){.began = i};
-	for (size_t k = from; b->t->flags_open && k < end; k++) {
-		enum al_episode_kind kind;
-		if (episode_evidence_kind(b->flags[k].rule, &kind) &&
-		    (b->t->flags_open == 1 || b->flags[k].severity == AL_SEV_RED)) {
-			o->why = AL_OPEN_FALL;
-			o->dims = b->flags[k].dim >= 0 ? 1u << b->flags[k].dim : 0;
-			return true;
-		}
-	}
 	if (flag_at(b, from, end, AL_RULE_MARKER, -1, AL_SEV_RED)) {
 		o->why = AL_OPEN_MARKER;
 		return true;
@@ -236,11 +231,45 @@ static enum al_episode_kind kind_of_opening(enum al_opening why)
 	}
 }
 
+/* The client rating of d at the last rated session before i, or -1. */
+static int rating_before(const struct al_course *c, int d, size_t i)
+{
+	for (size_t j = i; j-- > 0;)
+		if (c->sessions[j].rating[AL_RATER_CLIENT][d] >= 0)
+			return c->sessions[j].rating[AL_RATER_CLIENT][d];
+	return -1;
+}
+
+/* Whether a fall the ratings found (not a flag's) came gradually: from the
+ * session before it began, the ratings of its dimensions fell by less than
+ * half of their fall from where they were (the 3 ratings before it), or by
+ * less than a point in all. Then it is a slow slide, not one hard session:
+ * a decline (SPEC §4b kinds). */
+static bool gradual(const struct build *b, const struct episode_opening *o)
+{
+	const struct al_course *c = b->c;
+	double step = 0.0, fall = 0.0;
+	int n = 0;
+	if (o->why != AL_OPEN_FALL && o->why != AL_OPEN_TOGETHER && o->why != AL_OPEN_CONFIRMED)
+		return false;
+	for (int d = 0; d < AL_DIM_MAX && (size_t)d < c->ndims; d++) {
+		int x = c->sessions[o->began].rating[AL_RATER_CLIENT][d], prev;
+		if (!(o->dims >> d & 1) || x < 0 || (prev = rating_before(c, d, o->began)) < 0)
+			continue;
+		struct al_episode probe = {.kind = AL_EPISODE_RUPTURE, .began = o->began};
+		step += (prev - x) / 10.0;
+		fall += reference(b, &probe, d) - x / 10.0;
+		n++;
+	}
+	return n > 0 && fall > 0.0 &&
+	       (step < fall / 2.0 - EPS || fall / n < SUDDEN_POINTS - EPS);
+}
+
 static void open_episode(struct build *b, size_t i, const struct episode_opening *o)
 {
 	struct al_episode *e = &b->cur;
 	*e = (struct al_episode){
-	    .kind = kind_of_opening(o->why),
+	    .kind = gradual(b, o) ? AL_EPISODE_DECLINE : kind_of_opening(o->why),
 	    .severity = AL_SEV_AMBER,
 	    .opening = o->why,
 	    .status = AL_EPISODE_OPEN,
@@ -277,9 +306,8 @@ static void try_open(struct build *b, size_t i)
 {
 	struct episode_opening o;
 	if (open_by_flags(b, i, &o) ||
-	    (b->t->ratings_open && episode_open_by_ratings(b->c, b->t, i, b->earliest, &o)) ||
-	    (b->t->decline_flag_open && open_by_decline(b, i, &o)) ||
-	    (b->t->slide_open && episode_open_by_slide(b->c, b->t, i, &o)))
+	    episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) || open_by_decline(b, i, &o) ||
+	    episode_open_by_slide(b->c, b->t, i, &o))
 		open_episode(b, i, &o);
 }
 
@@ -338,7 +366,7 @@ static bool step(struct build *b, size_t j)
 	e->last = j;
 	if (e->status == AL_EPISODE_OPEN && rated)
 		e->rated++;
-	if (b->t->repair_first && kinds_met(b, e, j, back)) {
+	if (kinds_met(b, e, j, back)) {
 		if (e->status == AL_EPISODE_OPEN) {
 			e->status = AL_EPISODE_REPAIRED;
 			e->closed = j;
@@ -347,18 +375,10 @@ static bool step(struct build *b, size_t j)
 		}
 		return false;
 	}
-	bool fresh = join_session(b, e, j);
-	bool all = !b->t->repair_first && (!fresh || !b->t->fresh_blocks) && kinds_met(b, e, j, back);
-	if (e->status == AL_EPISODE_OPEN) {
-		if (all) {
-			e->status = AL_EPISODE_REPAIRED;
-			e->closed = j;
-		} else if (e->rated >= b->s->repair_window) {
-			e->status = AL_EPISODE_UNREPAIRED;
-			e->closed = j;
-		}
-	} else if (all) {
-		e->back = j;
+	join_session(b, e, j);
+	if (e->status == AL_EPISODE_OPEN && e->rated >= b->s->repair_window) {
+		e->status = AL_EPISODE_UNREPAIRED;
+		e->closed = j;
 	}
 	return true;
 }
@@ -371,7 +391,7 @@ static bool still_active(const struct build *b, size_t j)
 		return true;
 	if (e->status == AL_EPISODE_REPAIRED || e->back != NONE)
 		return false;
-	return b->t->fresh_blocks != 7 && j + 1 - e->opened < AL_EPISODE_SPAN;
+	return j + 1 - e->opened < AL_EPISODE_SPAN;
 }
 
 static void emit(struct build *b)
@@ -397,14 +417,16 @@ size_t episodes_build(const struct al_course *c, const struct al_settings *s,
 		flag_episode[k] = NONE;
 	for (size_t i = 0; i < c->n; i++) {
 		bool taken = false;
-		if (b.active)
+		if (b.active) {
 			taken = step(&b, i);
-		if (b.active && !still_active(&b, i))
-			emit(&b);
-		if (!b.active && !taken)
+			if (!still_active(&b, i))
+				emit(&b);
+		}
+		if (!taken) { /* a session that ended an episode may open the next */
 			try_open(&b, i);
-		else if (b.active && !still_active(&b, i))
-			emit(&b);
+			if (b.active && !still_active(&b, i))
+				emit(&b);
+		}
 		b.next_flag = flags_end(&b, b.next_flag, i);
 	}
 	if (b.active) {

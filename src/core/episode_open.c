@@ -1,5 +1,6 @@
-/* The ratings' part of the opening criterion (episode_open.h): a change
- * is measured against the client's own usual level and spread. */
+/* The ratings' part of the opening criterion (episode_open.h): a change is
+ * measured against the client's own usual level and their own
+ * session-to-session spread (README "How ruptures are found"). */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,31 +8,29 @@
 #include "alliance/episode_open.h"
 
 #define EPS 1e-9
+#define SLIDE_BASE_MAX 32
 
+/* The defaults were chosen with make eval-tradeoff on synthetic courses
+ * (tests/eval); the README shows the trade-off around them. */
 void episode_tuning_default(struct al_episode_tuning *t)
 {
 	*t = (struct al_episode_tuning){
-	    .window = 10,
+	    .window = 16,
 	    .min_values = 3,
-	    .spread_prior = 0.6,
-	    .spread_weight = 4.0,
-	    .fall_z = 3.0,
-	    .fall_min = 1.0,
-	    .together_z = 3.0,
-	    .together_min = 0.8,
-	    .confirm_z = 2.0,
-	    .confirm_again_z = 2.0,
-	    .confirm_min = 0.8,
-	    .member_z = 1.0,
-	    .mean_prior = 0.45,
-	    .slide_base = 4,
-	    .slide_lambda = 0.25,
-	    .slide_limit = 3.0,
-	    .ratings_open = 1,
-	    .decline_flag_open = 1,
-	    .slide_open = 1,
-	    .delay_z = 100.0,
-	    .delay_again_z = 0.0,
+	    .spread_prior = 0.88,
+	    .mean_prior = 0.41,
+	    .spread_weight = 4.2,
+	    .fall_z = 2.7,
+	    .fall_min = 0.5,
+	    .together_z = 3.1,
+	    .together_min = 0.9,
+	    .confirm_z = 2.7,
+	    .confirm_again_z = 0.5,
+	    .confirm_min = 0.45,
+	    .member_z = 0.85,
+	    .slide_base = 6,
+	    .slide_lambda = 0.26,
+	    .slide_limit = 3.3,
 	};
 }
 
@@ -53,7 +52,6 @@ static bool series_value(const struct al_course *c, int d, size_t j, double *v)
 	*v = n ? sum / (10.0 * n) : 0.0;
 	return n >= 2;
 }
-
 
 /* The mean of series d's last window values before `before` (sessions
  * without a context event), with the sum of squared deviations from it. */
@@ -80,61 +78,19 @@ static struct values recent(const struct al_course *c, const struct al_episode_t
 	return r;
 }
 
-/* Session-to-session variability of series d before `before`: the sum of
- * squared differences between consecutive values (at sessions without a
- * context event) over up to spread_window of them, halved: for steady
- * ratings, an estimate of the variance that a slow drift hardly moves. */
-static void successive(const struct al_course *c, const struct al_episode_tuning *t, int d,
-                       size_t before, double *ss, int *df)
-{
-	double v, next = 0.0;
-	bool have = false;
-	int n = 0;
-	for (size_t j = before; j-- > 0 && n < t->spread_window;) {
-		if (c->sessions[j].has_context || !series_value(c, d, j, &v))
-			continue;
-		if (have) {
-			*ss += (next - v) * (next - v) / 2.0;
-			(*df)++;
-			n++;
-		}
-		next = v;
-		have = true;
-	}
-}
-
 bool episode_usual_level(const struct al_course *c, const struct al_episode_tuning *t, int dim,
                          size_t before, struct episode_usual *u)
 {
-	if (t->spread_window > 0) {
-		struct values own = recent(c, t, dim, before);
-		u->n = own.n;
-		if (own.n < t->min_values || own.n < 1)
-			return false;
-		u->mean = own.mean;
-		double ss = 0.0, prior = dim < 0 ? t->mean_prior : t->spread_prior;
-		int df = 0;
-		if (dim >= 0 && c->dims[dim].core && t->pool) {
-			for (size_t d = 0; d < c->ndims && d < AL_DIM_MAX; d++)
-				if (c->dims[d].core)
-					successive(c, t, (int)d, before, &ss, &df);
-		} else {
-			successive(c, t, dim, before, &ss, &df);
-		}
-		double w = t->spread_weight;
-		u->scale = sqrt((w * prior * prior + ss) / (w + df)) * sqrt(1.0 + 1.0 / own.n);
-		return true;
-	}
 	struct values own = recent(c, t, dim, before);
 	u->n = own.n;
 	if (own.n < t->min_values || own.n < 1)
 		return false;
 	u->mean = own.mean;
 	/* a core dimension's spread is the client's, pooled over the core
-	 * dimensions: one way of rating, more values to know it by */
+	 * dimensions: one way of rating, three times the values to know it by */
 	double ss = own.ss, prior = dim < 0 ? t->mean_prior : t->spread_prior;
 	int df = own.n - 1;
-	if (dim >= 0 && c->dims[dim].core && t->pool)
+	if (dim >= 0 && c->dims[dim].core)
 		for (size_t d = 0; d < c->ndims && d < AL_DIM_MAX; d++) {
 			if ((int)d == dim || !c->dims[d].core)
 				continue;
@@ -145,8 +101,8 @@ bool episode_usual_level(const struct al_course *c, const struct al_episode_tuni
 			}
 		}
 	double w = t->spread_weight;
-	double spread = sqrt((w * prior * prior + ss) / (w + df));
-	u->scale = spread * sqrt(1.0 + 1.0 / own.n);
+	u->spread = sqrt((w * prior * prior + ss) / (w + df));
+	u->scale = u->spread * sqrt(1.0 + 1.0 / own.n);
 	return true;
 }
 
@@ -189,10 +145,11 @@ static bool beyond(struct fall f, double z, double points)
 	return f.seen && f.z >= z - EPS && f.points >= points - EPS;
 }
 
-/* Two sessions' falls added up; each must be at least confirm_again_z. */
+/* Two sessions' falls added up; the second must still be below the usual
+ * level by confirm_again_z. */
 static struct fall twice(struct fall a, struct fall b, const struct al_episode_tuning *t)
 {
-	if (!a.seen || !b.seen || a.z < t->confirm_again_z - EPS || b.z < t->confirm_again_z - EPS)
+	if (!a.seen || !b.seen || b.z < t->confirm_again_z - EPS)
 		return (struct fall){0};
 	return (struct fall){true, (a.z + b.z) / sqrt(2.0), (a.points + b.points) / 2.0};
 }
@@ -207,85 +164,100 @@ static uint32_t members(const struct scan *s, const struct al_episode_tuning *t)
 	return dims;
 }
 
-bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
-                             size_t i, size_t earliest, struct episode_opening *out)
+/* One session: a dimension far below, or the mean of them all. A life
+ * event explains a fall at its own session: only the next one confirms it. */
+static bool fell_now(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                     struct episode_opening *out)
 {
-	struct scan now, prev, again;
+	struct scan now;
 	uint32_t dims = 0;
-	scan_session(c, t, i, i, &now);
-	/* a life event explains a fall at its own session: only the next one confirms it */
-	if (!c->sessions[i].has_context || t->context_alone) {
-		for (int d = 0; d < AL_DIM_MAX; d++)
-			if (beyond(now.dim[d], t->fall_z, t->fall_min))
-				dims |= 1u << d;
-		if (dims) {
-			*out = (struct episode_opening){AL_OPEN_FALL, i, t->fall_members ? dims | members(&now, t) : dims};
-			return true;
-		}
-		if (beyond(now.mean, t->together_z, t->together_min) && (dims = members(&now, t))) {
-			*out = (struct episode_opening){AL_OPEN_TOGETHER, i, dims};
-			return true;
-		}
-	}
-	if (i <= earliest)
+	if (c->sessions[i].has_context)
 		return false;
+	scan_session(c, t, i, i, &now);
+	for (int d = 0; d < AL_DIM_MAX; d++)
+		if (beyond(now.dim[d], t->fall_z, t->fall_min))
+			dims |= 1u << d;
+	if (dims) {
+		*out = (struct episode_opening){AL_OPEN_FALL, i, dims};
+		return true;
+	}
+	if (beyond(now.mean, t->together_z, t->together_min) && (dims = members(&now, t))) {
+		*out = (struct episode_opening){AL_OPEN_TOGETHER, i, dims};
+		return true;
+	}
+	return false;
+}
+
+/* Two sessions in a row, both against the usual level before the first. */
+static bool fell_twice(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                       struct episode_opening *out)
+{
+	struct scan prev, again;
+	uint32_t dims = 0;
 	scan_session(c, t, i - 1, i - 1, &prev);
 	scan_session(c, t, i, i - 1, &again);
 	for (int d = 0; d < AL_DIM_MAX; d++)
 		if (beyond(twice(prev.dim[d], again.dim[d], t), t->confirm_z, t->confirm_min))
 			dims |= 1u << d;
-	if (!dims && beyond(twice(prev.mean, again.mean, t), t->confirm_z, t->confirm_min))
-		dims = members(&prev, t) & members(&again, t);
-	/* a fall at the session before, not come back since */
-	for (int d = 0; !dims && d < AL_DIM_MAX; d++)
-		if (beyond(prev.dim[d], t->delay_z, t->fall_min) && again.dim[d].seen &&
-		    again.dim[d].z >= t->delay_again_z - EPS)
-			dims |= 1u << d;
-	if (!dims && beyond(prev.mean, t->delay_z, t->together_min) && again.mean.seen &&
-	    again.mean.z >= t->delay_again_z - EPS)
-		dims = members(&prev, t);
+	if (!dims && !beyond(twice(prev.mean, again.mean, t), t->confirm_z, t->confirm_min))
+		return false;
+	dims |= members(&prev, t) & members(&again, t);
 	if (!dims)
 		return false;
 	*out = (struct episode_opening){AL_OPEN_CONFIRMED, i - 1, dims};
 	return true;
 }
 
+bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
+                             size_t i, size_t earliest, struct episode_opening *out)
+{
+	/* after a life event, a fall still there is one that began with it */
+	if (i > earliest && c->sessions[i - 1].has_context && fell_twice(c, t, i, out))
+		return true;
+	return fell_now(c, t, i, out) || (i > earliest && fell_twice(c, t, i, out));
+}
+
 /* ---- a slow slide */
 
+/* The mean and spread of the first slide_base values of series d. */
+struct slide {
+	int nb;
+	double mu, spread, z;
+	int k;
+	bool below;
+};
+
 /* Whether the EWMA of series d goes under its limit at session i, having
- * been at or above it at the rated session before (the first of a run). */
+ * been at or above it at the rated session before (the first of a run).
+ * The limit allows for the baseline's own uncertainty, not only the EWMA's. */
 static bool slid(const struct al_course *c, const struct al_episode_tuning *t, int d, size_t i)
 {
-	double base[32], v, z = 0.0, sum = 0.0, sq = 0.0;
-	int nb = 0, k = 0;
-	bool below = false, was = false;
+	double base[SLIDE_BASE_MAX], v, sum = 0.0, l = t->slide_lambda;
+	struct slide s = {0};
+	int want = t->slide_base < SLIDE_BASE_MAX ? t->slide_base : SLIDE_BASE_MAX;
 	for (size_t j = 0; j <= i; j++) {
 		if (!series_value(c, d, j, &v))
 			continue;
-		if (nb < t->slide_base && nb < 32) {
-			base[nb++] = v;
+		if (s.nb < want) {
+			base[s.nb++] = v;
 			sum += v;
-			if (nb == t->slide_base)
-				z = sum / nb;
+			if (s.nb == want) {
+				double ss = 0.0, prior = d < 0 ? t->mean_prior : t->spread_prior;
+				s.mu = s.z = sum / s.nb;
+				for (int b = 0; b < s.nb; b++)
+					ss += (base[b] - s.mu) * (base[b] - s.mu);
+				s.spread = sqrt((t->spread_weight * prior * prior + ss) /
+				                (t->spread_weight + s.nb - 1));
+			}
 			continue;
 		}
+		bool was = s.below;
+		s.k++;
+		s.z = l * v + (1.0 - l) * s.z;
+		double var = l / (2.0 - l) * (1.0 - pow(1.0 - l, 2.0 * s.k)) + 1.0 / s.nb;
+		s.below = s.z < s.mu - t->slide_limit * s.spread * sqrt(var) - EPS;
 		if (j == i)
-			was = below;
-		double mu = sum / nb;
-		sq = 0.0;
-		for (int b = 0; b < nb; b++)
-			sq += (base[b] - mu) * (base[b] - mu);
-		double w = t->spread_weight, prior = d < 0 ? t->spread_prior / sqrt(2.0) : t->spread_prior;
-		double spread = sqrt((w * prior * prior + sq) / (w + nb - 1));
-		k++;
-		z = t->slide_lambda * v + (1.0 - t->slide_lambda) * z;
-		double l = t->slide_lambda;
-		/* the spread of z less the baseline's own uncertainty */
-		double var = l / (2.0 - l) * (1.0 - pow(1.0 - l, 2.0 * k)) + 1.0 / nb;
-		double limit = mu - t->slide_limit * spread * sqrt(var);
-		below = z < limit - EPS;
-		if (j == i)
-			return below && !was;
+			return s.below && !was;
 	}
 	return false;
 }

@@ -172,9 +172,8 @@ static void say_decline(struct text *t, const struct al_course *c, const struct 
 {
 	double now;
 	say_dims(t, c, dims);
-	say(t, " %s been drifting down from %s early level of %.1f",
-	    count_bits(dims) == 1 ? "has" : "have", count_bits(dims) == 1 ? "its" : "their",
-	    one_decimal(mean_ref(e, dims)));
+	say(t, " had drifted down from %s early level of %.1f",
+	    count_bits(dims) == 1 ? "its" : "their", one_decimal(mean_ref(e, dims)));
 	if (mean_at(c, dims, e->opened, &now))
 		say(t, " to %.1f", one_decimal(now));
 	say(t, ", a slow slide rather than one hard session");
@@ -194,7 +193,7 @@ static void say_what(struct text *t, const struct al_course *c, const struct al_
 		say_decline(t, c, e, dims);
 	else if (dims)
 		say_fall(t, c, e, dims);
-	if (e->opening == AL_OPEN_CONFIRMED && dims)
+	if (e->opening == AL_OPEN_CONFIRMED && dims && e->kind != AL_EPISODE_DECLINE)
 		say(t, " and stayed down at the next session");
 	if (marker)
 		say(t, "%s%s noted a %s", dims ? ", and " : "", who(v),
@@ -213,8 +212,9 @@ static void say_join(struct text *t, const struct al_course *c, const struct al_
 		say(t, "%s noted a %s on %s", who(v), rupture_name(c->sessions[j->session].rupture),
 		    date);
 		break;
-	case AL_RULE_DECLINE:
-		say(t, "%s kept sliding", dim_word(c, j->dim, w, sizeof w));
+	case AL_RULE_DECLINE: /* the running average: still low, or a slide of its own */
+		say(t, "%s %s", dim_word(c, j->dim, w, sizeof w),
+		    j->joined_dim ? "slid too" : "stayed low");
 		break;
 	default:
 		if (j->dim >= 0)

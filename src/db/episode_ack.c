@@ -166,30 +166,41 @@ static enum al_status move_one(struct move *m, const struct al_ack *k, struct al
 	return AL_OK; /* no episode holds it: it stays with its flag */
 }
 
+/* A statement on the list, prepared for this run alone: the list is
+ * dropped at the end, and a kept statement would outlive it. */
+static sqlite3_stmt *once(struct db *db, const char *sql, struct al_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "schema migration", err);
+		return NULL;
+	}
+	return st;
+}
+
 /* The listed acknowledgements of one client. */
 static enum al_status move_client(struct move *m, int64_t client_id, bool archived,
                                   struct al_error *err)
 {
-	static const char listed[] = "SELECT 1 FROM ack_move WHERE ack_id = :id";
 	enum al_status s = db_course_load(m->db, &m->dims, client_id, &m->course, err);
+	sqlite3_stmt *st = NULL;
 	if (s || (s = db_acks_load(m->db, &m->dims, client_id, &m->acks, err)))
 		return s;
 	if (!analysis_run(&m->an, &m->course.course, &m->settings, archived))
 		s = al_fail(err, AL_EIO, "out of memory");
+	else if (!(st = once(m->db, "SELECT 1 FROM ack_move WHERE ack_id = ?", err)))
+		s = err->status;
 	for (size_t i = 0; !s && i < m->acks.n; i++) {
-		sqlite3_stmt *st = db_stmt(m->db, listed, err);
-		if (!st) {
-			s = err->status;
-			break;
-		}
-		db_bind_int(st, ":id", m->acks.a[i].id);
-		int rc = db_step(m->db, st, err);
 		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, m->acks.a[i].id);
+		int rc = db_step(m->db, st, err);
 		if (rc == SQLITE_ROW)
 			s = move_one(m, &m->acks.a[i], err);
 		else if (rc != SQLITE_DONE)
 			s = err->status;
 	}
+	sqlite3_finalize(st);
 	db_acks_free(&m->acks);
 	return s;
 }
@@ -202,7 +213,7 @@ static enum al_status clients_listed(struct db *db, int64_t **ids, size_t *n, st
 	    "SELECT DISTINCT c.id, c.archived FROM ack_move m JOIN ack a ON a.id = m.ack_id "
 	    "JOIN session s ON s.id = a.session_id JOIN client c ON c.id = s.client_id "
 	    "ORDER BY c.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st = once(db, sql, err);
 	size_t cap = 0;
 	int rc;
 	*ids = NULL;
@@ -214,7 +225,7 @@ static enum al_status clients_listed(struct db *db, int64_t **ids, size_t *n, st
 			cap = cap ? cap * 2 : 16;
 			int64_t *p = realloc(*ids, cap * sizeof *p);
 			if (!p) {
-				sqlite3_reset(st);
+				sqlite3_finalize(st);
 				return al_fail(err, AL_EIO, "out of memory");
 			}
 			*ids = p;
@@ -222,7 +233,7 @@ static enum al_status clients_listed(struct db *db, int64_t **ids, size_t *n, st
 		int64_t id = sqlite3_column_int64(st, 0);
 		(*ids)[(*n)++] = sqlite3_column_int(st, 1) ? -id : id;
 	}
-	sqlite3_reset(st);
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? AL_OK : err->status;
 }
 

@@ -84,7 +84,7 @@ static void run_client(const struct gen_course *g, const struct al_settings *set
 		for (size_t k = 0; k < ne; k++)
 			if ((int)eps[k].opened < onset && (eps[k].closed == SIZE_MAX || (int)eps[k].last >= onset)) {
 				static char buf[64];
-				snprintf(buf, sizeof buf, "swallowed-by-%d-status-%d", eps[k].opening, eps[k].status);
+				snprintf(buf, sizeof buf, "swallowed-by-%d-ago-%d-span-%d", eps[k].opening, onset - (int)eps[k].opened, (int)(eps[k].last - eps[k].opened));
 				cause = buf;
 			}
 		if (!strcmp(cause, "none") && 0 && g->value[onset][0] < 0 && g->value[onset][1] < 0 && g->value[onset][2] < 0)
@@ -143,12 +143,12 @@ static bool set_field(struct al_episode_tuning *t, const char *kv)
 		bool is_int;
 	} fields[] = {
 #define F(x, i) {#x, offsetof(struct al_episode_tuning, x), i}
-	    F(window, true),          F(min_values, true),      F(spread_prior, false),
-	    F(spread_weight, false),  F(fall_z, false),         F(fall_min, false),
-	    F(together_z, false),     F(together_min, false),   F(confirm_z, false),
-	    F(confirm_again_z, false), F(confirm_min, false),   F(member_z, false),
-	    F(slide_base, true), F(slide_lambda, false), F(slide_limit, false),
-	    F(flags_open, true), F(spread_window, true), F(fall_members, true), F(context_alone, true), F(repair_first, true), F(delay_z, false), F(delay_again_z, false), F(decline_flag_open, true), F(slide_open, true), F(fresh_blocks, true), F(pool, true), F(mean_prior, false), F(ratings_open, true),
+	    F(window, true),           F(min_values, true),      F(spread_prior, false),
+	    F(mean_prior, false),      F(spread_weight, false),  F(fall_z, false),
+	    F(fall_min, false),        F(together_z, false),     F(together_min, false),
+	    F(confirm_z, false),       F(confirm_again_z, false), F(confirm_min, false),
+	    F(member_z, false),        F(slide_base, true),      F(slide_lambda, false),
+	    F(slide_limit, false),
 #undef F
 	};
 	const char *eq = strchr(kv, '=');
@@ -212,14 +212,13 @@ static void search(const struct al_settings *set, struct al_episode_tuning base,
 		t.together_z = draw(&st, 2.5, 4.5);
 		t.together_min = draw(&st, 0.3, 1.2);
 		t.confirm_z = draw(&st, 2.0, 3.5);
-		t.confirm_again_z = draw(&st, -1.0, 2.0);
+		t.confirm_again_z = draw(&st, -1.0, 1.0);
 		t.confirm_min = draw(&st, 0.3, 1.2);
 		t.member_z = draw(&st, 0.5, 2.0);
 		t.slide_base = (int)draw(&st, 3, 7);
 		t.slide_lambda = draw(&st, 0.1, 0.4);
 		t.slide_limit = draw(&st, 2.0, 4.0);
-		t.decline_flag_open = draw(&st, 0, 1) < 0.5;
-		t.repair_first = draw(&st, 0, 1) < 0.5;
+
 		struct score ep, fl;
 		evaluate(set, &t, 1, 6, clients, &ep, &fl);
 		double c = score_pct(ep.ruptures_caught, ep.ruptures);
@@ -234,13 +233,13 @@ static void search(const struct al_settings *set, struct al_episode_tuning base,
 		printf("%5.1f %5.1f %5.2f | test %5.1f %5.1f %5.2f | window=%d spread_prior=%.2f "
 		       "mean_prior=%.2f spread_weight=%.1f fall_z=%.2f fall_min=%.2f together_z=%.2f "
 		       "together_min=%.2f confirm_z=%.2f confirm_again_z=%.2f confirm_min=%.2f "
-		       "member_z=%.2f slide_base=%d slide_lambda=%.2f slide_limit=%.2f decline_flag_open=%d repair_first=%d\n",
+		       "member_z=%.2f slide_base=%d slide_lambda=%.2f slide_limit=%.2f\n",
 		       c, d, f, score_pct(ep2.ruptures_caught, ep2.ruptures),
 		       score_pct(ep2.declines_caught, ep2.declines),
 		       score_pct(ep2.false_openings, ep2.calm), t.window, t.spread_prior, t.mean_prior,
 		       t.spread_weight, t.fall_z, t.fall_min, t.together_z, t.together_min, t.confirm_z,
 		       t.confirm_again_z, t.confirm_min, t.member_z, t.slide_base, t.slide_lambda,
-		       t.slide_limit, t.decline_flag_open, t.repair_first);
+		       t.slide_limit);
 		fflush(stdout);
 	}
 }
