@@ -31,6 +31,11 @@ struct db_client_filter {
 
 enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
 			      bool *found, struct al_error *err);
+/* Whether held->id still names the same client: same code, same
+ * clinician. Ids are never reused (schema 3), so a screen, draft or
+ * command that kept an id across time asks this right before it writes. */
+enum al_status db_client_same(struct db *db, const struct al_client *held, bool *same,
+			      struct al_error *err);
 /* In the caller's transaction; appends the audit row. */
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err);
 /* Archived clients keep their records but leave listings (unless asked)

@@ -154,14 +154,21 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 	return AL_OK;
 }
 
-static enum al_status session_save(struct cli *c, const struct db_dims *dims,
-                                   const struct db_session_in *in)
+/* The client is looked up again inside the write transaction: the id it
+ * names cannot change between the check and the write. */
+static enum al_status session_save(struct cli *c, const char *code, const struct db_dims *dims,
+                                   struct db_session_in *in)
 {
+	struct al_client cl;
 	int64_t id;
 	enum al_status st;
-	if ((st = db_begin(c->db, c->err)) ||
-	    (st = db_session_save(c->db, dims, in, &id, c->err)) || (st = db_commit(c->db, c->err)))
-		db_rollback(c->db);
+	if ((st = db_begin(c->db, c->err)) || (st = cli_client(c, code, ACCESS_WRITE, &cl)))
+		goto out;
+	in->client_id = cl.id;
+	if (!(st = db_session_save(c->db, dims, in, &id, c->err)))
+		st = db_commit(c->db, c->err);
+out:
+	db_rollback(c->db);
 	return st;
 }
 
@@ -199,7 +206,7 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 	if (!note)
 		return al_fail(c->err, AL_EIO, "out of memory");
 	if (!(st = parse_note(c, opts, note, &in)))
-		st = session_save(c, &dims, &in);
+		st = session_save(c, pos[0], &dims, &in);
 	explicit_bzero(note, AL_NOTE_MAX + 1); /* no note text left in freed memory */
 	free(note);
 	return st;

@@ -46,6 +46,25 @@ enum al_status db_client_find(struct db *db, const char *code, struct al_client 
 	return AL_OK;
 }
 
+enum al_status db_client_same(struct db *db, const struct al_client *held, bool *same,
+			      struct al_error *err)
+{
+	static const char sql[] = "SELECT 1 FROM client WHERE id = :id AND code = :code "
+				  "AND clinician_id = :clinician";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":id", held->id);
+	db_bind_text(st, ":code", held->code);
+	db_bind_int(st, ":clinician", held->clinician_id);
+	int rc = db_step(db, st, err);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return err->status;
+	*same = rc == SQLITE_ROW;
+	return AL_OK;
+}
+
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err)
 {
 	static const char sql[] =

@@ -124,9 +124,22 @@ static enum al_status migrate_step(struct db *db, int64_t version, bool creating
 	return creating ? AL_OK : db_audit(db, "change", "database", 0, version + 1, err);
 }
 
-/* Applies the embedded schema files past user_version, one transaction each;
- * then computes the client summaries that a migration left missing. */
-static enum al_status migrate(struct db *db, struct al_error *err)
+/* A migration that makes a table again (SQLite's rebuild procedure) runs
+ * with foreign keys off, or dropping the old table would cascade; so each
+ * step checks them itself before it commits. */
+static enum al_status migrate_fk_check(struct db *db, struct al_error *err)
+{
+	int64_t bad;
+	enum al_status st = query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &bad,
+				      err);
+	if (!st && bad)
+		st = al_fail(err, AL_EDB, "%s: schema migration: %lld rows break a foreign key",
+			     db->path, (long long)bad);
+	return st;
+}
+
+/* One transaction per schema file past user_version. */
+static enum al_status migrate_steps(struct db *db, struct al_error *err)
 {
 	bool creating = false;
 	for (bool applied = false;; applied = true) {
@@ -138,19 +151,31 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 			goto fail;
 		if (version >= db_schema_version()) {
 			if ((applied && (st = db_status_fill(db, err))) ||
+			    (applied && (st = migrate_fk_check(db, err))) ||
 			    (st = exec(db, "COMMIT", db->path, err)))
 				goto fail;
 			return AL_OK;
 		}
 		creating = creating || version == 0;
 		if ((st = migrate_step(db, version, creating, err)) ||
-		    (st = exec(db, "COMMIT", db->path, err)))
+		    (st = migrate_fk_check(db, err)) || (st = exec(db, "COMMIT", db->path, err)))
 			goto fail;
 		continue;
 	fail:
 		db_rollback(db);
 		return st;
 	}
+}
+
+/* Applies the embedded schema files past user_version, one transaction each;
+ * then computes the client summaries that a migration left missing. */
+static enum al_status migrate(struct db *db, struct al_error *err)
+{
+	enum al_status st = exec(db, "PRAGMA foreign_keys=OFF", db->path, err);
+	if (!st)
+		st = migrate_steps(db, err);
+	enum al_status on = exec(db, "PRAGMA foreign_keys=ON", db->path, err);
+	return st ? st : on;
 }
 
 /* A new database file is created here with our mode: SQLite's own would

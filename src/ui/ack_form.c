@@ -14,6 +14,7 @@ enum { F_FLAG, F_COMMENT, F_COUNT };
 #define ACK_CHOICES 48 /* flags offered at most */
 #define ACK_LABEL 48   /* "session 12, collaboration: discrepancy" */
 #define ACK_EXPLAIN 640
+#define ACK_GONE "this client was deleted in another window \u2014 your text is kept"
 
 struct ack_form {
 	struct ui_form form;
@@ -27,6 +28,7 @@ struct ack_form {
 	const char *labels[ACK_CHOICES];
 	char why[ACK_CHOICES][ACK_EXPLAIN];
 	struct ui_text comment;
+	bool gone; /* the client was purged while the form was open */
 };
 
 static enum al_status detect(struct ui *ui, struct ack_form *a)
@@ -82,7 +84,12 @@ static enum al_status store(struct ui *ui, struct ack_form *a, const char *comme
 	enum al_rule rule = f->rule;
 	struct access_who who = ui_who(ui, "acknowledge");
 	struct al_client cl;
-	enum al_status st = access_client(ui->db, &who, a->client.code, ACCESS_ACK, &cl, ui->err);
+	bool same;
+	enum al_status st = db_client_same(ui->db, &a->client, &same, ui->err);
+	if (!st && (a->gone = !same))
+		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s: " ACK_GONE, a->client.code);
+	if (!st)
+		st = access_client(ui->db, &who, a->client.code, ACCESS_ACK, &cl, ui->err);
 	db_course_free(&a->course);
 	if (st || (st = db_course_load(ui->db, &ui->dims, cl.id, &a->course, ui->err)))
 		return st;
@@ -133,7 +140,9 @@ static enum ui_action af_save(struct ui *ui, void *st)
 	db_rollback(ui->db);
 	if (rc) {
 		ui_say_err(ui);
-		return UI_BACK; /* what the form showed may be stale now */
+		/* what the form showed may be stale now; a comment for a client
+		 * that is gone stays on the screen, to be copied elsewhere */
+		return a->gone ? UI_DONE : UI_BACK;
 	}
 	ui->hint_client = a->client.id;
 	ui_say(ui, false, "Acknowledged: %s, %s.", a->client.code, a->label[choice]);

@@ -163,7 +163,8 @@ static void entry_tick(struct ui *ui, void *st)
 	if (!e->form.changed || e->ask != ASK_NONE)
 		return;
 	char *body = entry_draft_encode(e);
-	if (!body || db_draft_save(ui->db, e->client.id, e->session_id, body, ui->err))
+	if (!body || entry_still_same(ui, e) ||
+	    db_draft_save(ui->db, e->client.id, e->session_id, body, ui->err))
 		ui_say(ui, true, "draft not kept: %s", body ? ui->err->msg : "out of memory");
 	free(body);
 	e->form.changed = false;

@@ -44,6 +44,12 @@ enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t sessio
 /* The form as a draft body and back. */
 char *entry_draft_encode(const struct entry *e);
 void entry_draft_decode(struct entry *e, const char *body);
+/* The form holds its client's id since it opened; ids are never reused,
+ * so right before writing (a save, a draft) it checks that the id still
+ * names the same client (code and clinician) and that the user may still
+ * write there. Otherwise AL_EINPUT, ui->err saying why: */
+#define ENTRY_GONE "this client was deleted in another window \u2014 your text is kept"
+enum al_status entry_still_same(struct ui *ui, const struct entry *e);
 /* Saves the session, drops the draft; *id gets the session. On failure the
  * form keeps every value and ui->err says why. */
 enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id);

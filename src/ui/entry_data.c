@@ -149,6 +149,19 @@ void entry_draft_decode(struct entry *e, const char *body)
 
 /* ---- saving ---- */
 
+enum al_status entry_still_same(struct ui *ui, const struct entry *e)
+{
+	struct access_who who = ui_who(ui, e->session_id ? "edit session" : "new session");
+	struct al_client now;
+	bool same;
+	enum al_status st = db_client_same(ui->db, &e->client, &same, ui->err);
+	if (st)
+		return st;
+	if (!same)
+		return al_fail(ui->err, AL_EINPUT, "%s: %s", e->client.code, ENTRY_GONE);
+	return access_client(ui->db, &who, e->client.code, ACCESS_WRITE, &now, ui->err);
+}
+
 /* Every value was checked before: what does not parse stays missing. */
 static void ratings_in(const struct entry *e, struct db_session_in *in)
 {
@@ -184,7 +197,7 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	/* an edit makes the note what is shown ("" removes it) */
 	in.note = e->session_id || note[0] ? note : NULL;
 	enum al_status st;
-	if ((st = db_begin(ui->db, ui->err)) ||
+	if ((st = db_begin(ui->db, ui->err)) || (st = entry_still_same(ui, e)) ||
 	    (st = db_session_save(ui->db, &e->dims, &in, id, ui->err)) ||
 	    (st = db_draft_delete(ui->db, e->client.id, ui->err)) ||
 	    (st = db_commit(ui->db, ui->err)))
