@@ -2,6 +2,7 @@
 #ifndef ALLIANCE_DB_ADMIN_H
 #define ALLIANCE_DB_ADMIN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "alliance/db.h"
@@ -34,9 +35,15 @@ typedef enum al_status (*db_audit_fn)(void *ctx, const struct al_audit_row *r,
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
 			     struct al_error *err);
 
-/* Copies the write-ahead log into the file and empties it, so that text
- * just deleted (purge) survives in neither. Best effort: another reader
- * may keep part of the log until it closes. */
-void db_wal_truncate(struct db *db);
+/* Purges (SPEC §2): db_purge_mark records, in the purge's transaction,
+ * that the write-ahead log may hold the purged client's data. After the
+ * commit db_purge_finish checkpoints the log into the file and truncates
+ * it; when that succeeds the marks are cleared and *finished is true. A
+ * process reading past the busy timeout leaves *finished false (not an
+ * error): the deletion stays committed and the marks stay for `check`.
+ * db_purge_pending: how many marks, and the oldest one's time ("" none). */
+enum al_status db_purge_mark(struct db *db, int64_t client_id, struct al_error *err);
+enum al_status db_purge_finish(struct db *db, bool *finished, struct al_error *err);
+enum al_status db_purge_pending(struct db *db, int64_t *n, char since[21], struct al_error *err);
 
 #endif

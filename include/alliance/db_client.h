@@ -44,8 +44,8 @@ enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err
 enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *err);
 /* Removes the client with sessions, ratings, notes, drafts and acks, in the
  * caller's transaction, with one audit row (count: sessions removed). The
- * bytes are overwritten (secure_delete); db_wal_truncate after the commit
- * clears the copies the write-ahead log still holds. */
+ * bytes are overwritten (secure_delete); db_purge_finish after the commit
+ * clears the copies the write-ahead log still holds (db_admin.h). */
 enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
 
 /* How many clients the database holds, archived ones included. */

@@ -134,6 +134,20 @@ out:
 	return st;
 }
 
+/* The deletion is committed; the purge is finished when the write-ahead
+ * log no longer holds the old pages (SPEC §2). */
+static enum al_status purge_finish(struct cli *c, const char *code)
+{
+	bool finished;
+	enum al_status st = db_purge_finish(c->db, &finished, c->err);
+	if (st || finished)
+		return st;
+	return al_fail(c->err, AL_EDB, "%s: '%s' is deleted, but another process kept reading the "
+		       "database past the busy timeout, so its data is not yet cleared from the "
+		       "database files; close that process, then run alliance check to finish "
+		       "the purge", c->cmd, code);
+}
+
 /* Purging is for good, so it has to be asked for by name. */
 static enum al_status client_delete(struct cli *c, int argc, char **argv)
 {
@@ -152,7 +166,7 @@ static enum al_status client_delete(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (!(st = db_client_purge(c->db, cl.id, c->err)) && !(st = db_commit(c->db, c->err)))
-		db_wal_truncate(c->db);
+		st = purge_finish(c, cl.code);
 out:
 	db_rollback(c->db);
 	return st;

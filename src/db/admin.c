@@ -1,5 +1,4 @@
-/* Whole-file operations: online backup, integrity check, reading the audit
- * trail, and emptying the write-ahead log after a purge. */
+/* Whole-file operations: online backup and reading the audit trail. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -93,72 +92,6 @@ fail:
 	return st;
 }
 
-static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				struct al_error *err)
-{
-	static const char sql[] = "PRAGMA integrity_check";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-	if (!st)
-		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		const char *line = db_col_text(st, 0);
-		if (strcmp(line, "ok") == 0)
-			continue;
-		++*problems;
-		if (fn(ctx, line, err)) {
-			sqlite3_reset(st);
-			return err->status;
-		}
-	}
-	sqlite3_reset(st);
-	/* on a damaged file the check itself fails after reporting the damage */
-	return rc == SQLITE_DONE || *problems > 0 ? AL_OK : err->status;
-}
-
-static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				   struct al_error *err)
-{
-	static const char sql[] = "PRAGMA foreign_key_check";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-	if (!st)
-		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		char line[256];
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			snprintf(line, sizeof line, "foreign key: a row of %s refers to a missing %s",
-				 db_col_text(st, 0), db_col_text(st, 2));
-		else
-			snprintf(line, sizeof line,
-				 "foreign key: row %lld of %s refers to a missing %s",
-				 (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
-				 db_col_text(st, 2));
-		++*problems;
-		if (fn(ctx, line, err)) {
-			sqlite3_reset(st);
-			return err->status;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? AL_OK : err->status;
-}
-
-/* A damaged file makes foreign_key_check fail outright, so it runs only
- * on a file whose structure is sound. */
-enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err)
-{
-	enum al_status st;
-	*problems = 0;
-	if ((st = db_begin_read(db, err)))
-		return st;
-	if (!(st = integrity(db, fn, ctx, problems, err)) && *problems == 0)
-		st = foreign_keys(db, fn, ctx, problems, err);
-	db_end_read(db);
-	return st;
-}
-
 static void read_audit(sqlite3_stmt *st, struct al_audit_row *r)
 {
 	snprintf(r->time, sizeof r->time, "%s", db_col_text(st, 0));
@@ -198,10 +131,4 @@ enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_f
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? AL_OK : err->status;
-}
-
-void db_wal_truncate(struct db *db)
-{
-	if (!db->read_only)
-		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }

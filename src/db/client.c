@@ -1,6 +1,7 @@
 /* The client table: pseudonymous codes owned by a clinician. */
 #include <stdio.h>
 
+#include "alliance/db_admin.h"
 #include "alliance/db_client.h"
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
@@ -131,7 +132,7 @@ enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err)
 	if (!(st = db_stmt(db, sql, err)))
 		return err->status;
 	db_bind_int(st, ":id", id);
-	if (db_run(db, st, err))
+	if (db_run(db, st, err) || db_purge_mark(db, id, err))
 		return err->status;
 	return db_audit(db, "purge", "client", id, nsessions, err);
 }
