@@ -257,6 +257,14 @@ static enum al_status marker_merge(struct db *db, int64_t sid, const struct db_s
 	return marker_write(db, sid, rupture, context, err);
 }
 
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* NULL leaves the note alone, "" removes it, any other text replaces it.
  * Audited as a note change of the session; the text itself never is. */
 static enum al_status note_write(struct db *db, int64_t sid, const char *note, struct al_error *err)
@@ -269,8 +277,8 @@ static enum al_status note_write(struct db *db, int64_t sid, const char *note, s
 	static const char del_sql[] = "DELETE FROM note WHERE session_id = :session";
 	if (!note)
 		return AL_OK;
-	if (strlen(note) > AL_NOTE_MAX)
-		return al_fail(err, AL_EINPUT, "session: the note is longer than %d bytes",
+	if (utf8_chars(note) > AL_NOTE_MAX) /* as the schema counts: characters */
+		return al_fail(err, AL_EINPUT, "session: the note is longer than %d characters",
 		               AL_NOTE_MAX);
 	sqlite3_stmt *st = db_stmt(db, exists_sql, err);
 	if (!st)

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,22 +30,79 @@ static enum al_status write_all(int fd, const char *s, size_t n, struct al_error
 	return AL_OK;
 }
 
-static enum al_status read_back(const char *path, struct ui_text *t, char *buf,
-                                struct al_error *err)
+/* The whole file, whatever its size, without the newlines editors end it
+ * with (the note does not need them). *out is malloc'd. */
+static enum al_status read_back(const char *path, char **out, struct al_error *err)
 {
 	FILE *fp = fopen(path, "r");
-	if (!fp)
+	size_t n = 0, cap = NOTE_BYTES;
+	char *buf = malloc(cap);
+	if (!fp || !buf) {
+		if (fp)
+			fclose(fp);
+		free(buf);
 		return al_fail(err, AL_EIO, "note: cannot read the editor's file: %s",
-		               strerror(errno));
-	size_t n = fread(buf, 1, NOTE_BYTES - 1, fp);
-	bool bad = ferror(fp);
+		               fp ? "out of memory" : strerror(errno));
+	}
+	for (size_t got; (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
+		n += got;
+		char *more = n + 1 == cap ? realloc(buf, cap *= 2) : buf;
+		if (!more)
+			break;
+		buf = more;
+	}
+	bool bad = ferror(fp) || n + 1 == cap;
 	fclose(fp);
-	if (bad)
-		return al_fail(err, AL_EIO, "note: cannot read the editor's file");
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-		n--; /* editors end files with a newline the note does not need */
+		n--;
 	buf[n] = '\0';
-	ui_text_set(t, buf);
+	if (bad) {
+		explicit_bzero(buf, cap);
+		free(buf);
+		return al_fail(err, AL_EIO, "note: cannot read the editor's file");
+	}
+	*out = buf;
+	return AL_OK;
+}
+
+/* The characters text would have in t: as many as ui_text_set keeps. */
+static size_t chars_of(const char *text, bool multiline)
+{
+	struct ui_text all;
+	size_t n = strlen(text), len = SIZE_MAX;
+	if (ui_text_init(&all, n, multiline)) {
+		ui_text_set(&all, text);
+		len = all.len;
+		memset(all.buf, 0, n * sizeof *all.buf);
+	}
+	ui_text_free(&all);
+	return len;
+}
+
+static void forget(char **text)
+{
+	if (*text)
+		explicit_bzero(*text, strlen(*text));
+	free(*text);
+	*text = NULL;
+}
+
+/* The text comes into t when it fits; never cut: a longer one stays whole
+ * in *pending, and the reason is said. */
+static enum al_status take(struct ui_text *t, char *text, char **pending, struct al_error *err)
+{
+	size_t n = chars_of(text, t->multiline);
+	forget(pending);
+	if (n > t->cap) {
+		*pending = text;
+		if (n == SIZE_MAX)
+			return al_fail(err, AL_EIO, "note: out of memory; nothing was cut: "
+			               "Ctrl-E reopens all of it");
+		return al_fail(err, AL_EINPUT, "note: %zu characters, over %zu; nothing was cut: "
+		               "Ctrl-E reopens all of it to shorten it", n, t->cap);
+	}
+	ui_text_set(t, text);
+	forget(&text);
 	return AL_OK;
 }
 
@@ -89,7 +147,7 @@ static void remove_private_dir(const char *dir)
 	rmdir(dir);
 }
 
-enum al_status ui_edit_external(struct ui_text *t, struct al_error *err)
+enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err)
 {
 	const char *tmp = getenv("TMPDIR");
 	char dir[512], path[600];
@@ -98,20 +156,22 @@ enum al_status ui_edit_external(struct ui_text *t, struct al_error *err)
 		return al_fail(err, AL_EIO, "note: cannot create a private directory: %s",
 		               strerror(errno));
 	snprintf(path, sizeof path, "%s/note.txt", dir);
-	char *buf = malloc(NOTE_BYTES);
-	enum al_status st = buf ? AL_OK : al_fail(err, AL_EIO, "out of memory");
-	int fd = buf ? open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600) : -1;
+	char *buf = *pending ? NULL : malloc(NOTE_BYTES), *text = NULL;
+	enum al_status st = *pending || buf ? AL_OK : al_fail(err, AL_EIO, "out of memory");
+	int fd = st ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
 	if (!st && fd < 0)
 		st = al_fail(err, AL_EIO, "note: cannot create the editor's file: %s",
 		             strerror(errno));
 	if (!st) {
-		ui_text_get(t, buf, NOTE_BYTES);
-		st = write_all(fd, buf, strlen(buf), err);
+		if (buf)
+			ui_text_get(t, buf, NOTE_BYTES);
+		const char *now = buf ? buf : *pending;
+		st = write_all(fd, now, strlen(now), err);
 		if (close(fd) != 0 && !st)
 			st = al_fail(err, AL_EIO, "note: cannot write the editor's file");
 	}
-	if (!st && !(st = run_editor(path, err)))
-		st = read_back(path, t, buf, err);
+	if (!st && !(st = run_editor(path, err)) && !(st = read_back(path, &text, err)))
+		st = take(t, text, pending, err);
 	if (buf)
 		memset(buf, 0, NOTE_BYTES);
 	free(buf);

@@ -73,6 +73,12 @@ static enum ui_action en_save(struct ui *ui, void *st)
 	int64_t id;
 	if (!entry_valid(ui, e))
 		return UI_DONE;
+	if (e->note_pending) { /* never save a note that is not the one written */
+		e->form.focus = ENTRY_F_NOTE(e);
+		ui_say(ui, true, "Note: the editor's text is over %d characters: Ctrl-E to shorten "
+		       "it (Esc discards it)", AL_NOTE_MAX);
+		return UI_DONE;
+	}
 	if (entry_save(ui, e, &id)) {
 		ui_say_err(ui);
 		return UI_DONE;
@@ -86,7 +92,7 @@ static enum ui_action en_save(struct ui *ui, void *st)
 static enum ui_action en_editor(struct ui *ui, void *st)
 {
 	struct entry *e = st;
-	if (ui_edit_external(&e->note, ui->err))
+	if (ui_edit_external(&e->note, &e->note_pending, ui->err))
 		ui_say_err(ui);
 	e->form.focus = ENTRY_F_NOTE(e);
 	e->form.edited = e->form.changed = true;
@@ -225,6 +231,9 @@ static void entry_leave(struct ui *ui, void *st)
 		for (size_t d = 0; d < AL_DIM_MAX; d++)
 			ui_text_free(&e->rating[r][d]);
 	free(e->draft_body);
+	if (e->note_pending)
+		explicit_bzero(e->note_pending, strlen(e->note_pending));
+	free(e->note_pending);
 }
 
 const struct ui_screen entry_screen = {

@@ -26,6 +26,7 @@ struct entry {
 	enum entry_ask ask;
 	struct db_draft draft; /* the draft offered back */
 	char *draft_body;
+	char *note_pending; /* a note from $EDITOR too long to take, kept whole */
 };
 
 /* Field indices: the date, one per dimension, then these. */

@@ -282,8 +282,12 @@ int ui_why_rows(int rows, int list_min);
 void ui_draw_why(const struct ui *ui, int y, int rows, const char *code, int state,
                  const char *flag);
 
-/* editor.c: the note in $EDITOR, in a private 0600 file removed after. */
-enum al_status ui_edit_external(struct ui_text *t, struct al_error *err);
+/* editor.c: the note in $EDITOR, in a private 0600 file removed after.
+ * The editor gets *pending when set (a text refused before), else t. What
+ * comes back goes into t when it fits; a longer text is never cut: it is
+ * refused (AL_EINPUT, saying why) and kept whole in *pending (malloc'd),
+ * t unchanged, until a later call brings it back short enough. */
+enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err);
 
 /* chart.c: paints a core chart layout with the theme's colours. */
 struct chart;
