@@ -14,7 +14,8 @@ enum access_need {
 	ACCESS_READ,   /* see the course, flags, notes: the clinician or their supervisor */
 	ACCESS_WRITE,  /* change ratings or notes, purge: the clinician alone */
 	ACCESS_ACK,    /* acknowledge a flag: the clinician's supervisor alone */
-	ACCESS_MANAGE, /* archive or reopen: the clinician or their supervisor */
+	ACCESS_MANAGE, /* archive or reopen: the clinician alone (a supervisor changes
+	                  nothing but acknowledgements and comments, SPEC §3) */
 };
 
 /* The user asking, and the WHAT of the error lines ("session add"). */

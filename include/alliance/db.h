@@ -37,6 +37,10 @@ unsigned db_file_mode(const struct db *db);
 /* Schema version this binary creates. */
 int db_schema_version(void);
 
+/* The command of this run ("session add"), which a write refused on a
+ * read-only database names: "session add: refused: the database is open
+ * read-only". */
+void db_set_command(struct db *db, const char *what);
 /* Writes: db_begin takes the write lock (BEGIN IMMEDIATE); every write
  * appends its audit row with db_audit before db_commit. */
 enum al_status db_begin(struct db *db, struct al_error *err);

@@ -13,8 +13,11 @@
  * leaves no file behind. */
 enum al_status db_backup(struct db *db, const char *path, struct al_error *err);
 
-/* One line per problem found by integrity_check and foreign_key_check;
- * *problems is how many (0: the file is sound). */
+/* One line per problem found by integrity_check and foreign_key_check,
+ * per table, index or trigger of this program's schema that is missing
+ * (or, for a trigger, changed), and per purge not finished (db_purge_*);
+ * *problems is how many (0: the file is sound). An unfinished purge is
+ * finished first when nobody is reading any more. */
 typedef enum al_status (*db_line_fn)(void *ctx, const char *line, struct al_error *err);
 enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
 			struct al_error *err);

@@ -17,9 +17,10 @@
 /* One session as entered (CLI session add, the UI's entry form). Ratings
  * not given are AL_MISSING; rating[rater][i] follows dims order.
  *
- * Adding (session_id 0) goes to the last session of the client on that
- * date, or a new one when there is none or new_session is set (seq = the
- * date's highest + 1). Given ratings are added; one that exists already
+ * Adding (session_id 0) goes to the session add_to when set (session add
+ * --session N; date must then be its date), else to the last session of
+ * the client on that date, or a new one when there is none or new_session
+ * is set (seq = the date's highest + 1). Given ratings are added; one that exists already
  * (same rater and dimension) is AL_EINPUT unless replace. With set_rupture,
  * a rupture other than NONE and a non-empty context are stored; one that
  * differs from what the session already has is AL_EINPUT unless replace
@@ -46,12 +47,18 @@ struct db_session_in {
 	const char *note;           /* NULL: leave the note alone */
 	bool replace;               /* overwrite ratings that exist */
 	bool new_session;           /* a further session on that date */
+	int64_t add_to;             /* non-zero: add to this session (db_session_number) */
 	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
 };
 
 /* Clears in for client and date with every rating AL_MISSING (a zeroed
  * struct would mean ratings of 0). */
 void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date);
+
+/* The client's session number n (1-based, in date order, SPEC §1): its
+ * id and date, or *id 0 when the client has fewer sessions. */
+enum al_status db_session_number(struct db *db, int64_t client_id, int n, int64_t *id,
+				 int32_t *date, struct al_error *err);
 
 /* Adds or merges a session (SPEC §3 session add) in the caller's
  * transaction with its audit rows. An existing rating of the same rater

@@ -103,6 +103,8 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 		} else if (eq) {
 			return al_fail(c->err, AL_EUSAGE, "%s: --%s takes no value", c->cmd, key);
 		}
+		if (o && o->value) /* never "the last wins" */
+			return al_fail(c->err, AL_EUSAGE, "%s: --%s given twice", c->cmd, key);
 		if (o) {
 			o->value = value;
 			continue;

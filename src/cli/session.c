@@ -154,10 +154,34 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
 	return AL_OK;
 }
 
+/* --session N: the client's N-th session, in the write transaction; a
+ * --date given too must be that session's date. */
+static enum al_status address(struct cli *c, const struct al_client *cl, long n, bool dated,
+                              struct db_session_in *in)
+{
+	char want[AL_DATE_LEN + 1], has[AL_DATE_LEN + 1];
+	int32_t date;
+	enum al_status st = db_session_number(c->db, cl->id, (int)n, &in->add_to, &date, c->err);
+	if (st)
+		return st;
+	if (!in->add_to)
+		return al_fail(c->err, AL_EINPUT, "%s: --session: %s has no session %ld", c->cmd,
+		               cl->code, n);
+	if (dated && date != in->date) {
+		format_date(in->date, want);
+		format_date(date, has);
+		return al_fail(c->err, AL_EINPUT, "%s: --session: session %ld of %s is on %s, not %s",
+		               c->cmd, n, cl->code, has, want);
+	}
+	in->date = date;
+	return AL_OK;
+}
+
 /* The client is looked up again inside the write transaction: the id it
- * names cannot change between the check and the write. */
+ * names cannot change between the check and the write. number: --session
+ * N, 0 for none. */
 static enum al_status session_save(struct cli *c, const char *code, const struct db_dims *dims,
-                                   struct db_session_in *in)
+                                   long number, bool dated, struct db_session_in *in)
 {
 	struct al_client cl;
 	int64_t id;
@@ -165,6 +189,8 @@ static enum al_status session_save(struct cli *c, const char *code, const struct
 	if ((st = db_begin(c->db, c->err)) || (st = cli_client(c, code, ACCESS_WRITE, &cl)))
 		goto out;
 	in->client_id = cl.id;
+	if (number && (st = address(c, &cl, number, dated, in)))
+		goto out;
 	if (!(st = db_session_save(c->db, dims, in, &id, c->err)))
 		st = db_commit(c->db, c->err);
 out:
@@ -176,7 +202,8 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
 	                         {"context", true},  {"note", true},  {"note-file", true},
-	                         {"replace", false}, {"new", false},  {NULL}};
+	                         {"replace", false}, {"new", false},  {"session", true},
+	                         {NULL}};
 	const char *pos[1];
 	struct cli_extra extra = {0};
 	struct db_session_in in;
@@ -187,14 +214,23 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, &extra);
 	if (st)
 		return st;
-	const char *date_arg = cli_opt(opts, "date");
-	if (!date_arg)
-		return al_fail(c->err, AL_EUSAGE, "%s: --date is required", c->cmd);
+	const char *date_arg = cli_opt(opts, "date"), *number_arg = cli_opt(opts, "session");
+	long number = 0;
+	if (!date_arg && !number_arg)
+		return al_fail(c->err, AL_EUSAGE, "%s: --date (or --session) is required", c->cmd);
 	if (cli_opt(opts, "note") && cli_opt(opts, "note-file"))
 		return al_fail(c->err, AL_EUSAGE,
 		               "%s: --note and --note-file cannot be used together", c->cmd);
+	if (number_arg && cli_opt(opts, "new"))
+		return al_fail(c->err, AL_EUSAGE,
+		               "%s: --new and --session cannot be used together", c->cmd);
+	if (number_arg && !parse_int(number_arg, 1, 1000000, &number))
+		return al_fail(c->err, AL_EINPUT, "%s: --session: '%.40s' is not a session number",
+		               c->cmd, number_arg);
+	date = c->today;
 	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) ||
-	    (st = parse_date_opt(c, date_arg, &date)) || (st = db_dims_load(c->db, &dims, c->err)))
+	    (date_arg && (st = parse_date_opt(c, date_arg, &date))) ||
+	    (st = db_dims_load(c->db, &dims, c->err)))
 		return st;
 	db_session_in_init(&in, cl.id, date);
 	if ((st = parse_marks(c, opts, &rater, &in)) ||
@@ -206,7 +242,7 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 	if (!note)
 		return al_fail(c->err, AL_EIO, "out of memory");
 	if (!(st = parse_note(c, opts, note, &in)))
-		st = session_save(c, pos[0], &dims, &in);
+		st = session_save(c, pos[0], &dims, number, date_arg != NULL, &in);
 	explicit_bzero(note, AL_NOTE_MAX + 1); /* no note text left in freed memory */
 	free(note);
 	return st;

@@ -60,7 +60,7 @@ const struct cli_cmddef cli_commands[] = {
 	      {"rater", "R", CV_WORDS, WORDS("client", "clinician")},
 	      {"rupture", "R", CV_WORDS, WORDS("withdrawal", "confrontation")},
 	      {"context", "TEXT", CV_TEXT}, {"note", "TEXT", CV_TEXT},
-	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"}),
+	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"}, {"session", "N", CV_TEXT}),
 	 "record a session's ratings, rupture marker and note"},
 	{"session", "list", cmd_session, "CODE", {CV_CLIENT}, false, OPTS(O_FORMAT),
 	 "a client's sessions with their ratings"},

@@ -42,6 +42,9 @@ enum al_status access_client(struct db *db, const struct access_who *who, const 
 	if (need == ACCESS_WRITE)
 		return al_fail(err, AL_EINPUT, "%s: supervisors do not change ratings or notes",
 			       who->what);
+	if (need == ACCESS_MANAGE) /* SPEC §3: archiving included */
+		return al_fail(err, AL_EINPUT, "%s: supervisors do not archive or unarchive clients "
+			       "(the client's clinician does)", who->what);
 	if ((st = supervises(db, who, out, &ok, err)))
 		return st;
 	if (!ok)

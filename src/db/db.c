@@ -297,10 +297,16 @@ unsigned db_file_mode(const struct db *db)
 	return db->file_mode;
 }
 
+void db_set_command(struct db *db, const char *what)
+{
+	snprintf(db->what, sizeof db->what, "%s", what);
+}
+
 enum al_status db_begin(struct db *db, struct al_error *err)
 {
 	if (db->read_only)
-		return al_fail(err, AL_EINPUT, "refused: the database is open read-only");
+		return al_fail(err, AL_EINPUT, "%s: refused: the database is open read-only",
+			       db->what[0] ? db->what : "alliance");
 	return exec(db, "BEGIN IMMEDIATE", "database", err);
 }
 

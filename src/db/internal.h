@@ -28,6 +28,7 @@ struct db {
 	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];
+	char what[48]; /* db_set_command */
 	int nstmt;
 	struct {
 		const char *sql; /* a string literal: compared by address */

@@ -71,19 +71,24 @@ enum al_status db_settings_load(struct db *db, struct al_settings *out, struct a
 	return rc < 0 ? err->status : AL_OK;
 }
 
-/* The audit row names the setting by its rowid, like every other entity. */
+/* The audit row names the setting by its rowid, like every other entity.
+ * The value it already has changes nothing: no row comes back, no audit. */
 enum al_status db_setting_set(struct db *db, const char *key, double value,
 			      struct al_error *err)
 {
 	static const char sql[] =
 		"INSERT INTO setting (key, value) VALUES (:key, :value) "
-		"ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING rowid";
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+		"WHERE value IS NOT excluded.value RETURNING rowid";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
 	db_bind_text(st, ":key", key);
 	sqlite3_bind_double(st, sqlite3_bind_parameter_index(st, ":value"), value);
-	if (db_step(db, st, err) != SQLITE_ROW)
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_DONE)
+		return AL_OK;
+	if (rc != SQLITE_ROW)
 		return err->status;
 	int64_t id = sqlite3_column_int64(st, 0);
 	if (db_run(db, st, err))

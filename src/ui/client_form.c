@@ -42,6 +42,18 @@ static enum ui_action cf_prev(struct ui *ui, void *st)
 	return form_key(ui, &((struct client_form *)st)->form, UI_FN(KEY_BTAB));
 }
 
+/* A code in use is refused in the words of `client add`, in the write
+ * transaction (another window may have added it since). */
+static enum al_status refuse_taken(struct ui *ui, const struct al_client *c)
+{
+	struct al_client old;
+	bool found;
+	enum al_status st = db_client_find(ui->db, c->code, &old, &found, ui->err);
+	if (!st && found)
+		st = al_fail(ui->err, AL_EINPUT, "client add: client '%s' already exists", c->code);
+	return st;
+}
+
 static enum ui_action cf_save(struct ui *ui, void *st)
 {
 	struct client_form *cf = st;
@@ -53,8 +65,8 @@ static enum ui_action cf_save(struct ui *ui, void *st)
 	snprintf(c.modality, sizeof c.modality, "%s", modalities[cf->modality]);
 	snprintf(c.clinician, sizeof c.clinician, "%s", ui->user);
 	enum al_status rc;
-	if ((rc = db_begin(ui->db, ui->err)) || (rc = db_client_add(ui->db, &c, ui->err)) ||
-	    (rc = db_commit(ui->db, ui->err))) {
+	if ((rc = db_begin(ui->db, ui->err)) || (rc = refuse_taken(ui, &c)) ||
+	    (rc = db_client_add(ui->db, &c, ui->err)) || (rc = db_commit(ui->db, ui->err))) {
 		db_rollback(ui->db);
 		ui_say_err(ui);
 		return UI_DONE;

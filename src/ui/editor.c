@@ -1,5 +1,7 @@
 /* The note in $EDITOR: written to a 0600 file in a private 0700 directory,
- * read back and removed at once, so the note never lingers on disk. */
+ * read back and removed at once, so the note never lingers on disk. The
+ * directory is named after the process (alliance-note.PID.XXXXXX), so that
+ * one a kill -9 left behind is found and removed at the next start. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -7,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,11 +150,44 @@ static void remove_private_dir(const char *dir)
 	rmdir(dir);
 }
 
-enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err)
+static const char *tmp_dir(void)
 {
 	const char *tmp = getenv("TMPDIR");
+	return tmp && *tmp ? tmp : "/tmp";
+}
+
+/* dir/name is an editor directory of this user whose process is gone. */
+static bool stale(const char *dir, const char *name, char *path, size_t cap)
+{
+	long pid;
+	int end = 0;
+	struct stat sb;
+	if (sscanf(name, "alliance-note.%ld.%n", &pid, &end) != 1 || end == 0 || pid <= 0 ||
+	    pid == (long)getpid())
+		return false;
+	if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) /* alive (maybe another user's) */
+		return false;
+	snprintf(path, cap, "%s/%s", dir, name);
+	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid();
+}
+
+void ui_editor_cleanup(void)
+{
+	const char *tmp = tmp_dir();
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	char path[800];
+	while (d && (e = readdir(d)))
+		if (stale(tmp, e->d_name, path, sizeof path))
+			remove_private_dir(path);
+	if (d)
+		closedir(d);
+}
+
+enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err)
+{
 	char dir[512], path[600];
-	snprintf(dir, sizeof dir, "%s/alliance-note.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(dir, sizeof dir, "%s/alliance-note.%ld.XXXXXX", tmp_dir(), (long)getpid());
 	if (!mkdtemp(dir)) /* mode 0700 */
 		return al_fail(err, AL_EIO, "note: cannot create a private directory: %s",
 		               strerror(errno));

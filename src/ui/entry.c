@@ -138,7 +138,8 @@ static enum ui_action answer(struct ui *ui, struct entry *e, int key)
 	}
 	if (ask == ASK_DISCARD && yes) {
 		if (db_draft_delete(ui->db, e->client.id, ui->err))
-			ui_say_err(ui);
+			ui_say(ui, true, "draft not discarded: %s; the next n offers it again",
+			       ui->err->msg);
 		return UI_BACK;
 	}
 	return UI_DONE;

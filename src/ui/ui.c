@@ -349,6 +349,7 @@ enum al_status ui_main(struct cli *c)
 	enum al_status st = load_meta(&ui);
 	if (st || (st = terminal_known(c->err)))
 		return st;
+	ui_editor_cleanup();
 	signals_catch(old);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {

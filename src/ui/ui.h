@@ -288,6 +288,9 @@ void ui_draw_why(const struct ui *ui, int y, int rows, const char *code, int sta
  * refused (AL_EINPUT, saying why) and kept whole in *pending (malloc'd),
  * t unchanged, until a later call brings it back short enough. */
 enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err);
+/* Removes the editor directories a killed alliance left behind: this
+ * user's, named after a process that no longer exists. */
+void ui_editor_cleanup(void);
 
 /* chart.c: paints a core chart layout with the theme's colours. */
 struct chart;

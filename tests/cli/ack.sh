@@ -68,7 +68,7 @@ check_err "another clinician may not" 1 "alliance: ack: 'B-3' is not one of your
 al --user vera ack B-3 --session 4 --rule marker --comment "not my supervisee"
 check_err "another supervisor may not" 1 "alliance: ack: 'B-3' is not a client of your supervisees"
 al --user sup --read-only ack B-3 --session 4 --rule marker --comment "read-only"
-check_err "read-only refuses" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses" 1 "alliance: ack: refused: the database is open read-only"
 
 # The flag must exist now.
 al --user carl client add C-3

@@ -63,7 +63,7 @@ bob,supervisor,
 carol,clinician,bob"
 
 al --read-only user add erin
-check_err "read-only refuses writes" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses writes" 1 "alliance: user add: refused: the database is open read-only"
 al user list --format csv
 check_grep "read-only write changed nothing" "^carol" "$T/out"
 check_no_grep "read-only write changed nothing (no erin)" "erin" "$T/out"

@@ -86,7 +86,7 @@ check_err "unknown option" 2 "alliance: demo: unknown option --frob"
 	|| not_ok "bad input left no database behind"
 al --db "$T/f.db" init
 al --db "$T/f.db" --read-only demo
-check_err "read-only" 1 "alliance: refused: the database is open read-only"
+check_err "read-only" 1 "alliance: demo: refused: the database is open read-only"
 ALLIANCE_TODAY=2026-02-30 run "$A" --db "$T/f.db" demo
 check_err "ALLIANCE_TODAY must be a date" 1 "alliance: ALLIANCE_TODAY: '2026-02-30' is not a date (YYYY-MM-DD)"
 

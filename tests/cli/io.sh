@@ -241,7 +241,7 @@ check_err "an unreadable file" 4 "alliance: $T/locked.csv: Permission denied"
 al import "$T"
 check_err "a directory" 4 "alliance: $T: Is a directory"
 al --read-only import "$IN"
-check_err "--read-only refuses an import" 1 "alliance: refused: the database is open read-only"
+check_err "--read-only refuses an import" 1 "alliance: import: refused: the database is open read-only"
 al --db "$T/full.db" init
 run sh -c 'ulimit -f 120; exec "$@"' sh "$A" --db "$T/full.db" import "$IN"
 [ "$rc" = 4 ] && [ ! -s "$T/out" ] && ok "a full disk during import: exit 4" || not_ok "a full disk during import: exit 4" "exit $rc" "$(cat "$T/err")"

@@ -95,7 +95,13 @@ check "note on the unrated session" 0 ""
 	|| not_ok "note stored" "$(sqlite3 "$DB" 'select body from note')"
 printf 'QUAGGA line one\nline two\n' > "$T/note.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/note.txt"
-check "--note-file replaces the note" 0 ""
+check_err "another note needs --replace" 1 "alliance: session add: K-1 2026-03-09 already has a different note (use --replace)"
+[ "$(sqlite3 "$DB" 'select body from note')" = "ZEBRA private words" ] &&
+	ok "the note is kept" || not_ok "the note is kept" "$(sqlite3 "$DB" 'select body from note')"
+al session add K-1 --date 2026-03-09 --note "ZEBRA private words"
+check "the same note again needs no --replace (and changes nothing)" 0 ""
+al session add K-1 --date 2026-03-09 --note-file "$T/note.txt" --replace
+check "--note-file --replace replaces the note" 0 ""
 printf 'QUAGGA line one\nline two\n' > "$T/want"
 sqlite3 "$DB" 'select body from note' > "$T/got"
 same_file "note file stored without its final newline" "$T/want" "$T/got"
@@ -177,7 +183,7 @@ bad "unknown option as a flag" 2 "session add: --replce needs a value" K-1 --dat
 al session
 check_err "session without sub-command" 2 "alliance: session: expected 'add' or 'list'"
 al --read-only session add K-1 --date 2026-03-23 --trust 5
-check_err "read-only refuses" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses" 1 "alliance: session add: refused: the database is open read-only"
 al --read-only session list K-1 --format csv
 check_file "read-only list works and nothing changed" "$T/before"
 

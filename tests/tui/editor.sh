@@ -2,6 +2,7 @@
 # A note from $EDITOR longer than a note may be (20,000 characters) is
 # refused with the reason and never cut: the form keeps its note, Ctrl-S
 # refuses, and the next Ctrl-E opens the whole text again to be shortened.
+# The editor's directory that a kill -9 left behind goes at the next start.
 . "$(dirname "$0")/lib.sh"
 
 al init
@@ -59,4 +60,41 @@ printf '%s' "$(cat "$T/note")" > "$T/note.trim"
 tail -c 19000 "$T/given" > "$T/want"
 same_file "the stored note is the shortened text, to the last byte" "$T/want" "$T/note.trim"
 [ -z "$(ls -A "$T/tmp")" ] && ok "no editor file left" || not_ok "no editor file left"
+tui_stop
+
+# kill -9 while the editor runs: its directory stays; the next start
+# removes it, but not that of a process still running.
+cat > "$T/editor" <<EOS
+#!/bin/sh
+echo \$\$ > "$T/editor.pid"
+while [ ! -f "$T/release" ]; do sleep 0.05; done
+EOS
+editing() { [ -s "$T/editor.pid" ]; }
+editor_gone() { ! kill -0 "$(cat "$T/editor.pid")" 2> /dev/null; }
+left() { ls -d "$T/tmp"/alliance-note.* 2> /dev/null; }
+tui_start EDITOR="'$T/editor'" TMPDIR="'$T/tmp'"
+tui_wait "Caseload of alice"
+tui_keys n
+tui_wait "New session for K-1"
+tui_type 6
+tui_keys C-e
+poll editing
+dead=$(cat "$T/pid")
+kill -9 "$dead"
+poll tui_exited
+touch "$T/release"
+poll editor_gone
+stale=$(left)
+case "$stale" in
+"$T/tmp/alliance-note.$dead."*) [ -f "$stale/note.txt" ] &&
+	ok "control: kill -9 leaves the editor's directory and file" ||
+	not_ok "control: kill -9 leaves the editor's directory and file" "$(ls -lR "$T/tmp")" ;;
+*) not_ok "control: kill -9 leaves the editor's directory and file" "$(ls -lR "$T/tmp")" ;;
+esac
+mkdir -m 700 "$T/tmp/alliance-note.$$.Alive1" && echo "live note" > "$T/tmp/alliance-note.$$.Alive1/note.txt"
+tui_start TMPDIR="'$T/tmp'"
+tui_wait "Caseload of alice"
+[ ! -e "$stale" ] && ok "the next start removes it" || not_ok "the next start removes it" "$(ls -lR "$T/tmp")"
+[ -f "$T/tmp/alliance-note.$$.Alive1/note.txt" ] && ok "but not one of a running process" ||
+	not_ok "but not one of a running process"
 tui_stop
