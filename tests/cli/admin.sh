@@ -81,7 +81,7 @@ al --db "$T/garbage.db" check
 al audit --format csv
 cut -d, -f2- "$T/out" > "$T/audit"
 printf '%s\n' "os_user,app_user,action,entity,entity_id,count" \
-	"$ME,alice,init,database,,2" "$ME,alice,add,user,1," "$ME,alice,add,user,2," \
+	"$ME,alice,init,database,,$(ls schema/*.sql | wc -l)" "$ME,alice,add,user,1," "$ME,alice,add,user,2," \
 	"$ME,alice,add,user,3," "$ME,alice,add,client,1," "$ME,bob,add,client,2," \
 	"$ME,alice,set,setting,1," "$ME,alice,backup,database,," > "$T/audit.want"
 same_file "audit rows" "$T/audit.want" "$T/audit"

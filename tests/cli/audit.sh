@@ -51,7 +51,7 @@ audited "--replace changes the session" "$ME,alice,change,session,1,1" \
 audited "a note: its own row, by session id" "$ME,alice,add,note,1," \
 	session add K-1 --date 2024-01-01 --note "$MARK one"
 audited "a changed note" "$ME,alice,change,note,1," \
-	session add K-1 --date 2024-01-01 --note "$MARK two"
+	session add K-1 --date 2024-01-01 --note "$MARK two" --replace
 audited "a rupture marker and context" "$ME,alice,change,session,1,0" \
 	session add K-1 --date 2024-01-01 --rupture withdrawal --context "$MARK context"
 audited "a session with ratings and a note: two rows" "$ME,alice,add,session,2,1
@@ -70,11 +70,12 @@ EOF
 audited "import: one row with its row count" "$ME,alice,import,database,,4" import "$T/import.csv"
 audited "client delete --purge: one row with the session count" "$ME,alice,purge,client,1,4" \
 	client delete K-1 --purge
-audited "--user bob acting: the app user is bob" "$ME,bob,add,session,6,1" \
+# ids are never reused: the newest session, 6, went with K-1's purge
+audited "--user bob acting: the app user is bob" "$ME,bob,add,session,7,1" \
 	--user bob session add B-1 --date 2024-01-01 --trust 9
 LOGNAME=erin "$A" --user bob session add B-1 --date 2024-01-01 --empathy 9
-audited "the OS user is the real account, whatever \$LOGNAME says" "$ME,bob,change,session,6,1" audit
-audited "a lower rating: a flag for the supervisor" "$ME,bob,add,session,7,1" \
+audited "the OS user is the real account, whatever \$LOGNAME says" "$ME,bob,change,session,7,1" audit
+audited "a lower rating: a flag for the supervisor" "$ME,bob,add,session,8,1" \
 	--user bob session add B-1 --date 2024-01-08 --trust 5
 audited "ack: the supervisor's acknowledgement, by id" "$ME,sam,acknowledge,ack,1," \
 	--user sam ack B-1 --session 2 --rule low --dimension trust --comment "talk about it"
