@@ -14,7 +14,7 @@ enum { F_FLAG, F_COMMENT, F_COUNT };
 #define ACK_CHOICES 48 /* flags offered at most */
 #define ACK_LABEL 48   /* "session 12, collaboration: discrepancy" */
 #define ACK_EXPLAIN 640
-#define ACK_GONE "this client was deleted in another window \u2014 your text is kept"
+#define ACK_GONE "this client was deleted in another window %s your text is kept"
 
 struct ack_form {
 	struct ui_form form;
@@ -87,7 +87,8 @@ static enum al_status store(struct ui *ui, struct ack_form *a, const char *comme
 	bool same;
 	enum al_status st = db_client_same(ui->db, &a->client, &same, ui->err);
 	if (!st && (a->gone = !same))
-		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s: " ACK_GONE, a->client.code);
+		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s: " ACK_GONE, a->client.code,
+		               ui->ascii ? "-" : "\u2014");
 	if (!st)
 		st = access_client(ui->db, &who, a->client.code, ACCESS_ACK, &cl, ui->err);
 	db_course_free(&a->course);

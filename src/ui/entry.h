@@ -49,7 +49,7 @@ void entry_draft_decode(struct entry *e, const char *body);
  * so right before writing (a save, a draft) it checks that the id still
  * names the same client (code and clinician) and that the user may still
  * write there. Otherwise AL_EINPUT, ui->err saying why: */
-#define ENTRY_GONE "this client was deleted in another window \u2014 your text is kept"
+#define ENTRY_GONE "this client was deleted in another window %s your text is kept"
 enum al_status entry_still_same(struct ui *ui, const struct entry *e);
 /* Saves the session, drops the draft; *id gets the session. On failure the
  * form keeps every value and ui->err says why. */

@@ -158,7 +158,8 @@ enum al_status entry_still_same(struct ui *ui, const struct entry *e)
 	if (st)
 		return st;
 	if (!same)
-		return al_fail(ui->err, AL_EINPUT, "%s: %s", e->client.code, ENTRY_GONE);
+		return al_fail(ui->err, AL_EINPUT, "%s: " ENTRY_GONE, e->client.code,
+		               ui->ascii ? "-" : "\u2014");
 	return access_client(ui->db, &who, e->client.code, ACCESS_WRITE, &now, ui->err);
 }
 

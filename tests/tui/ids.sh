@@ -112,5 +112,31 @@ check_screen "bob's n opens his K-4" "New session for K-4"
 check_no_grep "and offers no draft of alice's" "An unsaved entry" "$T/screen"
 tui_keys Escape
 tui_stop
+# The board's acknowledgement form: the client purged and its code added
+# again by the clinician while the supervisor types.
+al user add sup --role supervisor
+al user add carl --supervisor sup
+ack_course() {
+	al --user carl client add A-1
+	al --user carl session add A-1 --date 2024-06-01 --trust 9 --collaboration 9 --empathy 9
+	al --user carl session add A-1 --date 2024-06-08 --trust 4 --collaboration 9 --empathy 9
+}
+ack_course
+tui_start -- --user sup
+tui_wait "Board of sup"
+tui_keys a
+check_screen "a opens the acknowledgement form" "Acknowledge a flag of A-1 (clinician carl)"
+tui_keys Tab
+tui_type "sup typed this"
+tui_wait "sup typed this"
+al --user carl client delete A-1 --purge
+ack_course
+tui_keys C-s
+check_screen "the acknowledgement is refused with the clear message" "acknowledge: A-1: $MSG"
+check_grep "the comment stays on the screen" "sup typed this" "$T/screen"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM ack")" = 0 ] && ok "no acknowledgement lands on the new A-1" ||
+	not_ok "no acknowledgement lands on the new A-1"
+tui_stop
+
 al check
 check "check after all" 0 "ok"
