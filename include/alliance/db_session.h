@@ -48,6 +48,7 @@ struct db_session_in {
 	bool replace;               /* overwrite ratings that exist */
 	bool new_session;           /* a further session on that date */
 	int64_t add_to;             /* non-zero: add to this session (db_session_number) */
+	bool must_exist;            /* session edit: never a new session (AL_EINPUT) */
 	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
 };
 

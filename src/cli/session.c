@@ -1,4 +1,4 @@
-/* session add | session list */
+/* session add | session edit | session list */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -198,12 +198,18 @@ out:
 	return st;
 }
 
-static enum al_status session_add(struct cli *c, int argc, char **argv)
+/* session add, and session edit (edit: what is given replaces what the
+ * session has, as with --replace, and the session must exist). */
+static enum al_status session_add(struct cli *c, int argc, char **argv, bool edit)
 {
-	struct cli_opt opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
-	                         {"context", true},  {"note", true},  {"note-file", true},
-	                         {"replace", false}, {"new", false},  {"session", true},
-	                         {NULL}};
+	struct cli_opt add_opts[] = {{"date", true},     {"rater", true}, {"rupture", true},
+	                             {"context", true},  {"note", true},  {"note-file", true},
+	                             {"replace", false}, {"new", false},  {"session", true},
+	                             {NULL}};
+	struct cli_opt edit_opts[] = {{"date", true},    {"rater", true}, {"rupture", true},
+	                              {"context", true}, {"note", true},  {"note-file", true},
+	                              {"session", true}, {NULL}};
+	struct cli_opt *opts = edit ? edit_opts : add_opts;
 	const char *pos[1];
 	struct cli_extra extra = {0};
 	struct db_session_in in;
@@ -236,8 +242,9 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 	if ((st = parse_marks(c, opts, &rater, &in)) ||
 	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])))
 		return st;
-	in.replace = cli_opt(opts, "replace") != NULL;
+	in.replace = edit || cli_opt(opts, "replace") != NULL;
 	in.new_session = cli_opt(opts, "new") != NULL;
+	in.must_exist = edit;
 	char *note = malloc(AL_NOTE_MAX + 1);
 	if (!note)
 		return al_fail(c->err, AL_EIO, "out of memory");
@@ -371,13 +378,14 @@ out:
 enum al_status cmd_session(struct cli *c, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
-	if (strcmp(sub, "add") == 0) {
-		c->cmd = "session add";
-		return session_add(c, argc - 2, argv + 2);
+	if (strcmp(sub, "add") == 0 || strcmp(sub, "edit") == 0) {
+		bool edit = sub[0] == 'e';
+		c->cmd = edit ? "session edit" : "session add";
+		return session_add(c, argc - 2, argv + 2, edit);
 	}
 	if (strcmp(sub, "list") == 0) {
 		c->cmd = "session list";
 		return session_list(c, argc - 2, argv + 2);
 	}
-	return al_fail(c->err, AL_EUSAGE, "session: expected 'add' or 'list'");
+	return al_fail(c->err, AL_EUSAGE, "session: expected 'add', 'edit' or 'list'");
 }

@@ -342,6 +342,11 @@ static enum al_status session_add(struct db *db, const struct db_dims *dims,
 		return st;
 	if (in->add_to)
 		*id = in->add_to;
+	if (in->must_exist && !*id) {
+		char code[AL_KEY_MAX + 1];
+		client_code(db, in->client_id, code, sizeof code);
+		return al_fail(err, AL_EINPUT, "session edit: %s has no session on %s", code, date);
+	}
 	if (*id && (!in->new_session || in->add_to)) {
 		if ((st = stored_load(db, dims, *id, &s, err)) ||
 		    (st = check_merge(db, dims, in, *id, &s, date, err)) ||

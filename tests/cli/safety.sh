@@ -100,3 +100,28 @@ al session add K-2 --session 2 --new --trust 5
 check_err "--session with --new" 2 "alliance: session add: --new and --session cannot be used together"
 al session add K-2 --trust 5
 check_err "--date or --session is required" 2 "alliance: session add: --date (or --session) is required"
+
+# ---- session edit: what is given replaces, on the session addressed ----
+al session edit K-2 --session 2 --trust 6.5 --context "after the move" --note "edited"
+check "session edit --session 2" 0 ""
+al session edit K-2 --date 2026-11-02 --empathy 7
+check "session edit --date: the last session on that date" 0 ""
+al session edit K-2 --session 2 --note "edited again"
+check "edit replaces a note without --replace" 0 ""
+al session list K-2 --format csv
+check "only the addressed sessions changed" 0 "session,date,rater,dimension,value,rupture,context
+1,2026-11-02,client,trust,5.0,,
+1,2026-11-02,clinician,trust,6.0,,
+2,2026-11-02,client,trust,6.5,,after the move
+2,2026-11-02,client,empathy,7.0,,after the move
+3,2026-11-09,client,trust,7.0,,
+3,2026-11-09,client,empathy,9.0,,"
+[ "$(sqlite3 "$DB" "SELECT body FROM note")" = "edited again" ] && ok "the note is the last one given" ||
+	not_ok "the note is the last one given" "$(sqlite3 "$DB" "SELECT body FROM note")"
+al session edit K-2 --date 2026-11-16 --trust 5
+check_err "edit never records a new session" 1 "alliance: session edit: K-2 has no session on 2026-11-16"
+al session edit K-2 --session 9 --trust 5
+check_err "edit: no such session" 1 "alliance: session edit: --session: K-2 has no session 9"
+al --read-only session edit K-2 --session 1 --trust 5
+check_err "edit: read-only names the command" 1 "alliance: session edit: refused: the database is open read-only"
+
