@@ -6,7 +6,7 @@
 -- still hold purged text: another process was reading past the busy
 -- timeout. `check` reports it. Keyed by the purged client's former id,
 -- which the purge's audit row names too.
-CREATE TABLE purge_pending (
+CREATE TABLE IF NOT EXISTS purge_pending (
 	client_id     INTEGER PRIMARY KEY,
 	time          TEXT NOT NULL CHECK (length(time) = 20)
 ) STRICT, WITHOUT ROWID;

@@ -102,7 +102,7 @@ check "session add --help" 0 "session add: record a session's ratings, rupture m
   session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]
       [--empathy N] [--DIM N]... [--rater client|clinician]
       [--rupture withdrawal|confrontation] [--context TEXT] [--note TEXT]
-      [--note-file F] [--replace] [--new]"
+      [--note-file F] [--replace] [--new] [--session N]"
 [ ! -e "$T/nowhere" ] && ok "--help opens no database" || not_ok "--help opens no database"
 
 # A failed command on a new (mistyped) --db path leaves no database behind;

@@ -366,7 +366,9 @@ static void test_access(void **state)
 	assert_int_equal(access_client(db, &bob, "B-1", ACCESS_WRITE, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_READ, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_ACK, &c, &err), AL_OK);
-	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_MANAGE, &c, &err), AL_OK);
+	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_MANAGE, &c, &err), AL_EINPUT);
+	assert_string_equal(err.msg, "t: supervisors do not archive or unarchive clients "
+	                             "(the client's clinician does)");
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_WRITE, &c, &err), AL_EINPUT);
 	assert_string_equal(err.msg, "t: supervisors do not change ratings or notes");
 	assert_int_equal(access_client(db, &sue, "K-1", ACCESS_READ, &c, &err), AL_EINPUT);
