@@ -15,6 +15,16 @@ poll() {
 	done
 	return 1
 }
+# wait_open PID FILE: PID has FILE open (at most 20 s).
+wait_open() {
+	i=0
+	while [ $i -lt 400 ]; do
+		ls -l "/proc/$1/fd" 2>/dev/null | grep -q -- "-> $2\$" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
 count_in() { if [ -f "$1" ]; then grep -a -c -- "$2" "$1"; else echo 0; fi; }
 pending() { sqlite3 "$DB" "SELECT count(*) FROM purge_pending"; }
 
@@ -33,6 +43,7 @@ setup session add K-3 --date 2024-02-01 --trust 8 --note "three $MARK"
 rm -f "$T/fifo" && mkfifo "$T/fifo"
 "$A" session add K-2 --date 2024-03-01 --trust 9 --note-file "$T/fifo" > /dev/null 2>&1 &
 held=$!
+wait_open $held "$DB-shm" || not_ok "setup: the held process opens the database"
 al client delete K-3 --purge
 check "purge with nobody reading" 0 ""
 [ -f "$DB-wal" ] && [ ! -s "$DB-wal" ] && ok "the write-ahead log is truncated at once" ||

@@ -176,12 +176,12 @@ bad "context too long" 1 "session add: --context: longer than 200 bytes" K-1 --d
 bad "context with a line break" 1 "session add: --context: not one line of UTF-8 text" \
 	K-1 --date 2026-03-23 --context "two
 lines"
-bad "missing --date" 2 "session add: --date is required" K-1 --trust 5
+bad "missing --date" 2 "session add: --date (or --session) is required" K-1 --trust 5
 bad "missing code" 2 "session add: missing argument (see alliance --help)" --date 2026-03-23
 bad "dimension twice" 2 "session add: --trust given twice" K-1 --date 2026-03-23 --trust 5 --trust 6
 bad "unknown option as a flag" 2 "session add: --replce needs a value" K-1 --date 2026-03-23 --replce
 al session
-check_err "session without sub-command" 2 "alliance: session: expected 'add' or 'list'"
+check_err "session without sub-command" 2 "alliance: session: expected 'add', 'edit' or 'list'"
 al --read-only session add K-1 --date 2026-03-23 --trust 5
 check_err "read-only refuses" 1 "alliance: session add: refused: the database is open read-only"
 al --read-only session list K-1 --format csv
