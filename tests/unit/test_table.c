@@ -1,4 +1,4 @@
-/* Unit tests for the table format fitted to a width (cli/table.c). */
+/* Unit tests for the table format fitted to a width (cli/out_table.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
