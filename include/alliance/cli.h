@@ -49,11 +49,13 @@ const char *cli_opt(const struct cli_opt *opts, const char *name);
 enum al_status cli_period(struct cli *c, const struct cli_opt *opts, int32_t *from, int32_t *to);
 
 /* Listing output: one header and rows of text cells, printed as an aligned
- * table, CSV (RFC 4180) or JSON (an array of objects). */
+ * table fitted to the terminal's width (table_print), CSV (RFC 4180) or
+ * JSON (an array of objects). */
 enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
 struct out_col {
 	const char *name;
-	bool numeric; /* JSON: a number (empty cell: null) instead of a string */
+	bool numeric;     /* JSON: a number (empty cell: null); table: right-aligned */
+	const char *abbr; /* table: a shorter header for when the width is short */
 };
 struct out {
 	FILE *fp;
@@ -61,6 +63,7 @@ struct out {
 	const struct out_col *cols;
 	int ncols;
 	long rows;
+	int width; /* table: the columns it fits in (out_width) */
 	/* table rows are kept to align columns */
 	char **cells;
 	size_t ncells, cap;
@@ -72,6 +75,16 @@ void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_co
 enum al_status out_row(struct out *o, const char *const *cells, struct al_error *err);
 /* Flushes; a write error (disk full, closed pipe) is AL_EIO. */
 enum al_status out_end(struct out *o, struct al_error *err);
+
+/* The width a table printed on fp fits: the terminal's when fp is one,
+ * else $COLUMNS, else 80 (never under OUT_WIDTH_MIN). */
+#define OUT_WIDTH_MIN 40
+int out_width(FILE *fp);
+/* Prints rows of ncols cells under a header, each line at most width
+ * columns: a column whose cells hold blanks wraps at word boundaries, in
+ * its column or, when the row leaves it too little room, under the row. */
+void table_print(FILE *fp, int width, const struct out_col *cols, int ncols, char *const *cells,
+		 long rows);
 
 /* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
 enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);

@@ -19,8 +19,8 @@
  * comes from the summaries the database keeps (db_status.h): no detection.
  */
 static const struct out_col caseload_cols[] = {
-    {"client"},        {"clinician"},   {"sessions", true},
-    {"last_date"},     {"trust", true}, {"collaboration", true},
+    {"client"},        {"clinician"},   {"sessions", true, "sess"},
+    {"last_date"},     {"trust", true}, {"collaboration", true, "collab"},
     {"empathy", true}, {"status"},      {"trend"},
     {"flag"},
 };

@@ -78,7 +78,7 @@ out:
  * is for the clients one works with now. */
 static const struct out_col client_cols[] = {
 	{"code"}, {"clinician"}, {"modality"}, {"goal"},
-	{"sessions", true}, {"last_date"}, {"archived"},
+	{"sessions", true, "sess"}, {"last_date"}, {"archived"},
 };
 
 static enum al_status print_client(void *ctx, const struct al_client *cl, struct al_error *err)

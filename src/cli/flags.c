@@ -11,7 +11,7 @@
  * supervisors' acknowledgements ("sup_moreau 2026-11-27: comment"), never
  * in CSV. */
 static const struct out_col flag_cols[] = {
-    {"client"}, {"session", true}, {"date"},        {"dimension"},   {"rule"},
+    {"client"}, {"session", true, "sess"}, {"date"}, {"dimension"}, {"rule"},
     {"severity"}, {"status"},      {"explanation"}, {"acknowledged"},
 };
 #define FLAG_CSV_COLS 7

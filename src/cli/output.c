@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "alliance/cli.h"
+#include "alliance/parse.h"
 
 enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt)
 {
@@ -58,11 +60,25 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+int out_width(FILE *fp)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	long cols = 0;
+	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		cols = ws.ws_col;
+	else if (!env || !parse_int(env, 1, 100000, &cols))
+		cols = 80;
+	return cols < OUT_WIDTH_MIN ? OUT_WIDTH_MIN : (int)cols;
+}
+
 void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
 	       int ncols)
 {
 	*o = (struct out){.fp = fp, .fmt = fmt, .cols = cols, .ncols = ncols};
-	if (fmt == OUT_CSV)
+	if (fmt == OUT_TABLE)
+		o->width = out_width(fp);
+	else if (fmt == OUT_CSV)
 		for (int i = 0; i < ncols; i++) {
 			csv_cell(fp, cols[i].name);
 			fputc(i + 1 < ncols ? ',' : '\n', fp);
@@ -123,48 +139,10 @@ enum al_status out_row(struct out *o, const char *const *cells, struct al_error 
 	return AL_OK;
 }
 
-/* Display width of UTF-8 text, counting code points (our cells hold no
- * double-width characters). */
-static int text_width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
-static void print_table(struct out *o)
-{
-	int width[64] = {0};
-	int n = o->ncols < 64 ? o->ncols : 64;
-	for (int i = 0; i < n; i++)
-		width[i] = text_width(o->cols[i].name);
-	for (size_t r = 0; r < o->ncells; r += (size_t)o->ncols)
-		for (int i = 0; i < n; i++) {
-			int w = text_width(o->cells[r + (size_t)i]);
-			width[i] = w > width[i] ? w : width[i];
-		}
-	for (long r = -1; r < o->rows; r++) {
-		const char *const *row = r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
-		int last = n - 1; /* no trailing blanks: stop at the last non-empty cell */
-		while (row && last > 0 && !*row[last])
-			last--;
-		for (int i = 0; i <= last; i++) {
-			const char *s = row ? row[i] : o->cols[i].name;
-			int pad = width[i] - text_width(s);
-			bool right = row && o->cols[i].numeric;
-			fprintf(o->fp, "%*s%s", right ? pad : 0, "", s);
-			if (i < last)
-				fprintf(o->fp, "%*s", (right ? 0 : pad) + 2, "");
-		}
-		fputc('\n', o->fp);
-	}
-}
-
 enum al_status out_end(struct out *o, struct al_error *err)
 {
 	if (o->fmt == OUT_TABLE)
-		print_table(o);
+		table_print(o->fp, o->width, o->cols, o->ncols, o->cells, o->rows);
 	else if (o->fmt == OUT_JSON)
 		fputs(o->rows ? "\n]\n" : "]\n", o->fp);
 	for (size_t i = 0; i < o->ncells; i++)

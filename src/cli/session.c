@@ -284,7 +284,7 @@ static enum al_status table_session(struct out *o, const struct db_course *dc, s
 
 static enum al_status list_print(struct cli *c, const struct db_course *dc, enum out_format fmt)
 {
-	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true}, {"date"}, {"rater"}};
+	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true, "sess"}, {"date"}, {"rater"}};
 	int n = 3;
 	struct out o;
 	enum al_status st = AL_OK;
