@@ -91,11 +91,13 @@ wait
 # Killed backups: the final name holds a whole backup or nothing, never an
 # empty or partial file. Enough data that a backup takes a while; the
 # kills are spread over a backup's measured duration.
+setup client add K-2
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
 	INSERT INTO session (client_id, date, seq)
-	SELECT 1, date('1990-01-01', '+' || i || ' days'), 1 FROM n;
+	SELECT c.id, date('1950-01-01', '+' || i || ' days'), 1 FROM n, client c WHERE c.code = 'K-2';
 	INSERT INTO rating SELECT s.id, 'client', d.id, 50 + (s.id * 7 + d.id) % 50
-	FROM session s, dimension d WHERE s.id > 7;"
+	FROM session s JOIN client c ON c.id = s.client_id AND c.code = 'K-2', dimension d;" ||
+	not_ok "a large database for the backups"
 t0=$(date +%s%6N)
 "$P" backup "$T/timed.db"
 window=$(($(date +%s%6N) - t0))
