@@ -200,6 +200,27 @@ static void shared_mode(struct globals *g)
 		umask(007);
 }
 
+/* Only these create a database where none is (SPEC §2): init, demo, a real
+ * import, and the terminal UI at the default place (not at a --db or
+ * $ALLIANCE_DB path, where a typing mistake must not look like an empty
+ * practice). */
+static bool may_create(const struct cli_cmddef *cmd, int argc, char **argv,
+		       const struct globals *g)
+{
+	if (!cmd) {
+		const char *env = getenv("ALLIANCE_DB");
+		return !g->db && !(env && *env);
+	}
+	if (strcmp(cmd->group, "init") == 0 || strcmp(cmd->group, "demo") == 0)
+		return true;
+	if (strcmp(cmd->group, "import") != 0)
+		return false;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--dry-run") == 0)
+			return false;
+	return true;
+}
+
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
 {
 	char path_buf[4096], account[64];
@@ -227,6 +248,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	struct db_open_opts o = {
 		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
 		.read_only = g->read_only,
+		.create = may_create(cmd, argc, argv, g),
 		.shared = g->shared,
 		.os_user = os_account(account, sizeof account),
 		.app_user = c->user,

@@ -75,6 +75,8 @@ void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_co
 enum al_status out_row(struct out *o, const char *const *cells, struct al_error *err);
 /* Flushes; a write error (disk full, closed pipe) is AL_EIO. */
 enum al_status out_end(struct out *o, struct al_error *err);
+/* Flushes standard output; a write error is AL_EIO ("output: WHY"). */
+enum al_status cli_flush_stdout(struct cli *c);
 
 /* The width a table printed on fp fits: the terminal's when fp is one,
  * else $COLUMNS, else 80 (never under OUT_WIDTH_MIN). */
@@ -86,11 +88,29 @@ int out_width(FILE *fp);
 void table_print(FILE *fp, int width, const struct out_col *cols, int ncols, char *const *cells,
 		 long rows);
 
-/* Opens FILE for --output (0600, truncating) or returns stdout for NULL/"-". */
-enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp);
-enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp);
-/* Removes an incomplete --output FILE after a failure (never a device). */
-void cli_remove_output(const char *path);
+/* A file the program writes (--output FILE, backup FILE), or standard
+ * output for NULL or "-". A target that is the database or one of its
+ * -wal, -shm, -journal files (by name, or the same file by device and
+ * inode) is refused (AL_EINPUT). The data goes to fp: a temporary file
+ * beside the target (mode 0600, or 0660 shared; tmp is its name) that
+ * cli_file_close renames into place after fsync, so that a failure or a
+ * kill leaves any previous file whole; a device or FIFO is written in
+ * place. CLI_FILE_NEW (backup) refuses a target that exists, up to the
+ * rename itself. */
+enum cli_file_kind { CLI_FILE_OUTPUT, CLI_FILE_NEW };
+struct cli_file {
+	const char *path; /* the target */
+	enum cli_file_kind kind;
+	FILE *fp;
+	char *tmp; /* the temporary name, NULL when written in place */
+};
+enum al_status cli_file_open(struct cli *c, const char *path, enum cli_file_kind kind,
+                             struct cli_file *f);
+/* Ends the file: when st (what happened while writing) is AL_OK, flushes,
+ * fsyncs and renames it into place, reporting a failure as "FILE: WHY";
+ * otherwise, or on that failure, removes the temporary file. Returns st,
+ * or the failure. */
+enum al_status cli_file_close(struct cli *c, struct cli_file *f, enum al_status st);
 
 /* Who sees what (access.h) for this run's user, errors naming c->cmd:
  * the client CODE when the user may act on it for need. */

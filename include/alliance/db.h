@@ -14,14 +14,17 @@ struct db;
 struct db_open_opts {
 	const char *path;
 	bool read_only;
+	bool create;          /* may create the database where no file is (init, demo, ...) */
 	bool shared;          /* new files 0660 and directories 0770 (a clinic's group) */
 	const char *os_user;  /* for the audit trail */
 	const char *app_user; /* --user, for the audit trail */
 };
 
-/* Opens (creating and migrating as needed) the database at opts->path.
- * A file that is not an alliance database, or a newer schema, is AL_EDB
- * and the file is left untouched. */
+/* Opens (migrating as needed) the database at opts->path. Where no file
+ * is, it is created (with its missing directories) when opts->create, and
+ * otherwise AL_EINPUT "no alliance database here" with nothing made. A
+ * file that is not an alliance database (an empty file included), or a
+ * newer schema, is AL_EDB and the file is left untouched. */
 enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct al_error *err);
 void db_close(struct db *db);
 const char *db_path(const struct db *db);

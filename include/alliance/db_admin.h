@@ -6,11 +6,14 @@
 
 #include "alliance/db.h"
 
-/* Copies the database to path, a new file (mode 0600; an existing file is
- * refused, never overwritten) that stands alone (no -wal), then appends the
- * 'backup' audit row unless the database is open read-only. A failed copy
- * leaves no file behind. */
-enum al_status db_backup(struct db *db, const char *path, struct al_error *err);
+/* Copies the database into path, an empty file the caller has just made
+ * (the backup's temporary name), as one file that stands alone (no -wal).
+ * A failed copy removes path and any journal SQLite left beside it; its
+ * error names name (the backup's real name). */
+enum al_status db_backup(struct db *db, const char *path, const char *name,
+			 struct al_error *err);
+/* Appends the 'backup' audit row, unless the database is open read-only. */
+enum al_status db_backup_audit(struct db *db, struct al_error *err);
 
 /* One line per problem found by integrity_check and foreign_key_check;
  * *problems is how many (0: the file is sound). */

@@ -73,7 +73,7 @@ enum al_status cmd_chart(struct cli *c, int argc, char **argv)
 	st = view_chart_print(c, stdout, &shown, marks, &co, width,
 	                      chart_fit_height(VIEW_CHART_HEIGHT));
 	if (!st)
-		st = cli_close_output(c, NULL, stdout);
+		st = cli_flush_stdout(c);
 out:
 	free(marks);
 	db_course_free(&course);

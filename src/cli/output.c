@@ -1,6 +1,5 @@
 /* Listing output in the three stable formats: table, CSV and JSON. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -155,53 +154,9 @@ enum al_status out_end(struct out *o, struct al_error *err)
 	return AL_OK;
 }
 
-enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
+enum al_status cli_flush_stdout(struct cli *c)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		*fp = stdout;
+	if (fflush(stdout) == 0 && !ferror(stdout))
 		return AL_OK;
-	}
-	mode_t mode = (mode_t)db_file_mode(c->db); /* 0600, or 0660 shared */
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
-	struct stat sb;
-	/* an existing file keeps its mode on open: a 0644 file must not hold
-	 * client data (devices such as /dev/null are left alone) */
-	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != mode &&
-	    fchmod(fd, mode) != 0) {
-		int e = errno;
-		close(fd);
-		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
-	}
-	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
-	}
-	return AL_OK;
-}
-
-enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp)
-{
-	if (fp == stdout)
-		return fflush(fp) == 0 && !ferror(fp)
-			       ? AL_OK
-			       : al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
-	struct stat sb;
-	bool regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
-	bool bad = ferror(fp) || fflush(fp) != 0 || (regular && fsync(fileno(fp)) != 0);
-	int e = errno;
-	bad = fclose(fp) != 0 || bad;
-	if (!bad)
-		return AL_OK;
-	return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e ? e : EIO));
-}
-
-/* Only a regular file: as root, unlinking /dev/full or /dev/null after a
- * failed write would remove the device itself. */
-void cli_remove_output(const char *path)
-{
-	struct stat sb;
-	if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-		unlink(path);
+	return al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
 }

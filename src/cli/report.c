@@ -292,16 +292,12 @@ static enum al_status report_text(struct report *r, FILE *fp)
 
 static enum al_status write_report(struct report *r, bool html, const char *path)
 {
-	FILE *fp;
-	enum al_status st = cli_open_output(r->c, path, &fp);
+	struct cli_file f;
+	enum al_status st = cli_file_open(r->c, path, CLI_FILE_OUTPUT, &f);
 	if (st)
 		return st;
-	st = html ? report_html(r, fp) : report_text(r, fp);
-	enum al_status end = cli_close_output(r->c, path, fp);
-	st = st ? st : end;
-	if (st && fp != stdout) /* no half-written report left behind */
-		cli_remove_output(path);
-	return st;
+	st = html ? report_html(r, f.fp) : report_text(r, f.fp);
+	return cli_file_close(r->c, &f, st); /* no half-written report left behind */
 }
 
 enum al_status cmd_report(struct cli *c, int argc, char **argv)

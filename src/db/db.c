@@ -67,9 +67,12 @@ static enum al_status query_int(struct db *db, const char *sql, int64_t *out,
 	return rc == SQLITE_OK ? AL_OK : db_fail(db, rc, db->path, err);
 }
 
-/* Refuses anything that is not an empty file or an alliance database this
- * binary understands, before any pragma that could write to the file. */
-static enum al_status check_identity(struct db *db, int64_t *version, struct al_error *err)
+/* Refuses anything that is not an alliance database this binary
+ * understands, or the empty file this open has just created, before any
+ * pragma that could write to the file. An empty file found here is never
+ * adopted: it may be anything, with any mode. */
+static enum al_status check_identity(struct db *db, bool fresh, int64_t *version,
+				     struct al_error *err)
 {
 	int64_t app_id, objects;
 	enum al_status st;
@@ -78,6 +81,9 @@ static enum al_status check_identity(struct db *db, int64_t *version, struct al_
 	    (st = query_int(db, "SELECT count(*) FROM sqlite_schema", &objects, err)))
 		return st;
 	bool empty = app_id == 0 && *version == 0 && objects == 0;
+	if (empty && !fresh)
+		return al_fail(err, AL_EDB, "%s: not an alliance database (an empty file)",
+			       db->path);
 	if (!empty && app_id != AL_APPLICATION_ID)
 		return al_fail(err, AL_EDB, "%s: not an alliance database", db->path);
 	if (*version > db_schema_version())
@@ -85,9 +91,6 @@ static enum al_status check_identity(struct db *db, int64_t *version, struct al_
 			       "%s: database schema %lld is newer than this program knows (%d); "
 			       "upgrade alliance", db->path, (long long)*version,
 			       db_schema_version());
-	if (empty && db->read_only)
-		return al_fail(err, AL_EINPUT, "%s: no alliance database here (run alliance init)",
-			       db->path);
 	return AL_OK;
 }
 
@@ -156,28 +159,51 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 /* A new database file is created here with our mode: SQLite's own would
  * be 0644 less the umask, 0640 when shared. Its -wal and -shm files take
  * the database file's mode. Whatever fails here, SQLite reports next. */
-static void create_file(struct db *db)
+static enum al_status create_file(struct db *db, struct al_error *err)
 {
 	int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		      (mode_t)db->file_mode);
 	db->created = fd >= 0;
 	if (fd >= 0)
 		close(fd);
+	else if (errno != EEXIST) /* EEXIST: another process made it just now */
+		return al_fail(err, AL_EIO, "%s: %s", db->path, strerror(errno));
+	return AL_OK;
+}
+
+/* A database is created only where no file is and the command may create
+ * one (init, demo, import, the UI at the default place); otherwise a
+ * missing file is an error and nothing, not even a directory, is made. */
+static enum al_status find_or_create(struct db *db, bool create, bool shared,
+				     struct al_error *err)
+{
+	struct stat sb;
+	if (strcmp(db->path, ":memory:") == 0 || lstat(db->path, &sb) == 0)
+		return AL_OK;
+	bool missing = errno == ENOENT || errno == ENOTDIR;
+	if (missing && (!create || db->read_only))
+		return al_fail(err, AL_EINPUT,
+			       "%s: no alliance database here (alliance init creates one)",
+			       db->path);
+	if (!missing)
+		return AL_OK; /* SQLite says why (a directory we may not search ...) */
+	enum al_status st = make_parent_dirs(db->path, shared, err);
+	return st ? st : create_file(db, err);
 }
 
 static enum al_status open_file(struct db *db, struct al_error *err)
 {
-	int flags = db->read_only ? SQLITE_OPEN_READONLY
-				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (!db->read_only && strcmp(db->path, ":memory:") != 0)
-		create_file(db);
+	int flags = db->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (strcmp(db->path, ":memory:") == 0)
+		flags |= SQLITE_OPEN_CREATE;
 	/* one thread per connection: no mutex around every sqlite3_column call */
 	flags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(db->path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
-		if (db->read_only && access(db->path, F_OK) != 0)
+		if (access(db->path, F_OK) != 0 && errno == ENOENT)
 			return al_fail(err, AL_EINPUT,
-				       "%s: no alliance database here (run alliance init)", db->path);
+				       "%s: no alliance database here (alliance init creates one)",
+				       db->path);
 		return db_fail(NULL, rc, db->path, err);
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -201,9 +227,10 @@ enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct 
 	db->file_mode = opts->shared ? 0660 : 0600;
 	snprintf(db->os_user, sizeof db->os_user, "%s", opts->os_user ? opts->os_user : "");
 	snprintf(db->app_user, sizeof db->app_user, "%s", opts->app_user ? opts->app_user : "");
-	if ((!db->read_only && strcmp(db->path, ":memory:") != 0 &&
-	     (st = make_parent_dirs(db->path, opts->shared, err))) ||
-	    (st = open_file(db, err)) || (st = check_identity(db, &version, err)) ||
+	bool memory = strcmp(db->path, ":memory:") == 0;
+	if ((st = find_or_create(db, opts->create, opts->shared, err)) ||
+	    (st = open_file(db, err)) ||
+	    (st = check_identity(db, db->created || memory, &version, err)) ||
 	    (st = set_pragmas(db, err)))
 		goto fail;
 	if (version < db_schema_version()) {

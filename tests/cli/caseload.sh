@@ -16,6 +16,7 @@ weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration a
 }
 
 # One client of each status, and ties broken by the latest flag, then code.
+setup init
 setup client add OK-1
 weekly alice OK-1 2026-03-02 9 9 9 9
 setup client add REP-1

@@ -18,6 +18,7 @@ al --db "$T/vectors.db" --user dr_example flags --all --format json
 	&& ok "every flag of the vectors has an explanation" || not_ok "every flag of the vectors has an explanation"
 
 # The worked course of the vectors' README, in every format.
+setup init
 setup client add W-1
 d=2026-03-02
 for t in 8.5 9.0 9.5 9.0 6.0 9.0; do

@@ -6,7 +6,7 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-
+setup init
 setup client add R-1 --modality cbt --goal "Fewer panic attacks"
 setup session add R-1 --date 2026-03-02 --trust 9 --collaboration 8.5 --empathy 9 --note "Talked about the move; agreed homework.
 Second line of the note, long enough to be wrapped at the width of the text report, which is seventy-eight columns."

@@ -3,6 +3,7 @@
 # when another program writes, an idle UI that stays idle, no terminal.
 . "$(dirname "$0")/lib.sh"
 
+al init
 al client add K-2 --goal "Sleep better" --modality cbt
 for d in 01 02 03 04 05; do
 	al session add K-2 --date 2024-04-$d --trust 9 --collaboration 9 --empathy 9 \

@@ -29,8 +29,8 @@ struct fixture {
 
 static struct db *open_db(const char *path, bool read_only, enum al_status want)
 {
-	struct db_open_opts o = {.path = path, .read_only = read_only, .os_user = "os",
-				 .app_user = "alice"};
+	struct db_open_opts o = {.path = path, .read_only = read_only, .create = true,
+				 .os_user = "os", .app_user = "alice"};
 	struct al_error err = {0};
 	struct db *db = NULL;
 	assert_int_equal(db_open(&o, &db, &err), want);
@@ -136,6 +136,34 @@ static void test_foreign_and_newer_refused(void **state)
 	sqlite3_close(h);
 	assert_null(open_db(f->path, false, AL_EDB));
 	assert_int_equal(AL_APPLICATION_ID, 1095519321);
+}
+
+/* Without .create a missing file is an input error and nothing is made,
+ * not even the directory; an existing empty file is never adopted. */
+static void test_created_only_on_purpose(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	struct db_open_opts o = {.path = path, .os_user = "os", .app_user = "alice"};
+	struct al_error err = {0};
+	struct db *db = NULL;
+	struct stat sb;
+	snprintf(path, sizeof path, "%s/sub/a.db", f->dir);
+	assert_int_equal(db_open(&o, &db, &err), AL_EINPUT);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "no alliance database here (alliance init creates one)"));
+	snprintf(path, sizeof path, "%s/sub", f->dir);
+	assert_int_not_equal(stat(path, &sb), 0);
+	FILE *fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	o.path = f->path;
+	o.create = true;
+	assert_int_equal(db_open(&o, &db, &err), AL_EDB);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "not an alliance database (an empty file)"));
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
 }
 
 static void test_constraints(void **state)
@@ -495,8 +523,11 @@ static void test_backup_and_check(void **state)
 	assert_int_equal(problems, 0);
 	assert_int_equal(lines, 0);
 	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
-	assert_int_equal(db_backup(db, copy, &err), AL_OK);
-	assert_int_equal(db_backup(db, copy, &err), AL_EINPUT);
+	FILE *fp = fopen(copy, "w"); /* the caller makes the (temporary) file */
+	assert_non_null(fp);
+	fclose(fp);
+	assert_int_equal(db_backup(db, copy, "copy.db", &err), AL_OK);
+	assert_int_equal(db_backup_audit(db, &err), AL_OK);
 	assert_int_equal(query(db, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
 	db_close(db);
 	struct stat sb;
@@ -515,6 +546,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migrated_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_open_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_and_newer_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_created_only_on_purpose, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
