@@ -17,7 +17,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DAL_VERSION='"$(VERSION)"' -Iinclude \
              $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 LDLIBS  = $(PKG_LIBS) -lm
 
-SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+SRC     := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 SCHEMA  := $(sort $(wildcard schema/*.sql))
 
@@ -68,6 +68,19 @@ $(BUILD)/san/tests/%: tests/unit/%.c $(BUILD)/san/liballiance.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(BUILD)/san/liballiance.a \
 		$(LDLIBS) -lcmocka
+
+# The UI's unit tests (test_ui_*) link the ui core, the widgets and core
+# only: no screen, no storage, no SQLite. A test that reached further
+# would not link, which keeps the widgets free of the layers above them.
+UI_LIB_SRC := $(sort $(wildcard src/ui/core/*.c src/ui/widget/*.c src/core/*.c))
+UI_LIB_OBJ := $(UI_LIB_SRC:%.c=$(BUILD)/san/%.o)
+$(BUILD)/san/libui.a: $(UI_LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/san/tests/test_ui_%: tests/unit/test_ui_%.c $(BUILD)/san/libui.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(BUILD)/san/libui.a \
+		$(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lm -lcmocka
 
 # Install what is missing (Debian): build deps always, test deps for check.
 BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config

@@ -17,6 +17,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
+#include "alliance/ui.h"
 
 static const struct command {
 	const char *name;
@@ -286,7 +287,16 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 		return al_fail(c->err, AL_EINPUT, "--db: empty value");
 	if ((st = db_open(&o, &c->db, c->err)) || (st = resolve_user(c)))
 		return st;
-	return cmd ? cmd->fn(c, argc, argv) : ui_main(c);
+	if (cmd)
+		return cmd->fn(c, argc, argv);
+	struct ui_start start = {.db = c->db,
+	                         .err = c->err,
+	                         .user = c->user,
+	                         .user_id = c->user_id,
+	                         .supervisor = c->supervisor,
+	                         .ascii = c->ascii,
+	                         .today = c->today};
+	return ui_main(&start);
 }
 
 int main(int argc, char **argv)

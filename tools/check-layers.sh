@@ -3,7 +3,7 @@
 set -u
 fail=0
 bad() { echo "check-layers: $1"; fail=1; }
-for f in $(grep -l 'sqlite3\.h' src/*.c src/*/*.c include/alliance/*.h 2>/dev/null); do
+for f in $(grep -l 'sqlite3\.h' src/*.c src/*/*.c src/*/*/*.c include/alliance/*.h 2>/dev/null); do
 	case "$f" in src/db/*) ;; *) bad "$f includes sqlite3.h (only src/db/ may)";; esac
 done
 for f in src/core/*.c; do
@@ -20,6 +20,6 @@ for f in src/core/*.c; do
 	grep -Hn -E '#include "alliance/db' "$f" | sed 's/^/check-layers: core uses db: /' | grep . && fail=1
 done
 grep -Hn -E '#include "alliance/ui' src/cli/*.c 2>/dev/null | sed 's/^/check-layers: cli uses ui: /' | grep . && fail=1
-grep -Hn -E '#include "alliance/cli' src/ui/*.c 2>/dev/null | sed 's/^/check-layers: ui uses cli: /' | grep . && fail=1
+grep -Hn -E '#include "alliance/cli' src/ui/*.c src/ui/*/*.c 2>/dev/null | sed 's/^/check-layers: ui uses cli: /' | grep . && fail=1
 [ $fail = 0 ] && echo "check-layers: ok"
 exit $fail

@@ -11,7 +11,9 @@
 #include "alliance/parse.h"
 #include "alliance/rules.h"
 #include "alliance/summary.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/chart.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
 
@@ -117,13 +119,12 @@ static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep
 	return load_note(ui, cs);
 }
 
-static enum al_status client_reload(struct ui *ui, void *st)
+/* Reads the client again, keeping the selection on session keep (0: the
+ * one selected now, or the last). */
+static enum al_status load(struct ui *ui, struct client *cs, int64_t keep)
 {
-	struct client *cs = st;
-	int64_t keep = ui->hint_session;
 	if (!keep && cs->loaded && cs->sel >= 0)
 		keep = course(cs)->sessions[cs->sel].id;
-	ui->hint_session = 0;
 	struct access_who who = ui_who(ui, "client");
 	enum al_status rc =
 	    access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
@@ -132,6 +133,17 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	rc = load_course(ui, cs, keep);
 	db_end_read(ui->db);
 	return rc;
+}
+
+static enum al_status client_reload(struct ui *ui, void *st)
+{
+	return load(ui, st, 0);
+}
+
+/* After the entry form: the session it saved is selected. */
+static enum al_status client_resume(struct ui *ui, void *st, const struct ui_result *r)
+{
+	return load(ui, st, r->session_id);
 }
 
 /* ---- keys ---- */
@@ -184,7 +196,8 @@ static enum ui_action cs_clinician(struct ui *ui, void *st)
 
 static enum ui_action cs_new(struct ui *ui, void *st)
 {
-	return entry_open(ui, ((struct client *)st)->code, 0);
+	ui_open(ui, UI_ENTRY, &(struct ui_client_args){((struct client *)st)->code, 0});
+	return UI_DONE;
 }
 
 static enum ui_action cs_edit(struct ui *ui, void *st)
@@ -194,7 +207,8 @@ static enum ui_action cs_edit(struct ui *ui, void *st)
 		ui_say(ui, true, "no session to edit: n records one");
 		return UI_DONE;
 	}
-	return entry_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+	ui_open(ui, UI_ENTRY, &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
+	return UI_DONE;
 }
 
 static enum ui_action cs_ack(struct ui *ui, void *st)
@@ -204,7 +218,9 @@ static enum ui_action cs_ack(struct ui *ui, void *st)
 		ui_say(ui, true, "acknowledge: no session selected");
 		return UI_DONE;
 	}
-	return ack_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+	ui_open(ui, UI_ACK_FORM,
+	        &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
+	return UI_DONE;
 }
 
 static enum ui_action cs_back(struct ui *ui, void *st)
@@ -214,34 +230,21 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_KEYS(X)                                                                             \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")      \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")        \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                     \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                          \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")             \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings")     \
-	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                          \
-	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                          \
-	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the caseload")
-
-CLIENT_KEYS(UI_KEY_DECL)
-static const struct ui_key client_keys[] = {CLIENT_KEYS(UI_KEY_ROW)};
-
 /* A supervisor reads and acknowledges: no n, no e (SPEC §3). */
-#define CLIENT_REVIEW_KEYS(X)                                                                 \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")         \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
-	X(cs_ack, 'a', 0, "a", "a", "acknowledge",                                             \
-	  "acknowledge a flag of the selected session with a comment")                         \
-	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the board")
-
-CLIENT_REVIEW_KEYS(UI_KEY_DECL)
-static const struct ui_key client_review_keys[] = {CLIENT_REVIEW_KEYS(UI_KEY_ROW)};
+static const struct ui_key client_keys[] = {
+    UI_KEY(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session"),
+    UI_KEY(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session"),
+    UI_KEY(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session"),
+    UI_KEY(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session"),
+    UI_KEY(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time"),
+    UI_KEY(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
+    UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "acknowledge",
+               "acknowledge a flag of the selected session with a comment"),
+    UI_KEY_OUT(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back",
+               "back to the list (the caseload or the board)"),
+};
 
 /* ---- drawing ---- */
 
@@ -444,41 +447,27 @@ static void client_leave(struct ui *ui, void *st)
 	db_acks_free(&cs->acks);
 }
 
+static enum al_status client_enter(struct ui *ui, void *st, const void *args)
+{
+	struct client *cs = st;
+	const struct ui_client_args *a = args;
+	if (!(cs->note = malloc(NOTE_BYTES)))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	snprintf(cs->code, sizeof cs->code, "%s", a->code);
+	cs->dim = CHART_ALL_DIMS;
+	cs->sel = -1;
+	return load(ui, cs, a->session_id);
+}
+
 const struct ui_screen client_screen = {
     .title = "Client",
+    .title_supervisor = "Client (supervision)",
+    .size = sizeof(struct client),
     .keys = client_keys,
-    .nkeys = sizeof client_keys / sizeof client_keys[0],
+    .nkeys = UI_NKEYS(client_keys),
+    .enter = client_enter,
     .reload = client_reload,
+    .resume = client_resume,
     .draw = client_draw,
     .leave = client_leave,
 };
-
-const struct ui_screen client_review_screen = {
-	.title = "Client (supervision)",
-	.keys = client_review_keys,
-	.nkeys = sizeof client_review_keys / sizeof client_review_keys[0],
-	.reload = client_reload,
-	.draw = client_draw,
-	.leave = client_leave,
-};
-
-enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id)
-{
-	struct client *cs = calloc(1, sizeof *cs);
-	if (!cs || !(cs->note = malloc(NOTE_BYTES))) {
-		free(cs);
-		ui_say(ui, true, "out of memory");
-		return UI_DONE;
-	}
-	snprintf(cs->code, sizeof cs->code, "%s", code);
-	cs->dim = CHART_ALL_DIMS;
-	cs->sel = -1;
-	ui->hint_session = session_id;
-	if (client_reload(ui, cs)) {
-		ui_say_err(ui);
-		client_leave(ui, cs);
-		free(cs);
-		return UI_DONE;
-	}
-	return ui_push(ui, ui->supervisor ? &client_review_screen : &client_screen, cs);
-}

@@ -8,7 +8,9 @@
 #include "alliance/db_board.h"
 #include "alliance/parse.h"
 #include "alliance/spark.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/why.h"
 
 #define CODE_W 10
 #define CLIN_W 13
@@ -49,11 +51,13 @@ static void apply_filters(struct board *b, int64_t keep)
 	}
 }
 
-static enum al_status board_reload(struct ui *ui, void *st)
+/* Reads the board again, keeping the selection on client keep (0: the
+ * one selected now). */
+static enum al_status load(struct ui *ui, struct board *b, int64_t keep)
 {
-	struct board *b = st;
 	const struct db_status_row *r = selected(b);
-	int64_t keep = ui->hint_client ? ui->hint_client : r ? r->client.id : 0;
+	if (!keep)
+		keep = r ? r->client.id : 0;
 	struct db_client_filter f = {0};
 	struct access_who who = ui_who(ui, "board");
 	access_mine(&who, &f);
@@ -75,8 +79,17 @@ static enum al_status board_reload(struct ui *ui, void *st)
 	if (!still)
 		b->clinician = 0;
 	apply_filters(b, keep);
-	ui->hint_client = 0;
 	return AL_OK;
+}
+
+static enum al_status board_reload(struct ui *ui, void *st)
+{
+	return load(ui, st, 0);
+}
+
+static enum al_status board_resume(struct ui *ui, void *st, const struct ui_result *r)
+{
+	return load(ui, st, r->client_id);
 }
 
 /* ---- keys ---- */
@@ -117,7 +130,9 @@ static enum ui_action bd_page_down(struct ui *ui, void *st)
 static enum ui_action bd_open(struct ui *ui, void *st)
 {
 	const struct db_status_row *r = selected(st);
-	return r ? client_open(ui, r->client.code, 0) : UI_DONE;
+	if (r)
+		ui_open(ui, UI_CLIENT, &(struct ui_client_args){r->client.code, 0});
+	return UI_DONE;
 }
 
 static enum ui_action bd_ack(struct ui *ui, void *st)
@@ -127,7 +142,8 @@ static enum ui_action bd_ack(struct ui *ui, void *st)
 		ui_say(ui, true, "acknowledge: no client selected");
 		return UI_DONE;
 	}
-	return ack_open(ui, r->client.code, 0);
+	ui_open(ui, UI_ACK_FORM, &(struct ui_client_args){r->client.code, 0});
+	return UI_DONE;
 }
 
 /* all, then each clinician in turn, then all again */
@@ -161,13 +177,10 @@ static enum ui_action bd_status(struct ui *ui, void *st)
 /* s goes between the board and the caseload: back when the caseload is below. */
 static enum ui_action bd_caseload(struct ui *ui, void *st)
 {
-	int depth = ui->depth;
 	(void)st;
-	if (depth > 1 && ui->stack[depth - 2].screen == &caseload_screen)
+	if (ui_below_is(ui, UI_CASELOAD))
 		return UI_BACK;
-	caseload_open(ui);
-	if (ui->depth == depth)
-		ui_say_err(ui);
+	ui_open(ui, UI_CASELOAD, NULL);
 	return UI_DONE;
 }
 
@@ -178,25 +191,22 @@ static enum ui_action bd_quit(struct ui *ui, void *st)
 	return UI_QUIT;
 }
 
-#define BOARD_KEYS(X)                                                                              \
-	X(bd_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")                \
-	X(bd_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")              \
-	X(bd_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                      \
-	X(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
-	X(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",                               \
-	  "open the client's trend (to read: supervisors change no ratings or notes)")             \
-	X(bd_ack, 'a', 0, "a", "a", "ack",                                                         \
-	  "acknowledge the client's flag with a comment the clinician will see")                   \
-	X(bd_clinician, 'c', 0, "c", "c", "filter",                                                \
-	  "one clinician's clients at a time, then all")                                           \
-	X(bd_status, 'f', 0, "f", "f", "filter",                                                   \
-	  "one status at a time (RUPTURE, WATCH, repaired, ok), then all")                         \
-	X(bd_caseload, 's', 0, "s", "s", "caseload",                                               \
-	  "the caseload: the same clients with their last ratings")                                \
-	X(bd_quit, 'q', 0, "q", "q", "quit", "quit alliance")
-
-BOARD_KEYS(UI_KEY_DECL)
-static const struct ui_key board_keys[] = {BOARD_KEYS(UI_KEY_ROW)};
+static const struct ui_key board_keys[] = {
+    UI_KEY(bd_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client"),
+    UI_KEY(bd_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client"),
+    UI_KEY(bd_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up"),
+    UI_KEY(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down"),
+    UI_KEY(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",
+           "open the client's trend (to read: supervisors change no ratings or notes)"),
+    UI_KEY_FOR(UI_SUPERVISOR, bd_ack, 'a', 0, "a", "a", "ack",
+               "acknowledge the client's flag with a comment the clinician will see"),
+    UI_KEY(bd_clinician, 'c', 0, "c", "c", "filter", "one clinician's clients at a time, then all"),
+    UI_KEY(bd_status, 'f', 0, "f", "f", "filter",
+           "one status at a time (RUPTURE, WATCH, repaired, ok), then all"),
+    UI_KEY(bd_caseload, 's', 0, "s", "s", "caseload",
+           "the caseload: the same clients with their last ratings"),
+    UI_KEY_OUT(bd_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
+};
 
 /* ---- drawing ---- */
 
@@ -323,29 +333,22 @@ static void board_leave(struct ui *ui, void *st)
 	free(b->shown);
 }
 
+static enum al_status board_enter(struct ui *ui, void *st, const void *args)
+{
+	struct board *b = st;
+	(void)args;
+	b->status = -1;
+	return load(ui, b, 0);
+}
+
 const struct ui_screen board_screen = {
     .title = "Supervision board",
+    .size = sizeof(struct board),
     .keys = board_keys,
-    .nkeys = sizeof board_keys / sizeof board_keys[0],
+    .nkeys = UI_NKEYS(board_keys),
+    .enter = board_enter,
     .reload = board_reload,
+    .resume = board_resume,
     .draw = board_draw,
     .leave = board_leave,
 };
-
-enum ui_action board_open(struct ui *ui)
-{
-	struct board *b = calloc(1, sizeof *b);
-	if (!b) {
-		al_fail(ui->err, AL_EIO, "out of memory");
-		return UI_DONE;
-	}
-	b->status = -1;
-	if (board_reload(ui, b)) {
-		if (ui->depth) /* from the caseload: say why; at start main does */
-			ui_say_err(ui);
-		board_leave(ui, b);
-		free(b);
-		return UI_DONE;
-	}
-	return ui_push(ui, &board_screen, b);
-}

@@ -10,7 +10,10 @@
 #include "alliance/rules.h"
 #include "alliance/spark.h"
 #include "alliance/summary.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/text.h"
+#include "../widget/why.h"
 
 #define SPARK_N AL_TREND_SESSIONS
 #define CODE_NARROW 10
@@ -111,14 +114,16 @@ static int64_t selected_id(const struct caseload *cl)
 	return cl->nshown ? cl->rows[cl->shown[cl->sel]].id : 0;
 }
 
-static enum al_status caseload_reload(struct ui *ui, void *st)
+/* Reads the rows again, keeping the selection on client keep (0: the
+ * one selected now). */
+static enum al_status load(struct ui *ui, struct caseload *cl, int64_t keep)
 {
-	struct caseload *cl = st;
-	int64_t keep = ui->hint_client ? ui->hint_client : selected_id(cl);
 	struct db_client_filter f = {0};
 	struct access_who who = ui_who(ui, "caseload");
 	access_mine(&who, &f);
 	find_core(ui, cl);
+	if (!keep)
+		keep = selected_id(cl);
 	cl->n = 0;
 	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (rc)
@@ -134,11 +139,24 @@ static enum al_status caseload_reload(struct ui *ui, void *st)
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	cl->shown = shown;
 	apply_filter(cl, keep);
-	ui->hint_client = 0;
-	int64_t saved = ui->hint_session;
-	ui->hint_session = 0;
-	if (saved && selected_id(cl) == keep) /* a session saved from here: show it */
-		client_open(ui, cl->rows[cl->shown[cl->sel]].code, saved);
+	return AL_OK;
+}
+
+static enum al_status caseload_reload(struct ui *ui, void *st)
+{
+	return load(ui, st, 0);
+}
+
+/* After a form: select the client it stored; a session saved from here
+ * opens that client's trend on it. */
+static enum al_status caseload_resume(struct ui *ui, void *st, const struct ui_result *r)
+{
+	struct caseload *cl = st;
+	enum al_status rc = load(ui, cl, r->client_id);
+	if (rc || !r->session_id || !r->client_id || selected_id(cl) != r->client_id)
+		return rc;
+	struct ui_client_args a = {cl->rows[cl->shown[cl->sel]].code, r->session_id};
+	ui_open(ui, UI_CLIENT, &a);
 	return AL_OK;
 }
 
@@ -190,7 +208,9 @@ static enum ui_action cl_page_down(struct ui *ui, void *st)
 static enum ui_action cl_open(struct ui *ui, void *st)
 {
 	const struct row *r = selected(st);
-	return r ? client_open(ui, r->code, 0) : UI_DONE;
+	if (r)
+		ui_open(ui, UI_CLIENT, &(struct ui_client_args){r->code, 0});
+	return UI_DONE;
 }
 
 static enum ui_action cl_filter(struct ui *ui, void *st)
@@ -207,22 +227,25 @@ static enum ui_action cl_new(struct ui *ui, void *st)
 		ui_say(ui, true, "no client selected: add one with a");
 		return UI_DONE;
 	}
-	return entry_open(ui, r->code, 0);
+	ui_open(ui, UI_ENTRY, &(struct ui_client_args){r->code, 0});
+	return UI_DONE;
 }
 
 static enum ui_action cl_add(struct ui *ui, void *st)
 {
 	(void)st;
-	return client_form_open(ui);
+	ui_open(ui, UI_CLIENT_FORM, NULL);
+	return UI_DONE;
 }
 
 /* s goes between the caseload and the board: back when the board is below. */
 static enum ui_action cl_board(struct ui *ui, void *st)
 {
 	(void)st;
-	if (ui->depth > 1 && ui->stack[ui->depth - 2].screen == &board_screen)
+	if (ui_below_is(ui, UI_BOARD))
 		return UI_BACK;
-	return board_open(ui);
+	ui_open(ui, UI_BOARD, NULL);
+	return UI_DONE;
 }
 
 static enum ui_action cl_quit(struct ui *ui, void *st)
@@ -232,21 +255,21 @@ static enum ui_action cl_quit(struct ui *ui, void *st)
 	return UI_QUIT;
 }
 
-#define CASELOAD_KEYS(X)                                                                           \
-	X(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client")                \
-	X(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client")              \
-	X(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up")                      \
-	X(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down")                  \
-	X(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend")    \
-	X(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)")    \
-	X(cl_new, 'n', 0, "n", "n", "new", "new session for the selected client")                  \
-	X(cl_add, 'a', 0, "a", "a", "add", "add a client (code, modality, goal)")                  \
-	X(cl_board, 's', 0, "s", "s", "board",                                                     \
-	  "the supervisor board (a clinician's: their own clients and numbers)")                   \
-	X(cl_quit, 'q', 0, "q", "q", "quit", "quit alliance")
-
-CASELOAD_KEYS(UI_KEY_DECL)
-static const struct ui_key caseload_keys[] = {CASELOAD_KEYS(UI_KEY_ROW)};
+static const struct ui_key caseload_keys[] = {
+    UI_KEY(cl_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client"),
+    UI_KEY(cl_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client"),
+    UI_KEY(cl_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up"),
+    UI_KEY(cl_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down"),
+    UI_KEY(cl_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open", "open the client's trend"),
+    UI_KEY(cl_filter, '/', 0, "/", "/", "filter", "filter by code (Enter keeps it, Esc clears)"),
+    UI_KEY_FOR(UI_CLINICIAN, cl_new, 'n', 0, "n", "n", "new",
+               "new session for the selected client"),
+    UI_KEY_FOR(UI_CLINICIAN, cl_add, 'a', 0, "a", "a", "add",
+               "add a client (code, modality, goal)"),
+    UI_KEY(cl_board, 's', 0, "s", "s", "board",
+           "the supervisor board (a clinician's: their own clients and numbers)"),
+    UI_KEY_OUT(cl_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
+};
 
 /* While filtering, keys are text; Enter keeps the filter, Esc drops it. */
 static enum ui_action caseload_input(struct ui *ui, void *st, int key)
@@ -431,29 +454,25 @@ static void caseload_leave(struct ui *ui, void *st)
 	ui_text_free(&cl->filter);
 }
 
+static enum al_status caseload_enter(struct ui *ui, void *st, const void *args)
+{
+	struct caseload *cl = st;
+	(void)args;
+	if (!ui_text_init(&cl->filter, AL_KEY_MAX, false))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	return load(ui, cl, 0);
+}
+
 const struct ui_screen caseload_screen = {
     .title = "Caseload",
+    .size = sizeof(struct caseload),
     .keys = caseload_keys,
-    .nkeys = sizeof caseload_keys / sizeof caseload_keys[0],
+    .nkeys = UI_NKEYS(caseload_keys),
+    .enter = caseload_enter,
     .reload = caseload_reload,
+    .resume = caseload_resume,
     .input = caseload_input,
     .draw = caseload_draw,
     .typing = caseload_typing,
     .leave = caseload_leave,
 };
-
-enum ui_action caseload_open(struct ui *ui)
-{
-	struct caseload *cl = calloc(1, sizeof *cl);
-	if (!cl || !ui_text_init(&cl->filter, AL_KEY_MAX, false)) {
-		free(cl);
-		al_fail(ui->err, AL_EIO, "out of memory");
-		return UI_DONE;
-	}
-	if (caseload_reload(ui, cl)) {
-		caseload_leave(ui, cl);
-		free(cl);
-		return UI_DONE;
-	}
-	return ui_push(ui, &caseload_screen, cl);
-}

@@ -2,7 +2,7 @@
  * field and Shift-Tab/↑ to the previous one (in the note ↑↓ and Enter are
  * the note's own, so only Tab and Shift-Tab leave it); a field whose value
  * is refused keeps the focus and says why. */
-#include "ui.h"
+#include "form.h"
 
 #define LABEL_MIN 14
 
