@@ -75,13 +75,14 @@ worker() {
 			head -3 "$w/err" | sed 's/^/#   /'
 		fi
 		i=$((i + JOBS))
-	done > "$T/result$1"
+	done > "$T/worker$1.out"
 }
 ctl=$(printf '[\001-\037\177]') # a control byte in an error line
 k=0
 while [ $k -lt $JOBS ]; do worker $k & k=$((k + 1)); done
 wait
-cat "$T"/result* | tr -c "\n -~" "?" > "$T/results"
+# the glob must not match the file the pipeline writes (it could read itself)
+cat "$T"/worker*.out | tr -c "\n -~" "?" > "$T/results"
 [ "$(grep -c '^[0-9]' "$T/results")" = "$N" ] && ok "every file was imported" ||
 	not_ok "every file was imported" "$(grep -c '^[0-9]' "$T/results") of $N"
 for v in crash partial audited message control stdout; do
