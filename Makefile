@@ -82,6 +82,14 @@ $(BUILD)/san/tests/test_ui_%: tests/unit/test_ui_%.c $(BUILD)/san/libui.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(BUILD)/san/libui.a \
 		$(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lm -lcmocka
 
+# The command table (src/cli/table.c) printed for the build: the bash
+# completion script and the man-page test read it.
+$(BUILD)/cmdtable: tools/cmdtable.c $(BUILD)/liballiance.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liballiance.a $(LDLIBS)
+
+$(BUILD)/alliance.bash: $(BUILD)/cmdtable tools/completion.bash
+	{ $(BUILD)/cmdtable bash && cat tools/completion.bash; } > $@.tmp && mv $@.tmp $@
+
 # Install what is missing (Debian): build deps always, test deps for check.
 BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config
 TEST_DEPS  := libcmocka-dev tmux sqlite3
@@ -97,14 +105,16 @@ demo: deps-build
 	./alliance --db $(DEMO_DB) demo
 	./alliance --db $(DEMO_DB)
 
+TEST_BUILD = alliance $(BUILD)/san/alliance $(UNIT_BIN) $(BUILD)/cmdtable $(BUILD)/alliance.bash
+
 check: deps
-	@$(MAKE) -s --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
+	@$(MAKE) -s --no-print-directory $(TEST_BUILD)
 	@sh tests/run.sh
 
 # The crash and mutation tests at 10 times their length; libFuzzer on the
 # parsers (clang; FUZZ_TIME seconds a target).
 check-long: deps
-	@$(MAKE) -s --no-print-directory alliance $(BUILD)/san/alliance $(UNIT_BIN)
+	@$(MAKE) -s --no-print-directory $(TEST_BUILD)
 	@CRASH_RUNS=1000 MUTATIONS=10000 sh tests/run.sh
 
 fuzz:
@@ -121,4 +131,5 @@ clean:
 
 .PHONY: deps deps-build demo check check-long fuzz check-layers bench clean
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d \
+	$(BUILD)/cmdtable.d

@@ -14,45 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alliance/cli_table.h"
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
 #include "alliance/ui.h"
 
-static const struct command {
-	const char *name;
-	cli_fn fn;
-	const char *usage;
-} commands[] = {
-	{"init", cmd_init, "init                      create or migrate the database, print its path"},
-	{"demo", cmd_demo, "demo [--clients N] [--sessions N] [--seed S]   fill with a demo practice"},
-	{"user", cmd_user, "user add NAME [--role clinician|supervisor] [--supervisor NAME] | user list"},
-	{"client", cmd_client, "client add CODE [--clinician NAME] [--modality M] [--goal TEXT]\n"
-	 "  client list [--archived] [--clinician NAME] | client archive|unarchive CODE\n"
-	 "  client delete CODE --purge"},
-	{"session", cmd_session, "session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]\n"
-	 "    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]\n"
-	 "    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]\n"
-	 "  session list CODE"},
-	{"flags", cmd_flags, "flags [CODE] [--clinician NAME] [--all]"},
-	{"report", cmd_report, "report CODE [--from D] [--to D] [--format text|html] [--with-notes] "
-	 "[--output FILE]"},
-	{"chart", cmd_chart, "chart CODE [--dimension D] [--width N] [--ascii]"},
-	{"caseload", cmd_caseload, "caseload [--clinician NAME]"},
-	{"board", cmd_board, "board [--clinician NAME] [--status S] [--summary]   the supervisor "
-	 "board"},
-	{"ack", cmd_ack, "ack CODE --session N --rule R [--dimension D] --comment TEXT   "
-	 "acknowledge a flag"},
-	{"export", cmd_export, "export [--from D] [--to D] [--anonymize] [--format csv|json] "
-	 "[--output FILE]"},
-	{"import", cmd_import, "import FILE [--dry-run]"},
-	{"dimension", cmd_dimension, "dimension add KEY LABEL | dimension list"},
-	{"config", cmd_config, "config get|set KEY [VALUE] | config list"},
-	{"backup", cmd_backup, "backup FILE"},
-	{"check", cmd_check, "check"},
-	{"audit", cmd_audit, "audit [--from D] [--to D]"},
-};
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 struct globals {
 	const char *db;
@@ -62,16 +29,6 @@ struct globals {
 	bool shared; /* --shared or $ALLIANCE_SHARED: a clinic's group-shared directory */
 	bool help, version;
 };
-
-static void usage(FILE *fp)
-{
-	fputs("usage: alliance [--db PATH] [--user NAME] [--read-only] [--ascii] [--shared] "
-	      "[COMMAND ...]\n"
-	      "With no command, opens the terminal UI. Commands:\n", fp);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %s\n", commands[i].usage);
-	fputs("Listing commands take --format table|csv|json. See alliance(1).\n", fp);
-}
 
 /* Global options come before the command; returns the index of the command
  * word (or argc), or -1 after printing a usage error. */
@@ -244,29 +201,21 @@ static void shared_mode(struct globals *g)
 		umask(007);
 }
 
-static const struct command *find_command(const char *name)
-{
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
-}
-
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
 {
 	char path_buf[4096], account[64];
-	const struct command *cmd = NULL;
-	if (argc > 0 && !(cmd = find_command(argv[0])))
+	const struct cli_cmddef *cmd = NULL;
+	if (argc > 0 && !(cmd = cli_group_find(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
 			       argv[0]);
 	for (int i = 1; cmd && i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: alliance %s\n", cmd->usage);
+			cli_help_command(stdout, argc, argv);
 			return AL_OK; /* no database needed to read the usage */
 		}
 	late_globals(argc, argv, g);
 	shared_mode(g);
-	c->cmd = cmd ? cmd->name : "alliance";
+	c->cmd = cmd ? cmd->group : "alliance";
 	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
 	if (!valid_code(c->user))
 		return al_fail(c->err, AL_EINPUT, "user: '%.40s' is not a valid user name "
@@ -310,7 +259,7 @@ int main(int argc, char **argv)
 	if (first < 0)
 		return AL_EUSAGE;
 	if (g.help || (first < argc && strcmp(argv[first], "help") == 0)) {
-		usage(stdout);
+		cli_help_all(stdout);
 		return 0;
 	}
 	if (g.version) {

@@ -4,19 +4,45 @@
 #include <string.h>
 
 #include "alliance/cli.h"
+#include "alliance/cli_table.h"
 #include "alliance/parse.h"
 
-/* Accepted after any command too, so `alliance chart K-1 --ascii` works;
- * main has already applied them. */
-static const char *const global_flags[] = {"read-only", "ascii", "shared", NULL};
-static const char *const global_args[] = {"db", "user", NULL};
-
-static bool in_list(const char *const *list, const char *name)
+/* Global options (cli_globals) are accepted after any command too, so
+ * `alliance chart K-1 --ascii` works; main has already applied them. --help
+ * and --version are main's alone. */
+static const struct cli_optdef *late_global(const char *name)
 {
-	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
-			return true;
-	return false;
+	const struct cli_optdef *g = cli_optdef_find(NULL, name);
+	return g && strcmp(name, "help") != 0 && strcmp(name, "version") != 0 ? g : NULL;
+}
+
+/* A command's options must be its row's in the command table, so that
+ * --help, the completion and the man page say what the parser takes. */
+static enum al_status check_table(struct cli *c, const struct cli_opt *opts, bool extra)
+{
+	const struct cli_cmddef *d = cli_command_find(c->cmd);
+	if (!d)
+		return al_fail(c->err, AL_EUSAGE, "internal error: '%s' is not in the command "
+			       "table (src/cli/table.c)", c->cmd);
+	const char *bad = NULL;
+	for (const struct cli_opt *o = opts; !bad && o && o->name; o++) {
+		const struct cli_optdef *t = cli_optdef_find(d, o->name);
+		if (!t || (t->arg != NULL) != o->has_arg)
+			bad = o->name;
+	}
+	for (const struct cli_optdef *t = d->opts; !bad && t && t->name; t++) {
+		const struct cli_opt *o = opts;
+		while (o && o->name && strcmp(o->name, t->name) != 0)
+			o++;
+		if (!o || !o->name)
+			bad = t->name;
+	}
+	if (!bad && d->dims != extra)
+		bad = "DIM";
+	if (bad)
+		return al_fail(c->err, AL_EUSAGE, "internal error: option --%s of '%s' differs "
+			       "from the command table (src/cli/table.c)", bad, c->cmd);
+	return AL_OK;
 }
 
 static struct cli_opt *find(struct cli_opt *opts, const char *name, size_t len)
@@ -32,6 +58,9 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 {
 	int npos = 0;
 	bool options = true; /* until "--", after which all is positional */
+	enum al_status st = check_table(c, opts, extra != NULL);
+	if (st)
+		return st;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (options && strcmp(a, "--") == 0) {
@@ -50,8 +79,9 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 		struct cli_opt *o = find(opts, name, len);
 		char key[64];
 		snprintf(key, sizeof key, "%.*s", (int)len, name);
-		if (!o && (in_list(global_flags, key) || in_list(global_args, key))) {
-			if (in_list(global_args, key) && !eq)
+		const struct cli_optdef *g = o ? NULL : late_global(key);
+		if (g) {
+			if (g->arg && !eq)
 				i++;
 			continue;
 		}

@@ -1,20 +1,21 @@
 /* dimension add KEY LABEL | dimension list */
 #include <string.h>
 
+#include "alliance/cli_table.h"
 #include "alliance/commands.h"
 #include "alliance/db_meta.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
 
-/* session add takes --DIM N beside its own options, so a dimension may not
- * be called like one of them. */
-static const char *const reserved[] = {"date", "rater", "rupture", "context", "note",
-				       "replace", "new", "db", "user", "ascii", "help",
-				       "version", "format", "output", NULL};
-
+/* session add takes --DIM N beside its own options and the global ones
+ * (command table), so a dimension may not be called like one of them, nor
+ * like a listing's options. */
 static bool is_reserved(const char *key)
 {
-	for (const char *const *r = reserved; *r; r++)
+	static const char *const more[] = {"format", "output", NULL};
+	if (cli_optdef_find(cli_command_find("session add"), key) || cli_optdef_find(NULL, key))
+		return true;
+	for (const char *const *r = more; *r; r++)
 		if (strcmp(*r, key) == 0)
 			return true;
 	return false;

@@ -98,10 +98,11 @@ run $nocap "$A" --db "$T/w.db" user add frank
 
 # --help after a command prints that command's usage, without a database.
 run "$A" --db "$T/nowhere/x.db" session add --help
-check "session add --help" 0 "usage: alliance session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]
-    [--empathy N] [--DIM N]... [--rater client|clinician] [--rupture withdrawal|confrontation]
-    [--context TEXT] [--note TEXT | --note-file F] [--replace] [--new]
-  session list CODE"
+check "session add --help" 0 "session add: record a session's ratings, rupture marker and note
+  session add CODE --date YYYY-MM-DD [--trust N] [--collaboration N]
+      [--empathy N] [--DIM N]... [--rater client|clinician]
+      [--rupture withdrawal|confrontation] [--context TEXT] [--note TEXT]
+      [--note-file F] [--replace] [--new]"
 [ ! -e "$T/nowhere" ] && ok "--help opens no database" || not_ok "--help opens no database"
 
 # A failed command on a new (mistyped) --db path leaves no database behind;
