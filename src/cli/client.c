@@ -6,29 +6,26 @@
 #include "alliance/db_client.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
+#include "alliance/vocab.h"
 
-static const char *const modalities[] = {"cbt", "psychodynamic", "humanistic", "integrative",
-					 "other", NULL};
-
+/* One of the modalities (alliance/vocab.h), "" not among them. */
 static bool valid_modality(const char *s)
 {
-	for (const char *const *m = modalities; *m; m++)
-		if (strcmp(*m, s) == 0)
-			return true;
-	return false;
+	return vocab_find(al_modality_words, AL_MODALITY_WORDS, s) > 0;
 }
 
 /* Checks what client add was given; fills cl's code, modality and goal. */
 static enum al_status add_fields(struct cli *c, const char *code, const char *modality,
 				 const char *goal, struct al_client *cl)
 {
-	char why[96];
+	char why[96], words[128];
 	if (!valid_code(code))
 		return al_fail(c->err, AL_EINPUT, "%s: '%.40s' is not a valid client code "
 			       "(1-32 letters, digits, '-', '_', '.')", c->cmd, code);
+	vocab_list(al_modality_words, 1, AL_MODALITY_WORDS, words, sizeof words);
 	if (modality && !valid_modality(modality))
-		return al_fail(c->err, AL_EINPUT, "%s: --modality: '%.40s' is not cbt, "
-			       "psychodynamic, humanistic, integrative or other", c->cmd, modality);
+		return al_fail(c->err, AL_EINPUT, "%s: --modality: '%.40s' is not %s", c->cmd,
+			       modality, words);
 	if (goal && !text_ok(goal, AL_GOAL_MAX, why, sizeof why))
 		return al_fail(c->err, AL_EINPUT, "%s: --goal %s", c->cmd, why);
 	snprintf(cl->code, sizeof cl->code, "%s", code);

@@ -55,8 +55,8 @@ static enum al_status client_flags(struct flags_run *r, const char *code,
                                    const struct al_course *course)
 {
 	enum al_status st = view_detect(r->c, r->v, course);
-	for (size_t k = 0; !st && k < r->v->n; k++) {
-		const struct al_flag *f = &r->v->flags[k];
+	for (size_t k = 0; !st && k < r->v->f.n; k++) {
+		const struct al_flag *f = &r->v->f.v[k];
 		if (r->all || flag_is_current(course, f))
 			st = flag_row(r, code, course, f);
 	}

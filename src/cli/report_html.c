@@ -236,7 +236,7 @@ static void svg_legend(const struct al_course *p, bool clinician, FILE *fp)
 static void html_chart(const struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course p = view_core_course(&period);
+	struct al_course p = chart_core_course(&period);
 	fputs("<h2>Trend chart</h2>\n", fp);
 	fprintf(fp,
 	        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
@@ -290,11 +290,11 @@ static void html_flags(const struct report *r, FILE *fp)
 	const struct al_course *course = &r->course.course;
 	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
-		enum chart_flag m = view_flag_mark(f);
+		enum chart_flag m = chart_mark_of(f);
 		const struct al_session *s = &course->sessions[f->session];
 		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
 		format_date(s->date, date);

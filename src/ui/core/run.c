@@ -122,6 +122,13 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Home and End as terminals send them: screen and tmux send the vt220
+ * Find and Select keys, which xterm's terminfo names so. */
+static int fn_key(int k)
+{
+	return k == KEY_FIND ? KEY_HOME : k == KEY_SELECT ? KEY_END : k;
+}
+
 /* 0 when no key came within the timeout. */
 static int read_key(void)
 {
@@ -129,7 +136,7 @@ static int read_key(void)
 	int r = get_wch(&wc);
 	if (r == ERR)
 		return 0;
-	return r == KEY_CODE_YES ? UI_FN((int)wc) : (int)wc;
+	return r == KEY_CODE_YES ? UI_FN(fn_key((int)wc)) : (int)wc;
 }
 
 void ui_run(struct ui *ui)

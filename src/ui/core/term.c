@@ -37,6 +37,21 @@ static void signals_restore(void)
 		sigaction(caught[i], &old_actions[i], NULL);
 }
 
+/* Home and End as vt220-style terminals send them (the Linux console,
+ * PuTTY, rxvt, and screen or tmux under another TERM), when the terminal
+ * description does not name those sequences itself. */
+static void home_end_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+	            {"\033[8~", KEY_END}};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static void terminal_modes(void)
 {
 	raw(); /* Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach us as keys */
@@ -47,6 +62,7 @@ static void terminal_modes(void)
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);
+	home_end_keys();
 }
 
 /* Asks terminfo before newterm, which keeps memory it cannot free when

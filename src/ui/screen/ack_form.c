@@ -6,7 +6,7 @@
 
 #include "alliance/db_ack.h"
 #include "alliance/db_session.h"
-#include "alliance/rules.h"
+#include "alliance/flags.h"
 #include "alliance/text.h"
 #include "../core/ui.h"
 #include "../screens.h"
@@ -22,8 +22,7 @@ struct ack_form {
 	struct ui_form form;
 	struct al_client client;
 	struct db_course course;
-	struct al_flag *flags; /* every flag of the course */
-	size_t nflags;
+	struct al_flags flags; /* every flag of the course */
 	size_t pick[ACK_CHOICES]; /* the flags offered: indices into flags */
 	int npick, choice;
 	char label[ACK_CHOICES][ACK_LABEL];
@@ -34,11 +33,8 @@ struct ack_form {
 
 static enum al_status detect(struct ui *ui, struct ack_form *a)
 {
-	const struct al_course *c = &a->course.course;
-	size_t n = rules_detect(c, &ui->settings, NULL, 0);
-	if (n && !(a->flags = malloc(n * sizeof *a->flags)))
+	if (!flags_detect(&a->flags, &a->course.course, &ui->settings))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	a->nflags = rules_detect(c, &ui->settings, a->flags, n);
 	return AL_OK;
 }
 
@@ -48,9 +44,9 @@ static void offer(struct ui *ui, struct ack_form *a, int64_t session_id)
 {
 	const struct al_course *c = &a->course.course;
 	struct al_standing sd;
-	standing_compute(c, a->flags, a->nflags, &sd);
-	for (size_t k = 0; k < a->nflags && a->npick < ACK_CHOICES; k++) {
-		const struct al_flag *f = &a->flags[k];
+	standing_compute(c, a->flags.v, a->flags.n, &sd);
+	for (size_t k = 0; k < a->flags.n && a->npick < ACK_CHOICES; k++) {
+		const struct al_flag *f = &a->flags.v[k];
 		const struct al_session *s = &c->sessions[f->session];
 		if (session_id ? s->id != session_id : !flag_is_current(c, f))
 			continue;
@@ -79,7 +75,7 @@ static const char *af_check(const void *ctx, int i)
 /* In the write transaction: still allowed, and the flag still there. */
 static enum al_status store(struct ui *ui, struct ack_form *a, const char *comment)
 {
-	const struct al_flag *f = &a->flags[a->pick[a->choice]];
+	const struct al_flag *f = &a->flags.v[a->pick[a->choice]];
 	int64_t session = a->course.course.sessions[f->session].id, id;
 	int64_t dim = f->dim >= 0 ? ui->dims.id[f->dim] : 0;
 	enum al_rule rule = f->rule;
@@ -89,15 +85,13 @@ static enum al_status store(struct ui *ui, struct ack_form *a, const char *comme
 	db_course_free(&a->course);
 	if (st || (st = db_course_load(ui->db, &ui->dims, cl.id, &a->course, ui->err)))
 		return st;
-	free(a->flags);
-	a->flags = NULL;
 	if ((st = detect(ui, a)))
 		return st;
 	bool there = false;
-	for (size_t k = 0; k < a->nflags && !there; k++)
-		there = a->course.course.sessions[a->flags[k].session].id == session &&
-		        a->flags[k].rule == rule &&
-		        (a->flags[k].dim >= 0 ? ui->dims.id[a->flags[k].dim] : 0) == dim;
+	for (size_t k = 0; k < a->flags.n && !there; k++)
+		there = a->course.course.sessions[a->flags.v[k].session].id == session &&
+		        a->flags.v[k].rule == rule &&
+		        (a->flags.v[k].dim >= 0 ? ui->dims.id[a->flags.v[k].dim] : 0) == dim;
 	if (!there)
 		return al_fail(ui->err, AL_EINPUT,
 		               "acknowledge: the flag is gone (the ratings "
@@ -185,7 +179,7 @@ static void af_leave(struct ui *ui, void *st)
 	struct ack_form *a = st;
 	(void)ui;
 	db_course_free(&a->course);
-	free(a->flags);
+	flags_free(&a->flags);
 	ui_text_free(&a->comment);
 }
 

@@ -1,15 +1,17 @@
 /* The supervisor board, a supervisor's home screen: every supervisee's
  * clients in risk order with clinician, status, trend and the weightiest
- * flag, under a summary line per clinician; filters by clinician and by
- * status. It reloads by itself when another program writes (ui.c). */
+ * flag, under a summary line per clinician; filters by clinician, by
+ * status and (/) by code or clinician. It reloads by itself when another program writes (ui.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alliance/db_board.h"
 #include "alliance/parse.h"
 #include "alliance/spark.h"
 #include "../core/ui.h"
 #include "../screens.h"
+#include "../widget/list.h"
 #include "../widget/why.h"
 
 #define CODE_W 10
@@ -20,35 +22,33 @@
 
 struct board {
 	struct db_board data;
-	size_t *shown; /* rows that pass the filters, in risk order */
-	size_t nshown, sel;
-	int64_t clinician; /* the clinician shown, 0 for all */
-	int status;        /* enum al_state shown, -1 for all */
+	struct ui_list list; /* rows that pass the filters, in risk order */
+	int64_t clinician;   /* the clinician shown, 0 for all */
+	int status;          /* enum al_state shown, -1 for all */
 };
 
 static const struct db_status_row *selected(const struct board *b)
 {
-	return b->nshown ? &b->data.rows[b->shown[b->sel]] : NULL;
+	size_t i = ui_list_selected(&b->list);
+	return i == SIZE_MAX ? NULL : &b->data.rows[i];
 }
 
-static bool passes(const struct board *b, const struct db_status_row *r)
+/* c and f choose a clinician and a status; / matches a code or a clinician. */
+static bool passes(const void *ctx, size_t i, const char *filter)
 {
+	const struct board *b = ctx;
+	const struct db_status_row *r = &b->data.rows[i];
 	return (!b->clinician || r->client.clinician_id == b->clinician) &&
-	       (b->status < 0 || (int)r->summary.standing.state == b->status);
+	       (b->status < 0 || (int)r->summary.standing.state == b->status) &&
+	       (strcasestr(r->client.code, filter) || strcasestr(r->client.clinician, filter));
 }
 
-/* Recomputes the shown rows, keeping the selection on client id keep. */
-static void apply_filters(struct board *b, int64_t keep)
+static size_t index_of(const struct board *b, int64_t id)
 {
-	b->nshown = 0;
-	b->sel = 0;
-	for (size_t i = 0; i < b->data.n; i++) {
-		if (!passes(b, &b->data.rows[i]))
-			continue;
-		if (b->data.rows[i].client.id == keep)
-			b->sel = b->nshown;
-		b->shown[b->nshown++] = i;
-	}
+	for (size_t i = 0; i < b->data.n; i++)
+		if (b->data.rows[i].client.id == id)
+			return i;
+	return SIZE_MAX;
 }
 
 /* Reads the board again, keeping the selection on client keep (0: the
@@ -69,16 +69,13 @@ static enum al_status load(struct ui *ui, struct board *b, int64_t keep)
 	}
 	if (rc)
 		return rc;
-	size_t *shown = realloc(b->shown, (b->data.n + 1) * sizeof *shown);
-	if (!shown)
-		return al_fail(ui->err, AL_EIO, "out of memory");
-	b->shown = shown;
 	bool still = false; /* the clinician filtered on may be gone */
 	for (size_t i = 0; i < b->data.nclin; i++)
 		still = still || b->data.clin[i].id == b->clinician;
 	if (!still)
 		b->clinician = 0;
-	apply_filters(b, keep);
+	if (!ui_list_set(&b->list, b->data.n, index_of(b, keep)))
+		return al_fail(ui->err, AL_EIO, "out of memory");
 	return AL_OK;
 }
 
@@ -94,38 +91,7 @@ static enum al_status board_resume(struct ui *ui, void *st, const struct ui_resu
 
 /* ---- keys ---- */
 
-static int list_rows(const struct board *b);
-
-static enum ui_action move_sel(struct board *b, long by)
-{
-	long to = (long)b->sel + by, last = (long)b->nshown - 1;
-	b->sel = (size_t)(to < 0 ? 0 : to > last ? (last < 0 ? 0 : last) : to);
-	return UI_DONE;
-}
-
-static enum ui_action bd_up(struct ui *ui, void *st)
-{
-	(void)ui;
-	return move_sel(st, -1);
-}
-
-static enum ui_action bd_down(struct ui *ui, void *st)
-{
-	(void)ui;
-	return move_sel(st, 1);
-}
-
-static enum ui_action bd_page_up(struct ui *ui, void *st)
-{
-	(void)ui;
-	return move_sel(st, -list_rows(st));
-}
-
-static enum ui_action bd_page_down(struct ui *ui, void *st)
-{
-	(void)ui;
-	return move_sel(st, list_rows(st));
-}
+static int list_rows(const void *ctx);
 
 static enum ui_action bd_open(struct ui *ui, void *st)
 {
@@ -150,14 +116,13 @@ static enum ui_action bd_ack(struct ui *ui, void *st)
 static enum ui_action bd_clinician(struct ui *ui, void *st)
 {
 	struct board *b = st;
-	const struct db_status_row *r = selected(b);
 	size_t i = 0;
 	(void)ui;
 	while (b->clinician && i < b->data.nclin && b->data.clin[i].id != b->clinician)
 		i++;
 	i = b->clinician ? i + 1 : 0;
 	b->clinician = i < b->data.nclin ? b->data.clin[i].id : 0;
-	apply_filters(b, r ? r->client.id : 0);
+	ui_list_refilter(&b->list);
 	return UI_DONE;
 }
 
@@ -165,12 +130,11 @@ static enum ui_action bd_clinician(struct ui *ui, void *st)
 static enum ui_action bd_status(struct ui *ui, void *st)
 {
 	struct board *b = st;
-	const struct db_status_row *r = selected(b);
 	(void)ui;
 	b->status = b->status < 0              ? AL_STATE_RUPTURE
 	            : b->status == AL_STATE_OK ? -1
 	                                       : b->status - 1;
-	apply_filters(b, r ? r->client.id : 0);
+	ui_list_refilter(&b->list);
 	return UI_DONE;
 }
 
@@ -192,10 +156,7 @@ static enum ui_action bd_quit(struct ui *ui, void *st)
 }
 
 static const struct ui_key board_keys[] = {
-    UI_KEY(bd_up, UI_FN(KEY_UP), 'k', "\u2191/k", "Up/k", "move", "previous client"),
-    UI_KEY(bd_down, UI_FN(KEY_DOWN), 'j', "\u2193/j", "Down/j", "move", "next client"),
-    UI_KEY(bd_page_up, UI_FN(KEY_PPAGE), 0, "PgUp", "PgUp", NULL, "a page up"),
-    UI_KEY(bd_page_down, UI_FN(KEY_NPAGE), 0, "PgDn", "PgDn", NULL, "a page down"),
+    UI_LIST_MOVE_KEYS(struct board, list, "move", "client"),
     UI_KEY(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",
            "open the client's trend (to read: supervisors change no ratings or notes)"),
     UI_KEY_FOR(UI_SUPERVISOR, bd_ack, 'a', 0, "a", "a", "ack",
@@ -203,10 +164,24 @@ static const struct ui_key board_keys[] = {
     UI_KEY(bd_clinician, 'c', 0, "c", "c", "filter", "one clinician's clients at a time, then all"),
     UI_KEY(bd_status, 'f', 0, "f", "f", "filter",
            "one status at a time (RUPTURE, WATCH, repaired, ok), then all"),
+    /* help only: at 80 columns the status line keeps s and q instead */
+    UI_LIST_FILTER_KEY(struct board, list, NULL,
+                       "filter by code or clinician (Enter keeps it, Esc clears)"),
     UI_KEY(bd_caseload, 's', 0, "s", "s", "caseload",
            "the caseload: the same clients with their last ratings"),
     UI_KEY_OUT(bd_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
 };
+
+static enum ui_action board_input(struct ui *ui, void *st, int key)
+{
+	(void)ui;
+	return ui_list_input(&((struct board *)st)->list, key);
+}
+
+static bool board_typing(const void *st)
+{
+	return ui_list_typing(&((const struct board *)st)->list);
+}
 
 /* ---- drawing ---- */
 
@@ -223,27 +198,50 @@ static int below_heads(const struct board *b)
 }
 
 /* Rows for clients: those below the heads but the why panel's. */
-static int list_rows(const struct board *b)
+static int list_rows(const void *ctx)
 {
+	const struct board *b = ctx;
 	int rows = below_heads(b) - ui_why_rows(below_heads(b), LIST_MIN);
 	return rows > 1 ? rows : 1;
 }
 
-static void draw_title(const struct ui *ui, const struct board *b)
+#define FILTER_W 27 /* "Filter " and its box, as on the caseload */
+
+/* The title and the count of what the filters leave; the / filter at the
+ * right, the title stopping before it. */
+static void draw_title(const struct ui *ui, const struct board *b, struct ui_frame *f)
 {
-	char filters[2 * AL_KEY_MAX + 40];
-	const char *clin = "all";
+	const struct ui_list *l = &b->list;
+	bool filter = l->filtering || l->filter.len;
+	int right = filter ? COLS - 3 - FILTER_W - 2 : COLS - 2;
+	int x = ui_putf(0, 1, right, ui_attr(ui, UI_R_TITLE), "%s of %s",
+	                ui->supervisor ? "Supervision board" : "Board", ui->user);
+	ui_putf(0, 1 + x, right - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s", l->nshown,
+	        b->data.n, b->data.n == 1 ? "" : "s");
+	if (filter)
+		ui_list_draw_filter(ui, l, 0, COLS - 3 - FILTER_W, FILTER_W, f);
+}
+
+/* The c and f filters at the right of the column heads: after "Flag"
+ * (at x) when they fit, else over it (from x0), a long name cut. */
+static void draw_filters(const struct ui *ui, const struct board *b, int y, int x0, int x)
+{
+	char name[AL_KEY_MAX * 4 + 1] = "all", text[sizeof name + 40];
+	const char *status = b->status < 0 ? "all" : state_name((enum al_state)b->status);
 	for (size_t i = 0; i < b->data.nclin; i++)
 		if (b->data.clin[i].id == b->clinician)
-			clin = b->data.clin[i].name;
-	int x = ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s of %s",
-	                ui->supervisor ? "Supervision board" : "Board", ui->user);
-	ui_putf(0, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s", b->nshown,
-	        b->data.n, b->data.n == 1 ? "" : "s");
-	snprintf(filters, sizeof filters, "clinician %s  status %s", clin,
-	         b->status < 0 ? "all" : state_name((enum al_state)b->status));
-	int w = ui_text_cells(filters);
-	ui_put(0, COLS - 1 - w, w, ui_attr(ui, UI_R_PLAIN), filters);
+			snprintf(name, sizeof name, "%s", b->data.clin[i].name);
+	int fixed = ui_text_cells("clinician   status ") + ui_text_cells(status);
+	int w = fixed + ui_text_cells(name);
+	if (COLS - 1 - w < x)
+		x = x0;
+	if (COLS - 1 - w < x) /* a long name: cut to what is left */
+		snprintf(name + (COLS - 1 - x - fixed > 1 ? COLS - 2 - x - fixed : 0), 4, "%s",
+		         ui->ascii ? "~" : "\u2026");
+	snprintf(text, sizeof text, "clinician %s  status %s", name, status);
+	w = ui_text_cells(text);
+	ui_fill(y, x, COLS - 1 - x, ui_attr(ui, UI_R_FAINT));
+	ui_put(y, COLS - 1 - w > x ? COLS - 1 - w : x, COLS - 1 - x, ui_attr(ui, UI_R_PLAIN), text);
 }
 
 static void draw_tally(const struct ui *ui, int y, const struct db_board_clinician *k)
@@ -297,25 +295,32 @@ static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, 
 
 static void draw_clients(const struct ui *ui, const struct board *b, int top, int rows)
 {
+	const struct ui_list *l = &b->list;
 	attr_t a = ui_attr(ui, UI_R_FAINT);
+	int x0 = 1 + CODE_W + 1 + CLIN_W + STATUS_W + AL_TREND_SESSIONS + 2;
 	ui_putf(top, 1, COLS - 2, a, "%-*s %-*s%-*s%-*s  %s", CODE_W, "Code", CLIN_W, "Clinician",
 	        STATUS_W, "Status", AL_TREND_SESSIONS, "Mean, last 12", "Flag");
-	if (b->nshown == 0) {
+	draw_filters(ui, b, top, x0, x0 + 6);
+	if (l->nshown == 0) {
 		ui_put(top + 1, 2, COLS - 4, a,
-		       b->data.n ? "No client has this clinician and status: c and f change them."
+		       b->data.n ? (l->filter.len ? "No client code or clinician matches the filter."
+		                                  : "No client has this clinician and status: c and f "
+		                                    "change them.")
 		                 : "No clients of supervisees yet.");
 		return;
 	}
-	size_t first = b->sel >= (size_t)rows ? b->sel - (size_t)rows + 1 : 0;
-	for (int i = 0; i < rows && first + (size_t)i < b->nshown; i++)
-		draw_row(ui, top + 1 + i, &b->data.rows[b->shown[first + (size_t)i]],
-		         first + (size_t)i == b->sel);
+	size_t first = ui_list_first(l, rows), listed = 0;
+	for (; listed < (size_t)rows && first + listed < l->nshown; listed++)
+		draw_row(ui, top + 1 + (int)listed, &b->data.rows[ui_list_row(l, first + listed)],
+		         first + listed == l->sel);
+	ui_list_draw_more(ui, top + (int)listed, COLS - 1, ui_list_below(l, first, listed),
+	                  ui_attr(ui, UI_R_FAINT));
 }
 
 static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct board *b = st;
-	draw_title(ui, b);
+	draw_title(ui, b, f);
 	int top = draw_summary(ui, b) + 2;
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);
@@ -330,7 +335,7 @@ static void board_leave(struct ui *ui, void *st)
 	struct board *b = st;
 	(void)ui;
 	db_board_free(&b->data);
-	free(b->shown);
+	ui_list_free(&b->list);
 }
 
 static enum al_status board_enter(struct ui *ui, void *st, const void *args)
@@ -338,6 +343,8 @@ static enum al_status board_enter(struct ui *ui, void *st, const void *args)
 	struct board *b = st;
 	(void)args;
 	b->status = -1;
+	if (!ui_list_init(&b->list, passes, list_rows, b))
+		return al_fail(ui->err, AL_EIO, "out of memory");
 	return load(ui, b, 0);
 }
 
@@ -349,6 +356,8 @@ const struct ui_screen board_screen = {
     .enter = board_enter,
     .reload = board_reload,
     .resume = board_resume,
+    .input = board_input,
     .draw = board_draw,
+    .typing = board_typing,
     .leave = board_leave,
 };

@@ -6,15 +6,13 @@
 
 #include "alliance/db_client.h"
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"
 
 enum { F_CODE, F_MODALITY, F_GOAL, F_COUNT };
 
-static const char *const modalities[] = {"",           "cbt",         "psychodynamic",
-                                         "humanistic", "integrative", "other"};
-#define NMODALITIES (int)(sizeof modalities / sizeof modalities[0])
 
 struct client_form {
 	struct ui_form form;
@@ -52,7 +50,7 @@ static enum ui_action cf_save(struct ui *ui, void *st)
 		return UI_DONE;
 	ui_text_get(&cf->code, c.code, sizeof c.code);
 	ui_text_get(&cf->goal, c.goal, sizeof c.goal);
-	snprintf(c.modality, sizeof c.modality, "%s", modalities[cf->modality]);
+	snprintf(c.modality, sizeof c.modality, "%s", al_modality_words[cf->modality]);
 	snprintf(c.clinician, sizeof c.clinician, "%s", ui->user);
 	enum al_status rc;
 	if ((rc = db_begin(ui->db, ui->err)) || (rc = db_client_add(ui->db, &c, ui->err)) ||
@@ -127,8 +125,8 @@ static enum al_status cf_enter(struct ui *ui, void *st, const void *args)
 	f->field[F_CODE] = (struct ui_field){UI_FIELD_TEXT, "Code", "e.g. K-0142", &cf->code, 33};
 	f->field[F_MODALITY] = (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                                         .label = "Modality",
-	                                         .choices = modalities,
-	                                         .nchoices = NMODALITIES,
+	                                         .choices = al_modality_words,
+	                                         .nchoices = AL_MODALITY_WORDS,
 	                                         .choice = &cf->modality,
 	                                         .hint = "Space, Left or Right"};
 	f->field[F_GOAL] = (struct ui_field){UI_FIELD_TEXT, "Goal", NULL, &cf->goal, 0};

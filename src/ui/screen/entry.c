@@ -7,12 +7,11 @@
 #include <string.h>
 
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
 #include "../widget/editor.h"
 #include "../screens.h"
 #include "entry.h"
 
-static const char *const raters[AL_RATER_COUNT] = {"client", "clinician"};
-static const char *const ruptures[3] = {"", "withdrawal", "confrontation"};
 
 /* The rating fields show the ratings of the rater chosen in the form. */
 static void bind_ratings(struct entry *e)
@@ -187,7 +186,7 @@ static void entry_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	    1 + ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s %s",
 	                e->session_id ? "Edit a session of" : "New session for", e->client.code);
 	ui_putf(0, x, COLS - 1 - x, ui_attr(ui, UI_R_FAINT), "  ratings by the %s",
-	        raters[e->rater]);
+	        al_rater_words[e->rater]);
 	draw_question(ui, e);
 	form_draw(ui, &e->form, 2, f->rows - 2, f);
 	if (e->ask != ASK_NONE)
@@ -246,15 +245,15 @@ static void build_form(struct entry *e)
 	f->field[ENTRY_F_RATER(e)] =
 	    (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                      .label = "Rater",
-	                      .choices = raters,
+	                      .choices = al_rater_words,
 	                      .nchoices = AL_RATER_COUNT,
 	                      .choice = &e->rater,
 	                      .hint = "Space: switch rater (both kept)"};
 	f->field[ENTRY_F_RUPTURE(e)] =
 	    (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                      .label = "Rupture",
-	                      .choices = ruptures,
-	                      .nchoices = 3,
+	                      .choices = al_rupture_words,
+	                      .nchoices = AL_RUPTURE_WORDS,
 	                      .choice = &e->rupture,
 	                      .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
