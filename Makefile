@@ -8,8 +8,9 @@ PKGS    := ncursesw sqlite3
 BUILD   := build
 VERSION := 0.1.0
 
+# -Wconversion too: every narrowing is written out, as (size_t) or (int).
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
-           -Wvla -Wno-missing-field-initializers
+           -Wvla -Wconversion -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3)
@@ -92,7 +93,7 @@ $(BUILD)/alliance.bash: $(BUILD)/cmdtable tools/completion.bash
 
 # Install what is missing (Debian): build deps always, test deps for check.
 BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config
-TEST_DEPS  := libcmocka-dev tmux sqlite3
+TEST_DEPS  := libcmocka-dev tmux sqlite3 clang-format
 deps:
 	@sh tools/deps.sh $(BUILD_DEPS) $(TEST_DEPS)
 deps-build:
@@ -123,13 +124,22 @@ fuzz:
 check-layers:
 	@sh tools/check-layers.sh
 
+# The sources as .clang-format lays them out (make check runs both checks
+# as tests/cli/style.sh); make format rewrites them so.
+FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.[ch] src/*/*/*.[ch] include/alliance/*.h \
+                                 tests/unit/*.[ch]))
+check-format:
+	@clang-format --dry-run -Werror $(FORMAT_FILES) && echo "check-format: ok"
+format:
+	clang-format -i $(FORMAT_FILES)
+
 bench: alliance
 	@sh bench/run.sh
 
 clean:
 	rm -rf $(BUILD) alliance
 
-.PHONY: deps deps-build demo check check-long fuzz check-layers bench clean
+.PHONY: deps deps-build demo check check-long fuzz check-layers check-format format bench clean
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d \
 	$(BUILD)/cmdtable.d
