@@ -44,9 +44,8 @@ static enum al_status print_row(struct cli *c, struct out *o, const struct db_st
 		mean[i] = s->trend[i].value[0];
 	spark_render(mean, (size_t)s->ntrend, c->ascii, trend, sizeof trend);
 	const char *cells[] = {
-	    r->client.code, r->client.clinician, n,       date,
-	    last[0],        last[1],             last[2], state_name(s->standing.state),
-	    trend,          s->flag,
+	    r->client.code, r->client.clinician,           n,     date,    last[0], last[1],
+	    last[2],        state_name(s->standing.state), trend, s->flag,
 	};
 	if (o->fmt == OUT_JSON) /* no sparkline: the flag takes the trend's place */
 		cells[COL_TREND] = cells[COL_FLAG];

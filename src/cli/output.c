@@ -21,7 +21,7 @@ enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format 
 			return AL_OK;
 		}
 	return al_fail(c->err, AL_EINPUT, "%s: --format: '%s' is not table, csv or json", c->cmd,
-		       arg);
+	               arg);
 }
 
 static void csv_cell(FILE *fp, const char *s)
@@ -58,8 +58,7 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
-	       int ncols)
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int ncols)
 {
 	*o = (struct out){.fp = fp, .fmt = fmt, .cols = cols, .ncols = ncols};
 	if (fmt == OUT_CSV)
@@ -145,7 +144,8 @@ static void print_table(struct out *o)
 			width[i] = w > width[i] ? w : width[i];
 		}
 	for (long r = -1; r < o->rows; r++) {
-		const char *const *row = r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
+		const char *const *row =
+		    r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
 		int last = n - 1; /* no trailing blanks: stop at the last non-empty cell */
 		while (row && last > 0 && !*row[last])
 			last--;
@@ -207,8 +207,8 @@ enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp)
 {
 	if (fp == stdout)
 		return fflush(fp) == 0 && !ferror(fp)
-			       ? AL_OK
-			       : al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
+		           ? AL_OK
+		           : al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
 	struct stat sb;
 	bool regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
 	bool bad = ferror(fp) || fflush(fp) != 0 || (regular && fsync(fileno(fp)) != 0);

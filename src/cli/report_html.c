@@ -96,8 +96,7 @@ static void html_facts(const struct report *r, FILE *fp)
 	if (r->period) {
 		size_t n = r->to - r->from;
 		report_span(r, r->from, r->to, span, sizeof span);
-		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
-			span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s", span);
 	}
 	format_date(r->c->today, a);
 	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",

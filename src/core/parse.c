@@ -109,7 +109,7 @@ bool parse_rating(const char *s, al_tenths *out, const char **why)
 		tenth = s[i + 1] - '0';
 		if (s[i + 2]) {
 			*why = isdigit((unsigned char)s[i + 2]) ? "at most one decimal (e.g. 7.5)"
-							       : "not a number from 0 to 10";
+			                                        : "not a number from 0 to 10";
 			return false;
 		}
 	}

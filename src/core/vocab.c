@@ -23,5 +23,8 @@ void vocab_list(const char *const *words, int from, int n, char *buf, size_t cap
 	buf[0] = '\0';
 	for (int i = from; i < n && at < cap; i++)
 		at += (size_t)snprintf(buf + at, cap - at, "%s%s",
-		                       i == from ? "" : i + 1 == n ? " or " : ", ", words[i]);
+		                       i == from    ? ""
+		                       : i + 1 == n ? " or "
+		                                    : ", ",
+		                       words[i]);
 }

@@ -16,10 +16,11 @@ static enum al_status create_new(const char *path, unsigned mode, struct al_erro
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, (mode_t)mode);
 	if (fd >= 0)
-		return close(fd) == 0 ? AL_OK : al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
+		return close(fd) == 0 ? AL_OK
+		                      : al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
 	if (errno == EEXIST)
-		return al_fail(err, AL_EINPUT, "%s: already exists (backup never overwrites a file)",
-			       path);
+		return al_fail(err, AL_EINPUT,
+		               "%s: already exists (backup never overwrites a file)", path);
 	return al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
 }
 
@@ -94,7 +95,7 @@ fail:
 }
 
 static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				struct al_error *err)
+                                struct al_error *err)
 {
 	static const char sql[] = "PRAGMA integrity_check";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -117,7 +118,7 @@ static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *p
 }
 
 static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	static const char sql[] = "PRAGMA foreign_key_check";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -127,13 +128,14 @@ static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		char line[256];
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			snprintf(line, sizeof line, "foreign key: a row of %s refers to a missing %s",
-				 db_col_text(st, 0), db_col_text(st, 2));
+			snprintf(line, sizeof line,
+			         "foreign key: a row of %s refers to a missing %s",
+			         db_col_text(st, 0), db_col_text(st, 2));
 		else
 			snprintf(line, sizeof line,
-				 "foreign key: row %lld of %s refers to a missing %s",
-				 (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
-				 db_col_text(st, 2));
+			         "foreign key: row %lld of %s refers to a missing %s",
+			         (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
+			         db_col_text(st, 2));
 		++*problems;
 		if (fn(ctx, line, err)) {
 			sqlite3_reset(st);
@@ -147,7 +149,7 @@ static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long
 /* A damaged file makes foreign_key_check fail outright, so it runs only
  * on a file whose structure is sound. */
 enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err)
+                        struct al_error *err)
 {
 	enum al_status st;
 	*problems = 0;
@@ -172,11 +174,11 @@ static void read_audit(sqlite3_stmt *st, struct al_audit_row *r)
 
 /* time is "YYYY-MM-DDTHH:MM:SSZ", so day bounds compare as text. */
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
-		"coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
+	    "SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
+	    "coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char lo[16] = "0", hi[16] = "A"; /* "A" sorts after every digit */
 	int rc;

@@ -10,7 +10,7 @@
 enum al_status db_dims_load(struct db *db, struct db_dims *out, struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT id, key, label, wording, core FROM dimension ORDER BY position";
+	    "SELECT id, key, label, wording, core FROM dimension ORDER BY position";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)

@@ -6,12 +6,11 @@
 
 /* The new dimension goes last; the CHECK on position keeps the table at
  * AL_DIM_MAX rows, and the caller gives the friendlier message first. */
-enum al_status db_dim_add(struct db *db, const char *key, const char *label,
-			  struct al_error *err)
+enum al_status db_dim_add(struct db *db, const char *key, const char *label, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO dimension (key, label, position) "
-		"VALUES (:key, :label, (SELECT coalesce(max(position), 0) + 1 FROM dimension))";
+	    "INSERT INTO dimension (key, label, position) "
+	    "VALUES (:key, :label, (SELECT coalesce(max(position), 0) + 1 FROM dimension))";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
@@ -23,12 +22,11 @@ enum al_status db_dim_add(struct db *db, const char *key, const char *label,
 }
 
 /* The audit row names the setting by its rowid, like every other entity. */
-enum al_status db_setting_set(struct db *db, const char *key, double value,
-			      struct al_error *err)
+enum al_status db_setting_set(struct db *db, const char *key, double value, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO setting (key, value) VALUES (:key, :value) "
-		"ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING rowid";
+	    "INSERT INTO setting (key, value) VALUES (:key, :value) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING rowid";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;

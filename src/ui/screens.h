@@ -9,11 +9,11 @@
 /* X(ID, name): the screen's id is UI_ID, its definition name##_screen
  * (in screen/name.c). */
 #define UI_SCREENS(X)                                                                              \
-	X(CASELOAD, caseload)       /* args: NULL */                                           \
-	X(BOARD, board)             /* args: NULL */                                           \
-	X(CLIENT, client)           /* args: struct ui_client_args */                          \
-	X(ENTRY, entry)             /* args: struct ui_client_args (session 0: a new one) */   \
-	X(CLIENT_FORM, client_form) /* args: NULL */                                           \
+	X(CASELOAD, caseload)       /* args: NULL */                                               \
+	X(BOARD, board)             /* args: NULL */                                               \
+	X(CLIENT, client)           /* args: struct ui_client_args */                              \
+	X(ENTRY, entry)             /* args: struct ui_client_args (session 0: a new one) */       \
+	X(CLIENT_FORM, client_form) /* args: NULL */                                               \
 	X(ACK_FORM, ack_form)       /* args: struct ui_client_args (session 0: current) */
 
 #define UI_SCREEN_ID(id, name) UI_##id,

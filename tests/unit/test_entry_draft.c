@@ -97,7 +97,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_draft_round_trip),
+	    cmocka_unit_test(test_draft_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

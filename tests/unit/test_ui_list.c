@@ -36,7 +36,7 @@ static int page(const void *ctx)
 static struct screen *new_screen(void)
 {
 	static struct screen s;
-	static const char *const codes[12] = {"A-1", "B-2", "C-3", "D-4", "E-5",  "F-6",
+	static const char *const codes[12] = {"A-1", "B-2", "C-3", "D-4",  "E-5",  "F-6",
 	                                      "G-7", "H-8", "K-9", "K-10", "K-11", "K-12"};
 	memset(&s, 0, sizeof s);
 	memcpy(s.code, codes, sizeof codes);
@@ -95,11 +95,11 @@ static void test_filter(void **state)
 	assert_int_equal(ui_list_input(l, 'x'), UI_PASS); /* not filtering: not text */
 	key(l, ui_list_filter_key);
 	assert_true(ui_list_typing(l));
-	type(l, "k-1"); /* any case; j, k, q would be text too */
+	type(l, "k-1");                 /* any case; j, k, q would be text too */
 	assert_int_equal(l->nshown, 3); /* K-10, K-11, K-12 */
 	assert_int_equal(ui_list_row(l, 0), 9);
 	assert_int_equal(ui_list_input(l, UI_FN(KEY_DOWN)), UI_PASS); /* ↓ still moves */
-	assert_int_equal(ui_list_input(l, '\r'), UI_DONE);               /* Enter keeps it */
+	assert_int_equal(ui_list_input(l, '\r'), UI_DONE);            /* Enter keeps it */
 	assert_false(ui_list_typing(l));
 	assert_int_equal(l->nshown, 3);
 	char text[16];

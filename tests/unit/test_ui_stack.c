@@ -130,9 +130,9 @@ static void test_failure_said_once(void **state)
 	int fail = 1;
 	ui_open(&ui, HOME, NULL);
 	assert_int_equal(ui_open(&ui, FORM, &fail), AL_EINPUT);
-	assert_int_equal(ui.depth, 1);          /* nothing pushed */
-	assert_int_equal(leaves, 1);            /* what enter made is freed */
-	assert_true(ui.msg_error);              /* said on the message line */
+	assert_int_equal(ui.depth, 1); /* nothing pushed */
+	assert_int_equal(leaves, 1);   /* what enter made is freed */
+	assert_true(ui.msg_error);     /* said on the message line */
 	assert_string_equal(ui.msg, "client: 'K-9' is not one of your clients");
 	assert_int_equal(err.status, AL_EINPUT); /* and left in err for main */
 	assert_int_equal(ui_open(&ui, NSCREENS, NULL), AL_EUSAGE);
@@ -173,7 +173,8 @@ static void test_titles(void **state)
 {
 	(void)state;
 	struct ui ui = new_ui();
-	const struct ui_screen both = {.title = "Client", .title_supervisor = "Client (supervision)"};
+	const struct ui_screen both = {.title = "Client",
+	                               .title_supervisor = "Client (supervision)"};
 	assert_string_equal(ui_title(&ui, &both), "Client");
 	assert_string_equal(ui_title(&ui, &home), "Home");
 	ui.supervisor = true;
@@ -184,10 +185,8 @@ static void test_titles(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_open_and_back),
-	    cmocka_unit_test(test_failure_said_once),
-	    cmocka_unit_test(test_depth_limit),
-	    cmocka_unit_test(test_reload_without_resume),
+	    cmocka_unit_test(test_open_and_back), cmocka_unit_test(test_failure_said_once),
+	    cmocka_unit_test(test_depth_limit),   cmocka_unit_test(test_reload_without_resume),
 	    cmocka_unit_test(test_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,10 +111,10 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_editing),
-		cmocka_unit_test(test_utf8),
-		cmocka_unit_test(test_note_rows),
-		cmocka_unit_test(test_wrap),
+	    cmocka_unit_test(test_editing),
+	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_note_rows),
+	    cmocka_unit_test(test_wrap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

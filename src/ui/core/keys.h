@@ -49,19 +49,25 @@ struct ui_key {
 	const char *help;
 	ui_key_fn fn;
 	enum ui_who who;
-	size_t at;  /* fn gets the state + at bytes: a widget in it (0: the state) */
-	bool keep;  /* the way out: kept on the status line when others do not fit */
+	size_t at; /* fn gets the state + at bytes: a widget in it (0: the state) */
+	bool keep; /* the way out: kept on the status line when others do not fit */
 };
 
 /* A row for anyone, on the state itself. */
 #define UI_KEY(fn, k1, k2, label, ascii, status, help)                                             \
-	{{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, 0, false}
+	{                                                                                          \
+		{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, 0, false                      \
+	}
 /* A row only for who (UI_CLINICIAN, UI_SUPERVISOR). */
 #define UI_KEY_FOR(who, fn, k1, k2, label, ascii, status, help)                                    \
-	{{k1, k2}, label, ascii, status, help, fn, who, 0, false}
+	{                                                                                          \
+		{k1, k2}, label, ascii, status, help, fn, who, 0, false                            \
+	}
 /* The way back or out: the status line keeps it at any width. */
 #define UI_KEY_OUT(fn, k1, k2, label, ascii, status, help)                                         \
-	{{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, 0, true}
+	{                                                                                          \
+		{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, 0, true                       \
+	}
 #define UI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
 
 #endif

@@ -117,7 +117,9 @@ static void back(struct ui *ui)
 		return;
 	const struct ui_screen *s = ui_top(ui);
 	void *st = ui_top_state(ui);
-	enum al_status rc = s->resume ? s->resume(ui, st, &r) : s->reload ? s->reload(ui, st) : AL_OK;
+	enum al_status rc = s->resume   ? s->resume(ui, st, &r)
+	                    : s->reload ? s->reload(ui, st)
+	                                : AL_OK;
 	if (rc)
 		ui_say_err(ui);
 }

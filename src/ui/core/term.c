@@ -45,7 +45,9 @@ static void home_end_keys(void)
 	static const struct {
 		const char *seq;
 		int key;
-	} keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+	} keys[] = {{"\033[1~", KEY_HOME},
+	            {"\033[4~", KEY_END},
+	            {"\033[7~", KEY_HOME},
 	            {"\033[8~", KEY_END}};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key_defined(keys[i].seq) == 0)

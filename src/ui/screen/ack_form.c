@@ -22,7 +22,7 @@ struct ack_form {
 	struct ui_form form;
 	struct al_client client;
 	struct db_course course;
-	struct al_flags flags; /* every flag of the course */
+	struct al_flags flags;    /* every flag of the course */
 	size_t pick[ACK_CHOICES]; /* the flags offered: indices into flags */
 	int npick, choice;
 	char label[ACK_CHOICES][ACK_LABEL];
@@ -145,7 +145,8 @@ static enum ui_action af_cancel(struct ui *ui, void *st)
 
 static const struct ui_key ack_form_keys[] = {
     UI_KEY(af_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)"),
-    UI_KEY(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (\u2191 too)"),
+    UI_KEY(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",
+           "previous field (\u2191 too)"),
     UI_KEY(af_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",
            "store the acknowledgement (audited; the clinician sees the comment)"),
     UI_KEY_OUT(af_cancel, UI_ESC, 0, "Esc", "Esc", "cancel", "cancel"),

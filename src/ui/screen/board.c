@@ -303,10 +303,11 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 	draw_filters(ui, b, top, x0, x0 + 6);
 	if (l->nshown == 0) {
 		ui_put(top + 1, 2, COLS - 4, a,
-		       b->data.n ? (l->filter.len ? "No client code or clinician matches the filter."
-		                                  : "No client has this clinician and status: c and f "
-		                                    "change them.")
-		                 : "No clients of supervisees yet.");
+		       b->data.n
+		           ? (l->filter.len ? "No client code or clinician matches the filter."
+		                            : "No client has this clinician and status: c and f "
+		                              "change them.")
+		           : "No clients of supervisees yet.");
 		return;
 	}
 	size_t first = ui_list_first(l, rows), listed = 0;

@@ -313,10 +313,10 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	}
 	size_t first = ui_list_first(l, rows), listed = 0;
 	for (; listed < (size_t)rows && first + listed < l->nshown; listed++)
-		draw_row(ui, cl, &c, 2 + (int)listed, &cl->data.rows[ui_list_row(l, first + listed)],
-		         first + listed == l->sel);
-	ui_list_draw_more(ui, 1 + (int)listed, COLS - 1,
-	                  ui_list_below(l, first, listed), ui_attr(ui, UI_R_FAINT));
+		draw_row(ui, cl, &c, 2 + (int)listed,
+		         &cl->data.rows[ui_list_row(l, first + listed)], first + listed == l->sel);
+	ui_list_draw_more(ui, 1 + (int)listed, COLS - 1, ui_list_below(l, first, listed),
+	                  ui_attr(ui, UI_R_FAINT));
 	/* right under the list, a row apart: at the bottom when the list fills */
 	const struct db_status_row *r = selected(cl);
 	if (2 + rows < f->rows)

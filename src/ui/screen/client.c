@@ -425,8 +425,8 @@ static int draw_flag(const struct ui *ui, const struct client *cs, const struct 
 	attr_t a = ui_attr(ui, flag_role(f));
 	ui_putf(y, 1, FLAG_X - 2, a, "%s %s", flag_glyph(ui, f), rule_name(f->rule));
 	flag_text(ui, cs, f, why, text, sizeof text);
-	int rows = ui_put_wrapped(y, FLAG_X, COLS - 1 - FLAG_X, end - y, ui_attr(ui, UI_R_PLAIN),
-	                          text);
+	int rows =
+	    ui_put_wrapped(y, FLAG_X, COLS - 1 - FLAG_X, end - y, ui_attr(ui, UI_R_PLAIN), text);
 	if (*status && y + 1 < end) {
 		ui_put(y + 1, 3, 14, a, status);
 		rows = rows < 2 ? 2 : rows;

@@ -13,7 +13,6 @@
 
 enum { F_CODE, F_MODALITY, F_GOAL, F_COUNT };
 
-
 struct client_form {
 	struct ui_form form;
 	struct ui_text code, goal;

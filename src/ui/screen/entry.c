@@ -12,7 +12,6 @@
 #include "../screens.h"
 #include "entry.h"
 
-
 /* The rating fields show the ratings of the rater chosen in the form. */
 static void bind_ratings(struct entry *e)
 {
@@ -242,13 +241,12 @@ static void build_form(struct entry *e)
 	for (size_t d = 0; d < e->dims.n; d++)
 		f->field[ENTRY_F_DIM(d)] = (struct ui_field){UI_FIELD_TEXT, e->dims.dim[d].label,
 		                                             e->dims.wording[d], NULL, 6};
-	f->field[ENTRY_F_RATER(e)] =
-	    (struct ui_field){.kind = UI_FIELD_CHOICE,
-	                      .label = "Rater",
-	                      .choices = al_rater_words,
-	                      .nchoices = AL_RATER_COUNT,
-	                      .choice = &e->rater,
-	                      .hint = "Space: switch rater (both kept)"};
+	f->field[ENTRY_F_RATER(e)] = (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                                               .label = "Rater",
+	                                               .choices = al_rater_words,
+	                                               .nchoices = AL_RATER_COUNT,
+	                                               .choice = &e->rater,
+	                                               .hint = "Space: switch rater (both kept)"};
 	f->field[ENTRY_F_RUPTURE(e)] =
 	    (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                      .label = "Rupture",

@@ -16,8 +16,8 @@ struct ui_list {
 	size_t n;      /* the screen's rows */
 	size_t *shown; /* those that match, in the screen's order */
 	size_t nshown;
-	size_t sel; /* index into shown */
-	size_t top; /* the first shown in sight */
+	size_t sel;  /* index into shown */
+	size_t top;  /* the first shown in sight */
 	bool scroll; /* no selection: moving scrolls (the top is the selection) */
 	struct ui_text filter;
 	bool filtering; /* the filter has the keys */
@@ -75,7 +75,9 @@ enum ui_action ui_list_last_key(struct ui *ui, void *list);
 enum ui_action ui_list_filter_key(struct ui *ui, void *list);
 
 #define UI_LIST_ROW(fn, k1, k2, label, ascii, status, help, type, member)                          \
-	{{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, offsetof(type, member), false}
+	{                                                                                          \
+		{k1, k2}, label, ascii, status, help, fn, UI_ANYONE, offsetof(type, member), false \
+	}
 /* The rows that move a list of what ("client") in member of the state
  * type; status is the status-line word of ↑↓ ("move", or NULL). */
 #define UI_LIST_STEP_KEYS(type, member, status, what)                                              \
