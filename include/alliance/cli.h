@@ -16,16 +16,16 @@ struct cli {
 	char user[AL_KEY_MAX + 1]; /* the app user (--user, $LOGNAME, ...) */
 	int64_t user_id;
 	bool supervisor;
-	bool ascii;                /* --ascii or a non-UTF-8 locale */
+	bool ascii; /* --ascii or a non-UTF-8 locale */
 	bool stdout_tty;
-	int32_t today;             /* days since 1970-01-01, local time */
-	const char *cmd;           /* "session add": the WHAT of error lines */
+	int32_t today;   /* days since 1970-01-01, local time */
+	const char *cmd; /* "session add": the WHAT of error lines */
 	struct al_error *err;
 };
 
 /* One command-line option of a command. Global options are accepted too. */
 struct cli_opt {
-	const char *name;  /* without the leading "--" */
+	const char *name; /* without the leading "--" */
 	bool has_arg;
 	const char *value; /* set by cli_parse: the argument, or "" for flags */
 };
@@ -41,7 +41,7 @@ struct cli_extra {
 	int n;
 };
 enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts,
-			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra);
+                         const char **pos, int min_pos, int max_pos, struct cli_extra *extra);
 /* The option's value, or NULL when it was not given. */
 const char *cli_opt(const struct cli_opt *opts, const char *name);
 /* --from and --to (days; INT32_MIN and INT32_MAX when not given). A bad
@@ -70,8 +70,7 @@ struct out {
 };
 /* The format from --format (NULL: table on a terminal, else CSV). */
 enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt);
-void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
-	       int ncols);
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int ncols);
 enum al_status out_row(struct out *o, const char *const *cells, struct al_error *err);
 /* Flushes; a write error (disk full, closed pipe) is AL_EIO. */
 enum al_status out_end(struct out *o, struct al_error *err);
@@ -86,7 +85,7 @@ int out_width(FILE *fp);
  * columns: a column whose cells hold blanks wraps at word boundaries, in
  * its column or, when the row leaves it too little room, under the row. */
 void table_print(FILE *fp, int width, const struct out_col *cols, int ncols, char *const *cells,
-		 long rows);
+                 long rows);
 
 /* A file the program writes (--output FILE, backup FILE), or standard
  * output for NULL or "-". A target that is the database or one of its
@@ -115,7 +114,7 @@ enum al_status cli_file_close(struct cli *c, struct cli_file *f, enum al_status 
 /* Who sees what (access.h) for this run's user, errors naming c->cmd:
  * the client CODE when the user may act on it for need. */
 enum al_status cli_client(struct cli *c, const char *code, enum access_need need,
-			  struct al_client *out);
+                          struct al_client *out);
 /* The clients a listing covers: the user's own (a supervisor's: their
  * supervisees'), or clinician's when given (--clinician NAME, checked). */
 enum al_status cli_clients(struct cli *c, const char *clinician, struct db_client_filter *f);

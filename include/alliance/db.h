@@ -54,7 +54,7 @@ void db_set_app_user(struct db *db, const char *name);
 /* Appends an audit row: action and entity are fixed words (see schema),
  * id an internal id (0 for none), count a row count (-1 for none). */
 enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,
-			int64_t count, struct al_error *err);
+                        int64_t count, struct al_error *err);
 
 /* While on, db_audit appends nothing: a bulk write (demo) turns it on for
  * its one transaction and audits itself with one summary row, as import does. */

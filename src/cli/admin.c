@@ -47,14 +47,14 @@ enum al_status cmd_check(struct cli *c, int argc, char **argv)
 		return st;
 	if (problems)
 		return al_fail(c->err, AL_EDB, "check: %ld problem%s found", problems,
-			       problems == 1 ? "" : "s");
+		               problems == 1 ? "" : "s");
 	printf("ok\n");
 	return AL_OK;
 }
 
 static const struct out_col audit_cols[] = {
-	{"time"}, {"os_user"}, {"app_user"}, {"action"}, {"entity"},
-	{"entity_id", true}, {"count", true},
+    {"time"},   {"os_user"},         {"app_user"},    {"action"},
+    {"entity"}, {"entity_id", true}, {"count", true},
 };
 
 static enum al_status print_audit(void *ctx, const struct al_audit_row *r, struct al_error *err)

@@ -43,7 +43,8 @@ static bool is_database_file(const char *target, const char *db)
 	bool t_exists = stat(target, &ts) == 0;
 	for (size_t i = 0; i < NSUFFIX; i++) {
 		snprintf(name, sizeof name, "%s%s", db, db_suffix[i]);
-		if (t_exists && stat(name, &ds) == 0 && ds.st_dev == ts.st_dev && ds.st_ino == ts.st_ino)
+		if (t_exists && stat(name, &ds) == 0 && ds.st_dev == ts.st_dev &&
+		    ds.st_ino == ts.st_ino)
 			return true;
 		if (t_named && d_named) {
 			snprintf(name, sizeof name, "%s%s", d, db_suffix[i]);
@@ -116,7 +117,8 @@ enum al_status cli_file_open(struct cli *c, const char *path, enum cli_file_kind
 	if (is_database_file(path, db_path(c->db)))
 		return al_fail(c->err, AL_EINPUT,
 		               "%s: refused: this is the database or one of its files "
-		               "(-wal, -shm, -journal)", path);
+		               "(-wal, -shm, -journal)",
+		               path);
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
 		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(ELOOP));
 	if (kind == CLI_FILE_NEW && lstat(path, &sb) == 0)

@@ -22,7 +22,7 @@ enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format 
 			return AL_OK;
 		}
 	return al_fail(c->err, AL_EINPUT, "%s: --format: '%s' is not table, csv or json", c->cmd,
-		       arg);
+	               arg);
 }
 
 static void csv_cell(FILE *fp, const char *s)
@@ -71,8 +71,7 @@ int out_width(FILE *fp)
 	return cols < OUT_WIDTH_MIN ? OUT_WIDTH_MIN : (int)cols;
 }
 
-void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
-	       int ncols)
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int ncols)
 {
 	*o = (struct out){.fp = fp, .fmt = fmt, .cols = cols, .ncols = ncols};
 	if (fmt == OUT_TABLE)

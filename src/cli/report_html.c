@@ -99,8 +99,7 @@ static void html_facts(const struct report *r, FILE *fp)
 	if (r->period) {
 		size_t n = r->to - r->from;
 		report_span(r, r->from, r->to, span, sizeof span);
-		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
-			span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s", span);
 	}
 	format_date(r->c->today, a);
 	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",
@@ -163,8 +162,8 @@ static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow, cons
 
 /* Panel k: its dimension's marker and name, its whole-number grid (every
  * 2.0 from the floor), and the cutoff dashed. */
-static void svg_panel(const struct report *r, const struct svg_frame *fr,
-                      const struct al_course *p, size_t k, FILE *fp)
+static void svg_panel(const struct report *r, const struct svg_frame *fr, const struct al_course *p,
+                      size_t k, FILE *fp)
 {
 	const char *name = p->dims[k].label[0] ? p->dims[k].label : p->dims[k].key;
 	svg_marker(fp, k, SVG_LEFT + 4, svg_panel_top(k) - 9, false, NULL);
@@ -206,15 +205,14 @@ static void svg_sessions(const struct svg_frame *fr, const struct al_course *p, 
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>"
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%d %s"
 		        "</text>\n",
-		        svg_x(i, p->n), bottom + 18, p->sessions[i].seq, svg_x(i, p->n), bottom + 34,
-		        d, months[m - 1]);
+		        svg_x(i, p->n), bottom + 18, p->sessions[i].seq, svg_x(i, p->n),
+		        bottom + 34, d, months[m - 1]);
 	}
 }
 
 /* Dimension d's line through the client's ratings, in its own panel, and a
  * marker per rating (hollow: the clinician's) titled with its exact value. */
-static void svg_dimension(const struct svg_frame *fr, const struct al_course *p, size_t d,
-                          FILE *fp)
+static void svg_dimension(const struct svg_frame *fr, const struct al_course *p, size_t d, FILE *fp)
 {
 	bool any = false;
 	fprintf(fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
@@ -234,9 +232,10 @@ static void svg_dimension(const struct svg_frame *fr, const struct al_course *p,
 				continue;
 			format_tenths(v, value);
 			snprintf(title, sizeof title, "session %d, %s: %s%s", p->sessions[i].seq,
-			         p->dims[d].key, value, rater == AL_RATER_CLINICIAN ? " (clinician)" : "");
-			svg_marker(fp, d, svg_x(i, p->n), svg_y(fr, d, v), rater == AL_RATER_CLINICIAN,
-			           title);
+			         p->dims[d].key, value,
+			         rater == AL_RATER_CLINICIAN ? " (clinician)" : "");
+			svg_marker(fp, d, svg_x(i, p->n), svg_y(fr, d, v),
+			           rater == AL_RATER_CLINICIAN, title);
 			fputc('\n', fp);
 		}
 }
@@ -271,7 +270,7 @@ static void svg_legend(bool clinician, FILE *fp)
 static void html_chart(const struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course p = view_core_course(&period);
+	struct al_course p = chart_core_course(&period);
 	struct chart_opts co;
 	chart_opts_default(&co);
 	co.cutoff = r->v.settings.cutoff;
@@ -332,11 +331,11 @@ static void html_flags(const struct report *r, FILE *fp)
 	const struct al_course *course = &r->course.course;
 	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
-		enum chart_flag m = view_flag_mark(f);
+		enum chart_flag m = chart_mark_of(f);
 		const struct al_session *s = &course->sessions[f->session];
 		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
 		format_date(s->date, date);

@@ -33,7 +33,7 @@ static int leave_wal(const char *path)
 
 /* sqlite3_backup copies a consistent snapshot while others keep working. */
 static enum al_status copy_to(struct db *db, const char *path, const char *name,
-			      struct al_error *err)
+                              struct al_error *err)
 {
 	sqlite3 *dst = NULL;
 	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
@@ -61,8 +61,7 @@ static enum al_status copy_to(struct db *db, const char *path, const char *name,
 	return db_fail(NULL, rc, name, err);
 }
 
-enum al_status db_backup(struct db *db, const char *path, const char *name,
-			 struct al_error *err)
+enum al_status db_backup(struct db *db, const char *path, const char *name, struct al_error *err)
 {
 	enum al_status st = copy_to(db, path, name, err);
 	if (st)
@@ -82,7 +81,7 @@ enum al_status db_backup_audit(struct db *db, struct al_error *err)
 }
 
 static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				struct al_error *err)
+                                struct al_error *err)
 {
 	static const char sql[] = "PRAGMA integrity_check";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -105,7 +104,7 @@ static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *p
 }
 
 static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	static const char sql[] = "PRAGMA foreign_key_check";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -115,13 +114,14 @@ static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		char line[256];
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			snprintf(line, sizeof line, "foreign key: a row of %s refers to a missing %s",
-				 db_col_text(st, 0), db_col_text(st, 2));
+			snprintf(line, sizeof line,
+			         "foreign key: a row of %s refers to a missing %s",
+			         db_col_text(st, 0), db_col_text(st, 2));
 		else
 			snprintf(line, sizeof line,
-				 "foreign key: row %lld of %s refers to a missing %s",
-				 (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
-				 db_col_text(st, 2));
+			         "foreign key: row %lld of %s refers to a missing %s",
+			         (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
+			         db_col_text(st, 2));
 		++*problems;
 		if (fn(ctx, line, err)) {
 			sqlite3_reset(st);
@@ -135,7 +135,7 @@ static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long
 /* A damaged file makes foreign_key_check fail outright, so it runs only
  * on a file whose structure is sound. */
 enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err)
+                        struct al_error *err)
 {
 	enum al_status st;
 	*problems = 0;
@@ -160,11 +160,11 @@ static void read_audit(sqlite3_stmt *st, struct al_audit_row *r)
 
 /* time is "YYYY-MM-DDTHH:MM:SSZ", so day bounds compare as text. */
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
-		"coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
+	    "SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
+	    "coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char lo[16] = "0", hi[16] = "A"; /* "A" sorts after every digit */
 	int rc;

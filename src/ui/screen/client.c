@@ -1,27 +1,31 @@
 /* One client's trend: header, the chart, the selected session's ratings and
  * note, and its flags explained in plain words. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/chart.h"
+#include "alliance/chart_marks.h"
 #include "alliance/db_ack.h"
 #include "alliance/db_client.h"
 #include "alliance/db_session.h"
+#include "alliance/flags.h"
 #include "alliance/parse.h"
-#include "alliance/rules.h"
 #include "alliance/summary.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/chart.h"
+#include "../widget/list.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
+#define FLAG_PAGE 3 /* flags a PgUp/PgDn scrolls by */
 
 struct client {
 	char code[AL_KEY_MAX + 1];
 	struct al_client client;
 	struct db_course course;
 	bool loaded;
-	struct al_flag *flags;
-	size_t nflags, flags_cap;
+	struct al_flags flags;
 	enum chart_flag *marks;
 	struct al_standing standing;
 	int sel;               /* session index, -1 when there is none */
@@ -30,6 +34,10 @@ struct client {
 	bool clinician;
 	char *note;
 	struct db_acks acks; /* supervisors' comments, shown under their flags */
+	/* The flags listed under the session: the one behind the status first,
+	 * then the selected session's others (indices into flags). */
+	size_t *listed;
+	struct ui_list list;
 };
 
 static const struct al_course *course(const struct client *cs)
@@ -37,42 +45,42 @@ static const struct al_course *course(const struct client *cs)
 	return &cs->course.course;
 }
 
-static enum chart_flag mark_of(const struct al_flag *f)
+/* The list under the session: from its first flag (home), or where it was
+ * (the same session read again). */
+static enum al_status list_flags(struct ui *ui, struct client *cs, bool home)
 {
-	if (f->severity == AL_SEV_RED)
-		return f->repair == AL_REPAIR_REPAIRED ? CHART_FLAG_REPAIRED : CHART_FLAG_RED;
-	return f->severity == AL_SEV_AMBER ? CHART_FLAG_AMBER : CHART_FLAG_INFO;
+	size_t keep = home ? 0 : cs->list.sel;
+	size_t why = cs->standing.newest_flag, n = 0;
+	if (why != SIZE_MAX)
+		cs->listed[n++] = why;
+	for (size_t i = 0; i < cs->flags.n; i++)
+		if ((int)cs->flags.v[i].session == cs->sel && i != why)
+			cs->listed[n++] = i;
+	if (!ui_list_set(&cs->list, n, keep < n ? keep : 0))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	return AL_OK;
 }
 
-/* The most telling mark of each session, folded as the chart command does. */
-static void mark_sessions(struct client *cs)
+static int flag_page(const void *ctx)
 {
-	for (size_t i = 0; i < course(cs)->n; i++)
-		cs->marks[i] = CHART_FLAG_NONE;
-	for (size_t i = 0; i < cs->nflags; i++) {
-		enum chart_flag *at = &cs->marks[cs->flags[i].session];
-		*at = chart_flag_merge(*at, mark_of(&cs->flags[i]));
-	}
+	(void)ctx;
+	return FLAG_PAGE;
 }
 
 static enum al_status detect(struct ui *ui, struct client *cs)
 {
-	size_t n = rules_detect(course(cs), &ui->settings, cs->flags, cs->flags_cap);
-	if (n > cs->flags_cap) {
-		struct al_flag *f = realloc(cs->flags, n * sizeof *f);
-		if (!f)
-			return al_fail(ui->err, AL_EIO, "out of memory");
-		cs->flags = f;
-		cs->flags_cap = n;
-		n = rules_detect(course(cs), &ui->settings, cs->flags, cs->flags_cap);
-	}
-	cs->nflags = n;
-	enum chart_flag *m = realloc(cs->marks, (course(cs)->n + 1) * sizeof *m);
-	if (!m)
+	size_t n = course(cs)->n + 1;
+	enum chart_flag *m = realloc(cs->marks, n * sizeof *m);
+	if (m)
+		cs->marks = m;
+	if (!m || !flags_detect(&cs->flags, course(cs), &ui->settings))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	cs->marks = m;
-	mark_sessions(cs);
-	standing_compute(course(cs), cs->flags, cs->nflags, &cs->standing);
+	size_t *listed = realloc(cs->listed, (cs->flags.n + 1) * sizeof *listed);
+	if (!listed)
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	cs->listed = listed;
+	chart_marks(course(cs), cs->flags.v, cs->flags.n, cs->marks);
+	standing_compute(course(cs), cs->flags.v, cs->flags.n, &cs->standing);
 	return AL_OK;
 }
 
@@ -95,6 +103,7 @@ static int index_of(const struct client *cs, int64_t session_id)
 /* The course, its flags and the selected session's note, from one snapshot. */
 static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep)
 {
+	int64_t was = cs->loaded && cs->sel >= 0 ? course(cs)->sessions[cs->sel].id : 0;
 	if (cs->loaded)
 		db_course_free(&cs->course);
 	cs->loaded = false;
@@ -103,27 +112,24 @@ static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep
 		return rc;
 	cs->loaded = true;
 	/* "all" on the chart means the core dimensions, which come first */
-	cs->core = cs->course.course;
-	for (cs->core.ndims = 0;
-	     cs->core.ndims < course(cs)->ndims && course(cs)->dims[cs->core.ndims].core;)
-		cs->core.ndims++;
+	cs->core = chart_core_course(course(cs));
 	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
 		cs->dim = CHART_ALL_DIMS;
 	cs->sel = index_of(cs, keep);
 	db_acks_free(&cs->acks);
-	if ((rc = detect(ui, cs)) ||
+	bool same = cs->sel >= 0 && course(cs)->sessions[cs->sel].id == was;
+	if ((rc = detect(ui, cs)) || (rc = list_flags(ui, cs, !same)) ||
 	    (rc = db_acks_load(ui->db, &ui->dims, cs->client.id, &cs->acks, ui->err)))
 		return rc;
 	return load_note(ui, cs);
 }
 
-static enum al_status client_reload(struct ui *ui, void *st)
+/* Reads the client again, keeping the selection on session keep (0: the
+ * one selected now, or the last). */
+static enum al_status load(struct ui *ui, struct client *cs, int64_t keep)
 {
-	struct client *cs = st;
-	int64_t keep = ui->hint_session;
 	if (!keep && cs->loaded && cs->sel >= 0)
 		keep = course(cs)->sessions[cs->sel].id;
-	ui->hint_session = 0;
 	struct access_who who = ui_who(ui, "client");
 	enum al_status rc =
 	    access_client(ui->db, &who, cs->code, ACCESS_READ, &cs->client, ui->err);
@@ -134,13 +140,24 @@ static enum al_status client_reload(struct ui *ui, void *st)
 	return rc;
 }
 
+static enum al_status client_reload(struct ui *ui, void *st)
+{
+	return load(ui, st, 0);
+}
+
+/* After the entry form: the session it saved is selected. */
+static enum al_status client_resume(struct ui *ui, void *st, const struct ui_result *r)
+{
+	return load(ui, st, r->session_id);
+}
+
 /* ---- keys ---- */
 
 static enum ui_action select_session(struct ui *ui, struct client *cs, int to)
 {
 	int last = (int)course(cs)->n - 1;
 	cs->sel = to < 0 ? (last < 0 ? -1 : 0) : to > last ? last : to;
-	if (load_note(ui, cs))
+	if (load_note(ui, cs) || list_flags(ui, cs, true))
 		ui_say_err(ui);
 	return UI_DONE;
 }
@@ -184,7 +201,8 @@ static enum ui_action cs_clinician(struct ui *ui, void *st)
 
 static enum ui_action cs_new(struct ui *ui, void *st)
 {
-	return entry_open(ui, ((struct client *)st)->code, 0);
+	ui_open(ui, UI_ENTRY, &(struct ui_client_args){((struct client *)st)->code, 0});
+	return UI_DONE;
 }
 
 static enum ui_action cs_edit(struct ui *ui, void *st)
@@ -194,7 +212,8 @@ static enum ui_action cs_edit(struct ui *ui, void *st)
 		ui_say(ui, true, "no session to edit: n records one");
 		return UI_DONE;
 	}
-	return entry_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+	ui_open(ui, UI_ENTRY, &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
+	return UI_DONE;
 }
 
 static enum ui_action cs_ack(struct ui *ui, void *st)
@@ -204,7 +223,9 @@ static enum ui_action cs_ack(struct ui *ui, void *st)
 		ui_say(ui, true, "acknowledge: no session selected");
 		return UI_DONE;
 	}
-	return ack_open(ui, cs->code, course(cs)->sessions[cs->sel].id);
+	ui_open(ui, UI_ACK_FORM,
+	        &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
+	return UI_DONE;
 }
 
 static enum ui_action cs_back(struct ui *ui, void *st)
@@ -214,34 +235,22 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_KEYS(X)                                                                             \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")      \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")        \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                     \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                          \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")             \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings")     \
-	X(cs_new, 'n', 0, "n", "n", "new", "new session")                                          \
-	X(cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session")                          \
-	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the caseload")
-
-CLIENT_KEYS(UI_KEY_DECL)
-static const struct ui_key client_keys[] = {CLIENT_KEYS(UI_KEY_ROW)};
-
 /* A supervisor reads and acknowledges: no n, no e (SPEC §3). */
-#define CLIENT_REVIEW_KEYS(X)                                                                 \
-	X(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session")  \
-	X(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session")    \
-	X(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session")                 \
-	X(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session")                      \
-	X(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time")         \
-	X(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings") \
-	X(cs_ack, 'a', 0, "a", "a", "acknowledge",                                             \
-	  "acknowledge a flag of the selected session with a comment")                         \
-	X(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back", "back to the board")
-
-CLIENT_REVIEW_KEYS(UI_KEY_DECL)
-static const struct ui_key client_review_keys[] = {CLIENT_REVIEW_KEYS(UI_KEY_ROW)};
+static const struct ui_key client_keys[] = {
+    UI_KEY(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session"),
+    UI_KEY(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session"),
+    UI_KEY(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session"),
+    UI_KEY(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session"),
+    UI_LIST_SCROLL_KEYS(struct client, list, NULL, "flag"),
+    UI_KEY(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time"),
+    UI_KEY(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
+    UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "acknowledge",
+               "acknowledge a flag of the selected session with a comment"),
+    UI_KEY_OUT(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back",
+               "back to the list (the caseload or the board)"),
+};
 
 /* ---- drawing ---- */
 
@@ -329,7 +338,7 @@ static int draw_session(const struct ui *ui, const struct client *cs, int y)
 
 static const char *flag_glyph(const struct ui *ui, const struct al_flag *f)
 {
-	switch (mark_of(f)) {
+	switch (chart_mark_of(f)) {
 	case CHART_FLAG_RED:
 		return "!";
 	case CHART_FLAG_AMBER:
@@ -343,7 +352,7 @@ static const char *flag_glyph(const struct ui *ui, const struct al_flag *f)
 
 static enum ui_role flag_role(const struct al_flag *f)
 {
-	switch (mark_of(f)) {
+	switch (chart_mark_of(f)) {
 	case CHART_FLAG_RED:
 		return UI_R_RUPTURE;
 	case CHART_FLAG_AMBER:
@@ -355,9 +364,18 @@ static enum ui_role flag_role(const struct al_flag *f)
 	}
 }
 
-/* The acknowledgements of flag f under it; returns the rows used. */
+#define FLAG_X 18 /* where explanations start, after the mark and rule */
+
+static void ack_text(const struct ui *ui, const struct al_ack *a, char *text, size_t cap)
+{
+	snprintf(text, cap, "%s %s %s: %s", ui->ascii ? "+" : "\u2713", a->user, a->date,
+	         a->comment);
+}
+
+/* The acknowledgements of flag f under it; returns the rows used (with
+ * paint false, the rows it would use). */
 static int draw_acks(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
-		     int end)
+                     int end, bool paint)
 {
 	char text[AL_ACK_COMMENT_CHARS * 4 + 2 * AL_KEY_MAX + 40];
 	int64_t session = course(cs)->sessions[f->session].id;
@@ -365,53 +383,78 @@ static int draw_acks(const struct ui *ui, const struct client *cs, const struct 
 	for (size_t k = db_acks_next(&cs->acks, session, f->dim, f->rule, 0);
 	     k < cs->acks.n && y + rows < end;
 	     k = db_acks_next(&cs->acks, session, f->dim, f->rule, k + 1)) {
-		const struct al_ack *a = &cs->acks.a[k];
-		snprintf(text, sizeof text, "%s %s %s: %s", ui->ascii ? "+" : "\u2713", a->user,
-			 a->date, a->comment);
-		rows += ui_put_wrapped(y + rows, 18, COLS - 19, end - y - rows,
-				       ui_attr(ui, UI_R_NOTICE), text);
+		ack_text(ui, &cs->acks.a[k], text, sizeof text);
+		rows += paint ? ui_put_wrapped(y + rows, FLAG_X, COLS - 1 - FLAG_X, end - y - rows,
+		                               ui_attr(ui, UI_R_NOTICE), text)
+		              : ui_flow_rows(FLAG_X, FLAG_X, COLS - 1, text);
 	}
 	return rows;
 }
 
+/* The words beside a flag; why says that it is the flag behind the
+ * client's status. */
+static void flag_text(const struct ui *ui, const struct client *cs, const struct al_flag *f,
+                      bool why, char *text, size_t cap)
+{
+	int at = 0;
+	if (why)
+		at = snprintf(text, cap, "Why %s (session %d): ", state_name(cs->standing.state),
+		              course(cs)->sessions[f->session].seq);
+	flag_explain(course(cs), &ui->settings, f, text + at, cap - (size_t)at);
+}
+
+/* The rows draw_flag takes for f with room enough. */
+static int flag_rows(const struct ui *ui, const struct client *cs, const struct al_flag *f,
+                     bool why)
+{
+	char text[AL_EXPLAIN_MAX + 64];
+	flag_text(ui, cs, f, why, text, sizeof text);
+	int rows = ui_flow_rows(FLAG_X, FLAG_X, COLS - 1, text);
+	if (*repair_name(f->repair) && rows < 2)
+		rows = 2;
+	return rows + draw_acks(ui, cs, f, 0, INT32_MAX, false);
+}
+
 /* One flag: its mark and rule (its repair status under them), then its
- * explanation; why says that it is the flag behind the client's status. */
+ * explanation and acknowledgements. */
 static int draw_flag(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
                      int end, bool why)
 {
 	char text[AL_EXPLAIN_MAX + 64];
 	const char *status = repair_name(f->repair);
 	attr_t a = ui_attr(ui, flag_role(f));
-	int at = 0;
-	ui_putf(y, 1, 16, a, "%s %s", flag_glyph(ui, f), rule_name(f->rule));
-	if (why)
-		at = snprintf(text, sizeof text, "Why %s (session %d): ",
-		              state_name(cs->standing.state), course(cs)->sessions[f->session].seq);
-	flag_explain(course(cs), &ui->settings, f, text + at, sizeof text - (size_t)at);
-	int rows = ui_put_wrapped(y, 18, COLS - 19, end - y, ui_attr(ui, UI_R_PLAIN), text);
+	ui_putf(y, 1, FLAG_X - 2, a, "%s %s", flag_glyph(ui, f), rule_name(f->rule));
+	flag_text(ui, cs, f, why, text, sizeof text);
+	int rows =
+	    ui_put_wrapped(y, FLAG_X, COLS - 1 - FLAG_X, end - y, ui_attr(ui, UI_R_PLAIN), text);
 	if (*status && y + 1 < end) {
 		ui_put(y + 1, 3, 14, a, status);
 		rows = rows < 2 ? 2 : rows;
 	}
-	return rows + draw_acks(ui, cs, f, y + rows, end);
+	return rows + draw_acks(ui, cs, f, y + rows, end, true);
 }
 
-/* The flag behind the status first, wherever it is, so that it is always
- * in sight; then the selected session's other flags. */
+/* The listed flags from the view's first, as many as fit (the last one
+ * may be cut); when some do not, the last row says how many more. */
 static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
 {
-	size_t why = cs->standing.newest_flag;
-	int shown = 0;
-	if (why != SIZE_MAX) {
-		y += draw_flag(ui, cs, &cs->flags[why], y, end, true);
-		shown += (int)cs->flags[why].session == cs->sel;
+	const struct ui_list *l = &cs->list;
+	size_t why = cs->standing.newest_flag, first = ui_list_first(l, end - y), i;
+	int need = 0;
+	for (i = first; i < l->nshown && y + need <= end; i++) {
+		size_t k = cs->listed[ui_list_row(l, i)];
+		need += flag_rows(ui, cs, &cs->flags.v[k], k == why);
 	}
-	for (size_t i = 0; i < cs->nflags && y < end; i++)
-		if ((int)cs->flags[i].session == cs->sel && i != why) {
-			y += draw_flag(ui, cs, &cs->flags[i], y, end, false);
-			shown++;
-		}
-	if (!shown && y < end)
+	int stop = y + need <= end ? end : end - 1; /* all fit, or a row for "+N more" */
+	for (i = first; i < l->nshown && y < stop; i++) {
+		size_t k = cs->listed[ui_list_row(l, i)];
+		y += draw_flag(ui, cs, &cs->flags.v[k], y, stop, k == why);
+	}
+	ui_list_draw_more(ui, end - 1, COLS - 1, l->nshown - i, ui_attr(ui, UI_R_FAINT));
+	bool any = false; /* at the selected session */
+	for (size_t n = 0; n < l->nshown; n++)
+		any = any || (int)cs->flags.v[cs->listed[n]].session == cs->sel;
+	if (!any && y < end)
 		ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No flags at this session.");
 }
 
@@ -438,47 +481,36 @@ static void client_leave(struct ui *ui, void *st)
 	(void)ui;
 	if (cs->loaded)
 		db_course_free(&cs->course);
-	free(cs->flags);
+	flags_free(&cs->flags);
 	free(cs->marks);
+	free(cs->listed);
+	ui_list_free(&cs->list);
 	free(cs->note);
 	db_acks_free(&cs->acks);
 }
 
+static enum al_status client_enter(struct ui *ui, void *st, const void *args)
+{
+	struct client *cs = st;
+	const struct ui_client_args *a = args;
+	if (!(cs->note = malloc(NOTE_BYTES)) || !ui_list_init(&cs->list, NULL, flag_page, cs))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	cs->list.scroll = true; /* the flags scroll: none is selected */
+	snprintf(cs->code, sizeof cs->code, "%s", a->code);
+	cs->dim = CHART_ALL_DIMS;
+	cs->sel = -1;
+	return load(ui, cs, a->session_id);
+}
+
 const struct ui_screen client_screen = {
     .title = "Client",
+    .title_supervisor = "Client (supervision)",
+    .size = sizeof(struct client),
     .keys = client_keys,
-    .nkeys = sizeof client_keys / sizeof client_keys[0],
+    .nkeys = UI_NKEYS(client_keys),
+    .enter = client_enter,
     .reload = client_reload,
+    .resume = client_resume,
     .draw = client_draw,
     .leave = client_leave,
 };
-
-const struct ui_screen client_review_screen = {
-	.title = "Client (supervision)",
-	.keys = client_review_keys,
-	.nkeys = sizeof client_review_keys / sizeof client_review_keys[0],
-	.reload = client_reload,
-	.draw = client_draw,
-	.leave = client_leave,
-};
-
-enum ui_action client_open(struct ui *ui, const char *code, int64_t session_id)
-{
-	struct client *cs = calloc(1, sizeof *cs);
-	if (!cs || !(cs->note = malloc(NOTE_BYTES))) {
-		free(cs);
-		ui_say(ui, true, "out of memory");
-		return UI_DONE;
-	}
-	snprintf(cs->code, sizeof cs->code, "%s", code);
-	cs->dim = CHART_ALL_DIMS;
-	cs->sel = -1;
-	ui->hint_session = session_id;
-	if (client_reload(ui, cs)) {
-		ui_say_err(ui);
-		client_leave(ui, cs);
-		free(cs);
-		return UI_DONE;
-	}
-	return ui_push(ui, ui->supervisor ? &client_review_screen : &client_screen, cs);
-}

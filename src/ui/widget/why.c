@@ -2,7 +2,7 @@
  * status and, in plain words, the current flag that weighs most. The words
  * come from the summary the database keeps, so drawing runs no detection. */
 #include "alliance/rules.h"
-#include "ui.h"
+#include "why.h"
 
 int ui_why_rows(int rows, int list_min)
 {

@@ -6,8 +6,11 @@
 
 #include "alliance/db_ack.h"
 #include "alliance/db_session.h"
+#include "alliance/flags.h"
 #include "alliance/text.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/form.h"
 
 enum { F_FLAG, F_COMMENT, F_COUNT };
 
@@ -19,8 +22,7 @@ struct ack_form {
 	struct ui_form form;
 	struct al_client client;
 	struct db_course course;
-	struct al_flag *flags; /* every flag of the course */
-	size_t nflags;
+	struct al_flags flags;    /* every flag of the course */
 	size_t pick[ACK_CHOICES]; /* the flags offered: indices into flags */
 	int npick, choice;
 	char label[ACK_CHOICES][ACK_LABEL];
@@ -31,11 +33,8 @@ struct ack_form {
 
 static enum al_status detect(struct ui *ui, struct ack_form *a)
 {
-	const struct al_course *c = &a->course.course;
-	size_t n = rules_detect(c, &ui->settings, NULL, 0);
-	if (n && !(a->flags = malloc(n * sizeof *a->flags)))
+	if (!flags_detect(&a->flags, &a->course.course, &ui->settings))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	a->nflags = rules_detect(c, &ui->settings, a->flags, n);
 	return AL_OK;
 }
 
@@ -45,9 +44,9 @@ static void offer(struct ui *ui, struct ack_form *a, int64_t session_id)
 {
 	const struct al_course *c = &a->course.course;
 	struct al_standing sd;
-	standing_compute(c, a->flags, a->nflags, &sd);
-	for (size_t k = 0; k < a->nflags && a->npick < ACK_CHOICES; k++) {
-		const struct al_flag *f = &a->flags[k];
+	standing_compute(c, a->flags.v, a->flags.n, &sd);
+	for (size_t k = 0; k < a->flags.n && a->npick < ACK_CHOICES; k++) {
+		const struct al_flag *f = &a->flags.v[k];
 		const struct al_session *s = &c->sessions[f->session];
 		if (session_id ? s->id != session_id : !flag_is_current(c, f))
 			continue;
@@ -76,7 +75,7 @@ static const char *af_check(const void *ctx, int i)
 /* In the write transaction: still allowed, and the flag still there. */
 static enum al_status store(struct ui *ui, struct ack_form *a, const char *comment)
 {
-	const struct al_flag *f = &a->flags[a->pick[a->choice]];
+	const struct al_flag *f = &a->flags.v[a->pick[a->choice]];
 	int64_t session = a->course.course.sessions[f->session].id, id;
 	int64_t dim = f->dim >= 0 ? ui->dims.id[f->dim] : 0;
 	enum al_rule rule = f->rule;
@@ -86,15 +85,13 @@ static enum al_status store(struct ui *ui, struct ack_form *a, const char *comme
 	db_course_free(&a->course);
 	if (st || (st = db_course_load(ui->db, &ui->dims, cl.id, &a->course, ui->err)))
 		return st;
-	free(a->flags);
-	a->flags = NULL;
 	if ((st = detect(ui, a)))
 		return st;
 	bool there = false;
-	for (size_t k = 0; k < a->nflags && !there; k++)
-		there = a->course.course.sessions[a->flags[k].session].id == session &&
-		        a->flags[k].rule == rule &&
-		        (a->flags[k].dim >= 0 ? ui->dims.id[a->flags[k].dim] : 0) == dim;
+	for (size_t k = 0; k < a->flags.n && !there; k++)
+		there = a->course.course.sessions[a->flags.v[k].session].id == session &&
+		        a->flags.v[k].rule == rule &&
+		        (a->flags.v[k].dim >= 0 ? ui->dims.id[a->flags.v[k].dim] : 0) == dim;
 	if (!there)
 		return al_fail(ui->err, AL_EINPUT,
 		               "acknowledge: the flag is gone (the ratings "
@@ -135,9 +132,8 @@ static enum ui_action af_save(struct ui *ui, void *st)
 		ui_say_err(ui);
 		return UI_BACK; /* what the form showed may be stale now */
 	}
-	ui->hint_client = a->client.id;
 	ui_say(ui, false, "Acknowledged: %s, %s.", a->client.code, a->label[choice]);
-	return UI_BACK;
+	return ui_back(ui, &(struct ui_result){.client_id = a->client.id});
 }
 
 static enum ui_action af_cancel(struct ui *ui, void *st)
@@ -147,16 +143,14 @@ static enum ui_action af_cancel(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define ACK_FORM_KEYS(X)                                                                           \
-	X(af_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)")           \
-	X(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                               \
-	  "previous field (\u2191 too)")                                                           \
-	X(af_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                     \
-	  "store the acknowledgement (audited; the clinician sees the comment)")                   \
-	X(af_cancel, UI_ESC, 0, "Esc", "Esc", "cancel", "cancel")
-
-ACK_FORM_KEYS(UI_KEY_DECL)
-static const struct ui_key ack_form_keys[] = {ACK_FORM_KEYS(UI_KEY_ROW)};
+static const struct ui_key ack_form_keys[] = {
+    UI_KEY(af_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (\u2193 and Enter too)"),
+    UI_KEY(af_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",
+           "previous field (\u2191 too)"),
+    UI_KEY(af_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",
+           "store the acknowledgement (audited; the clinician sees the comment)"),
+    UI_KEY_OUT(af_cancel, UI_ESC, 0, "Esc", "Esc", "cancel", "cancel"),
+};
 
 static enum ui_action af_input(struct ui *ui, void *st, int key)
 {
@@ -186,19 +180,9 @@ static void af_leave(struct ui *ui, void *st)
 	struct ack_form *a = st;
 	(void)ui;
 	db_course_free(&a->course);
-	free(a->flags);
+	flags_free(&a->flags);
 	ui_text_free(&a->comment);
 }
-
-const struct ui_screen ack_form_screen = {
-    .title = "Acknowledge a flag",
-    .keys = ack_form_keys,
-    .nkeys = sizeof ack_form_keys / sizeof ack_form_keys[0],
-    .input = af_input,
-    .draw = af_draw,
-    .typing = af_typing,
-    .leave = af_leave,
-};
 
 static enum al_status prepare(struct ui *ui, struct ack_form *a, const char *code,
                               int64_t session_id)
@@ -231,23 +215,27 @@ static enum al_status prepare(struct ui *ui, struct ack_form *a, const char *cod
 	return AL_OK;
 }
 
-enum ui_action ack_open(struct ui *ui, const char *code, int64_t session_id)
+static enum al_status af_enter(struct ui *ui, void *st, const void *args)
 {
-	if (!ui_may_write(ui, "acknowledge"))
-		return UI_DONE;
-	struct ack_form *a = calloc(1, sizeof *a);
-	if (!a) {
-		ui_say(ui, true, "out of memory");
-		return UI_DONE;
-	}
-	enum al_status st = ui_text_init(&a->comment, AL_ACK_COMMENT_CHARS, false)
-	                        ? prepare(ui, a, code, session_id)
-	                        : al_fail(ui->err, AL_EIO, "out of memory");
-	if (st) {
-		ui_say_err(ui);
-		af_leave(ui, a);
-		free(a);
-		return UI_DONE;
-	}
-	return ui_push(ui, &ack_form_screen, a);
+	struct ack_form *a = st;
+	const struct ui_client_args *in = args;
+	enum al_status rc = ui_writable(ui, "acknowledge");
+	if (rc)
+		return rc;
+	if (!ui_text_init(&a->comment, AL_ACK_COMMENT_CHARS, false))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	return prepare(ui, a, in->code, in->session_id);
 }
+
+const struct ui_screen ack_form_screen = {
+    .title = "Acknowledge a flag",
+    .size = sizeof(struct ack_form),
+    .keys = ack_form_keys,
+    .nkeys = UI_NKEYS(ack_form_keys),
+    .form = true,
+    .enter = af_enter,
+    .input = af_input,
+    .draw = af_draw,
+    .typing = af_typing,
+    .leave = af_leave,
+};

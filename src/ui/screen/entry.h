@@ -6,7 +6,8 @@
 #include "alliance/db_client.h"
 #include "alliance/db_draft.h"
 #include "alliance/db_session.h"
-#include "ui.h"
+#include "../core/ui.h"
+#include "../widget/form.h"
 
 #define ENTRY_RATING_MAX 6 /* "10.0" and a little more, to say why it is wrong */
 #define ENTRY_NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
@@ -35,9 +36,6 @@ struct entry {
 #define ENTRY_F_RUPTURE(e) (ENTRY_F_RATER(e) + 1)
 #define ENTRY_F_CONTEXT(e) (ENTRY_F_RATER(e) + 2)
 #define ENTRY_F_NOTE(e) (ENTRY_F_RATER(e) + 3)
-
-extern const char *const entry_raters[AL_RATER_COUNT];
-extern const char *const entry_ruptures[3];
 
 /* Fills the form from a stored session (editing). */
 enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t session_id);

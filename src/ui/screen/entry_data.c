@@ -78,14 +78,16 @@ char *entry_draft_encode(const struct entry *e)
 	struct buf b = {.cap = ENTRY_NOTE_BYTES + 8192};
 	if (!(b.s = malloc(b.cap)))
 		return NULL;
-	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\n", entry_raters[e->rater],
-	                         entry_ruptures[e->rupture]);
+	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\n",
+	                         rater_name((enum al_rater)e->rater),
+	                         rupture_name((enum al_rupture)e->rupture));
 	put_line(&b, "date", &e->date);
 	put_line(&b, "context", &e->context);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++) {
 			char key[AL_KEY_MAX * 2 + 2];
-			snprintf(key, sizeof key, "%s.%s", entry_raters[r], e->dims.dim[d].key);
+			snprintf(key, sizeof key, "%s.%s", rater_name((enum al_rater)r),
+			         e->dims.dim[d].key);
 			if (e->rating[r][d].len)
 				put_line(&b, key, &e->rating[r][d]);
 		}
@@ -94,12 +96,17 @@ char *entry_draft_encode(const struct entry *e)
 	return b.s;
 }
 
-static int choice_of(const char *const *names, int n, const char *v)
+/* A rater or rupture word as its index (0 for a word not known). */
+static int rater_of(const char *v)
 {
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], v) == 0)
-			return i;
-	return 0;
+	enum al_rater r = AL_RATER_CLIENT;
+	return parse_rater(v, &r) ? (int)r : 0;
+}
+
+static int rupture_of(const char *v)
+{
+	enum al_rupture r = AL_RUPTURE_NONE;
+	return parse_rupture(v, &r) ? (int)r : 0;
 }
 
 static void decode_line(struct entry *e, const char *key, const char *v)
@@ -110,13 +117,13 @@ static void decode_line(struct entry *e, const char *key, const char *v)
 	else if (strcmp(key, "context") == 0)
 		ui_text_set(&e->context, v);
 	else if (strcmp(key, "rater") == 0)
-		e->rater = choice_of(entry_raters, AL_RATER_COUNT, v);
+		e->rater = rater_of(v);
 	else if (strcmp(key, "rupture") == 0)
-		e->rupture = choice_of(entry_ruptures, 3, v);
+		e->rupture = rupture_of(v);
 	else if (dot) {
 		char rater[16];
 		snprintf(rater, sizeof rater, "%.*s", (int)(dot - key), key);
-		int r = choice_of(entry_raters, AL_RATER_COUNT, rater);
+		int r = rater_of(rater);
 		int d = db_dims_find(&e->dims, dot + 1);
 		if (d >= 0) /* a dimension since removed is dropped */
 			ui_text_set(&e->rating[r][d], v);

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
+#include "../widget/editor.h"
+#include "../screens.h"
 #include "entry.h"
-
-const char *const entry_raters[AL_RATER_COUNT] = {"client", "clinician"};
-const char *const entry_ruptures[3] = {"", "withdrawal", "confrontation"};
 
 /* The rating fields show the ratings of the rater chosen in the form. */
 static void bind_ratings(struct entry *e)
@@ -77,10 +77,8 @@ static enum ui_action en_save(struct ui *ui, void *st)
 		ui_say_err(ui);
 		return UI_DONE;
 	}
-	ui->hint_session = id;
-	ui->hint_client = e->client.id;
 	ui_say(ui, false, "Session saved.");
-	return UI_BACK;
+	return ui_back(ui, &(struct ui_result){e->client.id, id});
 }
 
 static enum ui_action en_editor(struct ui *ui, void *st)
@@ -103,19 +101,17 @@ static enum ui_action en_cancel(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
-#define ENTRY_KEYS(X)                                                                              \
-	X(en_next, UI_TAB, 0, "Tab", "Tab", "next",                                                \
-	  "next field (Down and Enter too, outside the note)")                                     \
-	X(en_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",                               \
-	  "previous field (Up too, outside the note)")                                             \
-	X(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",                     \
-	  "save the session, from any field")                                                      \
-	X(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR")           \
-	X(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",                                          \
-	  "cancel (asks if something was typed; q outside text fields)")
-
-ENTRY_KEYS(UI_KEY_DECL)
-static const struct ui_key entry_keys[] = {ENTRY_KEYS(UI_KEY_ROW)};
+static const struct ui_key entry_keys[] = {
+    UI_KEY(en_next, UI_TAB, 0, "Tab", "Tab", "next",
+           "next field (Down and Enter too, outside the note)"),
+    UI_KEY(en_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous",
+           "previous field (Up too, outside the note)"),
+    UI_KEY(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",
+           "save the session, from any field"),
+    UI_KEY(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR"),
+    UI_KEY_OUT(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",
+               "cancel (asks if something was typed; q outside text fields)"),
+};
 
 /* The questions: restore a draft? discard what was typed? */
 static enum ui_action answer(struct ui *ui, struct entry *e, int key)
@@ -189,7 +185,7 @@ static void entry_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	    1 + ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "%s %s",
 	                e->session_id ? "Edit a session of" : "New session for", e->client.code);
 	ui_putf(0, x, COLS - 1 - x, ui_attr(ui, UI_R_FAINT), "  ratings by the %s",
-	        entry_raters[e->rater]);
+	        al_rater_words[e->rater]);
 	draw_question(ui, e);
 	form_draw(ui, &e->form, 2, f->rows - 2, f);
 	if (e->ask != ASK_NONE)
@@ -226,18 +222,6 @@ static void entry_leave(struct ui *ui, void *st)
 	free(e->draft_body);
 }
 
-const struct ui_screen entry_screen = {
-    .title = "Session entry",
-    .keys = entry_keys,
-    .nkeys = sizeof entry_keys / sizeof entry_keys[0],
-    .input = entry_input,
-    .tick = entry_tick,
-    .draw = entry_draw,
-    .typing = entry_typing,
-    .help_extra = entry_help,
-    .leave = entry_leave,
-};
-
 static bool texts_init(struct entry *e)
 {
 	bool ok = ui_text_init(&e->date, AL_DATE_LEN, false) &&
@@ -257,18 +241,17 @@ static void build_form(struct entry *e)
 	for (size_t d = 0; d < e->dims.n; d++)
 		f->field[ENTRY_F_DIM(d)] = (struct ui_field){UI_FIELD_TEXT, e->dims.dim[d].label,
 		                                             e->dims.wording[d], NULL, 6};
-	f->field[ENTRY_F_RATER(e)] =
-	    (struct ui_field){.kind = UI_FIELD_CHOICE,
-	                      .label = "Rater",
-	                      .choices = entry_raters,
-	                      .nchoices = AL_RATER_COUNT,
-	                      .choice = &e->rater,
-	                      .hint = "Space: switch rater (both kept)"};
+	f->field[ENTRY_F_RATER(e)] = (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                                               .label = "Rater",
+	                                               .choices = al_rater_words,
+	                                               .nchoices = AL_RATER_COUNT,
+	                                               .choice = &e->rater,
+	                                               .hint = "Space: switch rater (both kept)"};
 	f->field[ENTRY_F_RUPTURE(e)] =
 	    (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                      .label = "Rupture",
-	                      .choices = entry_ruptures,
-	                      .nchoices = 3,
+	                      .choices = al_rupture_words,
+	                      .nchoices = AL_RUPTURE_WORDS,
 	                      .choice = &e->rupture,
 	                      .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
@@ -303,25 +286,32 @@ static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *
 	return AL_OK;
 }
 
-enum ui_action entry_open(struct ui *ui, const char *code, int64_t session_id)
+static enum al_status entry_enter(struct ui *ui, void *st, const void *args)
 {
-	if (!ui_may_write(ui, session_id ? "edit session" : "new session"))
-		return UI_DONE;
-	struct entry *e = calloc(1, sizeof *e);
-	if (!e) {
-		ui_say(ui, true, "out of memory");
-		return UI_DONE;
-	}
+	struct entry *e = st;
+	const struct ui_client_args *a = args;
+	enum al_status rc = ui_writable(ui, a->session_id ? "edit session" : "new session");
+	if (rc)
+		return rc;
 	e->dims = ui->dims;
 	e->today = ui->today;
-	e->session_id = session_id;
-	enum al_status st = texts_init(e) ? entry_prepare(ui, e, code, session_id)
-	                                  : al_fail(ui->err, AL_EIO, "out of memory");
-	if (st) {
-		ui_say_err(ui);
-		entry_leave(ui, e);
-		free(e);
-		return UI_DONE;
-	}
-	return ui_push(ui, &entry_screen, e);
+	e->session_id = a->session_id;
+	if (!texts_init(e))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	return entry_prepare(ui, e, a->code, a->session_id);
 }
+
+const struct ui_screen entry_screen = {
+    .title = "Session entry",
+    .size = sizeof(struct entry),
+    .keys = entry_keys,
+    .nkeys = UI_NKEYS(entry_keys),
+    .form = true,
+    .enter = entry_enter,
+    .input = entry_input,
+    .tick = entry_tick,
+    .draw = entry_draw,
+    .typing = entry_typing,
+    .help_extra = entry_help,
+    .leave = entry_leave,
+};

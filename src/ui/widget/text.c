@@ -5,7 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "ui.h"
+#include "text.h"
 
 bool ui_text_init(struct ui_text *t, size_t cap, bool multiline)
 {
@@ -165,25 +165,17 @@ enum ui_action ui_text_key(struct ui_text *t, int key, int width, bool *changed)
 
 void ui_text_set(struct ui_text *t, const char *s)
 {
-	mbstate_t ps = {0};
-	size_t left = strlen(s);
+	size_t cap = strlen(s) + 1, n;
+	wchar_t *w = malloc(cap * sizeof *w);
+	n = w ? ui_widen(s, w, cap) : 0;
 	t->len = 0;
-	while (left && t->len < t->cap) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, left, &ps);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			wc = L'?';
-			k = 1;
-			memset(&ps, 0, sizeof ps);
-		}
-		s += k;
-		left -= k;
-		if (wc == L'\t')
-			wc = L' ';
+	for (size_t i = 0; i < n && t->len < t->cap; i++) {
+		wchar_t wc = w[i] == L'\t' ? L' ' : w[i];
 		if (iswcntrl((wint_t)wc) && !(t->multiline && wc == L'\n'))
 			continue;
 		t->buf[t->len++] = wc;
 	}
+	free(w);
 	t->buf[t->len] = 0;
 	t->cur = t->len;
 }

@@ -2,7 +2,7 @@
  * field and Shift-Tab/↑ to the previous one (in the note ↑↓ and Enter are
  * the note's own, so only Tab and Shift-Tab leave it); a field whose value
  * is refused keeps the focus and says why. */
-#include "ui.h"
+#include "form.h"
 
 #define LABEL_MIN 14
 
@@ -124,7 +124,8 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows, 
 			continue;
 		}
 		int box = fld->kind == UI_FIELD_CHOICE ? choice_width(fld)
-			  : fld->box ? fld->box : COLS - x - 3;
+		          : fld->box                   ? fld->box
+		                                       : COLS - x - 3;
 		if (fld->kind == UI_FIELD_CHOICE)
 			draw_choice(ui, fld, y, x, focus);
 		else

@@ -6,13 +6,12 @@
 
 #include "alliance/db_client.h"
 #include "alliance/parse.h"
-#include "ui.h"
+#include "alliance/vocab.h"
+#include "../core/ui.h"
+#include "../screens.h"
+#include "../widget/form.h"
 
 enum { F_CODE, F_MODALITY, F_GOAL, F_COUNT };
-
-static const char *const modalities[] = {"",           "cbt",         "psychodynamic",
-                                         "humanistic", "integrative", "other"};
-#define NMODALITIES (int)(sizeof modalities / sizeof modalities[0])
 
 struct client_form {
 	struct ui_form form;
@@ -50,7 +49,7 @@ static enum ui_action cf_save(struct ui *ui, void *st)
 		return UI_DONE;
 	ui_text_get(&cf->code, c.code, sizeof c.code);
 	ui_text_get(&cf->goal, c.goal, sizeof c.goal);
-	snprintf(c.modality, sizeof c.modality, "%s", modalities[cf->modality]);
+	snprintf(c.modality, sizeof c.modality, "%s", al_modality_words[cf->modality]);
 	snprintf(c.clinician, sizeof c.clinician, "%s", ui->user);
 	enum al_status rc;
 	if ((rc = db_begin(ui->db, ui->err)) || (rc = db_client_add(ui->db, &c, ui->err)) ||
@@ -59,9 +58,8 @@ static enum ui_action cf_save(struct ui *ui, void *st)
 		ui_say_err(ui);
 		return UI_DONE;
 	}
-	ui->hint_client = c.id;
 	ui_say(ui, false, "Client %s added.", c.code);
-	return UI_BACK;
+	return ui_back(ui, &(struct ui_result){.client_id = c.id});
 }
 
 static enum ui_action cf_cancel(struct ui *ui, void *st)
@@ -71,14 +69,13 @@ static enum ui_action cf_cancel(struct ui *ui, void *st)
 	return UI_BACK;
 }
 
-#define CLIENT_FORM_KEYS(X)                                                                        \
-	X(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (Down and Enter too)")             \
-	X(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (Up too)")    \
-	X(cf_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save", "add the client")   \
-	X(cf_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel", "cancel (q too, outside text fields)")
-
-CLIENT_FORM_KEYS(UI_KEY_DECL)
-static const struct ui_key client_form_keys[] = {CLIENT_FORM_KEYS(UI_KEY_ROW)};
+static const struct ui_key client_form_keys[] = {
+    UI_KEY(cf_next, UI_TAB, 0, "Tab", "Tab", "next", "next field (Down and Enter too)"),
+    UI_KEY(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (Up too)"),
+    UI_KEY(cf_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save", "add the client"),
+    UI_KEY_OUT(cf_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",
+               "cancel (q too, outside text fields)"),
+};
 
 static enum ui_action cf_input(struct ui *ui, void *st, int key)
 {
@@ -109,46 +106,44 @@ static void cf_leave(struct ui *ui, void *st)
 	ui_text_free(&cf->goal);
 }
 
-const struct ui_screen client_form_screen = {
-    .title = "New client",
-    .keys = client_form_keys,
-    .nkeys = sizeof client_form_keys / sizeof client_form_keys[0],
-    .input = cf_input,
-    .draw = cf_draw,
-    .typing = cf_typing,
-    .leave = cf_leave,
-};
-
-enum ui_action client_form_open(struct ui *ui)
+static enum al_status cf_enter(struct ui *ui, void *st, const void *args)
 {
-	if (!ui_may_write(ui, "add client"))
-		return UI_DONE;
-	if (ui->supervisor) {
-		ui_say(ui, true,
-		       "add client: a supervisor adds clients for a supervisee with "
-		       "alliance client add CODE --clinician NAME");
-		return UI_DONE;
-	}
-	struct client_form *cf = calloc(1, sizeof *cf);
-	if (!cf || !ui_text_init(&cf->code, AL_KEY_MAX, false) ||
-	    !ui_text_init(&cf->goal, AL_GOAL_MAX, false)) {
-		if (cf)
-			cf_leave(ui, cf);
-		free(cf);
-		ui_say(ui, true, "out of memory");
-		return UI_DONE;
-	}
+	struct client_form *cf = st;
+	(void)args;
+	enum al_status rc = ui_writable(ui, "add client");
+	if (rc)
+		return rc;
+	if (ui->supervisor)
+		return al_fail(ui->err, AL_EINPUT,
+		               "add client: a supervisor adds clients for a supervisee with "
+		               "alliance client add CODE --clinician NAME");
+	if (!ui_text_init(&cf->code, AL_KEY_MAX, false) ||
+	    !ui_text_init(&cf->goal, AL_GOAL_MAX, false))
+		return al_fail(ui->err, AL_EIO, "out of memory");
 	struct ui_form *f = &cf->form;
 	f->field[F_CODE] = (struct ui_field){UI_FIELD_TEXT, "Code", "e.g. K-0142", &cf->code, 33};
 	f->field[F_MODALITY] = (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                                         .label = "Modality",
-	                                         .choices = modalities,
-	                                         .nchoices = NMODALITIES,
+	                                         .choices = al_modality_words,
+	                                         .nchoices = AL_MODALITY_WORDS,
 	                                         .choice = &cf->modality,
 	                                         .hint = "Space, Left or Right"};
 	f->field[F_GOAL] = (struct ui_field){UI_FIELD_TEXT, "Goal", NULL, &cf->goal, 0};
 	f->n = F_COUNT;
 	f->check = cf_check;
 	f->ctx = cf;
-	return ui_push(ui, &client_form_screen, cf);
+	return AL_OK;
 }
+
+const struct ui_screen client_form_screen = {
+    .title = "New client",
+    .size = sizeof(struct client_form),
+    .keys = client_form_keys,
+    .nkeys = UI_NKEYS(client_form_keys),
+    .form = true,
+    .enter = cf_enter,
+    .input = cf_input,
+    .draw = cf_draw,
+    .typing = cf_typing,
+    .leave = cf_leave,
+};

@@ -8,9 +8,7 @@
 
 #include "ui.h"
 
-/* Decodes s into at most cap wide characters; what the locale cannot
- * decode shows as '?', and control characters as spaces. */
-static size_t widen(const char *s, wchar_t *out, size_t cap)
+size_t ui_widen(const char *s, wchar_t *out, size_t cap)
 {
 	mbstate_t ps = {0};
 	size_t n = 0, left = strlen(s);
@@ -22,10 +20,20 @@ static size_t widen(const char *s, wchar_t *out, size_t cap)
 			k = 1;
 			memset(&ps, 0, sizeof ps);
 		}
-		out[n++] = iswcntrl((wint_t)wc) ? L' ' : wc;
+		out[n++] = wc;
 		s += k;
 		left -= k;
 	}
+	return n;
+}
+
+/* What the screen shows of s: control characters as spaces. */
+static size_t widen(const char *s, wchar_t *out, size_t cap)
+{
+	size_t n = ui_widen(s, out, cap);
+	for (size_t i = 0; i < n; i++)
+		if (iswcntrl((wint_t)out[i]))
+			out[i] = L' ';
 	return n;
 }
 
@@ -139,6 +147,20 @@ int ui_put_flow(int y, int x0, int x, int right, int max_rows, attr_t a, const c
 		size_t next, end = ui_wrap_row(ws, n, at, right - left, &next);
 		ui_put_wide(y + rows, left, right - left, a, ws + at, end - at);
 		rows++;
+		at = next;
+	}
+	free(ws);
+	return rows;
+}
+
+int ui_flow_rows(int x0, int x, int right, const char *s)
+{
+	size_t n;
+	wchar_t *ws = widen_alloc(s, &n);
+	int rows = 0;
+	for (size_t at = 0; ws && at < n; rows++) {
+		size_t next;
+		ui_wrap_row(ws, n, at, right - (rows ? x : x0), &next);
 		at = next;
 	}
 	free(ws);

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "alliance/db_session.h"
-#include "ui.h"
+#include "editor.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
 
