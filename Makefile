@@ -6,7 +6,11 @@ CC := cc
 endif
 PKGS    := ncursesw sqlite3
 BUILD   := build
-VERSION := 0.1.0
+# The version and its date live in one place, debian/changelog: the
+# program, the man page and the package all take them from there.
+VERSION_SED := 1s/^[^(]*[(]\([^)]*\)[)].*/\1/p
+VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog)
+DATE    := $(shell date -u -d "$$(sed -n 's/^ -- .*>  //p' debian/changelog | head -n 1)" +%Y-%m-%d)
 
 # -Wconversion too: every narrowing is written out, as (size_t) or (int).
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
@@ -15,7 +19,7 @@ CFLAGS  ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -lsqlite3)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DAL_VERSION='"$(VERSION)"' -Iinclude \
-             $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+             $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 LDLIBS  = $(PKG_LIBS) -lm
 
 SRC     := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
@@ -34,7 +38,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/san/tests/%)
 
 # The binaries link every object; unit tests link the archive (only what they use).
 alliance: $(BUILD)/src/main.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# --version prints VERSION: a new changelog entry rebuilds main.
+$(BUILD)/src/main.o $(BUILD)/san/src/main.o: debian/changelog
 
 $(BUILD)/liballiance.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -86,10 +93,43 @@ $(BUILD)/san/tests/test_ui_%: tests/unit/test_ui_%.c $(BUILD)/san/libui.a
 # The command table (src/cli/table.c) printed for the build: the bash
 # completion script and the man-page test read it.
 $(BUILD)/cmdtable: tools/cmdtable.c $(BUILD)/liballiance.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liballiance.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liballiance.a $(LDLIBS)
 
 $(BUILD)/alliance.bash: $(BUILD)/cmdtable tools/completion.bash
 	{ $(BUILD)/cmdtable bash && cat tools/completion.bash; } > $@.tmp && mv $@.tmp $@
+
+# Install like a Debian tool: PREFIX (default /usr/local) and DESTDIR. The
+# man page is compressed as Debian does (gzip -9n: no name, no time stamp).
+PREFIX  ?= /usr/local
+INSTALL ?= install
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR  = $(DESTDIR)$(PREFIX)/share/man/man1
+COMPDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+DOCDIR   = $(DESTDIR)$(PREFIX)/share/doc/alliance
+DOCS     = README.md doc/privacy.md doc/roles.md
+
+# The man page with the version and date of debian/changelog on its .TH line.
+$(BUILD)/alliance.1: doc/alliance.1 debian/changelog
+	@mkdir -p $(BUILD)
+	sed '1s/^\.TH ALLIANCE 1 .*/.TH ALLIANCE 1 $(DATE) "alliance $(VERSION)" "User Commands"/' \
+		doc/alliance.1 > $@
+
+$(BUILD)/alliance.1.gz: $(BUILD)/alliance.1
+	gzip -9n < $< > $@
+
+install: alliance $(BUILD)/alliance.1.gz $(BUILD)/alliance.bash
+	$(INSTALL) -d $(BINDIR) $(MAN1DIR) $(COMPDIR) $(DOCDIR)
+	$(INSTALL) -m 0755 alliance $(BINDIR)/alliance
+	$(INSTALL) -m 0644 $(BUILD)/alliance.1.gz $(MAN1DIR)/alliance.1.gz
+	$(INSTALL) -m 0644 $(BUILD)/alliance.bash $(COMPDIR)/alliance
+	$(INSTALL) -m 0644 $(DOCS) $(DOCDIR)/
+
+# Removes exactly what install put there (and the doc directory, which is
+# ours alone); the shared directories stay.
+uninstall:
+	rm -f $(BINDIR)/alliance $(MAN1DIR)/alliance.1.gz $(COMPDIR)/alliance \
+		$(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+	rmdir $(DOCDIR) 2>/dev/null || true
 
 # Install what is missing (Debian): build deps always, test deps for check.
 BUILD_DEPS := libncurses-dev libsqlite3-dev pkg-config
@@ -99,6 +139,24 @@ deps:
 deps-build:
 	@sh tools/deps.sh $(BUILD_DEPS)
 
+# The Debian package (debian/, debhelper), left in build/; check-package
+# also runs lintian, installs it, smoke-tests it and removes it again.
+DEB_DEPS := build-essential dpkg-dev debhelper lintian $(BUILD_DEPS) libcmocka-dev
+deb:
+	@sh tools/deps.sh $(DEB_DEPS)
+	@sh tools/deb.sh
+
+check-package: deb
+	lintian --fail-on error,warning $(BUILD)/deb/alliance_*.changes
+	@sh tests/package.sh | tee $(BUILD)/package.log
+	@p=$$(grep -c '^ok ' $(BUILD)/package.log); f=$$(grep -c '^not ok ' $(BUILD)/package.log); \
+		echo "$$p passed, $$f failed"; [ "$$f" = 0 ]
+
+# The fast unit tests alone (the package build runs them).
+check-unit:
+	@$(MAKE) -s --no-print-directory $(UNIT_BIN)
+	@sh tests/run.sh --unit
+
 DEMO_DB := $(BUILD)/demo.db
 demo: deps-build
 	@$(MAKE) --no-print-directory alliance
@@ -106,7 +164,8 @@ demo: deps-build
 	./alliance --db $(DEMO_DB) demo
 	./alliance --db $(DEMO_DB)
 
-TEST_BUILD = alliance $(BUILD)/san/alliance $(UNIT_BIN) $(BUILD)/cmdtable $(BUILD)/alliance.bash
+TEST_BUILD = alliance $(BUILD)/san/alliance $(UNIT_BIN) $(BUILD)/cmdtable $(BUILD)/alliance.bash \
+             $(BUILD)/alliance.1.gz
 
 check: deps
 	@$(MAKE) -s --no-print-directory $(TEST_BUILD)
@@ -139,7 +198,8 @@ bench: alliance
 clean:
 	rm -rf $(BUILD) alliance
 
-.PHONY: deps deps-build demo check check-long fuzz check-layers check-format format bench clean
+.PHONY: deps deps-build demo check check-long check-unit fuzz check-layers check-format format \
+	bench clean install uninstall deb check-package
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d \
 	$(BUILD)/cmdtable.d

@@ -3,6 +3,9 @@
 set -u
 A="${ALLIANCE:-$PWD/build/san/alliance}"
 SHARED="${SHARED:-$PWD/../shared}"
+# The shared detection vectors, copied into the tree (tests/vectors.sh
+# compares the copy with ../shared when it is there).
+VECTORS="${VECTORS:-$PWD/tests/vectors}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/alliance-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 DB="$T/a.db"

@@ -1,17 +1,24 @@
 #!/bin/sh
 # Runs every test (unit, CLI, TUI) and ends with "N passed, N failed".
 # Each test program speaks TAP: a line "ok ..." or "not ok ..." per check.
-# Usage: tests/run.sh [PATTERN]   (only test files whose name contains PATTERN)
+# Usage: tests/run.sh [--unit] [PATTERN]   (--unit: the unit tests alone;
+# PATTERN: only test files whose name contains it)
 set -u
 cd "$(dirname "$0")/.."
 export ALLIANCE="${ALLIANCE:-$PWD/build/san/alliance}"
 export ALLIANCE_PLAIN="$PWD/alliance"
 export SHARED="${SHARED:-$PWD/../shared}"
+export VECTORS="${VECTORS:-$PWD/tests/vectors}"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=98"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 unset ALLIANCE_DB NO_COLOR
+unit_only=""
+if [ "${1:-}" = --unit ]; then
+	unit_only=1
+	shift
+fi
 pattern="${1:-}"
 log=build/test.log
 : > "$log"
@@ -42,7 +49,7 @@ for t in build/san/tests/test_*; do
 	run_one "unit/${t##*/}" "$t"
 done
 for t in tests/cli/*.sh tests/tui/*.sh; do
-	[ -f "$t" ] || continue
+	[ -f "$t" ] && [ -z "$unit_only" ] || continue
 	case "$t" in */lib.sh) continue;; *"$pattern"*) ;; *) continue;; esac
 	run_one "${t#tests/}" sh "$t"
 done

@@ -9,12 +9,12 @@
 _alliance_query() {
 	local path=$_alliance_db prog=${COMP_WORDS[0]}
 	REPLY=""
-	if [[ -z $path && -n $ALLIANCE_DB ]]; then
+	if [[ -z $path && -n ${ALLIANCE_DB-} ]]; then
 		path=$ALLIANCE_DB
-	elif [[ -z $path && -n $XDG_DATA_HOME ]]; then
+	elif [[ -z $path && -n ${XDG_DATA_HOME-} ]]; then
 		path=$XDG_DATA_HOME/alliance/alliance.db
 	elif [[ -z $path ]]; then
-		path=$HOME/.local/share/alliance/alliance.db
+		path=${HOME-}/.local/share/alliance/alliance.db
 	fi
 	[[ $path == "~/"* ]] && path=$HOME/${path#"~/"}
 	[[ $prog == "~/"* ]] && prog=$HOME/${prog#"~/"}

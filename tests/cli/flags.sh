@@ -8,13 +8,13 @@ GOLDEN="$(dirname "$0")/golden"
 
 
 # The shared vectors: imported, their flags are exactly flags.csv.
-al --db "$T/vectors.db" import "$SHARED/examples/detection/input.csv"
+al --db "$T/vectors.db" import "$VECTORS/detection/input.csv"
 check "shared vectors imported" 0 "imported 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1"
 al --db "$T/vectors.db" --user dr_example flags --all --format csv
 check_file "flags --all --format csv = the shared vectors' flags.csv" \
-	"$SHARED/examples/detection/flags.csv"
+	"$VECTORS/detection/flags.csv"
 al --db "$T/vectors.db" --user dr_example flags --all --format json
-[ "$(grep -c '"explanation": "[A-Z]' "$T/out")" = "$(($(wc -l < "$SHARED/examples/detection/flags.csv") - 1))" ] \
+[ "$(grep -c '"explanation": "[A-Z]' "$T/out")" = "$(($(wc -l < "$VECTORS/detection/flags.csv") - 1))" ] \
 	&& ok "every flag of the vectors has an explanation" || not_ok "every flag of the vectors has an explanation"
 
 # The worked course of the vectors' README, in every format.

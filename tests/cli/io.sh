@@ -3,7 +3,7 @@
 # error with its FILE:LINE, all-or-nothing, dry runs, filters, anonymizing.
 . "$(dirname "$0")/../lib.sh"
 
-IN="$SHARED/examples/detection/input.csv"
+IN="$VECTORS/detection/input.csv"
 HEADER="client,clinician,date,session,rater,dimension,value,rupture,context"
 
 # check_stderr NAME RC TEXT: exit RC, empty stdout, stderr exactly TEXT (lines).

@@ -55,8 +55,11 @@ headlines OPTIONS | tr ' ,' '\n\n' | grep -- '^--' | sort -u > "$T/got"
 if cmp -s "$T/want" "$T/got"; then ok "the OPTIONS section names every global option"
 else not_ok "the OPTIONS section names every global option" "$(diff "$T/want" "$T/got" | grep '^[<>]')"; fi
 
-# The version the man page carries is the program's.
+# The installed man page carries the program's version (debian/changelog).
 run "$A" --version
-man_version=$(sed -n 's/^\.TH .*"alliance \([^"]*\)".*/\1/p' "$MAN")
+man_version=$(sed -n 's/^\.TH .*"alliance \([^"]*\)".*/\1/p' build/alliance.1)
 [ "alliance $man_version" = "$(cat "$T/out")" ] && ok "the man page carries the program's version" \
 	|| not_ok "the man page carries the program's version" "man: $man_version" "program: $(cat "$T/out")"
+changelog=$(sed -n '1s/^[^(]*[(]\([^)]*\)[)].*/\1/p' debian/changelog)
+[ "alliance $changelog" = "$(cat "$T/out")" ] && ok "--version is debian/changelog's version" \
+	|| not_ok "--version is debian/changelog's version" "changelog: $changelog"
