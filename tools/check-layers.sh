@@ -8,7 +8,7 @@ for f in $(grep -l 'sqlite3\.h' src/*.c src/*/*.c src/*/*/*.c include/alliance/*
 	case "$f" in src/db/*) ;; *) bad "$f includes sqlite3.h (only src/db/ may)";; esac
 done
 for f in src/core/*.c; do
-	grep -Hn '#include' "$f" | grep -v -E '#include <(assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdint|stdio|stdlib|string|wchar|wctype)\.h>|#include "alliance/' \
+	grep -Hn '#include' "$f" | grep -v -E '#include <(assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdint|stdio|stdlib|string|wchar|wctype)\.h>|#include "alliance/|#include "[a-z_]+_internal\.h"' \
 		| sed 's/^/check-layers: not libc: /' | grep . && fail=1
 	grep -Hn -E '\b(fopen|printf|fprintf|puts|fwrite|fread|open|read|write|time|getenv|malloc_stats)\s*\(' "$f" \
 		| grep -v -E 'snprintf|vsnprintf' | sed 's/^/check-layers: I\/O in core: /' | grep . && fail=1

@@ -9,6 +9,7 @@ static attr_t cell_attr(const struct ui *ui, const struct chart_cell *c)
 	switch (c->role) {
 	case CHART_ROLE_AXIS:
 	case CHART_ROLE_SELECTED:
+	case CHART_ROLE_ABSENT:
 		a = ui_attr(ui, UI_R_FAINT);
 		break;
 	case CHART_ROLE_CUTOFF:
@@ -16,9 +17,6 @@ static attr_t cell_attr(const struct ui *ui, const struct chart_cell *c)
 		break;
 	case CHART_ROLE_DIM:
 		a = ui_dim_attr(ui, c->dim) | A_BOLD;
-		break;
-	case CHART_ROLE_OVERLAP:
-		a = A_BOLD;
 		break;
 	case CHART_ROLE_CLINICIAN:
 		a = ui_dim_attr(ui, c->dim);
