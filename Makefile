@@ -198,8 +198,8 @@ bench: alliance
 clean:
 	rm -rf $(BUILD) alliance
 
-.PHONY: deps deps-build demo check check-long check-unit fuzz check-layers check-format format bench clean \
-	install uninstall deb check-package
+.PHONY: deps deps-build demo check check-long check-unit fuzz check-layers check-format format \
+	bench clean install uninstall deb check-package
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d \
 	$(BUILD)/cmdtable.d
