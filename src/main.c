@@ -18,7 +18,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
-
+#include "alliance/ui.h"
 
 struct globals {
 	const char *db;
@@ -50,10 +50,9 @@ static bool set_value(const char **target, const char *value)
  * applied with its value (next, or after '='); *twice when given before,
  * *took when next was used. */
 static const char *take_global(struct globals *g, const char *a, const char *next, bool *twice,
-			       bool *took)
+                               bool *took)
 {
-	static const char *const names[] = {"--read-only", "--ascii", "--shared", "--db",
-					    "--user"};
+	static const char *const names[] = {"--read-only", "--ascii", "--shared", "--db", "--user"};
 	bool *flags[] = {&g->read_only, &g->ascii, &g->shared};
 	const char **values[] = {&g->db, &g->user};
 	*took = false;
@@ -92,9 +91,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 		}
 		if (!(name = take_global(g, a, i + 1 < argc ? argv[i + 1] : NULL, &twice, &took))) {
 			bool value = strcmp(a, "--db") == 0 || strcmp(a, "--user") == 0;
-			fprintf(stderr, value ? "alliance: %s needs a value\n"
-					      : "alliance: unknown option %s (see alliance --help)\n",
-				a);
+			fprintf(stderr,
+			        value ? "alliance: %s needs a value\n"
+			              : "alliance: unknown option %s (see alliance --help)\n",
+			        a);
 			return -1;
 		}
 		if (twice) {
@@ -112,8 +112,8 @@ static const char *late_globals(int argc, char **argv, struct globals *g)
 {
 	for (int i = 0; i < argc; i++) {
 		bool twice = false, took;
-		const char *name = take_global(g, argv[i], i + 1 < argc ? argv[i + 1] : NULL, &twice,
-					       &took);
+		const char *name =
+		    take_global(g, argv[i], i + 1 < argc ? argv[i + 1] : NULL, &twice, &took);
 		if (name && twice)
 			return name;
 		i += took;
@@ -176,8 +176,9 @@ static enum al_status resolve_user(struct cli *c)
 		return st;
 	if (n > 0 || db_read_only(c->db))
 		return al_fail(c->err, AL_EINPUT,
-			       "user: unknown user '%s' (a user of this database can add it "
-			       "with: alliance user add %s)", c->user, c->user);
+		               "user: unknown user '%s' (a user of this database can add it "
+		               "with: alliance user add %s)",
+		               c->user, c->user);
 	if ((st = db_begin(c->db, c->err)) ||
 	    (st = db_user_add(c->db, c->user, false, 0, &u.id, c->err)) ||
 	    (st = db_commit(c->db, c->err))) {
@@ -199,7 +200,7 @@ static enum al_status local_today(struct cli *c)
 	if (fixed && *fixed) {
 		if (!parse_date(fixed, &c->today))
 			return al_fail(c->err, AL_EINPUT,
-				       "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
+			               "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
 		return AL_OK;
 	}
 	time_t t = time(NULL);
@@ -236,12 +237,32 @@ static void shared_mode(struct globals *g)
 /* "client add" for `alliance client add ...`, "flags" for `alliance flags`:
  * what a refused write names (the UI names its own action). */
 static const char *command_name(const struct cli_cmddef *cmd, int argc, char **argv, char *buf,
-				size_t cap)
+                                size_t cap)
 {
 	if (!cmd)
 		return "alliance";
 	snprintf(buf, cap, "%s %s", cmd->group, argc > 1 ? argv[1] : "");
 	return cli_command_find(buf) ? buf : cmd->group;
+}
+
+/* Only these create a database where none is (SPEC §2): init, demo, a real
+ * import, and the terminal UI at the default place (not at a --db or
+ * $ALLIANCE_DB path, where a typing mistake must not look like an empty
+ * practice). */
+static bool may_create(const struct cli_cmddef *cmd, int argc, char **argv, const struct globals *g)
+{
+	if (!cmd) {
+		const char *env = getenv("ALLIANCE_DB");
+		return !g->db && !(env && *env);
+	}
+	if (strcmp(cmd->group, "init") == 0 || strcmp(cmd->group, "demo") == 0)
+		return true;
+	if (strcmp(cmd->group, "import") != 0)
+		return false;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--dry-run") == 0)
+			return false;
+	return true;
 }
 
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
@@ -250,7 +271,7 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	const struct cli_cmddef *cmd = NULL;
 	if (argc > 0 && !(cmd = cli_group_find(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
-			       argv[0]);
+		               argv[0]);
 	for (int i = 1; cmd && i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_help_command(stdout, argc, argv);
@@ -263,19 +284,22 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	c->cmd = cmd ? cmd->group : "alliance";
 	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
 	if (!valid_code(c->user))
-		return al_fail(c->err, AL_EINPUT, "user: '%.40s' is not a valid user name "
-			       "(1-32 letters, digits, '-', '_', '.')", g->user ? g->user : c->user);
+		return al_fail(c->err, AL_EINPUT,
+		               "user: '%.40s' is not a valid user name "
+		               "(1-32 letters, digits, '-', '_', '.')",
+		               g->user ? g->user : c->user);
 	c->ascii = g->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	c->stdout_tty = isatty(STDOUT_FILENO);
 	enum al_status st = local_today(c);
 	if (st)
 		return st;
 	struct db_open_opts o = {
-		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
-		.read_only = g->read_only,
-		.shared = g->shared,
-		.os_user = os_account(account, sizeof account),
-		.app_user = c->user,
+	    .path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
+	    .read_only = g->read_only,
+	    .create = may_create(cmd, argc, argv, g),
+	    .shared = g->shared,
+	    .os_user = os_account(account, sizeof account),
+	    .app_user = c->user,
 	};
 	if (!*o.path)
 		return al_fail(c->err, AL_EINPUT, "--db: empty value");
@@ -284,7 +308,16 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	db_set_command(c->db, command_name(cmd, argc, argv, full, sizeof full));
 	if ((st = resolve_user(c)))
 		return st;
-	return cmd ? cmd->fn(c, argc, argv) : ui_main(c);
+	if (cmd)
+		return cmd->fn(c, argc, argv);
+	struct ui_start start = {.db = c->db,
+	                         .err = c->err,
+	                         .user = c->user,
+	                         .user_id = c->user_id,
+	                         .supervisor = c->supervisor,
+	                         .ascii = c->ascii,
+	                         .today = c->today};
+	return ui_main(&start);
 }
 
 int main(int argc, char **argv)

@@ -1,5 +1,5 @@
 /* The report command's two writers (text in report.c, HTML in report_html.c)
- * share one gathered report. */
+ * share one gathered report and the pieces in report_parts.c. */
 #ifndef ALLIANCE_CLI_REPORT_H
 #define ALLIANCE_CLI_REPORT_H
 

@@ -7,11 +7,13 @@
 
 #include "alliance/db.h"
 
-/* Copies the database to path, a new file (mode 0600; an existing file is
- * refused, never overwritten) that stands alone (no -wal), then appends the
- * 'backup' audit row unless the database is open read-only. A failed copy
- * leaves no file behind. */
-enum al_status db_backup(struct db *db, const char *path, struct al_error *err);
+/* Copies the database into path, an empty file the caller has just made
+ * (the backup's temporary name), as one file that stands alone (no -wal).
+ * A failed copy removes path and any journal SQLite left beside it; its
+ * error names name (the backup's real name). */
+enum al_status db_backup(struct db *db, const char *path, const char *name, struct al_error *err);
+/* Appends the 'backup' audit row, unless the database is open read-only. */
+enum al_status db_backup_audit(struct db *db, struct al_error *err);
 
 /* One line per problem found by integrity_check and foreign_key_check,
  * per table, index or trigger of this program's schema that is missing
@@ -20,7 +22,7 @@ enum al_status db_backup(struct db *db, const char *path, struct al_error *err);
  * finished first when nobody is reading any more. */
 typedef enum al_status (*db_line_fn)(void *ctx, const char *line, struct al_error *err);
 enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err);
+                        struct al_error *err);
 
 /* Audit rows from day `from` to day `to` (days since 1970, UTC, inclusive;
  * INT32_MIN / INT32_MAX for open ends), oldest first. */
@@ -34,9 +36,9 @@ struct al_audit_row {
 	int64_t count;     /* -1 when none */
 };
 typedef enum al_status (*db_audit_fn)(void *ctx, const struct al_audit_row *r,
-				      struct al_error *err);
+                                      struct al_error *err);
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
-			     struct al_error *err);
+                             struct al_error *err);
 
 /* Purges (SPEC §2): db_purge_mark records, in the purge's transaction,
  * that the write-ahead log may hold the purged client's data. After the

@@ -56,10 +56,10 @@ struct al_flag {
 size_t rules_detect(const struct al_course *c, const struct al_settings *s, struct al_flag *out,
                     size_t cap);
 
-const char *rule_name(enum al_rule r);         /* "low", "drop", ... */
+const char *rule_name(enum al_rule r);                /* "low", "drop", ... */
 bool rule_parse(const char *name, enum al_rule *out); /* the inverse of rule_name */
-const char *severity_name(enum al_severity s); /* "info", "amber", "red" */
-const char *repair_name(enum al_repair r);     /* "", "open", "repaired", "unrepaired" */
+const char *severity_name(enum al_severity s);        /* "info", "amber", "red" */
+const char *repair_name(enum al_repair r);            /* "", "open", "repaired", "unrepaired" */
 
 /* Repair status of a drop, dip or marker flag (SPEC §4 "Repair status"):
  * fills f->repair, repair_session, repair_value, pre and npre. Called by

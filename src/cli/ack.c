@@ -73,8 +73,8 @@ static enum al_status find_flag(struct cli *c, const struct view *v, const struc
 	if (q->dim_key && dim < 0)
 		return al_fail(c->err, AL_EINPUT, "ack: --dimension: unknown dimension '%.40s'",
 		               q->dim_key);
-	for (size_t k = 0; k < v->n; k++) {
-		const struct al_flag *f = &v->flags[k];
+	for (size_t k = 0; k < v->f.n; k++) {
+		const struct al_flag *f = &v->f.v[k];
 		if (f->session != i || f->rule != q->rule || (q->dim_key && f->dim != dim))
 			continue;
 		*out = f;

@@ -25,8 +25,8 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"}, {"status"}, {"flag"},
 	};
 	static const struct out_col table_cols[] = {
-	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"},
-	    {"status"}, {"trend"},     {"flag"},
+	    {"client"}, {"clinician"}, {"sessions", true, "sess"}, {"last_date"}, {"status"},
+	    {"trend"},  {"flag"},
 	};
 	bool table = fmt == OUT_TABLE;
 	struct out o;

@@ -12,51 +12,6 @@
 
 #define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
 
-struct al_course report_period(const struct report *r)
-{
-	struct al_course period = r->course.course;
-	period.sessions += r->from;
-	period.n = r->to - r->from;
-	return period;
-}
-
-void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap)
-{
-	char own[8] = "-", other[8];
-	al_tenths v = s->rating[AL_RATER_CLIENT][dim], w = s->rating[AL_RATER_CLINICIAN][dim];
-	if (v != AL_MISSING)
-		format_tenths(v, own);
-	if (w == AL_MISSING) {
-		snprintf(buf, cap, "%s", v != AL_MISSING ? own : "");
-		return;
-	}
-	format_tenths(w, other);
-	snprintf(buf, cap, "%s (%s)", own, other);
-}
-
-enum al_status report_note(struct report *r, size_t i, char **note)
-{
-	*note = NULL;
-	if (!r->course.has_note[i])
-		return AL_OK;
-	char *buf = malloc(AL_NOTE_MAX + 1);
-	if (!buf)
-		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	enum al_status st =
-	    db_note_get(r->c->db, r->course.sessions[i].id, buf, AL_NOTE_MAX + 1, r->c->err);
-	if (st || !*buf) {
-		free(buf);
-		return st;
-	}
-	*note = buf;
-	return AL_OK;
-}
-
-void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
-}
-
 /* ---- gathering */
 
 static void choose_period(struct report *r, int32_t from, int32_t to)
@@ -93,10 +48,10 @@ static enum al_status gather(struct report *r, const char *code, int32_t from, i
 	if (st)
 		return st;
 	const struct al_course *course = &r->course.course;
-	standing_compute(course, r->v.flags, r->v.n, &r->standing);
+	standing_compute(course, r->v.f.v, r->v.f.n, &r->standing);
 	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	view_marks(course, r->v.flags, r->v.n, r->marks);
+	chart_marks(course, r->v.f.v, r->v.f.n, r->marks);
 	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)))
 		return st;
 	choose_period(r, from, to);
@@ -137,19 +92,6 @@ static void wrap(FILE *fp, int indent, const char *text)
 		if (*p == '\n')
 			p++;
 	}
-}
-
-void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap)
-{
-	const struct al_session *s = r->course.course.sessions;
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
-	if (to <= from) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	format_date(s[from].date, a);
-	format_date(s[to - 1].date, b);
-	snprintf(buf, cap, ", %s to %s", a, b);
 }
 
 static void text_header(const struct report *r, FILE *fp)
@@ -214,13 +156,13 @@ static void text_flags(const struct report *r, FILE *fp)
 	const struct al_course *course = &r->course.course;
 	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	size_t shown = 0;
-	for (size_t k = 0; k < r->v.n; k++)
-		shown += r->v.flags[k].session >= r->from && r->v.flags[k].session < r->to;
+	for (size_t k = 0; k < r->v.f.n; k++)
+		shown += r->v.f.v[k].session >= r->from && r->v.f.v[k].session < r->to;
 	fprintf(fp, "\nFlags (%zu%s)\n\n", shown, shown ? "; * current" : "");
 	if (!shown)
 		fputs("No flags in these sessions.\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
 		const struct al_session *s = &course->sessions[f->session];
@@ -243,7 +185,7 @@ static void text_flags(const struct report *r, FILE *fp)
 static enum al_status text_chart(struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course core = view_core_course(&period);
+	struct al_course core = chart_core_course(&period);
 	struct chart_opts co;
 	chart_opts_default(&co);
 	co.ascii = r->c->ascii;
@@ -292,16 +234,12 @@ static enum al_status report_text(struct report *r, FILE *fp)
 
 static enum al_status write_report(struct report *r, bool html, const char *path)
 {
-	FILE *fp;
-	enum al_status st = cli_open_output(r->c, path, &fp);
+	struct cli_file f;
+	enum al_status st = cli_file_open(r->c, path, CLI_FILE_OUTPUT, &f);
 	if (st)
 		return st;
-	st = html ? report_html(r, fp) : report_text(r, fp);
-	enum al_status end = cli_close_output(r->c, path, fp);
-	st = st ? st : end;
-	if (st && fp != stdout) /* no half-written report left behind */
-		cli_remove_output(path);
-	return st;
+	st = html ? report_html(r, f.fp) : report_text(r, f.fp);
+	return cli_file_close(r->c, &f, st); /* no half-written report left behind */
 }
 
 enum al_status cmd_report(struct cli *c, int argc, char **argv)

@@ -32,7 +32,7 @@ static void trend_point(const struct al_session *s, const int core[AL_CORE_DIMS]
 			n++;
 		}
 	}
-	p->value[0] = n ? (al_tenths)((sum + n / 2) / n) : AL_MISSING;
+	p->value[0] = (al_tenths)(n ? (sum + n / 2) / n : AL_MISSING);
 }
 
 static void count_ruptures(const struct al_flag *flags, size_t n, struct al_summary *out)

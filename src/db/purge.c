@@ -23,7 +23,7 @@ static enum al_status wal_truncate(struct db *db, bool *done, struct al_error *e
 enum al_status db_purge_mark(struct db *db, int64_t client_id, struct al_error *err)
 {
 	static const char sql[] = "INSERT OR REPLACE INTO purge_pending (client_id, time) "
-				  "VALUES (:client, :now)";
+	                          "VALUES (:client, :now)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)

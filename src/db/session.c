@@ -163,8 +163,7 @@ static enum al_status note_differs(struct db *db, int64_t sid, const char *note,
  * replace. */
 static enum al_status check_merge(struct db *db, const struct db_dims *dims,
                                   const struct db_session_in *in, int64_t sid,
-                                  const struct stored *s, const char *date,
-                                  struct al_error *err)
+                                  const struct stored *s, const char *date, struct al_error *err)
 {
 	char code[AL_KEY_MAX + 1];
 	if (in->replace)
@@ -415,7 +414,7 @@ static enum al_status session_edit(struct db *db, const struct db_dims *dims,
 }
 
 enum al_status db_session_number(struct db *db, int64_t client_id, int n, int64_t *id,
-				 int32_t *date, struct al_error *err)
+                                 int32_t *date, struct al_error *err)
 {
 	static const char sql[] = "SELECT id, date FROM session WHERE client_id = :client "
 	                          "ORDER BY date, seq LIMIT 1 OFFSET :skip";

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alliance/db_meta.h"
+#include "alliance/flags.h"
 #include "alliance/db_session.h"
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
@@ -19,8 +20,7 @@ struct status_refresh {
 	struct db *db;
 	struct db_dims dims;
 	struct al_settings settings;
-	struct al_flag *flags;
-	size_t cap;
+	struct al_flags flags;
 	struct db_course course;
 	struct al_summary summary;
 };
@@ -35,7 +35,7 @@ static enum al_status refresh_init(struct db *db, struct status_refresh *r, stru
 
 static void refresh_free(struct status_refresh *r)
 {
-	free(r->flags);
+	flags_free(&r->flags);
 	db_course_free(&r->course);
 }
 
@@ -72,16 +72,9 @@ static void refresh_drop(struct db *db)
 static enum al_status compute(struct status_refresh *r, const struct al_course *c,
                               struct al_error *err)
 {
-	size_t n = rules_detect(c, &r->settings, r->flags, r->cap);
-	if (n > r->cap) {
-		struct al_flag *f = realloc(r->flags, n * sizeof *f);
-		if (!f)
-			return al_fail(err, AL_EIO, "out of memory");
-		r->flags = f;
-		r->cap = n;
-		n = rules_detect(c, &r->settings, r->flags, r->cap);
-	}
-	summary_compute(c, &r->settings, r->flags, n, &r->summary);
+	if (!flags_detect(&r->flags, c, &r->settings))
+		return al_fail(err, AL_EIO, "out of memory");
+	summary_compute(c, &r->settings, r->flags.v, r->flags.n, &r->summary);
 	return AL_OK;
 }
 

@@ -42,7 +42,7 @@ check "flags JSON: an acknowledged key" 0 '[
  {"client": "C-2", "session": 4, "date": "2026-11-27", "dimension": "trust", "rule": "drop", "severity": "red", "status": "open", "explanation": "Trust fell from 9.0 to 6.5 since 20 November (a drop of 2.5). Ask about how the last session felt. Open: watch for a return to 8.5 or more.", "acknowledged": "sup '"$day"': Seen; carl will raise it; sup '"$day"': Followed up 2 Dec"},
  {"client": "C-2", "session": 4, "date": "2026-11-27", "dimension": "trust", "rule": "low", "severity": "amber", "status": "", "explanation": "Trust was 6.5 on 27 November, under the cutoff of 8.0. Ask what would help them feel safe to be open.", "acknowledged": ""}
 ]'
-al --user sup flags B-3 --format table
+COLUMNS=1000 al --user sup flags B-3 --format table # unwrapped (wrapping: table.sh)
 check "flags table: an acknowledged column" 0 "client  session  date        dimension  rule    severity  status      explanation                                                                                                                                                                   acknowledged
 B-3           4  2026-11-06             marker  red       unrepaired  You noted a withdrawal rupture on 6 November (mean alliance 9.0). Invite them to talk about what happened between you. Not back to its earlier level (9.0) after 3 sessions.  sup $day: Discussed in supervision: ask about the move"
 

@@ -24,7 +24,7 @@ check "the summary in JSON: numbers, null for none" 0 '[
  {"clinician": "bob", "clients": 3, "sessions_4w": 6, "mean_4w": 8.5, "open": 0, "unrepaired": 1, "repaired": 2, "repair_pct": 67},
  {"clinician": "carl", "clients": 2, "sessions_4w": 4, "mean_4w": 8.8, "open": 2, "unrepaired": 0, "repaired": 0, "repair_pct": null}
 ]'
-al --user sup --ascii board --format table
+COLUMNS=1000 al --user sup --ascii board --format table # unwrapped (wrapping: table.sh)
 check "the table: clients with a trend, then the summary" 0 "client  clinician  sessions  last_date   status   trend    flag
 B-3     bob               7  2026-11-27  RUPTURE  ****+++  You noted a withdrawal rupture on 6 November (mean alliance 9.0). Invite them to talk about what happened between you. Not back to its earlier level (9.0) after 3 sessions.
 C-2     carl              4  2026-11-27  RUPTURE  ***+     Trust was 6.5 on 27 November, far below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
@@ -42,7 +42,7 @@ check "--status (any case) narrows the clients; JSON" 0 '[
 ]'
 al --user sup board --status ok --format csv --clinician bob
 check "--status and --clinician together: none" 0 "client,clinician,sessions,last_date,status,flag"
-al --user sup board --clinician carl --status WATCH --format table
+COLUMNS=1000 al --user sup board --clinician carl --status WATCH --format table
 check "a filtered table keeps the clinician's summary" 0 "client  clinician  sessions  last_date  status  trend  flag
 
 clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired  repair_pct

@@ -1,0 +1,16 @@
+/* The note in $EDITOR, in a private 0600 file removed after. */
+#ifndef ALLIANCE_UI_EDITOR_H
+#define ALLIANCE_UI_EDITOR_H
+
+#include "text.h"
+
+/* The editor gets *pending when set (a text refused before), else t. What
+ * comes back goes into t when it fits; a longer text is never cut: it is
+ * refused (AL_EINPUT, saying why) and kept whole in *pending (malloc'd),
+ * t unchanged, until a later call brings it back short enough. */
+enum al_status ui_edit_external(struct ui_text *t, char **pending, struct al_error *err);
+/* Removes the editor directories a killed alliance left behind: this
+ * user's, named after a process that no longer exists. */
+void ui_editor_cleanup(void);
+
+#endif
