@@ -51,8 +51,13 @@ check_err() {
 		ok "$name"
 	fi
 }
-# check_file NAME FILE: the last stdout equals FILE byte for byte.
+# check_file NAME FILE: the last stdout equals FILE byte for byte. With
+# GOLDEN_UPDATE=1 a golden file (tests/*/golden/) is rewritten from the
+# output first: after an intended change, review the diff and commit it.
 check_file() {
+	if [ -n "${GOLDEN_UPDATE:-}" ] && [ "$rc" = 0 ]; then
+		case "$2" in */golden/*) cp "$T/out" "$2" ;; esac
+	fi
 	if [ "$rc" = 0 ] && cmp -s "$2" "$T/out"; then ok "$1"; else
 		not_ok "$1" "exit $rc" "$(diff "$2" "$T/out" | head -20)" "$(head -c 300 "$T/err")"; fi
 }

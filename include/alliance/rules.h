@@ -70,6 +70,10 @@ void repair_assess(const struct al_course *c, const struct al_settings *s, struc
  * Always NUL-terminates (when cap > 0), cutting the text if it does not fit. */
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap);
+/* The same told to a supervisor: clinician named instead of "you" (NULL:
+ * "you", as flag_explain). */
+void flag_explain_named(const struct al_course *c, const struct al_settings *s,
+                        const struct al_flag *f, const char *clinician, char *buf, size_t cap);
 
 /* "3 March"; the year only when it is not the year of the course's last session. */
 void explain_date_words(const struct al_course *c, int32_t days, char *buf, size_t cap);

@@ -325,7 +325,8 @@ static void text_flags(const struct report *r, FILE *fp)
 			fputc('\n', fp);
 		}
 		report_flag_head(r, k, head, sizeof head);
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		snprintf(line, sizeof line, "%c %s: %s", flag_is_current(course, f) ? '*' : '-', head,
 		         why);
 		wrap_hanging(fp, 2, 6, line);

@@ -363,7 +363,8 @@ static void html_flags(const struct report *r, FILE *fp)
 		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>%s</strong>%s",
 		        cls[m], mark_look[m].glyph, head,
 		        flag_is_current(course, f) ? " (current)" : "");
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		fputs("<p>", fp);
 		esc(fp, why);
 		fputs("</p>", fp);

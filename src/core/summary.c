@@ -72,7 +72,7 @@ void summary_why(const struct al_course *c, const struct al_settings *s,
 	if (st->episode != SIZE_MAX)
 		episode_story(c, s, &eps[st->episode], clinician, buf, cap);
 	else if (st->newest_flag != SIZE_MAX)
-		flag_explain(c, s, &flags[st->newest_flag], buf, cap);
+		flag_explain_named(c, s, &flags[st->newest_flag], clinician, buf, cap);
 }
 
 void summary_compute(const struct al_course *c, const struct al_settings *s,

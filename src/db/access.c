@@ -35,7 +35,7 @@ enum al_status access_client(struct db *db, const struct access_who *who, const 
 			return al_fail(err, AL_EINPUT, "%s: '%s' is not one of your clients",
 				       who->what, code);
 		if (need == ACCESS_ACK)
-			return al_fail(err, AL_EINPUT, "%s: only a supervisor acknowledges flags",
+			return al_fail(err, AL_EINPUT, "%s: only a supervisor acknowledges episodes",
 				       who->what);
 		return AL_OK;
 	}
