@@ -18,7 +18,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
-
+#include "alliance/ui.h"
 
 struct globals {
 	const char *db;
@@ -143,8 +143,9 @@ static enum al_status resolve_user(struct cli *c)
 		return st;
 	if (n > 0 || db_read_only(c->db))
 		return al_fail(c->err, AL_EINPUT,
-			       "user: unknown user '%s' (a user of this database can add it "
-			       "with: alliance user add %s)", c->user, c->user);
+		               "user: unknown user '%s' (a user of this database can add it "
+		               "with: alliance user add %s)",
+		               c->user, c->user);
 	if ((st = db_begin(c->db, c->err)) ||
 	    (st = db_user_add(c->db, c->user, false, 0, &u.id, c->err)) ||
 	    (st = db_commit(c->db, c->err))) {
@@ -166,7 +167,7 @@ static enum al_status local_today(struct cli *c)
 	if (fixed && *fixed) {
 		if (!parse_date(fixed, &c->today))
 			return al_fail(c->err, AL_EINPUT,
-				       "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
+			               "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
 		return AL_OK;
 	}
 	time_t t = time(NULL);
@@ -200,13 +201,33 @@ static void shared_mode(struct globals *g)
 		umask(007);
 }
 
+/* Only these create a database where none is (SPEC §2): init, demo, a real
+ * import, and the terminal UI at the default place (not at a --db or
+ * $ALLIANCE_DB path, where a typing mistake must not look like an empty
+ * practice). */
+static bool may_create(const struct cli_cmddef *cmd, int argc, char **argv, const struct globals *g)
+{
+	if (!cmd) {
+		const char *env = getenv("ALLIANCE_DB");
+		return !g->db && !(env && *env);
+	}
+	if (strcmp(cmd->group, "init") == 0 || strcmp(cmd->group, "demo") == 0)
+		return true;
+	if (strcmp(cmd->group, "import") != 0)
+		return false;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--dry-run") == 0)
+			return false;
+	return true;
+}
+
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
 {
 	char path_buf[4096], account[64];
 	const struct cli_cmddef *cmd = NULL;
 	if (argc > 0 && !(cmd = cli_group_find(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
-			       argv[0]);
+		               argv[0]);
 	for (int i = 1; cmd && i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_help_command(stdout, argc, argv);
@@ -217,25 +238,37 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	c->cmd = cmd ? cmd->group : "alliance";
 	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
 	if (!valid_code(c->user))
-		return al_fail(c->err, AL_EINPUT, "user: '%.40s' is not a valid user name "
-			       "(1-32 letters, digits, '-', '_', '.')", g->user ? g->user : c->user);
+		return al_fail(c->err, AL_EINPUT,
+		               "user: '%.40s' is not a valid user name "
+		               "(1-32 letters, digits, '-', '_', '.')",
+		               g->user ? g->user : c->user);
 	c->ascii = g->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	c->stdout_tty = isatty(STDOUT_FILENO);
 	enum al_status st = local_today(c);
 	if (st)
 		return st;
 	struct db_open_opts o = {
-		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
-		.read_only = g->read_only,
-		.shared = g->shared,
-		.os_user = os_account(account, sizeof account),
-		.app_user = c->user,
+	    .path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
+	    .read_only = g->read_only,
+	    .create = may_create(cmd, argc, argv, g),
+	    .shared = g->shared,
+	    .os_user = os_account(account, sizeof account),
+	    .app_user = c->user,
 	};
 	if (!*o.path)
 		return al_fail(c->err, AL_EINPUT, "--db: empty value");
 	if ((st = db_open(&o, &c->db, c->err)) || (st = resolve_user(c)))
 		return st;
-	return cmd ? cmd->fn(c, argc, argv) : ui_main(c);
+	if (cmd)
+		return cmd->fn(c, argc, argv);
+	struct ui_start start = {.db = c->db,
+	                         .err = c->err,
+	                         .user = c->user,
+	                         .user_id = c->user_id,
+	                         .supervisor = c->supervisor,
+	                         .ascii = c->ascii,
+	                         .today = c->today};
+	return ui_main(&start);
 }
 
 int main(int argc, char **argv)

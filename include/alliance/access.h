@@ -28,7 +28,7 @@ struct access_who {
  * (AL_EINPUT): "WHAT: unknown client 'CODE'", "WHAT: 'CODE' is not one of
  * your clients", "WHAT: supervisors do not change ratings or notes", ... */
 enum al_status access_client(struct db *db, const struct access_who *who, const char *code,
-			     enum access_need need, struct al_client *out, struct al_error *err);
+                             enum access_need need, struct al_client *out, struct al_error *err);
 
 /* The clients who works with: a clinician's own; a supervisor's supervisees'. */
 void access_mine(const struct access_who *who, struct db_client_filter *f);
@@ -37,6 +37,6 @@ void access_mine(const struct access_who *who, struct db_client_filter *f);
  * what who sees (a clinician may name only themself, a supervisor only a
  * supervisee). *id gets NAME's user id (may be NULL). */
 enum al_status access_clinician(struct db *db, const struct access_who *who, const char *name,
-				struct db_client_filter *f, int64_t *id, struct al_error *err);
+                                struct db_client_filter *f, int64_t *id, struct al_error *err);
 
 #endif

@@ -24,7 +24,4 @@ enum al_status cmd_board(struct cli *c, int argc, char **argv);
 enum al_status cmd_ack(struct cli *c, int argc, char **argv);
 enum al_status cmd_episodes(struct cli *c, int argc, char **argv);
 
-/* The terminal UI (src/ui/), opened when no command is given. */
-enum al_status ui_main(struct cli *c);
-
 #endif

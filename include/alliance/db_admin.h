@@ -6,17 +6,19 @@
 
 #include "alliance/db.h"
 
-/* Copies the database to path, a new file (mode 0600; an existing file is
- * refused, never overwritten) that stands alone (no -wal), then appends the
- * 'backup' audit row unless the database is open read-only. A failed copy
- * leaves no file behind. */
-enum al_status db_backup(struct db *db, const char *path, struct al_error *err);
+/* Copies the database into path, an empty file the caller has just made
+ * (the backup's temporary name), as one file that stands alone (no -wal).
+ * A failed copy removes path and any journal SQLite left beside it; its
+ * error names name (the backup's real name). */
+enum al_status db_backup(struct db *db, const char *path, const char *name, struct al_error *err);
+/* Appends the 'backup' audit row, unless the database is open read-only. */
+enum al_status db_backup_audit(struct db *db, struct al_error *err);
 
 /* One line per problem found by integrity_check and foreign_key_check;
  * *problems is how many (0: the file is sound). */
 typedef enum al_status (*db_line_fn)(void *ctx, const char *line, struct al_error *err);
 enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err);
+                        struct al_error *err);
 
 /* Audit rows from day `from` to day `to` (days since 1970, UTC, inclusive;
  * INT32_MIN / INT32_MAX for open ends), oldest first. */
@@ -30,9 +32,9 @@ struct al_audit_row {
 	int64_t count;     /* -1 when none */
 };
 typedef enum al_status (*db_audit_fn)(void *ctx, const struct al_audit_row *r,
-				      struct al_error *err);
+                                      struct al_error *err);
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
-			     struct al_error *err);
+                             struct al_error *err);
 
 /* Copies the write-ahead log into the file and empties it, so that text
  * just deleted (purge) survives in neither. Best effort: another reader

@@ -19,7 +19,7 @@ struct al_client {
 	char goal[AL_GOAL_MAX + 1]; /* "" when not set */
 	bool archived;
 	int nsessions;
-	int32_t last_date;          /* INT32_MIN when no session */
+	int32_t last_date; /* INT32_MIN when no session */
 };
 
 /* Which clients a listing covers. */
@@ -30,8 +30,8 @@ struct db_client_filter {
 	bool named; /* a supervisor reads: the stories name the clinician */
 };
 
-enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
-			      bool *found, struct al_error *err);
+enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,
+                              struct al_error *err);
 /* In the caller's transaction; appends the audit row. */
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err);
 /* Archived clients keep their records but leave listings (unless asked)
@@ -47,10 +47,9 @@ enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
 /* How many clients the database holds, archived ones included. */
 enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err);
 
-typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c,
-				       struct al_error *err);
+typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c, struct al_error *err);
 /* Clients matching f, ordered by code. */
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
-			      void *ctx, struct al_error *err);
+                              void *ctx, struct al_error *err);
 
 #endif

@@ -40,13 +40,13 @@ struct db_session_in {
 	int64_t client_id;
 	int32_t date;
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX];
-	bool set_rupture;           /* rupture/context given: store them */
+	bool set_rupture; /* rupture/context given: store them */
 	enum al_rupture rupture;
-	const char *context;        /* NULL or "" for none */
-	const char *note;           /* NULL: leave the note alone */
-	bool replace;               /* overwrite ratings that exist */
-	bool new_session;           /* a further session on that date */
-	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
+	const char *context; /* NULL or "" for none */
+	const char *note;    /* NULL: leave the note alone */
+	bool replace;        /* overwrite ratings that exist */
+	bool new_session;    /* a further session on that date */
+	int64_t session_id;  /* non-zero: edit this session (UI 'e') */
 };
 
 /* Clears in for client and date with every rating AL_MISSING (a zeroed
@@ -57,20 +57,19 @@ void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t dat
  * transaction with its audit rows. An existing rating of the same rater
  * and dimension without replace is AL_EINPUT. *id gets the session id. */
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
-			       const struct db_session_in *in, int64_t *id,
-			       struct al_error *err);
+                               const struct db_session_in *in, int64_t *id, struct al_error *err);
 
 /* A client's course with what the screens and reports show besides the
  * numbers. Arrays are parallel to course.sessions. */
 struct db_course {
-	struct al_course course;   /* dims point into the db_dims passed in */
+	struct al_course course; /* dims point into the db_dims passed in */
 	struct al_session *sessions;
 	char (*context)[AL_CONTEXT_MAX + 1];
 	bool *has_note;
 	size_t cap;
 };
 enum al_status db_course_load(struct db *db, const struct db_dims *dims, int64_t client_id,
-			      struct db_course *out, struct al_error *err);
+                              struct db_course *out, struct al_error *err);
 void db_course_free(struct db_course *c);
 
 /* Streams every matching client with its course, in code order, using one
@@ -79,15 +78,15 @@ void db_course_free(struct db_course *c);
  * from one client to the next: copy what must outlive the call. fn may read
  * the database but must not call db_course_each itself. */
 typedef enum al_status (*db_course_fn)(void *ctx, const struct al_client *client,
-				       const struct db_course *course, struct al_error *err);
+                                       const struct db_course *course, struct al_error *err);
 enum al_status db_course_each(struct db *db, const struct db_dims *dims,
-			      const struct db_client_filter *f, db_course_fn fn, void *ctx,
-			      struct al_error *err);
+                              const struct db_client_filter *f, db_course_fn fn, void *ctx,
+                              struct al_error *err);
 
 /* The note of a session into buf ("" when none), cut at a character
  * boundary if longer than cap - 1 (AL_NOTE_MAX + 1 always fits). Notes are
  * loaded only when shown, never with courses. */
 enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
-			   struct al_error *err);
+                           struct al_error *err);
 
 #endif

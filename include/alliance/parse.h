@@ -8,7 +8,7 @@
 
 #include "alliance/course.h"
 
-#define AL_DATE_LEN 10 /* YYYY-MM-DD */
+#define AL_DATE_LEN 10      /* YYYY-MM-DD */
 #define AL_LAST_DAY 2932896 /* 9999-12-31, the last date parse_date accepts */
 
 /* "YYYY-MM-DD" (a real calendar date, years 1900..9999) to days since
@@ -37,7 +37,7 @@ bool parse_int(const char *s, long lo, long hi, long *out);
 /* A finite decimal within [lo, hi]. */
 bool parse_double(const char *s, double lo, double hi, double *out);
 
-const char *rupture_name(enum al_rupture r);  /* "" for none */
+const char *rupture_name(enum al_rupture r); /* "" for none */
 bool parse_rupture(const char *s, enum al_rupture *out);
 const char *rater_name(enum al_rater r);
 bool parse_rater(const char *s, enum al_rater *out);

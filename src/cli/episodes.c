@@ -13,8 +13,8 @@
  * open). Table and JSON add the story and the supervisors' acknowledgements
  * ("sup_moreau 2026-11-27: comment"), never in CSV. */
 static const struct out_col episode_cols[] = {
-    {"client"},   {"opened", true}, {"date"},   {"kind"},  {"severity"},
-    {"dimensions"}, {"status"},     {"closed", true}, {"story"}, {"acknowledged"},
+    {"client"},     {"opened", true}, {"date"},         {"kind"},  {"severity"},
+    {"dimensions"}, {"status"},       {"closed", true}, {"story"}, {"acknowledged"},
 };
 #define EPISODE_CSV_COLS 8
 #define EPISODE_ALL_COLS ((int)(sizeof episode_cols / sizeof episode_cols[0]))
@@ -34,7 +34,8 @@ static void dims_text(const struct al_course *course, uint32_t dims, char *buf, 
 	buf[0] = '\0';
 	for (size_t d = 0; d < course->ndims && d < AL_DIM_MAX; d++)
 		if (dims >> d & 1) {
-			int n = snprintf(buf + at, cap - at, "%s%s", at ? ";" : "", course->dims[d].key);
+			int n = snprintf(buf + at, cap - at, "%s%s", at ? ";" : "",
+			                 course->dims[d].key);
 			if (n < 0 || (size_t)n >= cap - at)
 				return;
 			at += (size_t)n;
@@ -57,8 +58,16 @@ static enum al_status episode_row(struct episodes_run *r, const struct al_client
 		db_episode_acks_text(&r->acks, course, &r->v->an, k, acked, sizeof acked);
 	}
 	const char *cells[EPISODE_ALL_COLS] = {
-	    cl->code, opened, date, episode_kind_name(e->kind), severity_name(e->severity), dims,
-	    episode_status_name(e->status), closed, story, acked,
+	    cl->code,
+	    opened,
+	    date,
+	    episode_kind_name(e->kind),
+	    severity_name(e->severity),
+	    dims,
+	    episode_status_name(e->status),
+	    closed,
+	    story,
+	    acked,
 	};
 	return out_row(r->o, cells, r->c->err);
 }
@@ -112,7 +121,8 @@ enum al_status cmd_episodes(struct cli *c, int argc, char **argv)
 	if (fmt != OUT_CSV &&
 	    (st = db_episode_acks_load(c->db, pos[0] ? cl.id : 0, &r.acks, c->err)))
 		goto out;
-	out_begin(&o, stdout, fmt, episode_cols, fmt == OUT_CSV ? EPISODE_CSV_COLS : EPISODE_ALL_COLS);
+	out_begin(&o, stdout, fmt, episode_cols,
+	          fmt == OUT_CSV ? EPISODE_CSV_COLS : EPISODE_ALL_COLS);
 	if (pos[0])
 		st = client_episodes(&r, &cl, &course.course);
 	else

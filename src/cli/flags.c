@@ -11,8 +11,8 @@
  * supervisors' acknowledgements ("sup_moreau 2026-11-27: comment"), never
  * in CSV. */
 static const struct out_col flag_cols[] = {
-    {"client"}, {"session", true}, {"date"},        {"dimension"},   {"rule"},
-    {"severity"}, {"status"},      {"explanation"}, {"acknowledged"},
+    {"client"}, {"session", true, "sess"}, {"date"},         {"dimension"}, {"rule"}, {"severity"},
+    {"status"}, {"explanation"},           {"acknowledged"},
 };
 #define FLAG_CSV_COLS 7
 #define FLAG_ALL_COLS ((int)(sizeof flag_cols / sizeof flag_cols[0]))
@@ -56,8 +56,8 @@ static enum al_status client_flags(struct flags_run *r, const struct al_client *
                                    const struct al_course *course)
 {
 	enum al_status st = view_detect(r->c, r->v, course);
-	for (size_t k = 0; !st && k < r->v->n; k++) {
-		const struct al_flag *f = &r->v->flags[k];
+	for (size_t k = 0; !st && k < r->v->f.n; k++) {
+		const struct al_flag *f = &r->v->f.v[k];
 		if (r->all || flag_is_current(course, f))
 			st = flag_row(r, cl, course, f);
 	}
@@ -98,8 +98,8 @@ enum al_status cmd_flags(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	struct flags_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
-	if (fmt != OUT_CSV && (st = db_acks_load(c->db, &v.dims, pos[0] ? cl.id : 0, &r.acks,
-						 c->err)))
+	if (fmt != OUT_CSV &&
+	    (st = db_acks_load(c->db, &v.dims, pos[0] ? cl.id : 0, &r.acks, c->err)))
 		goto out;
 	out_begin(&o, stdout, fmt, flag_cols, fmt == OUT_CSV ? FLAG_CSV_COLS : FLAG_ALL_COLS);
 	if (pos[0])

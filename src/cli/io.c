@@ -62,32 +62,16 @@ static enum al_status export_row(void *ctx, const struct db_export_row *r, struc
 	return out_row(&x->out, cells, err);
 }
 
-/* Flushes and closes the output whatever happened, reporting the first
- * failure; a file left incomplete by one is removed. */
-static enum al_status finish_output(struct cli *c, const char *path, FILE *fp, struct out *o,
-                                    enum al_status st)
-{
-	struct al_error first = *c->err;
-	enum al_status end = out_end(o, c->err);
-	enum al_status closed = cli_close_output(c, path, fp);
-	if (st)
-		*c->err = first;
-	else
-		st = end ? end : closed;
-	if (st && fp != stdout)
-		cli_remove_output(path);
-	return st;
-}
-
 enum al_status cmd_export(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = {{"from", true},   {"to", true},     {"anonymize", false},
 	                         {"format", true}, {"output", true}, {NULL}};
-	const char *pos[1], *format, *path;
+	const char *pos[1], *format;
 	int32_t from, to;
 	struct export_run x;
 	enum out_format fmt = OUT_CSV;
-	FILE *fp;
+	struct cli_file f;
+	struct al_error flushed;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
 	if (st || (st = cli_period(c, opts, &from, &to)))
 		return st;
@@ -99,13 +83,13 @@ enum al_status cmd_export(struct cli *c, int argc, char **argv)
 	}
 	x.anonymize = cli_opt(opts, "anonymize") != NULL;
 	anon_init(&x.anon);
-	path = cli_opt(opts, "output");
-	if ((st = cli_open_output(c, path, &fp)))
+	if ((st = cli_file_open(c, cli_opt(opts, "output"), CLI_FILE_OUTPUT, &f)))
 		return st;
-	out_begin(&x.out, fp, fmt, export_cols, IMPORT_COLUMNS);
+	out_begin(&x.out, f.fp, fmt, export_cols, IMPORT_COLUMNS);
 	st = db_export_each(c->db, from, to, export_row, &x, c->err);
 	anon_free(&x.anon);
-	return finish_output(c, path, fp, &x.out, st);
+	out_end(&x.out, &flushed); /* a failed write: cli_file_close says so, naming the file */
+	return cli_file_close(c, &f, st);
 }
 
 /* An import reads the file once, in chunks, and reports each problem as

@@ -9,6 +9,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
 
 /* Sessions are entered after they happen; one day of slack covers a
  * clinician working across a time zone or just after midnight. */
@@ -111,15 +112,17 @@ static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enu
                                   struct db_session_in *in)
 {
 	const char *s;
+	char words[64];
 	*rater = AL_RATER_CLIENT;
+	vocab_list(al_rater_words, 0, AL_RATER_COUNT, words, sizeof words);
 	if ((s = cli_opt(opts, "rater")) && !parse_rater(s, rater))
-		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not client or clinician",
-		               c->cmd, s);
+		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not %s", c->cmd, s,
+		               words);
+	vocab_list(al_rupture_words, 1, AL_RUPTURE_WORDS, words, sizeof words);
 	if ((s = cli_opt(opts, "rupture")) &&
 	    (!parse_rupture(s, &in->rupture) || in->rupture == AL_RUPTURE_NONE))
-		return al_fail(c->err, AL_EINPUT,
-		               "%s: --rupture: '%.40s' is not withdrawal or confrontation", c->cmd,
-		               s);
+		return al_fail(c->err, AL_EINPUT, "%s: --rupture: '%.40s' is not %s", c->cmd, s,
+		               words);
 	if ((s = cli_opt(opts, "context"))) {
 		if (strlen(s) > AL_CONTEXT_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --context: longer than %d bytes",
@@ -284,7 +287,7 @@ static enum al_status table_session(struct out *o, const struct db_course *dc, s
 
 static enum al_status list_print(struct cli *c, const struct db_course *dc, enum out_format fmt)
 {
-	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true}, {"date"}, {"rater"}};
+	struct out_col cols[AL_DIM_MAX + 6] = {{"session", true, "sess"}, {"date"}, {"rater"}};
 	int n = 3;
 	struct out o;
 	enum al_status st = AL_OK;

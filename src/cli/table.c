@@ -11,6 +11,8 @@
 
 static const char *const listing_formats[] = {"table", "csv", "json", NULL};
 
+/* One row per command reads best as the table it is. */
+/* clang-format off */
 /* Options several commands share. */
 #define O_FORMAT {"format", "FORMAT", CV_WORDS, listing_formats}
 #define O_CLINICIAN {"clinician", "NAME", CV_USER}
@@ -108,6 +110,7 @@ const struct cli_cmddef cli_commands[] = {
 	{"audit", NULL, cmd_audit, "", {0}, false, OPTS(O_FROM, O_TO, O_FORMAT),
 	 "the audit trail, oldest first"},
 };
+/* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 const struct cli_cmddef *cli_group_find(const char *name)

@@ -208,8 +208,8 @@ static bool fell_twice(const struct al_course *c, const struct al_episode_tuning
 	return true;
 }
 
-bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
-                             size_t i, size_t earliest, struct episode_opening *out)
+bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                             size_t earliest, struct episode_opening *out)
 {
 	/* after a life event, a fall still there is one that began with it */
 	if (i > earliest && c->sessions[i - 1].has_context && fell_twice(c, t, i, out))
@@ -262,8 +262,8 @@ static bool slid(const struct al_course *c, const struct al_episode_tuning *t, i
 	return false;
 }
 
-bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t,
-                           size_t i, struct episode_opening *out)
+bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                           struct episode_opening *out)
 {
 	uint32_t dims = 0;
 	size_t nd = c->ndims < AL_DIM_MAX ? c->ndims : AL_DIM_MAX;

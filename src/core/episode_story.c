@@ -82,7 +82,10 @@ static void say_dims(struct text *t, const struct al_course *c, uint32_t dims)
 	for (int d = 0; d < AL_DIM_MAX; d++) {
 		if (!(dims >> d & 1))
 			continue;
-		say(t, "%s%s", k == 0 ? "" : k == n - 1 ? " and " : ", ",
+		say(t, "%s%s",
+		    k == 0       ? ""
+		    : k == n - 1 ? " and "
+		                 : ", ",
 		    dim_word(c, d, w, sizeof w));
 		k++;
 	}
@@ -161,7 +164,8 @@ static void say_fall(struct text *t, const struct al_course *c, const struct al_
 	}
 	double about = floor((ref - fell) * 2.0 + 0.5) / 2.0;
 	if (about < 1.0)
-		say(t, " fell together from about %.1f to %.1f", one_decimal(ref), one_decimal(fell));
+		say(t, " fell together from about %.1f to %.1f", one_decimal(ref),
+		    one_decimal(fell));
 	else
 		say(t, " fell by about %g point%s from %.1f", about, about == 1.0 ? "" : "s",
 		    one_decimal(ref));
@@ -289,7 +293,8 @@ static void say_status(struct text *t, const struct al_course *c, const struct a
 		break;
 	case AL_EPISODE_UNREPAIRED:
 		if (e->rated < s->repair_window) /* closed by archiving */
-			say(t, " Not back to %s%.1f when the course ended", about, one_decimal(ref));
+			say(t, " Not back to %s%.1f when the course ended", about,
+			    one_decimal(ref));
 		else
 			say(t, " Not back to %s%.1f after %d session%s", about, one_decimal(ref),
 			    s->repair_window, s->repair_window == 1 ? "" : "s");
@@ -308,8 +313,9 @@ static void say_status(struct text *t, const struct al_course *c, const struct a
 		}
 		for (size_t j = c->n; j-- > e->opened + 1;)
 			if (mean_at(c, e->judged, j, &now)) {
-				say(t, " Not back to %s%.1f yet (now %.1f, %d of %d sessions).", about,
-				    one_decimal(ref), one_decimal(now), e->rated, s->repair_window);
+				say(t, " Not back to %s%.1f yet (now %.1f, %d of %d sessions).",
+				    about, one_decimal(ref), one_decimal(now), e->rated,
+				    s->repair_window);
 				break;
 			}
 		break;

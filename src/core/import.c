@@ -7,6 +7,7 @@
 #include "alliance/import.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
+#include "alliance/vocab.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
     "client", "clinician", "date", "session", "rater", "dimension", "value", "rupture", "context",
@@ -62,7 +63,8 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 		return refuse(why, "rater, dimension and value go together (all empty: an unrated "
 		                   "session)");
 	if (!parse_rater(f[F_RATER], &out->rater))
-		return refuse(why, "rater '%.40s': not client or clinician", f[F_RATER]);
+		return refuse(why, "rater '%.40s': not %s or %s", f[F_RATER],
+		              al_rater_words[AL_RATER_CLIENT], al_rater_words[AL_RATER_CLINICIAN]);
 	out->dim = -1;
 	for (size_t i = 0; i < ndims; i++)
 		if (strcmp(dims[i].key, f[F_DIM]) == 0)
@@ -100,9 +102,11 @@ bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *
 		              f[F_SESSION]);
 	if (!parse_rated(f, dims, ndims, out, why))
 		return false;
-	if (!parse_rupture(f[F_RUPTURE], &out->rupture))
-		return refuse(why, "rupture '%.40s': not withdrawal or confrontation",
-		              f[F_RUPTURE]);
+	if (!parse_rupture(f[F_RUPTURE], &out->rupture)) {
+		char words[64];
+		vocab_list(al_rupture_words, 1, AL_RUPTURE_WORDS, words, sizeof words);
+		return refuse(why, "rupture '%.40s': not %s", f[F_RUPTURE], words);
+	}
 	char reason[IMPORT_WHY_MAX - 16];
 	if (*f[F_CONTEXT] && !text_ok(f[F_CONTEXT], IMPORT_CONTEXT_MAX, reason, sizeof reason))
 		return refuse(why, "context %s", reason); /* never the text itself */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
 
 static bool is_leap(int y)
 {
@@ -108,7 +109,7 @@ bool parse_rating(const char *s, al_tenths *out, const char **why)
 		tenth = s[i + 1] - '0';
 		if (s[i + 2]) {
 			*why = isdigit((unsigned char)s[i + 2]) ? "at most one decimal (e.g. 7.5)"
-							       : "not a number from 0 to 10";
+			                                        : "not a number from 0 to 10";
 			return false;
 		}
 	}
@@ -203,35 +204,28 @@ bool parse_double(const char *s, double lo, double hi, double *out)
 	return true;
 }
 
-static const char *const rupture_names[] = {"", "withdrawal", "confrontation"};
-static const char *const rater_names[] = {"client", "clinician"};
-
 const char *rupture_name(enum al_rupture r)
 {
-	return rupture_names[r];
+	return al_rupture_words[r];
 }
 
 bool parse_rupture(const char *s, enum al_rupture *out)
 {
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, rupture_names[i]) == 0) {
-			*out = (enum al_rupture)i;
-			return true;
-		}
-	return false;
+	int i = vocab_find(al_rupture_words, AL_RUPTURE_WORDS, s);
+	if (i >= 0)
+		*out = (enum al_rupture)i;
+	return i >= 0;
 }
 
 const char *rater_name(enum al_rater r)
 {
-	return rater_names[r];
+	return al_rater_words[r];
 }
 
 bool parse_rater(const char *s, enum al_rater *out)
 {
-	for (int i = 0; i < AL_RATER_COUNT; i++)
-		if (strcmp(s, rater_names[i]) == 0) {
-			*out = (enum al_rater)i;
-			return true;
-		}
-	return false;
+	int i = vocab_find(al_rater_words, AL_RATER_COUNT, s);
+	if (i >= 0)
+		*out = (enum al_rater)i;
+	return i >= 0;
 }

@@ -7,11 +7,11 @@
 #include "internal.h"
 
 /* nsessions and last_date come from the session index (client_id, date, seq). */
-#define CLIENT_COLUMNS                                                                   \
-	"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "          \
-	"coalesce(c.goal, ''), c.archived, "                                               \
-	"(SELECT count(*) FROM session s WHERE s.client_id = c.id), "                      \
-	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id) "                    \
+#define CLIENT_COLUMNS                                                                             \
+	"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "                  \
+	"coalesce(c.goal, ''), c.archived, "                                                       \
+	"(SELECT count(*) FROM session s WHERE s.client_id = c.id), "                              \
+	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id) "                            \
 	"FROM client c JOIN user u ON u.id = c.clinician_id "
 
 static void read_client(sqlite3_stmt *st, struct al_client *c)
@@ -28,8 +28,8 @@ static void read_client(sqlite3_stmt *st, struct al_client *c)
 		c->last_date = INT32_MIN;
 }
 
-enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
-			      bool *found, struct al_error *err)
+enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,
+                              struct al_error *err)
 {
 	static const char sql[] = CLIENT_COLUMNS "WHERE c.code = :code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -49,8 +49,8 @@ enum al_status db_client_find(struct db *db, const char *code, struct al_client 
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO client (code, clinician_id, modality, goal, created) "
-		"VALUES (:code, :clinician, nullif(:modality, ''), nullif(:goal, ''), :now)";
+	    "INSERT INTO client (code, clinician_id, modality, goal, created) "
+	    "VALUES (:code, :clinician, nullif(:modality, ''), nullif(:goal, ''), :now)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -71,8 +71,7 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 	return db_audit(db, "add", "client", c->id, -1, err);
 }
 
-static enum al_status set_archived(struct db *db, int64_t id, bool archived,
-				   struct al_error *err)
+static enum al_status set_archived(struct db *db, int64_t id, bool archived, struct al_error *err)
 {
 	static const char sql[] = "UPDATE client SET archived = :archived WHERE id = :id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -130,12 +129,12 @@ enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err)
 }
 
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
-			      void *ctx, struct al_error *err)
+                              void *ctx, struct al_error *err)
 {
-	static const char sql[] = CLIENT_COLUMNS
-		"WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
-		"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-		"AND (:archived OR NOT c.archived) ORDER BY c.code";
+	static const char sql[] =
+	    CLIENT_COLUMNS "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
+	                   "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+	                   "AND (:archived OR NOT c.archived) ORDER BY c.code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)

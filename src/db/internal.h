@@ -23,8 +23,8 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool read_only;
-	bool created; /* this open made the file: a failed command takes it away */
-	bool audit_off; /* db_audit_bulk */
+	bool created;       /* this open made the file: a failed command takes it away */
+	bool audit_off;     /* db_audit_bulk */
 	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];

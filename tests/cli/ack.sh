@@ -48,7 +48,7 @@ al --user carl episodes C-2 --format json
 check "episodes JSON: the story and an acknowledged key" 0 '[
  {"client": "C-2", "opened": 4, "date": "2026-11-27", "kind": "rupture", "severity": "red", "dimensions": "trust", "status": "open", "closed": null, "story": "Since 27 November (session 4) trust fell from 9.0 to 6.5. No session rated since. Ask what would help them feel safe to be open.", "acknowledged": "sup '"$day"': Seen; carl will raise it; sup '"$day"': Followed up 2 Dec"}
 ]'
-al --user sup episodes B-3 --format table
+COLUMNS=1000 al --user sup episodes B-3 --format table # unwrapped (wrapping: table.sh)
 check "episodes table: a supervisor reads the clinician named" 0 "client  opened  date        kind     severity  dimensions  status      closed  story                                                                                                                                                                   acknowledged
 B-3          4  2026-11-06  rupture  red                   unrepaired       7  Since 6 November (session 4) bob noted a withdrawal. Not back to about 9.0 after 3 sessions (now 8.4). bob might invite them to talk about what happened between them.  sup $day: Discussed in supervision: ask about the move"
 

@@ -37,7 +37,7 @@ al backup "$T/copy.db"
 check_err "backup refuses an existing file" 1 "alliance: $T/copy.db: already exists (backup never overwrites a file)"
 same_file "existing file untouched" "$T/copy.orig" "$T/copy.db"
 al backup "$DB"
-check_err "backup refuses the database itself" 1 "alliance: $DB: already exists (backup never overwrites a file)"
+check_err "backup refuses the database itself" 1 "alliance: $DB: refused: this is the database or one of its files (-wal, -shm, -journal)"
 al backup
 check_err "backup needs a file" 2 "alliance: backup: missing argument (see alliance --help)"
 al backup "$T/no/such/dir/x.db"

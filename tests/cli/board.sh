@@ -24,7 +24,7 @@ check "the summary in JSON: numbers, null for none" 0 '[
  {"clinician": "bob", "clients": 3, "sessions_4w": 6, "mean_4w": 8.5, "open": 0, "unrepaired": 1, "repaired_12w": 1, "closed_12w": 2, "repair_pct": 50},
  {"clinician": "carl", "clients": 2, "sessions_4w": 4, "mean_4w": 8.8, "open": 1, "unrepaired": 0, "repaired_12w": 0, "closed_12w": 0, "repair_pct": null}
 ]'
-al --user sup --ascii board --format table
+COLUMNS=1000 al --user sup --ascii board --format table # unwrapped (wrapping: table.sh)
 check "the table: clients with a trend, then the summary" 0 "client  clinician  sessions  last_date   status   trend    flag
 B-3     bob               7  2026-11-27  RUPTURE  ****+++  Since 6 November (session 4) bob noted a withdrawal. Not back to about 9.0 after 3 sessions (now 8.4). bob might invite them to talk about what happened between them.
 C-2     carl              4  2026-11-27  RUPTURE  ***+     Since 27 November (session 4) trust fell from 9.0 to 6.5. No session rated since. Ask what would help them feel safe to be open.
@@ -42,7 +42,7 @@ check "--status (any case) narrows the clients; JSON" 0 '[
 ]'
 al --user sup board --status ok --format csv --clinician bob
 check "--status and --clinician together: none" 0 "client,clinician,sessions,last_date,status,flag"
-al --user sup board --clinician carl --status WATCH --format table
+COLUMNS=1000 al --user sup board --clinician carl --status WATCH --format table
 check "a filtered table keeps the clinician's summary" 0 "client  clinician  sessions  last_date  status  trend  flag
 
 clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct

@@ -16,6 +16,7 @@ weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration a
 }
 
 # One client of each status, and ties broken by the latest flag, then code.
+setup init
 setup client add OK-1
 weekly alice OK-1 2026-03-02 9 9 9 9
 setup client add REP-1
@@ -51,7 +52,7 @@ check "json: the why line (an episode's story, or the flag behind a WATCH)" 0 '[
  {"client": "OK-1", "clinician": "alice", "sessions": 4, "last_date": "2026-03-23", "trust": 9.0, "collaboration": 9.0, "empathy": 9.0, "status": "ok", "flag": ""},
  {"client": "NEW-1", "clinician": "alice", "sessions": 0, "last_date": "", "trust": null, "collaboration": null, "empathy": null, "status": "ok", "flag": ""}
 ]'
-al --ascii caseload --format table
+COLUMNS=1000 al --ascii caseload --format table # unwrapped (wrapping: table.sh)
 check "table: a trend sparkline and the flag" 0 "client  clinician  sessions  last_date   trust  collaboration  empathy  status    trend     flag
 RUP-1   alice             8  2026-04-20    5.0            9.0      9.0  RUPTURE   ****====  Since 30 March (session 5) trust fell from 9.0 to 5.0. Not back to 9.0 after 3 sessions (now 5.0). Ask what would help them feel safe to be open.
 RUP-2   alice             5  2026-03-30    5.0            9.0      9.0  RUPTURE   ****=     Since 30 March (session 5) trust fell from 9.0 to 5.0. No session rated since. Ask what would help them feel safe to be open.
@@ -60,7 +61,7 @@ WAT-1   alice             4  2026-03-23    7.5            9.0      9.0  WATCH   
 REP-1   alice             8  2026-04-20   10.0            9.0      9.0  repaired  ****+***  Since 30 March (session 5) trust fell from 10.0 to 8.0. Back to 10.0 on 6 April (session 6): repaired. It may help to name together what made the difference.
 OK-1    alice             4  2026-03-23    9.0            9.0      9.0  ok        ****
 NEW-1   alice             0                                             ok"
-al caseload --format table
+COLUMNS=1000 al caseload --format table
 check_grep "table: UTF-8 sparkline" "^RUP-2 .* ▇▇▇▇▅ " "$T/out"
 
 # The last value of each dimension comes from the last session rating it.

@@ -29,7 +29,7 @@ check "list json" 0 '[
  {"code": "K-0007", "clinician": "alice", "modality": "", "goal": "", "sessions": 0, "last_date": "", "archived": "no"},
  {"code": "K-0142", "clinician": "alice", "modality": "cbt", "goal": "Fewer panic attacks, back to work", "sessions": 0, "last_date": "", "archived": "no"}
 ]'
-al client list --format table
+COLUMNS=1000 al client list --format table # unwrapped (wrapping: table.sh)
 check "list table" 0 "code    clinician  modality  goal                               sessions  last_date  archived
 K-0007  alice                                                          0             no
 K-0142  alice      cbt       Fewer panic attacks, back to work         0             no"

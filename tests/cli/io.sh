@@ -195,6 +195,7 @@ al --db "$T/m.db" import "$T/m2.csv"
 check "a second file merges by date" 0 \
 	"imported 4 rows: ratings 3, new sessions 2, new clients 0, new clinicians 0"
 printf '%s\n%s\n' "$HEADER" "S-1,dr_m,2024-01-01,1,client,trust,8.0,," > "$T/one.csv"
+al --db "$T/one.db" init
 al --db "$T/one.db" import "$T/one.csv" --dry-run
 check "one row is a row" 0 \
 	"dry run: would import 1 row: ratings 1, new sessions 1, new clients 1, new clinicians 1; nothing written"
@@ -208,6 +209,7 @@ M-1,dr_m,2024-01-15,3,client,empathy,7.0,,
 M-1,dr_m,2024-01-15,4,client,trust,7.5,,"
 
 # --- order: client ratings first, then dimensions in their order ----------
+al --db "$T/o.db" init
 al --db "$T/o.db" dimension add goals "Agreement on goals"
 printf '%s\n%s\n%s\n%s\n%s\n' "$HEADER" "O-1,dr_o,2024-02-01,1,clinician,trust,9.0,," \
 	"O-1,dr_o,2024-02-01,1,client,goals,6.5,," "O-1,dr_o,2024-02-01,1,clinician,goals,8.0,," \
@@ -221,6 +223,7 @@ O-1,dr_o,2024-02-01,1,clinician,trust,9.0,,
 O-1,dr_o,2024-02-01,1,clinician,goals,8.0,,"
 
 # --- dry run ---------------------------------------------------------------
+al --db "$T/dry.db" init
 al --db "$T/dry.db" import "$IN" --dry-run
 check "--dry-run says what it would import" 0 \
 	"dry run: would import 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1; nothing written"

@@ -6,7 +6,7 @@
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
-
+setup init
 setup client add R-1 --modality cbt --goal "Fewer panic attacks"
 setup session add R-1 --date 2026-03-02 --trust 9 --collaboration 8.5 --empathy 9 --note "Talked about the move; agreed homework.
 Second line of the note, long enough to be wrapped at the width of the text report, which is seventy-eight columns."
@@ -58,22 +58,22 @@ Session 3, 2026-03-16
 
 Trend chart
 
-T trust  C collaboration  E empathy  ! rupture  * overlap  ? unrated
-          !     ?
-10+
- 9+ *     E
- 8+.C.....C.......................................................... cutoff 8.0
- 7+
- 6+       T
- 5+
- 4+
- 3+
- 2+
- 1+
- 0+
-  +-+-----+-----+---------------------------------------------------------------
-    1     2     3
-    2 Mar       16 Mar
+! rupture  ? unrated
+                        !     ?
+trust         10| .
+               8+~#~~~~~ ~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ cutoff 8.0
+               6| #     _
+
+collaboration 10|
+               8+~*~~~~~-~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+               6| #     #
+
+empathy       10| .     .
+               8+~#~~~~~#~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+               6| #     #
+                +-+-----+-----+-------------------------------------------------
+                  1     2     3
+                  2 Mar       16 Mar
 EOF
 al report R-1 --ascii
 check_file "text report, word for word" "$T/r1.txt"
@@ -115,7 +115,7 @@ setup session add H-1 --date 2026-04-13 --trust 6 --collaboration 9 --empathy 9 
 al report H-1 --format html
 check_grep "html: a whole page" "^<!DOCTYPE html>$" "$T/out"
 check_grep "html: ends the page" "^</html>$" "$T/out"
-check_grep "html: an inline SVG chart" "^<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 760 320\"" "$T/out"
+check_grep "html: an inline SVG chart" "^<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 760 390\"" "$T/out"
 check_grep "html: a flag mark on the chart" "<title>session 2: rupture</title>" "$T/out"
 check_grep "html: print-friendly" "@media print" "$T/out"
 check_no_grep "html: no external resources" "src=|href=|url\(|@import|<script|<link" "$T/out"

@@ -7,6 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 
+al init
 al user add sup --role supervisor
 al user add vera --role supervisor
 al user add bob --supervisor sup

@@ -213,7 +213,7 @@ check "list json" 0 "[
  {\"session\": 3, \"date\": \"2026-01-19\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\"},
  {\"session\": 4, \"date\": \"$tomorrow\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.0, \"rupture\": \"\", \"context\": \"\"}
 ]"
-al session list K-1 --format table
+COLUMNS=1000 al session list K-1 --format table # unwrapped (wrapping: table.sh)
 printf '%s\n' \
 'session  date        rater      trust  collaboration  empathy  goals  rupture     note  context' \
 '      1  2026-02-23  client       8.0              -        -      -  withdrawal        illness, in family' \

@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
+al init
 al client add K-7
 al session add K-7 --date 2024-06-01 --trust 9 --collaboration 9 --empathy 9
 drafts() { sqlite3 "$DB" "SELECT count(*) FROM draft"; }

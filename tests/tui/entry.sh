@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
+al init
 al client add K-1
 for d in 01 02 03; do
 	al session add K-1 --date 2024-05-$d --trust 9 --collaboration 9 --empathy 9

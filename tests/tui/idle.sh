@@ -4,6 +4,7 @@
 # (Takes a minute: idle_lock counts whole minutes.)
 . "$(dirname "$0")/lib.sh"
 
+al init
 al client add K-9
 al config set idle_lock 1
 tui_start

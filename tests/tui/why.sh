@@ -47,16 +47,17 @@ check_screen "session 1 selected" "Session 1 of 7"
 check_grep "at another session it comes first too" \
 	'^ ! dip +Why RUPTURE \(session 4\): Trust was 5\.0' "$T/screen"
 
-# The chart grows with the terminal: plot rows between the legend and axis.
-plot_rows() { sed -n '/^ ● trust/,/^ *└/p' "$T/screen" | grep -c -E '^ +[0-9]*[┤│]'; }
+# The chart grows with the terminal: rows of the three strips, each row
+# starting with the strip's name or blanks, a tick or none, and the y axis.
+plot_rows() { sed -n '/^ trust /,/^ *└/p' "$T/screen" | grep -c -E '^ [a-z]* +[0-9]*[┤│]'; }
 check_plot() { # NAME COLS ROWS PLOT_ROWS
 	tui_resize "$2" "$3"
 	poll plot_is "$4" && ok "$1" || not_ok "$1" "plot rows: $(plot_rows)" "$(cat "$T/screen")"
 }
 plot_is() { tui_screen && [ "$(plot_rows)" = "$1" ]; }
-check_plot "6 plot rows at 80x24" 80 24 6
-check_plot "11 plot rows at 100x30" 100 30 11
-check_plot "21 plot rows at 120x40" 120 40 21
+check_plot "6 strip rows at 80x24" 80 24 6
+check_plot "9 strip rows at 100x30" 100 30 9
+check_plot "18 strip rows at 120x40" 120 40 18
 tui_keys q
 tui_resize 80 24
 

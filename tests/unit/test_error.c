@@ -11,7 +11,7 @@
 static const char *fail_with(struct al_error *err, const char *quoted)
 {
 	assert_int_equal(al_fail(err, AL_EINPUT, "f.csv:2: date '%s': not a date", quoted),
-			 AL_EINPUT);
+	                 AL_EINPUT);
 	assert_int_equal(err->status, AL_EINPUT);
 	return err->msg;
 }
@@ -23,7 +23,7 @@ static void test_plain_text_kept(void **state)
 	assert_string_equal(fail_with(&err, "2023-01-x"), "f.csv:2: date '2023-01-x': not a date");
 	/* letters beyond ASCII stay as they are */
 	assert_string_equal(fail_with(&err, "K\xc3\xbc-\xe2\x82\xac-\xf0\x9f\x98\x80"),
-			    "f.csv:2: date 'K\xc3\xbc-\xe2\x82\xac-\xf0\x9f\x98\x80': not a date");
+	                    "f.csv:2: date 'K\xc3\xbc-\xe2\x82\xac-\xf0\x9f\x98\x80': not a date");
 }
 
 static void test_controls_replaced(void **state)
@@ -33,7 +33,9 @@ static void test_controls_replaced(void **state)
 	assert_string_equal(fail_with(&err, "a\nb\rc\td"), "f.csv:2: date 'a?b?c?d': not a date");
 	assert_string_equal(fail_with(&err, "\x1b[2J\x7f"), "f.csv:2: date '?[2J?': not a date");
 	/* a C1 control (CSI) written as UTF-8 */
-	assert_string_equal(fail_with(&err, "x\xc2\x9b" "31m"), "f.csv:2: date 'x?\?31m': not a date");
+	assert_string_equal(fail_with(&err, "x\xc2\x9b"
+	                                    "31m"),
+	                    "f.csv:2: date 'x?\?31m': not a date");
 }
 
 static void test_broken_utf8_replaced(void **state)
@@ -49,9 +51,9 @@ static void test_broken_utf8_replaced(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain_text_kept),
-		cmocka_unit_test(test_controls_replaced),
-		cmocka_unit_test(test_broken_utf8_replaced),
+	    cmocka_unit_test(test_plain_text_kept),
+	    cmocka_unit_test(test_controls_replaced),
+	    cmocka_unit_test(test_broken_utf8_replaced),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,11 +147,9 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_ratings),
-		cmocka_unit_test(test_codes),
-		cmocka_unit_test(test_settings_numbers),
-		cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_dates), cmocka_unit_test(test_ratings),
+	    cmocka_unit_test(test_codes), cmocka_unit_test(test_settings_numbers),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,7 +72,8 @@ static int setup(void **state)
 	snprintf(dir, sizeof dir, "/tmp/alliance-plan.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/a.db", dir);
-	struct db_open_opts o = {.path = path, .os_user = "os", .app_user = "alice"};
+	struct db_open_opts o = {
+	    .path = path, .create = true, .os_user = "os", .app_user = "alice"};
 	assert_int_equal(db_open(&o, &db, &err), AL_OK);
 	fill();
 	return 0;

@@ -1,0 +1,49 @@
+/* The session entry form's state, shared by its screen (entry.c) and its
+ * data: loading a session, drafts and saving (entry_data.c). */
+#ifndef ALLIANCE_UI_ENTRY_H
+#define ALLIANCE_UI_ENTRY_H
+
+#include "alliance/db_client.h"
+#include "alliance/db_draft.h"
+#include "alliance/db_session.h"
+#include "../core/ui.h"
+#include "../widget/form.h"
+
+#define ENTRY_RATING_MAX 6 /* "10.0" and a little more, to say why it is wrong */
+#define ENTRY_NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
+#define ENTRY_FUTURE_DAYS 1 /* as session add: tomorrow may be today elsewhere */
+
+enum entry_ask { ASK_NONE, ASK_DRAFT, ASK_DISCARD };
+
+struct entry {
+	struct al_client client;
+	int64_t session_id; /* the session edited, 0 for a new one */
+	struct ui_form form;
+	struct ui_text date, context, note;
+	struct ui_text rating[AL_RATER_COUNT][AL_DIM_MAX];
+	int rater, rupture;
+	int32_t today;
+	struct db_dims dims; /* as when the form opened: its fields follow them */
+	enum entry_ask ask;
+	struct db_draft draft; /* the draft offered back */
+	char *draft_body;
+};
+
+/* Field indices: the date, one per dimension, then these. */
+#define ENTRY_F_DATE 0
+#define ENTRY_F_DIM(i) (1 + (i))
+#define ENTRY_F_RATER(e) (1 + (int)(e)->dims.n)
+#define ENTRY_F_RUPTURE(e) (ENTRY_F_RATER(e) + 1)
+#define ENTRY_F_CONTEXT(e) (ENTRY_F_RATER(e) + 2)
+#define ENTRY_F_NOTE(e) (ENTRY_F_RATER(e) + 3)
+
+/* Fills the form from a stored session (editing). */
+enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t session_id);
+/* The form as a draft body and back. */
+char *entry_draft_encode(const struct entry *e);
+void entry_draft_decode(struct entry *e, const char *body);
+/* Saves the session, drops the draft; *id gets the session. On failure the
+ * form keeps every value and ui->err says why. */
+enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id);
+
+#endif
