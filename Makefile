@@ -165,7 +165,7 @@ demo: deps-build
 	./alliance --db $(DEMO_DB)
 
 TEST_BUILD = alliance $(BUILD)/san/alliance $(UNIT_BIN) $(BUILD)/cmdtable $(BUILD)/alliance.bash \
-             $(BUILD)/alliance.1.gz
+             $(BUILD)/alliance.1.gz $(BUILD)/eval/gen $(BUILD)/eval/score
 
 check: deps
 	@$(MAKE) -s --no-print-directory $(TEST_BUILD)
@@ -179,6 +179,24 @@ check-long: deps
 
 fuzz:
 	@sh tests/fuzz/run.sh
+
+# The quality bar of SPEC §4b through the real binary (tests/eval/run.sh);
+# eval-tradeoff: the opening criterion at a few settings, in process.
+EVAL_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Iinclude $(WARN)
+$(BUILD)/eval/gen: tests/eval/gen_main.c tests/eval/gen.c tests/eval/gen.h
+	@mkdir -p $(dir $@)
+	$(CC) $(EVAL_CFLAGS) -o $@ tests/eval/gen_main.c tests/eval/gen.c -lm
+$(BUILD)/eval/score: tests/eval/score_main.c tests/eval/score.c tests/eval/score.h tests/eval/gen.h
+	@mkdir -p $(dir $@)
+	$(CC) $(EVAL_CFLAGS) -o $@ tests/eval/score_main.c tests/eval/score.c
+$(BUILD)/eval/tune: tests/eval/tune.c tests/eval/gen.c tests/eval/score.c $(BUILD)/liballiance.a
+	@mkdir -p $(dir $@)
+	$(CC) $(EVAL_CFLAGS) -o $@ tests/eval/tune.c tests/eval/gen.c tests/eval/score.c \
+		$(BUILD)/liballiance.a $(LDLIBS)
+eval: alliance $(BUILD)/eval/gen $(BUILD)/eval/score
+	@sh tests/eval/run.sh
+eval-tradeoff: $(BUILD)/eval/tune
+	@sh tests/eval/tradeoff.sh
 
 check-layers:
 	@sh tools/check-layers.sh
@@ -198,8 +216,8 @@ bench: alliance
 clean:
 	rm -rf $(BUILD) alliance
 
-.PHONY: deps deps-build demo check check-long check-unit fuzz check-layers check-format format \
-	bench clean install uninstall deb check-package
+.PHONY: eval eval-tradeoff deps deps-build demo check check-long check-unit fuzz check-layers \
+	check-format format bench clean install uninstall deb check-package
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/src/main.d $(BUILD)/san/src/main.d \
 	$(BUILD)/cmdtable.d

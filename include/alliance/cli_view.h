@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "alliance/analysis.h"
 #include "alliance/chart_marks.h"
 #include "alliance/cli.h"
 #include "alliance/db_meta.h"
@@ -18,17 +19,29 @@
 #define VIEW_CHART_WIDTH 80
 
 /* The dimensions and settings of the database, and the flags of the last
- * course detected (reused from one course to the next). */
+ * course detected (reused from one course to the next); with
+ * view_analyse, its episodes too. */
 struct view {
 	struct db_dims dims;
 	struct al_settings settings;
 	struct al_flags f;
+	struct al_analysis an;
 };
 
 enum al_status view_init(struct cli *c, struct view *v);
 void view_free(struct view *v);
 /* Every flag of course into v->f.v[0..v->f.n), in rules_detect's order. */
 enum al_status view_detect(struct cli *c, struct view *v, const struct al_course *course);
+
+/* Every flag and episode of course (analysis.h) into v->an (its flags are
+ * v->an.flags; view_detect fills v->f). archived: the client's. */
+enum al_status view_analyse(struct cli *c, struct view *v, const struct al_course *course,
+                            bool archived);
+
+/* The story of episode k of v->an told to the user: to the clinician
+ * ("you"), or naming them when a supervisor reads (clinician). */
+void view_story(const struct cli *c, const struct view *v, const struct al_course *course, size_t k,
+                const char *clinician, char *buf, size_t cap);
 
 /* A client the user may read (access.h), with its course loaded and detected. */
 enum al_status view_load(struct cli *c, struct view *v, const char *code, struct al_client *cl,

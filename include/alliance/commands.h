@@ -22,5 +22,6 @@ enum al_status cmd_check(struct cli *c, int argc, char **argv);
 enum al_status cmd_audit(struct cli *c, int argc, char **argv);
 enum al_status cmd_board(struct cli *c, int argc, char **argv);
 enum al_status cmd_ack(struct cli *c, int argc, char **argv);
+enum al_status cmd_episodes(struct cli *c, int argc, char **argv);
 
 #endif

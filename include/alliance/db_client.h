@@ -27,6 +27,7 @@ struct db_client_filter {
 	int64_t clinician_id;  /* only this clinician's clients (0: any) */
 	int64_t supervisor_id; /* only clients of this supervisor's supervisees (0: any) */
 	bool with_archived;
+	bool named; /* a supervisor reads: the stories name the clinician */
 };
 
 enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,

@@ -5,8 +5,13 @@
  * Stable formats (listed in the man page):
  *   board (CSV, JSON):  client,clinician,sessions,last_date,status,flag
  *   board --summary:    clinician,clients,sessions_4w,mean_4w,open,unrepaired,
- *                       repaired,repair_pct
- * flag is the explanation of the current flag that weighs most. The table
+ *                       repaired_12w,closed_12w,repair_pct
+ * flag is the why line: the story of the episode behind the status (naming
+ * the clinician), or the low or discrepancy flag behind a WATCH. open and
+ * unrepaired count clients whose current red episode is open or unrepaired;
+ * closed_12w the episodes repaired or judged unrepaired in the last 12
+ * weeks, repaired_12w those repaired, repair_pct their ratio (SPEC §4b
+ * "Counts": clients and episodes, never flags). The table
  * adds a trend sparkline (the mean of the core dimensions over the last 12
  * sessions) and prints the client list, then the summary; CSV and JSON
  * print one of the two, as a file has one header. */
@@ -59,8 +64,9 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},  {"clients", true},    {"sessions_4w", true}, {"mean_4w", true},
-	    {"open", true}, {"unrepaired", true}, {"repaired", true},    {"repair_pct", true},
+	    {"clinician"},          {"clients", true},    {"sessions_4w", true},
+	    {"mean_4w", true},      {"open", true},       {"unrepaired", true},
+	    {"repaired_12w", true}, {"closed_12w", true}, {"repair_pct", true},
 	};
 	const char *none = fmt == OUT_TABLE ? "-" : "";
 	struct out o;
@@ -68,10 +74,11 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 	out_begin(&o, stdout, fmt, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; !st && i < b->nclin; i++) {
 		const struct board_tally *t = &b->clin[i].tally;
-		char num[5][16], mean[8], pct[16];
+		char num[6][16], mean[8], pct[16];
 		int mean_tenths = board_tally_mean(t), rate = board_repair_pct(t);
-		const int v[5] = {t->clients, t->sessions, t->open, t->unrepaired, t->repaired};
-		for (int k = 0; k < 5; k++)
+		const int v[6] = {t->clients,    t->sessions, t->open,
+		                  t->unrepaired, t->repaired, t->closed};
+		for (int k = 0; k < 6; k++)
 			snprintf(num[k], sizeof num[k], "%d", v[k]);
 		snprintf(mean, sizeof mean, "%s", none);
 		if (mean_tenths != AL_MISSING)
@@ -79,8 +86,8 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 		snprintf(pct, sizeof pct, "%s", none);
 		if (rate >= 0)
 			snprintf(pct, sizeof pct, fmt == OUT_TABLE ? "%d%%" : "%d", rate);
-		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,
-		                       num[2],          num[3], num[4], pct};
+		const char *cells[] = {b->clin[i].name, num[0], num[1], mean, num[2],
+		                       num[3],          num[4], num[5], pct};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);

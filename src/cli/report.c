@@ -44,15 +44,20 @@ static void choose_columns(struct report *r)
 
 static enum al_status gather(struct report *r, const char *code, int32_t from, int32_t to)
 {
-	enum al_status st = view_load(r->c, &r->v, code, &r->client, &r->course);
-	if (st)
+	enum al_status st = cli_client(r->c, code, ACCESS_READ, &r->client);
+	if (st ||
+	    (st = db_course_load(r->c->db, &r->v.dims, r->client.id, &r->course, r->c->err)) ||
+	    (st = view_analyse(r->c, &r->v, &r->course.course, r->client.archived)))
 		return st;
 	const struct al_course *course = &r->course.course;
-	standing_compute(course, r->v.f.v, r->v.f.n, &r->standing);
+	if ((st = view_detect(r->c, &r->v, course)))
+		return st;
+	episodes_standing(course, r->v.f.v, r->v.f.n, r->v.an.eps, r->v.an.neps, &r->standing);
 	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
 	chart_marks(course, r->v.f.v, r->v.f.n, r->marks);
-	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)))
+	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)) ||
+	    (st = db_episode_acks_load(r->c->db, r->client.id, &r->eacks, r->c->err)))
 		return st;
 	choose_period(r, from, to);
 	choose_columns(r);
@@ -69,13 +74,14 @@ static int text_width(const char *s, size_t n)
 	return w;
 }
 
-/* Writes text wrapped at TEXT_WIDTH, every line indented; a newline in the
- * text (a note's own lines) starts a new line. */
-static void wrap(FILE *fp, int indent, const char *text)
+/* Writes text wrapped at TEXT_WIDTH, the first line indented by first and
+ * the others by indent; a newline in the text (a note's own lines) starts
+ * a new line. */
+static void wrap_hanging(FILE *fp, int lead, int indent, const char *text)
 {
 	const char *p = text;
-	while (*p) {
-		int col = indent;
+	for (bool top = true; *p; top = false) {
+		int col = top ? lead : indent;
 		for (bool first = true; *p && *p != '\n'; first = false) {
 			size_t sp = strspn(p, " "), len = strcspn(p + sp, " \n");
 			int w = text_width(p + sp, len);
@@ -84,7 +90,8 @@ static void wrap(FILE *fp, int indent, const char *text)
 				break;
 			}
 			if (len)
-				fprintf(fp, "%*s%.*s", first ? indent : 1, "", (int)len, p + sp);
+				fprintf(fp, "%*s%.*s", first ? (top ? col : indent) : 1, "",
+				        (int)len, p + sp);
 			col += w + !first;
 			p += sp + len;
 		}
@@ -92,6 +99,11 @@ static void wrap(FILE *fp, int indent, const char *text)
 		if (*p == '\n')
 			p++;
 	}
+}
+
+static void wrap(FILE *fp, int indent, const char *text)
+{
+	wrap_hanging(fp, indent, indent, text);
 }
 
 static void text_header(const struct report *r, FILE *fp)
@@ -151,29 +163,66 @@ static enum al_status text_ratings(struct report *r, FILE *fp)
 	return st ? st : end;
 }
 
+/* The episodes first: each one's story, then its acknowledgements. */
+static void text_episodes(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char head[128], story[AL_STORY_MAX], ack[VIEW_ACK_MAX];
+	size_t shown = 0;
+	for (size_t k = 0; k < r->v.an.neps; k++)
+		shown += report_episode_shown(r, k);
+	fprintf(fp, "\nEpisodes (%zu%s)\n\n", shown, shown ? "; * current" : "");
+	if (!shown)
+		fputs("No episode in these sessions.\n", fp);
+	for (size_t k = 0; k < r->v.an.neps; k++) {
+		if (!report_episode_shown(r, k))
+			continue;
+		report_episode_head(r, k, head, sizeof head);
+		fprintf(fp, "%c %s\n", episode_is_current(course, &r->v.an.eps[k]) ? '*' : ' ',
+		        head);
+		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
+		wrap(fp, 4, story);
+		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
+			wrap(fp, 4, ack);
+		}
+	}
+}
+
+/* The flags, the evidence behind the episodes, folded by session. */
 static void text_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
-	size_t shown = 0;
-	for (size_t k = 0; k < r->v.f.n; k++)
-		shown += r->v.f.v[k].session >= r->from && r->v.f.v[k].session < r->to;
-	fprintf(fp, "\nFlags (%zu%s)\n\n", shown, shown ? "; * current" : "");
-	if (!shown)
-		fputs("No flags in these sessions.\n", fp);
+	char date[AL_DATE_LEN + 1], head[96], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
+	char line[VIEW_EXPLAIN_MAX + 128];
+	size_t nflags, nsessions;
+	report_flag_count(r, &nflags, &nsessions);
+	fprintf(fp, "\nFlags (%zu at %zu session%s%s)\n", nflags, nsessions,
+	        nsessions == 1 ? "" : "s", nflags ? "; * current" : "");
+	if (!nflags)
+		fputs("\nNo flags in these sessions.\n", fp);
 	for (size_t k = 0; k < r->v.f.n; k++) {
 		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
 		const struct al_session *s = &course->sessions[f->session];
-		format_date(s->date, date);
-		fprintf(fp, "%c Session %d, %s, %s%s%s (%s%s%s)\n",
-		        flag_is_current(course, f) ? '*' : ' ', s->seq, date,
-		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-		        rule_name(f->rule), severity_name(f->severity),
-		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
-		wrap(fp, 4, why);
+		if (k == 0 || r->v.f.v[k - 1].session != f->session) {
+			format_date(s->date, date);
+			fprintf(fp, "\nSession %d, %s", s->seq, date);
+			size_t e = report_session_episode(r, k);
+			if (e != SIZE_MAX)
+				fprintf(fp, " (in the episode of session %d)",
+				        course->sessions[r->v.an.eps[e].opened].seq);
+			fputc('\n', fp);
+		}
+		report_flag_head(r, k, head, sizeof head);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
+		snprintf(line, sizeof line, "%c %s: %s", flag_is_current(course, f) ? '*' : '-',
+		         head, why);
+		wrap_hanging(fp, 2, 6, line);
 		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
 		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
 			report_ack_line(&r->acks.a[a], ack, sizeof ack);
@@ -222,6 +271,7 @@ static enum al_status report_text(struct report *r, FILE *fp)
 {
 	enum al_status st;
 	text_header(r, fp);
+	text_episodes(r, fp);
 	if ((st = text_ratings(r, fp)))
 		return st;
 	text_flags(r, fp);
@@ -266,6 +316,7 @@ enum al_status cmd_report(struct cli *c, int argc, char **argv)
 	}
 	free(r.marks);
 	db_acks_free(&r.acks);
+	db_episode_acks_free(&r.eacks);
 	db_course_free(&r.course);
 	view_free(&r.v);
 	return st;

@@ -326,28 +326,87 @@ static void html_ratings(const struct report *r, FILE *fp)
 	fputs("</table>\n", fp);
 }
 
+/* The episodes first: each one's story and acknowledgements. */
+static void html_episodes(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char head[128], story[AL_STORY_MAX], ack[VIEW_ACK_MAX];
+	size_t shown = 0;
+	fputs("<h2>Episodes</h2>\n<ul class=\"flags\">\n", fp);
+	for (size_t k = 0; k < r->v.an.neps; k++) {
+		const struct al_episode *e = &r->v.an.eps[k];
+		if (!report_episode_shown(r, k))
+			continue;
+		shown++;
+		enum chart_flag m = e->status == AL_EPISODE_REPAIRED ? CHART_FLAG_REPAIRED
+		                    : e->severity == AL_SEV_RED      ? CHART_FLAG_RED
+		                                                     : CHART_FLAG_AMBER;
+		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
+		report_episode_head(r, k, head, sizeof head);
+		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>", cls[m],
+		        mark_look[m].glyph);
+		esc(fp, head);
+		fprintf(fp, "</strong>%s<p>", episode_is_current(course, e) ? " (current)" : "");
+		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
+		esc(fp, story);
+		fputs("</p>", fp);
+		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
+			fputs("<p class=\"ack\">", fp);
+			esc(fp, ack);
+			fputs("</p>", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+	if (!shown)
+		fputs("<p>No episode in these sessions.</p>\n", fp);
+}
+
+/* One session's heading in the folded flags. */
+static void html_flag_session(const struct report *r, size_t k, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	const struct al_session *s = &course->sessions[r->v.f.v[k].session];
+	char date[AL_DATE_LEN + 1];
+	size_t e = report_session_episode(r, k);
+	format_date(s->date, date);
+	fprintf(fp, "<h3>Session %d, %s", s->seq, date);
+	if (e != SIZE_MAX)
+		fprintf(fp, " <small>(in the episode of session %d)</small>",
+		        course->sessions[r->v.an.eps[e].opened].seq);
+	fputs("</h3>\n", fp);
+}
+
+/* The flags, the evidence behind the episodes, folded by session. */
 static void html_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
-	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
+	char head[96], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
+	bool open = false;
+	fputs("<h2>Flags</h2>\n", fp);
 	for (size_t k = 0; k < r->v.f.n; k++) {
 		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
+		if (k == 0 || r->v.f.v[k - 1].session != f->session || !open) {
+			if (open)
+				fputs("</ul>\n", fp);
+			html_flag_session(r, k, fp);
+			fputs("<ul class=\"flags\">\n", fp);
+			open = true;
+		}
 		enum chart_flag m = chart_mark_of(f);
 		const struct al_session *s = &course->sessions[f->session];
 		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
-		format_date(s->date, date);
-		fprintf(fp,
-		        "<li class=\"%s\"><span class=\"mark\">%s</span><strong>Session %d, "
-		        "%s, %s%s%s</strong> (%s%s%s%s)",
-		        cls[m], mark_look[m].glyph, s->seq, date,
-		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-		        rule_name(f->rule), severity_name(f->severity),
-		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair),
-		        flag_is_current(course, f) ? ", current" : "");
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		report_flag_head(r, k, head, sizeof head);
+		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>%s</strong>%s",
+		        cls[m], mark_look[m].glyph, head,
+		        flag_is_current(course, f) ? " (current)" : "");
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		fputs("<p>", fp);
 		esc(fp, why);
 		fputs("</p>", fp);
@@ -360,7 +419,10 @@ static void html_flags(const struct report *r, FILE *fp)
 		}
 		fputs("</li>\n", fp);
 	}
-	fputs("</ul>\n", fp);
+	if (open)
+		fputs("</ul>\n", fp);
+	else
+		fputs("<p>No flags in these sessions.</p>\n", fp);
 }
 
 static enum al_status html_notes(struct report *r, FILE *fp)
@@ -395,6 +457,7 @@ enum al_status report_html(struct report *r, FILE *fp)
 	esc(fp, r->client.code);
 	fputs("</h1>\n", fp);
 	html_facts(r, fp);
+	html_episodes(r, fp);
 	html_chart(r, fp);
 	html_ratings(r, fp);
 	html_flags(r, fp);

@@ -63,3 +63,57 @@ void report_span(const struct report *r, size_t from, size_t to, char *buf, size
 	format_date(s[to - 1].date, b);
 	snprintf(buf, cap, ", %s to %s", a, b);
 }
+
+void report_episode_ack_line(const struct al_episode_ack *a, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
+}
+
+bool report_episode_shown(const struct report *r, size_t k)
+{
+	const struct al_episode *e = &r->v.an.eps[k];
+	size_t end = e->closed != SIZE_MAX && e->closed > e->last ? e->closed : e->last;
+	return e->began < r->to && end >= r->from;
+}
+
+void report_episode_head(const struct report *r, size_t k, char *buf, size_t cap)
+{
+	const struct al_course *course = &r->course.course;
+	const struct al_episode *e = &r->v.an.eps[k];
+	char date[AL_DATE_LEN + 1], closed[48] = "";
+	format_date(course->sessions[e->opened].date, date);
+	if (e->closed < course->n)
+		snprintf(closed, sizeof closed, " at session %d", course->sessions[e->closed].seq);
+	snprintf(buf, cap, "Session %d, %s: %s (%s, %s%s)", course->sessions[e->opened].seq, date,
+	         episode_kind_name(e->kind), severity_name(e->severity),
+	         episode_status_name(e->status), closed);
+}
+
+void report_flag_head(const struct report *r, size_t k, char *buf, size_t cap)
+{
+	const struct al_course *course = &r->course.course;
+	const struct al_flag *f = &r->v.f.v[k];
+	snprintf(buf, cap, "%s%s%s (%s%s%s)", f->dim >= 0 ? course->dims[f->dim].key : "",
+	         f->dim >= 0 ? ": " : "", rule_name(f->rule), severity_name(f->severity),
+	         f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
+}
+
+size_t report_session_episode(const struct report *r, size_t k)
+{
+	for (size_t j = k; j < r->v.f.n && r->v.f.v[j].session == r->v.f.v[k].session; j++)
+		if (r->v.an.held[j] != SIZE_MAX)
+			return r->v.an.held[j];
+	return SIZE_MAX;
+}
+
+void report_flag_count(const struct report *r, size_t *flags, size_t *sessions)
+{
+	*flags = *sessions = 0;
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		size_t i = r->v.f.v[k].session;
+		if (i < r->from || i >= r->to)
+			continue;
+		(*flags)++;
+		*sessions += k == 0 || r->v.f.v[k - 1].session != i;
+	}
+}

@@ -14,6 +14,22 @@ enum al_status view_init(struct cli *c, struct view *v)
 void view_free(struct view *v)
 {
 	flags_free(&v->f);
+	analysis_free(&v->an);
+}
+
+enum al_status view_analyse(struct cli *c, struct view *v, const struct al_course *course,
+                            bool archived)
+{
+	if (!analysis_run(&v->an, course, &v->settings, archived))
+		return al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
+	return AL_OK;
+}
+
+void view_story(const struct cli *c, const struct view *v, const struct al_course *course, size_t k,
+                const char *clinician, char *buf, size_t cap)
+{
+	episode_story(course, &v->settings, &v->an.eps[k], c->supervisor ? clinician : NULL, buf,
+	              cap);
 }
 
 enum al_status view_detect(struct cli *c, struct view *v, const struct al_course *course)

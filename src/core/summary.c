@@ -35,25 +35,56 @@ static void trend_point(const struct al_session *s, const int core[AL_CORE_DIMS]
 	p->value[0] = (al_tenths)(n ? (sum + n / 2) / n : AL_MISSING);
 }
 
-static void count_ruptures(const struct al_flag *flags, size_t n, struct al_summary *out)
+/* The current red episode's state, and the latest closed episodes. */
+static void count_episodes(const struct al_course *c, const struct al_episode *eps, size_t n,
+                           struct al_summary *out)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (flags[i].severity != AL_SEV_RED)
+	size_t closed = 0;
+	out->episodes = (int)n;
+	for (size_t k = 0; k < n; k++) {
+		const struct al_episode *e = &eps[k];
+		if (e->severity == AL_SEV_RED && episode_is_current(c, e)) {
+			out->red_open |= e->status == AL_EPISODE_OPEN;
+			out->red_unrepaired |= e->status == AL_EPISODE_UNREPAIRED;
+		}
+		closed += e->status != AL_EPISODE_OPEN;
+	}
+	size_t skip = closed > AL_SUMMARY_CLOSED ? closed - AL_SUMMARY_CLOSED : 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct al_episode *e = &eps[k];
+		if (e->status == AL_EPISODE_OPEN || e->closed >= c->n)
 			continue;
-		out->ruptures_open += flags[i].repair == AL_REPAIR_OPEN;
-		out->ruptures_repaired += flags[i].repair == AL_REPAIR_REPAIRED;
-		out->ruptures_unrepaired += flags[i].repair == AL_REPAIR_UNREPAIRED;
+		if (skip) {
+			skip--;
+			continue;
+		}
+		out->closed[out->nclosed++] = (struct al_closed){c->sessions[e->closed].date,
+		                                                 e->status == AL_EPISODE_REPAIRED};
 	}
 }
 
+void summary_why(const struct al_course *c, const struct al_settings *s,
+                 const struct al_flag *flags, const struct al_episode *eps,
+                 const struct al_standing *st, const char *clinician, char *buf, size_t cap)
+{
+	if (cap)
+		buf[0] = '\0';
+	if (st->episode != SIZE_MAX)
+		episode_story(c, s, &eps[st->episode], clinician, buf, cap);
+	else if (st->newest_flag != SIZE_MAX)
+		flag_explain_named(c, s, &flags[st->newest_flag], clinician, buf, cap);
+}
+
 void summary_compute(const struct al_course *c, const struct al_settings *s,
-                     const struct al_flag *flags, size_t n, struct al_summary *out)
+                     const struct al_flag *flags, size_t n, const struct al_episode *eps,
+                     size_t neps, const char *clinician, struct al_summary *out)
 {
 	int core[AL_CORE_DIMS];
 	memset(out, 0, sizeof *out);
 	core_dims(c, core);
 	out->sessions = (int)c->n;
 	out->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
+	out->last_attended = out->last_date;
 	for (int k = 0; k < AL_CORE_DIMS; k++) {
 		out->last[k] = AL_MISSING;
 		for (size_t i = c->n; i-- > 0 && out->last[k] == AL_MISSING;)
@@ -62,9 +93,9 @@ void summary_compute(const struct al_course *c, const struct al_settings *s,
 	size_t from = c->n > AL_TREND_SESSIONS ? c->n - AL_TREND_SESSIONS : 0;
 	for (size_t i = from; i < c->n; i++)
 		trend_point(&c->sessions[i], core, &out->trend[out->ntrend++]);
-	count_ruptures(flags, n, out);
-	standing_compute(c, flags, n, &out->standing);
-	if (out->standing.newest_flag != SIZE_MAX)
-		flag_explain(c, s, &flags[out->standing.newest_flag], out->flag, sizeof out->flag);
+	count_episodes(c, eps, neps, out);
+	episodes_standing(c, flags, n, eps, neps, &out->standing);
+	summary_why(c, s, flags, eps, &out->standing, clinician, out->flag, sizeof out->flag);
 	out->standing.newest_flag = SIZE_MAX;
+	out->standing.episode = SIZE_MAX;
 }

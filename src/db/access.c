@@ -37,8 +37,8 @@ enum al_status access_client(struct db *db, const struct access_who *who, const 
 			return al_fail(err, AL_EINPUT, "%s: '%s' is not one of your clients",
 			               who->what, code);
 		if (need == ACCESS_ACK)
-			return al_fail(err, AL_EINPUT, "%s: only a supervisor acknowledges flags",
-			               who->what);
+			return al_fail(err, AL_EINPUT,
+			               "%s: only a supervisor acknowledges episodes", who->what);
 		return AL_OK;
 	}
 	if (need == ACCESS_WRITE)
@@ -61,6 +61,7 @@ void access_mine(const struct access_who *who, struct db_client_filter *f)
 {
 	f->clinician_id = who->supervisor ? 0 : who->user_id;
 	f->supervisor_id = who->supervisor ? who->user_id : 0;
+	f->named = who->supervisor;
 }
 
 enum al_status access_clinician(struct db *db, const struct access_who *who, const char *name,
@@ -89,6 +90,7 @@ enum al_status access_clinician(struct db *db, const struct access_who *who, con
 		               who->what, u.name);
 	f->clinician_id = u.id;
 	f->supervisor_id = 0;
+	f->named = who->supervisor;
 	if (id)
 		*id = u.id;
 	return AL_OK;

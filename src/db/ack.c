@@ -126,8 +126,7 @@ size_t db_acks_next(const struct db_acks *acks, int64_t session_id, int dim, enu
 	return acks->n;
 }
 
-/* Appends s to buf[*at..cap), cutting at a character boundary. */
-static void append(char *buf, size_t cap, size_t *at, const char *s)
+void db_text_append(char *buf, size_t cap, size_t *at, const char *s)
 {
 	size_t n = strlen(s);
 	if (*at + n >= cap) {
@@ -151,12 +150,12 @@ size_t db_acks_text(const struct db_acks *acks, int64_t session_id, int dim, enu
 	     k = db_acks_next(acks, session_id, dim, rule, k + 1)) {
 		const struct al_ack *a = &acks->a[k];
 		if (count++)
-			append(buf, cap, &at, "; ");
-		append(buf, cap, &at, a->user);
-		append(buf, cap, &at, " ");
-		append(buf, cap, &at, a->date);
-		append(buf, cap, &at, ": ");
-		append(buf, cap, &at, a->comment);
+			db_text_append(buf, cap, &at, "; ");
+		db_text_append(buf, cap, &at, a->user);
+		db_text_append(buf, cap, &at, " ");
+		db_text_append(buf, cap, &at, a->date);
+		db_text_append(buf, cap, &at, ": ");
+		db_text_append(buf, cap, &at, a->comment);
 	}
 	return count;
 }

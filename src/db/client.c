@@ -101,6 +101,7 @@ static enum al_status set_archived(struct db *db, int64_t id, bool archived, str
 	db_bind_int(st, ":id", id);
 	if (db_run(db, st, err))
 		return err->status;
+	db_status_touch(db, id); /* archiving closes an open episode (SPEC §4b) */
 	return db_audit(db, archived ? "archive" : "change", "client", id, -1, err);
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alliance/db_ack.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];
@@ -141,7 +142,9 @@ static enum al_status migrate_fk_check(struct db *db, struct al_error *err)
 	return st;
 }
 
-/* One transaction per schema file past user_version. */
+/* One transaction per schema file past user_version; then, in one more,
+ * flag acknowledgements move to episodes and the client summaries that a
+ * migration left missing are computed. */
 static enum al_status migrate_steps(struct db *db, struct al_error *err)
 {
 	bool creating = false;
@@ -153,7 +156,8 @@ static enum al_status migrate_steps(struct db *db, struct al_error *err)
 		if ((st = query_int(db, "PRAGMA user_version", &version, err)))
 			goto fail;
 		if (version >= db_schema_version()) {
-			if ((applied && (st = db_status_fill(db, err))) ||
+			if ((applied && (st = db_ack_move_to_episodes(db, err))) ||
+			    (applied && (st = db_status_fill(db, err))) ||
 			    (applied && (st = migrate_fk_check(db, err))) ||
 			    (st = exec(db, "COMMIT", db->path, err)))
 				goto fail;

@@ -67,6 +67,9 @@ enum al_status db_status_flush(struct db *db, struct al_error *err);
 void db_status_discard(struct db *db);
 enum al_status db_status_fill(struct db *db, struct al_error *err);
 
+/* Appends s to buf[*at..cap), cutting at a character boundary (cap > 0). */
+void db_text_append(char *buf, size_t cap, size_t *at, const char *s);
+
 /* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
 void db_now(char buf[21]);
 

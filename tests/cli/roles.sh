@@ -36,7 +36,7 @@ session add|session add CODE --date 2026-11-27 --trust 9
 client archive|client archive CODE
 client unarchive|client unarchive CODE
 client delete|client delete CODE --purge
-ack|ack CODE --session 4 --rule drop --comment seen
+ack|ack CODE --episode 4 --comment seen
 LIST
 }
 
@@ -79,8 +79,8 @@ al --user sup client delete B-1 --purge
 check_err "sup: client delete" 1 "alliance: client delete: supervisors do not change ratings or notes"
 snapshot "$T/after"
 same_file "a supervisor's refused writes changed nothing" "$T/before" "$T/after"
-al --user sup ack B-1 --session 4 --rule drop --comment seen
-check "sup acknowledges B-1's flag" 0 ""
+al --user sup ack B-1 --episode 4 --comment seen
+check "sup acknowledges B-1's episode" 0 ""
 snapshot "$T/before.archive"
 al --user sup client archive B-1
 check_err "sup may not archive B-1" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
@@ -90,8 +90,8 @@ snapshot "$T/after"
 same_file "a supervisor's refused archive changed nothing" "$T/before.archive" "$T/after"
 
 # bob on his own client: everything but acknowledging.
-al --user bob ack B-1 --session 4 --rule drop --comment mine
-check_err "bob may not acknowledge" 1 "alliance: ack: only a supervisor acknowledges flags"
+al --user bob ack B-1 --episode 4 --comment mine
+check_err "bob may not acknowledge" 1 "alliance: ack: only a supervisor acknowledges episodes"
 for cmd in "flags B-1" "report B-1" "chart B-1" "session list B-1" \
 	"session add B-1 --date 2026-11-27 --trust 9"; do
 	# shellcheck disable=SC2086

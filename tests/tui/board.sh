@@ -133,7 +133,7 @@ check_screen "s: the clinician's own board" "Board of bob"
 check_codes "only bob's clients" B-3 B-1 B-2
 check_no_grep "only bob's line" '^ carl ' "$T/screen"
 tui_keys a
-check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges flags"
+check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges episodes"
 tui_keys s
 check_screen "s: back to the caseload" "Caseload of bob"
 

@@ -399,7 +399,7 @@ static void test_access(void **state)
 	assert_string_equal(c.code, "K-1");
 	assert_int_equal(access_client(db, &alice, "K-1", ACCESS_MANAGE, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &alice, "K-1", ACCESS_ACK, &c, &err), AL_EINPUT);
-	assert_string_equal(err.msg, "t: only a supervisor acknowledges flags");
+	assert_string_equal(err.msg, "t: only a supervisor acknowledges episodes");
 	assert_int_equal(access_client(db, &alice, "B-1", ACCESS_READ, &c, &err), AL_EINPUT);
 	assert_string_equal(err.msg, "t: 'B-1' is not one of your clients");
 	assert_int_equal(access_client(db, &alice, "X-1", ACCESS_READ, &c, &err), AL_EINPUT);
