@@ -19,9 +19,13 @@ void format_date(int32_t days, char *buf);
 void date_split(int32_t days, int *y, int *m, int *d);
 int32_t date_from_ymd(int y, int m, int d);
 
-/* A rating 0..10 with at most one decimal ("9", "7.5", "10.0") to tenths.
- * On failure *why says what was wrong, in words fit for an error line. */
+/* A rating 0..10 with at most one decimal ("9", "7.5", "10.0", ".5") to
+ * tenths. On failure *why says what was wrong, in words fit for an error
+ * line. */
 bool parse_rating(const char *s, al_tenths *out, const char **why);
+/* s written with a decimal comma ("7,5") as the rating it means, with a
+ * dot ("7.5", into out of at least 8 bytes); false when it is not one. */
+bool rating_with_dot(const char *s, char *out, size_t cap);
 /* Writes "9.0" style text (one decimal) into buf (at least 6 bytes). */
 void format_tenths(int tenths, char *buf);
 

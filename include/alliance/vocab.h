@@ -17,6 +17,10 @@ extern const char *const al_rater_words[AL_RATER_COUNT];
 /* by enum al_rupture: "" (none), "withdrawal", "confrontation" */
 extern const char *const al_rupture_words[AL_RUPTURE_WORDS];
 
+/* The clinician's wording of a core dimension's item (the client's is
+ * stored with the dimension), or NULL for a dimension without one. */
+const char *vocab_clinician_wording(const char *dimension_key);
+
 /* The index of word in words[0..n), or -1. */
 int vocab_find(const char *const *words, int n, const char *word);
 /* words[from..n) for a message: "cbt, psychodynamic, ... or other". */

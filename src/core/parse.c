@@ -83,42 +83,51 @@ void format_date(int32_t days, char *buf)
 	}
 }
 
+static bool refuse_rating(const char **why, const char *reason)
+{
+	*why = reason;
+	return false;
+}
+
 bool parse_rating(const char *s, al_tenths *out, const char **why)
 {
 	int whole = 0, tenth = 0;
 	size_t i = 0;
-	if (!*s) {
-		*why = "empty value (type 0 to 10)";
-		return false;
-	}
-	if (s[0] == '-' && isdigit((unsigned char)s[1])) {
-		*why = "out of range 0 to 10";
-		return false;
-	}
+	if (!*s)
+		return refuse_rating(why, "empty value (type 0 to 10)");
+	if (s[0] == '-' && isdigit((unsigned char)s[1]))
+		return refuse_rating(why, "out of range 0 to 10");
 	while (isdigit((unsigned char)s[i]) && i < 3)
 		whole = whole * 10 + (s[i++] - '0');
-	if (i == 0 || (s[i] && s[i] != '.')) {
-		*why = "not a number from 0 to 10";
-		return false;
-	}
+	if (s[i] == ',' && isdigit((unsigned char)s[i + 1]))
+		return refuse_rating(why, "use a dot for the decimal (e.g. 7.5)");
+	if ((i == 0 && s[0] != '.') || (s[i] && s[i] != '.'))
+		return refuse_rating(why, "not a number from 0 to 10");
 	if (s[i] == '.') {
-		if (!isdigit((unsigned char)s[i + 1])) {
-			*why = "not a number from 0 to 10";
-			return false;
-		}
+		if (!isdigit((unsigned char)s[i + 1]))
+			return refuse_rating(why, "not a number from 0 to 10");
 		tenth = s[i + 1] - '0';
-		if (s[i + 2]) {
-			*why = isdigit((unsigned char)s[i + 2]) ? "at most one decimal (e.g. 7.5)"
-			                                        : "not a number from 0 to 10";
-			return false;
-		}
+		if (s[i + 2])
+			return refuse_rating(why, isdigit((unsigned char)s[i + 2])
+			                              ? "at most one decimal (e.g. 7.5)"
+			                              : "not a number from 0 to 10");
 	}
-	if (whole * 10 + tenth > 100) {
-		*why = "out of range 0 to 10";
-		return false;
-	}
+	if (whole * 10 + tenth > 100)
+		return refuse_rating(why, "out of range 0 to 10");
 	*out = (al_tenths)(whole * 10 + tenth);
 	return true;
+}
+
+bool rating_with_dot(const char *s, char *out, size_t cap)
+{
+	const char *comma = strchr(s, ',');
+	al_tenths v;
+	const char *why;
+	if (!comma || strchr(comma + 1, ',') || strlen(s) >= cap)
+		return false;
+	snprintf(out, cap, "%s", s);
+	out[comma - s] = '.';
+	return parse_rating(out, &v, &why);
 }
 
 void format_tenths(int tenths, char *buf)

@@ -9,6 +9,21 @@ const char *const al_modality_words[AL_MODALITY_WORDS] = {
 const char *const al_rater_words[AL_RATER_COUNT] = {"client", "clinician"};
 const char *const al_rupture_words[AL_RUPTURE_WORDS] = {"", "withdrawal", "confrontation"};
 
+/* The suggested client wordings (SPEC §1) turned to the clinician's view. */
+static const char *const clinician_wording[][2] = {
+    {"trust", "The client seemed safe and able to be open."},
+    {"collaboration", "We worked together on what matters to the client, in a way that fits them."},
+    {"empathy", "The client seemed to feel heard, understood and respected."},
+};
+
+const char *vocab_clinician_wording(const char *key)
+{
+	for (size_t i = 0; i < sizeof clinician_wording / sizeof *clinician_wording; i++)
+		if (strcmp(clinician_wording[i][0], key) == 0)
+			return clinician_wording[i][1];
+	return NULL;
+}
+
 int vocab_find(const char *const *words, int n, const char *word)
 {
 	for (int i = 0; i < n; i++)

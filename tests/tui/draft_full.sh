@@ -13,7 +13,7 @@ tui_wait "Caseload of alice"
 tui_keys n
 tui_wait "New session for K-1"
 tui_type 4
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "to be discarded"
 poll draft_has "to be discarded"
 # From now on every write of the running program fails: a full disk.

@@ -12,7 +12,7 @@ tui_wait "Caseload of alice"
 tui_keys n
 tui_wait "New session for K-9"
 tui_type 7
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "typed before the lock"
 tui_wait "typed before the lock"
 TUI_WAIT=90 tui_wait "alliance — press Enter to return" &&

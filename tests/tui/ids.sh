@@ -41,7 +41,7 @@ tui_keys Enter Enter
 tui_wait "Session 1 of 1"
 tui_keys e
 check_screen "e opens K-2's session" "Edit a session of K-2"
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type " alice typed edit"
 poll draft_has "alice typed edit"
 al client delete K-2 --purge
@@ -72,11 +72,11 @@ tui_keys /
 tui_keys C-u
 tui_type K-4
 tui_keys Enter
-tui_wait "K-4"
+tui_wait "K-4 · ok" # the row itself, once the caseload has read the new client
 tui_keys n
 check_screen "n opens K-4's form" "New session for K-4"
 tui_type 5
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "alice typed new"
 poll draft_has "alice typed new"
 al client delete K-4 --purge

@@ -35,6 +35,8 @@ tui_keys C-s
 check_screen "a duplicate code is refused" "K-3"
 check_grep "with the form kept" 'New client of alice' "$T/screen"
 tui_keys Escape
+check_screen "Esc asks before dropping the typed code" "Discard what you typed?"
+tui_keys y
 tui_wait "Caseload of alice"
 
 # The trend screen: header, notes of the selected session, Tab, c.

@@ -88,6 +88,9 @@ enum ui_action ui_dispatch(struct ui *ui, int key)
 		a = run_key(ui, k, st);
 	if (a == UI_PASS && (k = find(s->keys, s->nkeys, key)))
 		a = run_key(ui, k, st);
+	if (a == UI_PASS && s->form && ui_key_printable(key)) /* never dropped unsaid */
+		ui_say(ui, true,
+		       "This field takes no typing: Space or Left/Right choose, Tab moves on");
 	return a;
 }
 
@@ -234,7 +237,7 @@ void ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st
 	int y = 2, x = 2, iw = w - 2, last = LINES - 3;
 	y += help_rows(ui, s->keys, s->nkeys, y, x, iw, last);
 	y += help_rows(ui, global_keys, NGLOBAL, y, x, iw, last);
-	if (y < last)
+	if (y < last - 2) /* a blank row, unless the screen's own lines need it */
 		y++;
 	if (s->help_extra && y < last)
 		y += s->help_extra(ui, st, y, x, iw, last - y);

@@ -63,9 +63,11 @@ static void offer(struct ui *ui, struct ack_form *a, int64_t session_id)
 	}
 }
 
-static const char *af_check(const void *ctx, int i)
+static const char *af_check(const void *ctx, int i, char *buf, size_t cap)
 {
 	const struct ack_form *a = ctx;
+	(void)buf;
+	(void)cap;
 	if (i != F_COMMENT || a->comment.len == 0)
 		return NULL;
 	for (size_t k = 0; k < a->comment.len; k++)

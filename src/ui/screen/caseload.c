@@ -1,10 +1,12 @@
 /* The caseload, a clinician's home screen: their clients in risk order with
  * status, last values and sparklines; `/` filters by code. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "alliance/db_caseload.h"
+#include "alliance/db_user.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
 #include "alliance/spark.h"
@@ -21,6 +23,7 @@ struct caseload {
 	struct db_caseload data; /* the summaries, in risk order (the caseload command's) */
 	struct ui_list list;
 	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
+	char others[400];              /* the other users, for the help */
 };
 
 static void find_core(const struct ui *ui, struct caseload *cl)
@@ -155,7 +158,7 @@ static const struct ui_key caseload_keys[] = {
     UI_KEY_FOR(UI_CLINICIAN, cl_add, 'a', 0, "a", "a", "add",
                "add a client (code, modality, goal)"),
     UI_KEY(cl_board, 's', 0, "s", "s", "board",
-           "the supervisor board (a clinician's: their own clients and numbers)"),
+           "the board (a clinician's: your clients and numbers)"),
     UI_KEY_OUT(cl_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
 };
 
@@ -174,25 +177,75 @@ static bool caseload_typing(const void *st)
 
 struct cols {
 	int code, clinician, sessions, date, values, status, spark;
+	int value_w[AL_CORE_DIMS]; /* each dimension's value column */
+	int spark_w;               /* and its trend column */
 	bool per_dim;
 };
+
+static int longest_label(const struct ui *ui, const struct caseload *cl)
+{
+	int w = 0;
+	for (int d = 0; d < cl->ncore; d++) {
+		int c = ui_text_cells(ui->dims.dim[cl->core[d]].label);
+		w = c > w ? c : w;
+	}
+	return w;
+}
+
+/* The longest code of the clients loaded, at least CODE_NARROW. */
+static int longest_code(const struct caseload *cl)
+{
+	int w = CODE_NARROW;
+	for (size_t i = 0; i < cl->data.n; i++) {
+		int c = (int)strlen(cl->data.rows[i].client.code);
+		w = c > w ? c : w;
+	}
+	return w;
+}
+
+/* Room to spare goes first to whole codes, then to whole dimension names
+ * over the trends, then over the values; what is left widens the codes. */
+static void share_spare(const struct ui *ui, const struct caseload *cl, struct cols *c, int spare)
+{
+	int label = longest_label(ui, cl), more = longest_code(cl) - c->code;
+	if (more > spare)
+		more = spare;
+	c->code += more;
+	spare -= more;
+	if (c->per_dim && label > SPARK_N && (more = (label - SPARK_N) * cl->ncore) <= spare) {
+		c->spark_w = label;
+		spare -= more;
+	}
+	more = 0;
+	for (int d = 0; d < cl->ncore; d++)
+		more += ui_text_cells(ui->dims.dim[cl->core[d]].label) + 1 - c->value_w[d];
+	if (more > 0 && more <= spare) {
+		for (int d = 0; d < cl->ncore; d++)
+			c->value_w[d] = ui_text_cells(ui->dims.dim[cl->core[d]].label) + 1;
+		c->values += more;
+		spare -= more;
+	}
+	c->code += spare < AL_KEY_MAX - c->code ? spare : AL_KEY_MAX - c->code;
+}
 
 static struct cols columns(const struct ui *ui, const struct caseload *cl)
 {
 	struct cols c = {.code = CODE_NARROW,
 	                 .sessions = 4,
 	                 .date = 10,
+	                 .value_w = {5, 5, 5},
 	                 .values = 5 * (cl->ncore ? cl->ncore : 1),
 	                 .status = 10,
-	                 .spark = SPARK_N};
+	                 .spark = SPARK_N,
+	                 .spark_w = SPARK_N};
 	c.clinician = ui->supervisor ? 12 : 0;
 	int fixed = 1 + c.code + 1 + c.clinician + c.sessions + 2 + c.date + 1 + c.values + 1 +
 	            c.status + 1;
 	c.per_dim = cl->ncore > 1 && fixed + cl->ncore * (SPARK_N + 1) <= COLS;
 	int used = fixed + (c.per_dim ? cl->ncore * (SPARK_N + 1) : SPARK_N);
 	int spare = COLS - (used > UI_MIN_COLS ? used : UI_MIN_COLS);
-	if (spare > 0) /* wider than 80 columns: longer codes */
-		c.code += spare < AL_KEY_MAX - CODE_NARROW ? spare : AL_KEY_MAX - CODE_NARROW;
+	if (spare > 0) /* wider than 80 columns */
+		share_spare(ui, cl, &c, spare);
 	return c;
 }
 
@@ -207,13 +260,13 @@ static void draw_spark(const struct ui *ui, int y, int x, const struct al_summar
 	}
 }
 
-static void draw_values(int y, int x, const struct al_summary *s, int ncore, attr_t a)
+static void draw_values(int y, int x, const struct al_summary *s, int ncore, const int *w, attr_t a)
 {
-	for (int d = 0; d < ncore; d++) {
+	for (int d = 0; d < ncore; x += w[d++]) {
 		char buf[8] = "  -";
 		if (s->last[d] != AL_MISSING)
 			format_tenths(s->last[d], buf);
-		ui_putf(y, x + 5 * d, 5, a, "%4s", buf);
+		ui_putf(y, x, w[d], a, "%*s", w[d] - 1, buf);
 	}
 }
 
@@ -238,7 +291,7 @@ static void draw_row(const struct ui *ui, const struct caseload *cl, const struc
 		format_date(sum->last_date, date);
 	ui_put(y, x, c->date, base, date);
 	x += c->date + 1;
-	draw_values(y, x, sum, cl->ncore, base);
+	draw_values(y, x, sum, cl->ncore, c->value_w, base);
 	x += c->values + 1;
 	enum al_state s = sum->standing.state;
 	attr_t sa = ui_attr(ui, ui_state_role((int)s)) | (sel ? A_REVERSE : 0);
@@ -247,7 +300,7 @@ static void draw_row(const struct ui *ui, const struct caseload *cl, const struc
 	if (!c->per_dim)
 		draw_spark(ui, y, x, sum, 0, base);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
-		draw_spark(ui, y, x + d * (SPARK_N + 1), sum, d + 1,
+		draw_spark(ui, y, x + d * (c->spark_w + 1), sum, d + 1,
 		           ui_dim_attr(ui, cl->core[d]) | (sel ? A_REVERSE : 0));
 }
 
@@ -265,15 +318,16 @@ static void draw_heads(const struct ui *ui, const struct caseload *cl, const str
 	x += c->sessions + 2;
 	ui_put(1, x, c->date, a, "Last");
 	x += c->date + 1;
-	for (int d = 0; d < cl->ncore; d++)
-		ui_putf(1, x + 5 * d, 5, a, "%4.4s", ui->dims.dim[cl->core[d]].label);
+	for (int d = 0, vx = x; d < cl->ncore; vx += c->value_w[d++]) /* over the values */
+		ui_putf(1, vx, c->value_w[d], a, "%*.*s", c->value_w[d] - 1, c->value_w[d] - 1,
+		        ui->dims.dim[cl->core[d]].label);
 	x += c->values + 1;
 	ui_put(1, x, c->status, a, "Status");
 	x += c->status + 1;
 	if (!c->per_dim)
 		ui_putf(1, x, COLS - x, a, "Mean, last %d", SPARK_N);
 	for (int d = 0; c->per_dim && d < cl->ncore; d++)
-		ui_put_cut(ui, 1, x + d * (SPARK_N + 1), SPARK_N, a,
+		ui_put_cut(ui, 1, x + d * (c->spark_w + 1), c->spark_w, a,
 		           ui->dims.dim[cl->core[d]].label);
 }
 
@@ -324,6 +378,64 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 		            (int)r->summary.standing.state, r->summary.flag);
 }
 
+/* ---- the help names the other users (after make demo, whose lines the
+ * full screen hides), so that --user NAME can open their views ---- */
+
+struct others {
+	char clinicians[300], supervisors[300];
+	const char *me;
+	int n;
+};
+
+static enum al_status add_other(void *ctx, const struct al_user *u, struct al_error *err)
+{
+	struct others *o = ctx;
+	(void)err;
+	if (strcmp(u->name, o->me) == 0 || o->n++ >= 8)
+		return AL_OK;
+	char *to = u->supervisor ? o->supervisors : o->clinicians;
+	size_t at = strlen(to);
+	snprintf(to + at, 300 - at, "%s%s", at ? ", " : "", u->name);
+	return AL_OK;
+}
+
+static void others_text(const struct others *o, char *buf, size_t cap)
+{
+	int at = 0;
+	buf[0] = '\0';
+	if (!o->n)
+		return;
+	at = snprintf(buf, cap, "Other users of this database:");
+	if (o->clinicians[0] && at >= 0 && (size_t)at < cap)
+		at += snprintf(buf + at, cap - (size_t)at, " %s (clinician%s)", o->clinicians,
+		               strchr(o->clinicians, ',') ? "s" : "");
+	if (o->supervisors[0] && at >= 0 && (size_t)at < cap)
+		at += snprintf(buf + at, cap - (size_t)at, "%s %s (supervisor%s)",
+		               o->clinicians[0] ? ";" : "", o->supervisors,
+		               strchr(o->supervisors, ',') ? "s" : "");
+	if (o->n > 8 && at >= 0 && (size_t)at < cap)
+		at += snprintf(buf + at, cap - (size_t)at, " and %d more", o->n - 8);
+	if (at >= 0 && (size_t)at < cap)
+		snprintf(buf + at, cap - (size_t)at, ". alliance --user NAME opens their views.");
+}
+
+static enum al_status load_others(struct ui *ui, struct caseload *cl)
+{
+	struct others o = {.me = ui->user};
+	enum al_status st = db_user_each(ui->db, add_other, &o, ui->err);
+	if (!st)
+		others_text(&o, cl->others, sizeof cl->others);
+	return st;
+}
+
+static int caseload_help(const struct ui *ui, const void *st, int row, int col, int width, int max)
+{
+	const struct caseload *cl = st;
+	if (!cl->others[0])
+		return 0;
+	return ui_put_wrapped(row, col, width, max, ui_attr(ui, UI_R_PLAIN), cl->others);
+}
+
 static void caseload_leave(struct ui *ui, void *st)
 {
 	struct caseload *cl = st;
@@ -338,7 +450,8 @@ static enum al_status caseload_enter(struct ui *ui, void *st, const void *args)
 	(void)args;
 	if (!ui_list_init(&cl->list, matches, list_rows, cl))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	return load(ui, cl, 0);
+	enum al_status rc = load_others(ui, cl);
+	return rc ? rc : load(ui, cl, 0);
 }
 
 const struct ui_screen caseload_screen = {
@@ -352,5 +465,6 @@ const struct ui_screen caseload_screen = {
     .input = caseload_input,
     .draw = caseload_draw,
     .typing = caseload_typing,
+    .help_extra = caseload_help,
     .leave = caseload_leave,
 };

@@ -17,11 +17,14 @@ struct client_form {
 	struct ui_form form;
 	struct ui_text code, goal;
 	int modality;
+	bool asking; /* Esc after typing: discard it? */
 };
 
-static const char *cf_check(const void *ctx, int i)
+static const char *cf_check(const void *ctx, int i, char *buf, size_t cap)
 {
 	const struct client_form *cf = ctx;
+	(void)buf;
+	(void)cap;
 	char code[AL_KEY_MAX * 4 + 1];
 	if (i != F_CODE)
 		return NULL;
@@ -76,9 +79,12 @@ static enum ui_action cf_save(struct ui *ui, void *st)
 
 static enum ui_action cf_cancel(struct ui *ui, void *st)
 {
+	struct client_form *cf = st;
 	(void)ui;
-	(void)st;
-	return UI_BACK;
+	if (!cf->form.edited)
+		return UI_BACK;
+	cf->asking = true;
+	return UI_DONE;
 }
 
 static const struct ui_key client_form_keys[] = {
@@ -86,28 +92,48 @@ static const struct ui_key client_form_keys[] = {
     UI_KEY(cf_prev, UI_FN(KEY_BTAB), 0, "S-Tab", "S-Tab", "previous", "previous field (Up too)"),
     UI_KEY(cf_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save", "add the client"),
     UI_KEY_OUT(cf_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",
-               "cancel (q too, outside text fields)"),
+               "cancel (asks if something was typed; q too, outside text fields)"),
 };
+
+/* Discard what was typed? y leaves, n or Esc keeps editing. */
+static enum ui_action answer(struct client_form *cf, int key)
+{
+	if (key == 'y' || key == 'Y')
+		return UI_BACK;
+	if (key == 'n' || key == 'N' || key == UI_ESC)
+		cf->asking = false;
+	return UI_DONE;
+}
 
 static enum ui_action cf_input(struct ui *ui, void *st, int key)
 {
+	struct client_form *cf = st;
+	if (cf->asking)
+		return answer(cf, key);
 	if (key == UI_TAB || key == UI_FN(KEY_BTAB))
 		return UI_PASS;
-	return form_key(ui, &((struct client_form *)st)->form, key);
+	return form_key(ui, &cf->form, key);
 }
 
 static bool cf_typing(const void *st)
 {
-	return form_typing(&((const struct client_form *)st)->form);
+	const struct client_form *cf = st;
+	return !cf->asking && form_typing(&cf->form);
 }
 
 static void cf_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct client_form *cf = st;
 	ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "New client of %s", ui->user);
-	ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT),
-	       "A pseudonymous code only: no names, no birth dates.");
+	if (cf->asking)
+		ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_ERROR),
+		       "Discard what you typed? (y discards, n keeps editing)");
+	else
+		ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT),
+		       "A pseudonymous code only: no names, no birth dates.");
 	form_draw(ui, &cf->form, 3, f->rows - 3, f);
+	if (cf->asking)
+		f->cursor = false;
 }
 
 static void cf_leave(struct ui *ui, void *st)

@@ -12,33 +12,51 @@
 #include "../screens.h"
 #include "entry.h"
 
-/* The rating fields show the ratings of the rater chosen in the form. */
+/* The rating fields show the ratings of the rater chosen in the form,
+ * with the item in that rater's words. */
 static void bind_ratings(struct entry *e)
 {
-	for (size_t d = 0; d < e->dims.n; d++)
-		e->form.field[ENTRY_F_DIM(d)].text = &e->rating[e->rater][d];
+	for (size_t d = 0; d < e->dims.n; d++) {
+		struct ui_field *f = &e->form.field[ENTRY_F_DIM(d)];
+		const char *clin = vocab_clinician_wording(e->dims.dim[d].key);
+		f->text = &e->rating[e->rater][d];
+		f->hint = e->dims.wording[d];
+		if (e->rater == AL_RATER_CLINICIAN)
+			f->hint = clin ? clin : "your own view of it";
+	}
 }
 
-static const char *entry_check(const void *ctx, int i)
+/* "7,5" is refused with the value it means: "use a dot: 7.5". */
+static const char *rating_check(const struct ui_text *t, char *why_buf, size_t cap)
+{
+	char buf[64], dot[16];
+	const char *why = NULL;
+	al_tenths v;
+	if (t->len == 0) /* not rated */
+		return NULL;
+	ui_text_get(t, buf, sizeof buf);
+	if (parse_rating(buf, &v, &why))
+		return NULL;
+	if (!rating_with_dot(buf, dot, sizeof dot))
+		return why;
+	snprintf(why_buf, cap, "use a dot: %s", dot);
+	return why_buf;
+}
+
+static const char *entry_check(const void *ctx, int i, char *why_buf, size_t cap)
 {
 	const struct entry *e = ctx;
-	char buf[64];
-	if (i == ENTRY_F_DATE) {
+	if (i == ENTRY_F_DATE(e)) {
+		char buf[64];
 		int32_t days;
 		ui_text_get(&e->date, buf, sizeof buf);
 		if (!parse_date(buf, &days))
-			return "not a date (YYYY-MM-DD)";
+			return "not a date (year-month-day, e.g. 2026-03-02)";
 		return days > e->today + ENTRY_FUTURE_DAYS ? "in the future" : NULL;
 	}
-	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_RATER(e))
+	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_NOTE(e))
 		return NULL;
-	const struct ui_text *t = e->form.field[i].text;
-	if (t->len == 0) /* not rated */
-		return NULL;
-	const char *why = NULL;
-	al_tenths v;
-	ui_text_get(t, buf, sizeof buf);
-	return parse_rating(buf, &v, &why) ? NULL : why;
+	return rating_check(e->form.field[i].text, why_buf, cap);
 }
 
 /* Every rating of both raters is checked before saving. */
@@ -92,8 +110,13 @@ static enum ui_action en_save(struct ui *ui, void *st)
 static enum ui_action en_editor(struct ui *ui, void *st)
 {
 	struct entry *e = st;
+	bool chosen;
+	const char *ed = ui_editor_name(&chosen);
 	if (ui_edit_external(&e->note, &e->note_pending, ui->err))
 		ui_say_err(ui);
+	else if (!chosen)
+		ui_say(ui, false,
+		       "Note written with %s (to choose another editor, set VISUAL or EDITOR)", ed);
 	e->form.focus = ENTRY_F_NOTE(e);
 	e->form.edited = e->form.changed = true;
 	return UI_DONE;
@@ -116,7 +139,9 @@ static const struct ui_key entry_keys[] = {
            "previous field (Up too, outside the note)"),
     UI_KEY(en_save, UI_CTRL('S'), UI_FN(KEY_F(10)), "^S/F10", "^S/F10", "save",
            "save the session, from any field"),
-    UI_KEY(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor", "write the note in $EDITOR"),
+    UI_KEY(en_editor, UI_CTRL('E'), 0, "^E", "^E", "editor",
+           "write the note in your text editor: $VISUAL, else $EDITOR, else "
+           "sensible-editor, nano or vi"),
     UI_KEY_OUT(en_cancel, UI_ESC, 'q', "Esc", "Esc", "cancel",
                "cancel (asks if something was typed; q outside text fields)"),
 };
@@ -249,11 +274,11 @@ static bool texts_init(struct entry *e)
 static void build_form(struct entry *e)
 {
 	struct ui_form *f = &e->form;
-	f->field[ENTRY_F_DATE] =
-	    (struct ui_field){UI_FIELD_TEXT, "Date", "YYYY-MM-DD", &e->date, 11};
 	for (size_t d = 0; d < e->dims.n; d++)
 		f->field[ENTRY_F_DIM(d)] = (struct ui_field){UI_FIELD_TEXT, e->dims.dim[d].label,
 		                                             e->dims.wording[d], NULL, 6};
+	f->field[ENTRY_F_NOTE(e)] = (struct ui_field){
+	    UI_FIELD_NOTE, "Note", "Tab leaves the note; Ctrl-E opens your text editor", &e->note};
 	f->field[ENTRY_F_RATER(e)] = (struct ui_field){.kind = UI_FIELD_CHOICE,
 	                                               .label = "Rater",
 	                                               .choices = al_rater_words,
@@ -269,9 +294,9 @@ static void build_form(struct entry *e)
 	                      .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
 	    UI_FIELD_TEXT, "Context", "life events (illness, a loss)", &e->context, 30};
-	f->field[ENTRY_F_NOTE(e)] = (struct ui_field){
-	    UI_FIELD_NOTE, "Note", "Tab leaves the note; Ctrl-E opens $EDITOR", &e->note};
-	f->n = ENTRY_F_NOTE(e) + 1;
+	f->field[ENTRY_F_DATE(e)] =
+	    (struct ui_field){UI_FIELD_TEXT, "Date", "year-month-day", &e->date, 11};
+	f->n = ENTRY_F_COUNT(e);
 	f->focus = ENTRY_F_DIM(0);
 	f->check = entry_check;
 	f->ctx = e;

@@ -30,13 +30,16 @@ struct entry {
 	char *note_pending; /* a note from $EDITOR too long to take, kept whole */
 };
 
-/* Field indices: the date, one per dimension, then these. */
-#define ENTRY_F_DATE 0
-#define ENTRY_F_DIM(i) (1 + (i))
-#define ENTRY_F_RATER(e) (1 + (int)(e)->dims.n)
-#define ENTRY_F_RUPTURE(e) (ENTRY_F_RATER(e) + 1)
-#define ENTRY_F_CONTEXT(e) (ENTRY_F_RATER(e) + 2)
-#define ENTRY_F_NOTE(e) (ENTRY_F_RATER(e) + 3)
+/* Field indices, in Tab order (SPEC §5): one per dimension, so that
+ * "7 Tab 6.5 Tab 8 Tab" reaches the note; then rater, rupture marker,
+ * context and the date. */
+#define ENTRY_F_DIM(i) (i)
+#define ENTRY_F_NOTE(e) ((int)(e)->dims.n)
+#define ENTRY_F_RATER(e) (ENTRY_F_NOTE(e) + 1)
+#define ENTRY_F_RUPTURE(e) (ENTRY_F_NOTE(e) + 2)
+#define ENTRY_F_CONTEXT(e) (ENTRY_F_NOTE(e) + 3)
+#define ENTRY_F_DATE(e) (ENTRY_F_CONTEXT(e) + 1)
+#define ENTRY_F_COUNT(e) (ENTRY_F_DATE(e) + 1)
 
 /* Fills the form from a stored session (editing). */
 enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t session_id);

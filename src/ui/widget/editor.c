@@ -112,15 +112,44 @@ static enum al_status take(struct ui_text *t, char *text, char **pending, struct
 	return AL_OK;
 }
 
+/* name is an executable file in a directory of $PATH. */
+static bool on_path(const char *name)
+{
+	const char *p = getenv("PATH");
+	char path[1024];
+	while (p && *p) {
+		size_t n = strcspn(p, ":");
+		snprintf(path, sizeof path, "%.*s/%s", (int)n, n ? p : ".", name);
+		if (access(path, X_OK) == 0)
+			return true;
+		p += n + (p[n] == ':');
+	}
+	return false;
+}
+
+const char *ui_editor_name(bool *chosen)
+{
+	static const char *const fallback[] = {"sensible-editor", "nano", "vi"};
+	const char *vars[] = {"VISUAL", "EDITOR"};
+	*chosen = true;
+	for (size_t i = 0; i < 2; i++) {
+		const char *ed = getenv(vars[i]);
+		if (ed && *ed)
+			return ed;
+	}
+	*chosen = false;
+	for (size_t i = 0; i < 3; i++)
+		if (on_path(fallback[i]))
+			return fallback[i];
+	return "vi";
+}
+
 /* Runs the editor on path with the screen handed back to the shell. The
  * path goes through the environment, so no quoting of it is needed. */
 static enum al_status run_editor(const char *path, struct al_error *err)
 {
-	const char *ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = getenv("VISUAL");
-	if (!ed || !*ed)
-		ed = "vi";
+	bool chosen;
+	const char *ed = ui_editor_name(&chosen);
 	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "%s \"$ALLIANCE_NOTE_FILE\"", ed);
 	setenv("ALLIANCE_NOTE_FILE", path, 1);

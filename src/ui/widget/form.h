@@ -21,8 +21,9 @@ struct ui_field {
 struct ui_form {
 	struct ui_field field[UI_FORM_MAX];
 	int n, focus;
-	/* The reason the field's value is refused, or NULL when it is fine. */
-	const char *(*check)(const void *ctx, int field);
+	/* The reason the field's value is refused, or NULL when it is fine
+	 * (a reason made up for the value goes in buf). */
+	const char *(*check)(const void *ctx, int field, char *buf, size_t cap);
 	const void *ctx;
 	bool edited;  /* typed since the form opened: Esc asks */
 	bool changed; /* since the last draft save */
