@@ -18,6 +18,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 #include "alliance/ui.h"
 
 struct globals {
@@ -52,7 +53,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 		else if (strncmp(a, "--user", 6) == 0 && (a[6] == '=' || !a[6]))
 			target = &g->user;
 		else {
-			fprintf(stderr, "alliance: unknown option %s (see alliance --help)\n", a);
+			char shown[160]; /* what was typed, never raw on the terminal */
+			text_escape(a, false, shown, sizeof shown);
+			fprintf(stderr, "alliance: unknown option %s (see alliance --help)\n",
+			        shown);
 			return -1;
 		}
 		if (!target)

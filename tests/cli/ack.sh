@@ -110,7 +110,7 @@ al --user sup ack C-3 --session 4 --rule drop --dimension trust --comment "   "
 check_err "blank comment" 1 "alliance: ack: --comment is blank"
 al --user sup ack C-3 --session 4 --rule drop --dimension trust --comment "two
 lines"
-check_err "one line only" 1 "alliance: ack: --comment has a control character (one line of text only)"
+check_err "one line only" 1 "alliance: ack: --comment has a line break (one line of text only)"
 al --user sup ack C-3 --session 4 --rule drop --dimension trust --comment "x" --frob
 check_err "unknown option" 2 "alliance: ack: unknown option --frob"
 [ "$(acks)" = "$nacks" ] && ok "refused acknowledgements stored nothing" || not_ok "refused acknowledgements stored nothing" "$(acks) rows, wanted $nacks"

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "alliance/db_session.h"
+#include "alliance/text.h"
 #include "editor.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
@@ -41,9 +42,14 @@ static enum al_status read_back(const char *path, struct ui_text *t, char *buf,
 	fclose(fp);
 	if (bad)
 		return al_fail(err, AL_EIO, "note: cannot read the editor's file");
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+	n = text_plain_lines(buf, n); /* CRLF, as from a Windows editor, is a newline */
+	while (n > 0 && buf[n - 1] == '\n')
 		n--; /* editors end files with a newline the note does not need */
 	buf[n] = '\0';
+	char why[96];
+	if (!text_valid(buf, n, true, why, sizeof why))
+		return al_fail(err, AL_EINPUT, "note: the editor's text %s; the note is as it was",
+		               why);
 	ui_text_set(t, buf);
 	return AL_OK;
 }
