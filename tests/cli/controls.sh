@@ -23,7 +23,7 @@ for d in 02 09 16 23; do
 done
 setup --user bob session add K-1 --date 2026-11-26 --trust 5 --collaboration 9 --empathy 9
 sqlite3 "$DB" "SELECT count(*) FROM client; SELECT count(*) FROM session; SELECT count(*) FROM note;
-	SELECT count(*) FROM dimension; SELECT count(*) FROM ack" > "$T/before"
+	SELECT count(*) FROM dimension; SELECT count(*) FROM ack; SELECT count(*) FROM episode_ack" > "$T/before"
 
 # refused NAME MESSAGE ARGS...: exit 1, exactly MESSAGE, nothing stored.
 refused() {
@@ -50,10 +50,10 @@ refused "dimension label: bidi" \
 	"dimension add: the label has an invisible bidirectional or zero-width character (U+202E)" \
 	dimension add goals "${RLO}Goals"
 refused "ack comment: a C1 control" "ack: --comment has a control character (U+009B)" \
-	--user sup ack K-1 --session 5 --rule drop --dimension trust --comment "seen${CSI}"
+	--user sup ack K-1 --episode 5 --comment "seen${CSI}"
 refused "ack comment: bidi" \
 	"ack: --comment has an invisible bidirectional or zero-width character (U+202E)" \
-	--user sup ack K-1 --session 5 --rule drop --dimension trust --comment "seen ${RLO}ok"
+	--user sup ack K-1 --episode 5 --comment "seen ${RLO}ok"
 refused "note: a lone CR (\"safe to discharge\\rNOT\")" \
 	"session add: --note: has a control character (U+000D)" \
 	--user bob session add K-1 --date 2026-11-26 --note "safe to discharge${CR}NOT"
@@ -80,7 +80,7 @@ refused "import: bidi in a context" \
 	"$T/bidi.csv:2: context has an invisible bidirectional or zero-width character (U+202E)" \
 	import "$T/bidi.csv"
 sqlite3 "$DB" "SELECT count(*) FROM client; SELECT count(*) FROM session; SELECT count(*) FROM note;
-	SELECT count(*) FROM dimension; SELECT count(*) FROM ack" > "$T/after"
+	SELECT count(*) FROM dimension; SELECT count(*) FROM ack; SELECT count(*) FROM episode_ack" > "$T/after"
 same_file "nothing refused was stored" "$T/before" "$T/after"
 
 # Error messages quote what was typed escaped, never raw.
