@@ -18,6 +18,7 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 #include "alliance/ui.h"
 
 struct globals {
@@ -91,10 +92,12 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 		}
 		if (!(name = take_global(g, a, i + 1 < argc ? argv[i + 1] : NULL, &twice, &took))) {
 			bool value = strcmp(a, "--db") == 0 || strcmp(a, "--user") == 0;
+			char shown[160]; /* what was typed, never raw on the terminal */
+			text_escape(a, false, shown, sizeof shown);
 			fprintf(stderr,
 			        value ? "alliance: %s needs a value\n"
 			              : "alliance: unknown option %s (see alliance --help)\n",
-			        a);
+			        shown);
 			return -1;
 		}
 		if (twice) {

@@ -62,6 +62,7 @@ struct out {
 	enum out_format fmt;
 	const struct out_col *cols;
 	int ncols;
+	bool excel_safe; /* CSV: a cell starting = + - @ tab CR gets a leading ' */
 	long rows;
 	int width; /* table: the columns it fits in (out_width) */
 	/* table rows are kept to align columns */

@@ -16,6 +16,12 @@
 bool parse_date(const char *s, int32_t *days);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void format_date(int32_t days, char *buf);
+/* The one rule for every date a session is entered with (session add, the
+ * entry form, import): sessions are entered after they happen, and a day
+ * of slack covers a clinician across a time zone or just after midnight,
+ * so a date more than AL_FUTURE_DAYS after today is refused. */
+#define AL_FUTURE_DAYS 1
+bool date_in_future(int32_t date, int32_t today);
 void date_split(int32_t days, int *y, int *m, int *d);
 int32_t date_from_ymd(int y, int m, int d);
 

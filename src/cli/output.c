@@ -8,6 +8,7 @@
 
 #include "alliance/cli.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt)
 {
@@ -25,13 +26,25 @@ enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format 
 	               arg);
 }
 
-static void csv_cell(FILE *fp, const char *s)
+/* A spreadsheet reads a cell that starts with = + - @ (or a tab or CR
+ * before one) as a formula: with excel_safe such a cell gets a leading
+ * apostrophe, which spreadsheets show as text. The file is then no longer
+ * the exact data (import keeps the apostrophe), so it is only on request. */
+static bool formula_like(const char *s)
 {
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+static void csv_cell(FILE *fp, const char *s, bool excel_safe)
+{
+	const char *mark = excel_safe && formula_like(s) ? "'" : "";
 	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(mark, fp);
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	fputs(mark, fp);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);
@@ -78,11 +91,23 @@ void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_co
 		o->width = out_width(fp);
 	else if (fmt == OUT_CSV)
 		for (int i = 0; i < ncols; i++) {
-			csv_cell(fp, cols[i].name);
+			csv_cell(fp, cols[i].name, false);
 			fputc(i + 1 < ncols ? ',' : '\n', fp);
 		}
 	else if (fmt == OUT_JSON)
 		fputc('[', fp);
+}
+
+/* A table goes to a terminal: a copy of s with any control, bidirectional
+ * or zero-width character escaped ("<U+202E>"; text stored before they
+ * were refused may hold one). CSV and JSON stay exact. */
+static char *escaped(const char *s)
+{
+	size_t need = text_escape(s, false, NULL, 0) + 1;
+	char *copy = malloc(need);
+	if (copy)
+		text_escape(s, false, copy, need);
+	return copy;
 }
 
 static enum al_status keep_row(struct out *o, const char *const *cells, struct al_error *err)
@@ -98,7 +123,7 @@ static enum al_status keep_row(struct out *o, const char *const *cells, struct a
 		o->cap = cap;
 	}
 	for (int i = 0; i < o->ncols; i++) {
-		char *s = strdup(cells[i] ? cells[i] : "");
+		char *s = escaped(cells[i] ? cells[i] : "");
 		if (!s)
 			return al_fail(err, AL_EIO, "out of memory");
 		o->cells[o->ncells++] = s;
@@ -114,7 +139,7 @@ enum al_status out_row(struct out *o, const char *const *cells, struct al_error 
 		return keep_row(o, cells, err);
 	case OUT_CSV:
 		for (int i = 0; i < o->ncols; i++) {
-			csv_cell(o->fp, cells[i] ? cells[i] : "");
+			csv_cell(o->fp, cells[i] ? cells[i] : "", o->excel_safe);
 			fputc(i + 1 < o->ncols ? ',' : '\n', o->fp);
 		}
 		break;

@@ -9,6 +9,7 @@
 #include "alliance/cli_report.h"
 #include "alliance/commands.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 #define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
 
@@ -113,7 +114,9 @@ static void text_header(const struct report *r, FILE *fp)
 	fprintf(fp, "Alliance report: %s\n\n", r->client.code);
 	fprintf(fp, "Clinician  %s\n", r->client.clinician);
 	fprintf(fp, "Modality   %s\n", r->client.modality[0] ? r->client.modality : "not set");
-	fprintf(fp, "Goal       %s\n", r->client.goal[0] ? r->client.goal : "not set");
+	char goal[sizeof r->client.goal * 8];
+	text_escape(r->client.goal[0] ? r->client.goal : "not set", false, goal, sizeof goal);
+	fprintf(fp, "Goal       %s\n", goal);
 	report_span(r, 0, course->n, span, sizeof span);
 	fprintf(fp, "Sessions   %zu%s\n", course->n, span);
 	if (r->period) {

@@ -7,6 +7,7 @@
 
 #include "alliance/cli_report.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 /* The SVG chart's geometry, in user units: small multiples, a panel per
  * core dimension (as on the terminal), each from the chart's floor to 10. */
@@ -60,9 +61,16 @@ static const char style[] =
     "h2{break-after:avoid}tr,li,svg{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void esc(FILE *fp, const char *s)
+/* Text into HTML: controls, bidirectional and zero-width characters shown
+ * escaped as everywhere ("&lt;U+202E&gt;"), then the HTML specials. */
+static void esc(FILE *fp, const char *text)
 {
-	for (; *s; s++)
+	size_t need = text_escape(text, true, NULL, 0) + 1;
+	char *shown = malloc(need);
+	if (!shown)
+		return; /* out of memory: left out rather than shown raw */
+	text_escape(text, true, shown, need);
+	for (const char *s = shown; *s; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", fp);
@@ -82,6 +90,7 @@ static void esc(FILE *fp, const char *s)
 		default:
 			fputc(*s, fp);
 		}
+	free(shown);
 }
 
 static void html_facts(const struct report *r, FILE *fp)

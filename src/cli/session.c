@@ -9,47 +9,19 @@
 #include "alliance/commands.h"
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 #include "alliance/vocab.h"
 
-/* Sessions are entered after they happen; one day of slack covers a
- * clinician working across a time zone or just after midnight. */
-#define FUTURE_SLACK_DAYS 1
-
-/* Valid UTF-8 without NUL or other control characters (newlines and tabs
- * only where lines are allowed). */
-static bool clean_text(const char *s, size_t n, bool lines)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch < 0x20 || ch == 0x7f) {
-			if (!lines || (ch != '\n' && ch != '\t' && ch != '\r'))
-				return false;
-			i++;
-			continue;
-		}
-		int len = ch < 0x80             ? 1
-		          : (ch & 0xE0) == 0xC0 ? 2
-		          : (ch & 0xF0) == 0xE0 ? 3
-		          : (ch & 0xF8) == 0xF0 ? 4
-		                                : 0;
-		if (!len || ch == 0xC0 || ch == 0xC1 || ch > 0xF4 || i + (size_t)len > n)
-			return false;
-		for (int k = 1; k < len; k++)
-			if (((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80)
-				return false;
-		i += (size_t)len;
-	}
-	return true;
-}
-
 /* Reads a note file ("-": standard input) into buf, at most AL_NOTE_MAX
- * bytes, without a trailing newline. The text never goes into a message. */
+ * bytes, with plain newlines (CRLF read as LF) and no trailing newline.
+ * The text never goes into a message. */
 static enum al_status note_read(struct cli *c, const char *path, char *buf)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	size_t n = 0;
 	ssize_t got = 1;
+	char why[128];
 	if (fd < 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: cannot read '%s': %s", c->cmd,
 		               path, strerror(errno));
@@ -64,14 +36,14 @@ static enum al_status note_read(struct cli *c, const char *path, char *buf)
 	if (n > AL_NOTE_MAX)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is longer than %d bytes",
 		               c->cmd, path, AL_NOTE_MAX);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+	n = text_plain_lines(buf, n);
+	while (n > 0 && buf[n - 1] == '\n')
 		n--;
 	buf[n] = '\0';
 	if (n == 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is empty", c->cmd, path);
-	if (!clean_text(buf, n, true))
-		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' is not UTF-8 text", c->cmd,
-		               path);
+	if (!text_valid(buf, n, true, why, sizeof why))
+		return al_fail(c->err, AL_EINPUT, "%s: --note-file: '%s' %s", c->cmd, path, why);
 	return AL_OK;
 }
 
@@ -80,7 +52,7 @@ static enum al_status parse_date_opt(struct cli *c, const char *s, int32_t *date
 	if (!parse_date(s, date))
 		return al_fail(c->err, AL_EINPUT,
 		               "%s: --date: '%.40s' is not a valid date (YYYY-MM-DD)", c->cmd, s);
-	if (*date > c->today + FUTURE_SLACK_DAYS)
+	if (date_in_future(*date, c->today))
 		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, s);
 	return AL_OK;
 }
@@ -127,9 +99,9 @@ static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enu
 		if (strlen(s) > AL_CONTEXT_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --context: longer than %d bytes",
 			               c->cmd, AL_CONTEXT_MAX);
-		if (!clean_text(s, strlen(s), false))
-			return al_fail(c->err, AL_EINPUT,
-			               "%s: --context: not one line of UTF-8 text", c->cmd);
+		char why[128];
+		if (!text_valid(s, strlen(s), false, why, sizeof why))
+			return al_fail(c->err, AL_EINPUT, "%s: --context: %s", c->cmd, why);
 		in->context = s;
 	}
 	in->set_rupture = in->rupture != AL_RUPTURE_NONE || in->context;
@@ -140,13 +112,17 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
                                  struct db_session_in *in)
 {
 	const char *text = cli_opt(opts, "note"), *file = cli_opt(opts, "note-file");
+	char why[128];
 	if (text) {
-		if (strlen(text) > AL_NOTE_MAX)
+		size_t n = strlen(text);
+		if (n > AL_NOTE_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --note: longer than %d bytes",
 			               c->cmd, AL_NOTE_MAX);
-		if (!clean_text(text, strlen(text), true))
-			return al_fail(c->err, AL_EINPUT, "%s: --note: not UTF-8 text", c->cmd);
-		in->note = text;
+		memcpy(buf, text, n + 1);
+		text_plain_lines(buf, n);
+		if (!text_valid(buf, strlen(buf), true, why, sizeof why))
+			return al_fail(c->err, AL_EINPUT, "%s: --note: %s", c->cmd, why);
+		in->note = buf;
 	}
 	if (file) {
 		enum al_status st = note_read(c, file, buf);

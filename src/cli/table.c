@@ -95,7 +95,7 @@ const struct cli_cmddef cli_commands[] = {
 	 OPTS({"episode", "N", CV_TEXT, NULL, true}, {"comment", "TEXT", CV_TEXT, NULL, true}),
 	 "a supervisor acknowledges the episode that opened at session N, with a comment"},
 	{"export", NULL, cmd_export, "", {0}, false,
-	 OPTS(O_FROM, O_TO, {"anonymize"},
+	 OPTS(O_FROM, O_TO, {"anonymize"}, {"excel-safe"},
 	      {"format", "FORMAT", CV_WORDS, WORDS("csv", "json")}, O_OUTPUT),
 	 "all ratings as CSV or JSON"},
 	{"import", NULL, cmd_import, "FILE", {CV_FILE}, false, OPTS({"dry-run"}),

@@ -80,7 +80,7 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 }
 
 bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
-                      struct import_row *out, char why[IMPORT_WHY_MAX])
+                      int32_t today, struct import_row *out, char why[IMPORT_WHY_MAX])
 {
 	out->client = f[F_CLIENT];
 	out->clinician = f[F_CLINICIAN];
@@ -97,6 +97,8 @@ bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *
 		              f[F_CLINICIAN]);
 	if (!parse_date(f[F_DATE], &out->date))
 		return refuse(why, "date '%.40s': not a date (YYYY-MM-DD)", f[F_DATE]);
+	if (date_in_future(out->date, today))
+		return refuse(why, "date '%s': in the future", f[F_DATE]);
 	if (!parse_number(f[F_SESSION], &out->session))
 		return refuse(why, "session '%.40s': not a session number (1, 2, 3...)",
 		              f[F_SESSION]);
@@ -157,17 +159,12 @@ enum import_step import_seq_next(struct import_seq *s, const struct import_row *
 		         row->session, s->number);
 		return IMPORT_BAD_ROW;
 	}
-	if (row->session > s->number + 1) {
-		if (s->number == 0)
-			snprintf(why, IMPORT_WHY_MAX,
-			         "session %d is this client's first (a client's "
-			         "sessions are numbered from 1)",
-			         row->session);
-		else
-			snprintf(why, IMPORT_WHY_MAX,
-			         "session %d after session %d (session numbers "
-			         "go 1, 2, 3... without gaps)",
-			         row->session, s->number);
+	/* the first may be any number: an export --from keeps the course's */
+	if (s->number > 0 && row->session > s->number + 1) {
+		snprintf(why, IMPORT_WHY_MAX,
+		         "session %d after session %d (session numbers "
+		         "go 1, 2, 3... without gaps)",
+		         row->session, s->number);
 		enter_session(s, row);
 		return IMPORT_BAD_SESSION;
 	}

@@ -56,6 +56,11 @@ static bool digits(const char *s, size_t n, int *out)
 	return true;
 }
 
+bool date_in_future(int32_t date, int32_t today)
+{
+	return (int64_t)date > (int64_t)today + AL_FUTURE_DAYS;
+}
+
 bool parse_date(const char *s, int32_t *days)
 {
 	int y, m, d;

@@ -71,6 +71,8 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 	static const char sql[] =
 	    "INSERT INTO client (code, clinician_id, modality, goal, created) "
 	    "VALUES (:code, :clinician, nullif(:modality, ''), nullif(:goal, ''), :now)";
+	if (db_text_check("goal", c->goal, false, err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)

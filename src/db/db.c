@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "alliance/db_ack.h"
+#include "alliance/text.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];
@@ -373,6 +374,14 @@ void db_end_read(struct db *db)
 void db_set_app_user(struct db *db, const char *name)
 {
 	snprintf(db->app_user, sizeof db->app_user, "%s", name);
+}
+
+enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err)
+{
+	char why[96];
+	if (!s || !*s || text_valid(s, strlen(s), note, why, sizeof why))
+		return AL_OK;
+	return al_fail(err, AL_EINPUT, "%s %s", what, why);
 }
 
 enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,

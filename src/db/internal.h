@@ -57,6 +57,11 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 /* Whether an errno means no room: disk full, quota, file size limit. */
 bool db_errno_full(int e);
 
+/* Free text about to be stored (a goal, context, label, comment or note):
+ * refused as text_valid says, "WHAT WHY", whatever path it came by. NULL
+ * and "" pass. */
+enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err);
+
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
 

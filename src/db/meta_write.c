@@ -11,6 +11,8 @@ enum al_status db_dim_add(struct db *db, const char *key, const char *label, str
 	static const char sql[] =
 	    "INSERT INTO dimension (key, label, position) "
 	    "VALUES (:key, :label, (SELECT coalesce(max(position), 0) + 1 FROM dimension))";
+	if (db_text_check("label", label, false, err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;

@@ -442,6 +442,10 @@ void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t dat
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
                                const struct db_session_in *in, int64_t *id, struct al_error *err)
 {
+	enum al_status st;
+	if ((st = db_text_check("context", in->context, false, err)) ||
+	    (st = db_text_check("note", in->note, true, err)))
+		return st;
 	db_status_touch(db, in->client_id); /* its summary is recomputed at commit */
 	if (in->session_id) {
 		*id = in->session_id;

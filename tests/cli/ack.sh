@@ -101,7 +101,7 @@ al --user sup ack C-2 --episode 4 --comment "   "
 check_err "blank comment" 1 "alliance: ack: --comment is blank"
 al --user sup ack C-2 --episode 4 --comment "two
 lines"
-check_err "one line only" 1 "alliance: ack: --comment has a control character (one line of text only)"
+check_err "one line only" 1 "alliance: ack: --comment has a line break (one line of text only)"
 al --user sup ack C-2 --episode 4 --comment "x" --frob
 check_err "unknown option" 2 "alliance: ack: unknown option --frob"
 al --user sup ack C-2 --session 4 --rule drop --comment "x"

@@ -30,7 +30,7 @@ B-3     bob               7  2026-11-27  RUPTURE  ****+++  Since 6 November (ses
 C-2     carl              4  2026-11-27  RUPTURE  ***+     Since 27 November (session 4) trust fell from 9.0 to 6.5. No session rated since. Ask what would help them feel safe to be open.
 B-1     bob               3  2026-11-27  WATCH    *++      Trust was 7.5 on 27 November, under the cutoff of 8.0. Ask what would help them feel safe to be open.
 B-2     bob               5  2026-10-30  WATCH    ***+*    Trust was 6.5 on 23 October, under the cutoff of 8.0. Ask what would help them feel safe to be open.
-C-1     carl              1  2026-11-20  ok        
+C-1     carl              1  2026-11-20  ok
 
 clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
 bob              3            6      8.5     0           1             1           2         50%
@@ -73,7 +73,7 @@ ALLIANCE_TODAY=2026-12-20 run "$A" --user sup board --summary --format csv
 check "the 4 weeks end today" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired_12w,closed_12w,repair_pct
 bob,3,2,8.4,0,1,1,2,50
 carl,2,1,8.2,1,0,0,0,"
-ALLIANCE_TODAY=2027-03-01 run "$A" --user sup board --summary --format table
+ALLIANCE_TODAY=2027-03-01 COLUMNS=1000 run "$A" --user sup board --summary --format table
 check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
 bob              3            0        -     0           1             0           0           -
 carl             2            0        -     1           0             0           0           -"

@@ -61,7 +61,7 @@ long=$(printf '%0201d' 0)
 al client add K-1 --goal "$long"
 check_err "goal of 201 bytes" 1 "alliance: client add: --goal is too long (at most 200 bytes)"
 al client add K-1 --goal "$(printf 'two\nlines')"
-check_err "goal with a newline" 1 "alliance: client add: --goal has a control character (one line of text only)"
+check_err "goal with a newline" 1 "alliance: client add: --goal has a line break (one line of text only)"
 al client add K-1 --goal "$(printf 'bad \377 byte')"
 check_err "goal not UTF-8" 1 "alliance: client add: --goal is not valid UTF-8"
 al client add K-1 --goal "$(printf '%0200d' 0)" --modality other

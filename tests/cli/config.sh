@@ -159,7 +159,7 @@ check_err "empty label" 1 "alliance: dimension add: the label is empty"
 al dimension add bond "$(printf '%065d' 0)"
 check_err "label of 65 bytes" 1 "alliance: dimension add: the label is too long (at most 64 bytes)"
 al dimension add bond "$(printf 'a\tb')"
-check_err "label with a tab" 1 "alliance: dimension add: the label has a control character (one line of text only)"
+check_err "label with a tab" 1 "alliance: dimension add: the label has a control character (U+0009)"
 al dimension add bond
 check_err "missing label" 2 "alliance: dimension add: missing argument (see alliance --help)"
 al dimension frob

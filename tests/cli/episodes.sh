@@ -87,7 +87,7 @@ al episodes E-1 --format json
 check "JSON: the story (told to the clinician)" 0 '[
  {"client": "E-1", "opened": 5, "date": "2026-10-05", "kind": "rupture", "severity": "red", "dimensions": "trust;collaboration;empathy", "status": "unrepaired", "closed": 8, "story": "Since 5 October (session 5) trust, collaboration and empathy fell by about 3 points from 9.2, and you noted a confrontation. Not back to about 9.2 after 3 sessions (now 6.9). Invite them to talk about what happened between you.", "acknowledged": ""}
 ]'
-al episodes E-1 --format table
+COLUMNS=1000 al episodes E-1 --format table
 check_grep "table: the story" "^E-1 .* Since 5 October \(session 5\) trust, collaboration and empathy fell by about 3 points" "$T/out"
 al episodes E-1 --format csv
 check_no_grep "CSV: no story" "Since" "$T/out"

@@ -89,11 +89,16 @@ dump() {
 		"session: id, client_id, date, seq, rupture, context" \
 		"rating: session_id, rater, dimension_id, tenths" "note: session_id, body" \
 		"dimension: id, key, label, wording, position, core" \
-		"ack: id, session_id, dimension_id, rule, user_id, time, comment" \
 		"draft: client_id, session_id, updated, body"; do
 		echo "== $t"
 		q "$1" "SELECT ${t#*:} FROM ${t%%:*} ORDER BY 1, 2"
 	done
+	# an acknowledgement of a flag an episode holds moves to the episode (schema 5)
+	echo "== acknowledgements"
+	acks="SELECT session_id, user_id, time, comment FROM ack"
+	[ "$(q "$1" "SELECT count(*) FROM sqlite_schema WHERE name = 'episode_ack'")" = 1 ] &&
+		acks="$acks UNION ALL SELECT session_id, user_id, time, comment FROM episode_ack"
+	q "$1" "$acks ORDER BY 1, 2"
 	echo "== audit"
 	q "$1" "SELECT * FROM audit WHERE NOT (action = 'change' AND entity = 'database') ORDER BY id"
 }
@@ -114,7 +119,7 @@ DBQ=$OLD words "indexes and triggers are kept" \
 	"SELECT name FROM sqlite_schema WHERE name IN ('ack_by_session', 'client_by_clinician',
 		'audit_append_only_delete', 'audit_append_only_update') ORDER BY name"
 DBQ=$OLD words "sequences start past every id the rows and the audit trail know" \
-	"ack|4 client|3 dimension|3 session|7 user|5 " "SELECT name, seq FROM sqlite_sequence ORDER BY name"
+	"ack|4 client|3 dimension|3 episode_ack|1 session|7 user|5 " "SELECT name, seq FROM sqlite_sequence ORDER BY name"
 [ "$(q "$OLD" "SELECT user_id FROM draft")" = 1 ] && ok "the draft is its clinician's" ||
 	not_ok "the draft is its clinician's"
 al --db "$OLD" check

@@ -96,7 +96,7 @@ bad "unknown rupture" "K-1,dr_new,2024-01-01,1,client,trust,7.0,anger," \
 	"2: rupture 'anger': not withdrawal or confrontation"
 bad "a context of more than one line" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,\"two
 lines\"
-K-1,dr_new,2024-01-01,1,client,empathy,7.0,,\"x\"y" "2: context has a control character (one line of text only)
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,\"x\"y" "2: context has a line break (one line of text only)
 alliance: $T/bad.csv:4: text after a closing quote"
 bad "a context of more than 200 bytes" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,$(printf '%0201d' 0)" \
 	"2: context is too long (at most 200 bytes)"
@@ -109,8 +109,10 @@ K-1,dr_new,2024-01-02,1,client,empathy,7.0,," "3: rows of session 1 disagree on 
 bad "sessions out of date order" "$R
 K-1,dr_new,2023-12-25,2,client,trust,7.0,," \
 	"3: session 2 is dated before session 1 (2024-01-01): sessions are numbered in date order"
-bad "first session is not 1" "K-1,dr_new,2024-01-01,2,client,trust,7.0,," \
-	"2: session 2 is this client's first (a client's sessions are numbered from 1)"
+bad "a first session numbered 2 (as in a period's export), then a gap" \
+	"K-1,dr_new,2024-01-01,2,client,trust,7.0,,
+K-1,dr_new,2024-01-08,4,client,trust,7.0,," \
+	"3: session 4 after session 2 (session numbers go 1, 2, 3... without gaps)"
 bad "a gap in session numbers" "$R
 K-1,dr_new,2024-01-15,3,client,trust,7.0,," \
 	"3: session 3 after session 1 (session numbers go 1, 2, 3... without gaps)"

@@ -134,7 +134,7 @@ al session add K-2 --date 2026-01-19 --note-file "$T/max.txt"
 check "note of exactly 20000 bytes" 0 ""
 printf 'ZEBRA\000binary' > "$T/bin.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/bin.txt"
-check_err "binary note file" 1 "alliance: session add: --note-file: '$T/bin.txt' is not UTF-8 text"
+check_err "binary note file" 1 "alliance: session add: --note-file: '$T/bin.txt' has a control character (U+0000)"
 printf 'ZEBRA\n' > "$T/locked.txt"; chmod 000 "$T/locked.txt"
 run setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-all \
 	"$A" session add K-1 --date 2026-03-09 --note-file "$T/locked.txt"
@@ -173,7 +173,7 @@ bad "invalid rupture" 1 "session add: --rupture: 'anger' is not withdrawal or co
 	K-1 --date 2026-03-23 --rupture anger
 long=$(head -c 201 /dev/zero | tr '\0' c)
 bad "context too long" 1 "session add: --context: longer than 200 bytes" K-1 --date 2026-03-23 --context "$long"
-bad "context with a line break" 1 "session add: --context: not one line of UTF-8 text" \
+bad "context with a line break" 1 "session add: --context: has a line break (one line of text only)" \
 	K-1 --date 2026-03-23 --context "two
 lines"
 bad "missing --date" 2 "session add: --date (or --session) is required" K-1 --trust 5

@@ -10,7 +10,7 @@ export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
 
 setup demo
-setup --user sup_moreau ack K-4617 --session 17 --rule drop --dimension trust \
+setup --user sup_moreau ack K-4617 --episode 17 \
 	--comment "Talked it through in supervision; she will name the missed session first"
 
 # golden NAME: the last stdout is tests/cli/golden/NAME (or becomes it);

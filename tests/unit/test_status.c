@@ -355,7 +355,8 @@ static void test_import(void **state)
 	int number[] = {0, 0, 0, 8};
 	long line = 2;
 	course(fx, fx->k1, 3, false);
-	assert_int_equal(db_import_begin(fx->db, refuse, NULL, &im, &fx->err), AL_OK);
+	assert_int_equal(db_import_begin(fx->db, INT32_MAX - 1, refuse, NULL, &im, &fx->err),
+	                 AL_OK);
 	for (int c = 0; c < 4; c++)
 		for (int w = first[c]; w < last[c]; w++) {
 			char n[8];

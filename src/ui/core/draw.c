@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "alliance/text.h"
 #include "ui.h"
 
 size_t ui_widen(const char *s, wchar_t *out, size_t cap)
@@ -37,9 +38,17 @@ static size_t widen(const char *s, wchar_t *out, size_t cap)
 	return n;
 }
 
+/* What is drawn for c: a bidirectional or zero-width character (stored in
+ * a note, or typed) shows as '?', so that it can neither reorder nor hide
+ * what is around it. */
+static wchar_t drawn(wchar_t c)
+{
+	return text_kind_of((uint32_t)c) == TEXT_INVISIBLE ? L'?' : c;
+}
+
 int ui_wcell(wchar_t c)
 {
-	int w = wcwidth(c);
+	int w = wcwidth(drawn(c));
 	return w < 0 ? 1 : w;
 }
 
@@ -66,13 +75,20 @@ int ui_put_wide(int y, int x, int width, attr_t a, const wchar_t *w, size_t n)
 {
 	int cells = 0;
 	size_t k = 0;
-	while (k < n && cells + ui_wcell(w[k]) <= width)
+	bool plain = true;
+	while (k < n && cells + ui_wcell(w[k]) <= width) {
+		plain = plain && drawn(w[k]) == w[k];
 		cells += ui_wcell(w[k++]);
-	if (k) {
+	}
+	wchar_t *copy = plain || !k ? NULL : malloc(k * sizeof *copy);
+	for (size_t i = 0; copy && i < k; i++)
+		copy[i] = drawn(w[i]);
+	if (k && (plain || copy)) {
 		attron(a);
-		mvaddnwstr(y, x, w, (int)k);
+		mvaddnwstr(y, x, copy ? copy : w, (int)k);
 		attroff(a);
 	}
+	free(copy);
 	return cells;
 }
 

@@ -12,6 +12,7 @@
 #include "alliance/flags.h"
 #include "alliance/parse.h"
 #include "alliance/summary.h"
+#include "alliance/text.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/chart.h"
@@ -84,12 +85,24 @@ static enum al_status detect(struct ui *ui, struct client *cs)
 	return AL_OK;
 }
 
+/* The selected session's note as it is shown: controls, bidirectional and
+ * zero-width characters escaped ("<U+202E>"), as in every output of a note
+ * (only its first rows are shown, so a cut escaped note loses nothing). */
 static enum al_status load_note(struct ui *ui, struct client *cs)
 {
 	cs->note[0] = '\0';
 	if (cs->sel < 0 || !cs->course.has_note[cs->sel])
 		return AL_OK;
-	return db_note_get(ui->db, course(cs)->sessions[cs->sel].id, cs->note, NOTE_BYTES, ui->err);
+	char *raw = malloc(NOTE_BYTES);
+	if (!raw)
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	enum al_status st =
+	    db_note_get(ui->db, course(cs)->sessions[cs->sel].id, raw, NOTE_BYTES, ui->err);
+	if (!st)
+		text_escape(raw, true, cs->note, NOTE_BYTES);
+	explicit_bzero(raw, NOTE_BYTES);
+	free(raw);
+	return st;
 }
 
 static int index_of(const struct client *cs, int64_t session_id)

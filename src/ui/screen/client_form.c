@@ -26,6 +26,8 @@ static const char *cf_check(const void *ctx, int i, char *buf, size_t cap)
 	(void)buf;
 	(void)cap;
 	char code[AL_KEY_MAX * 4 + 1];
+	if (i == F_GOAL)
+		return ui_text_refused(&cf->goal, false);
 	if (i != F_CODE)
 		return NULL;
 	ui_text_get(&cf->code, code, sizeof code);

@@ -52,8 +52,10 @@ static const char *entry_check(const void *ctx, int i, char *why_buf, size_t cap
 		ui_text_get(&e->date, buf, sizeof buf);
 		if (!parse_date(buf, &days))
 			return "not a date (year-month-day, e.g. 2026-03-02)";
-		return days > e->today + ENTRY_FUTURE_DAYS ? "in the future" : NULL;
+		return date_in_future(days, e->today) ? "in the future" : NULL;
 	}
+	if (i == ENTRY_F_CONTEXT(e) || i == ENTRY_F_NOTE(e))
+		return ui_text_refused(e->form.field[i].text, i == ENTRY_F_NOTE(e));
 	if (i < ENTRY_F_DIM(0) || i >= ENTRY_F_NOTE(e))
 		return NULL;
 	return rating_check(e->form.field[i].text, why_buf, cap);

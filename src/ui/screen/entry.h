@@ -11,7 +11,6 @@
 
 #define ENTRY_RATING_MAX 6 /* "10.0" and a little more, to say why it is wrong */
 #define ENTRY_NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
-#define ENTRY_FUTURE_DAYS 1 /* as session add: tomorrow may be today elsewhere */
 
 enum entry_ask { ASK_NONE, ASK_DRAFT, ASK_DISCARD };
 

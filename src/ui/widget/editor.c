@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "alliance/db_session.h"
+#include "alliance/text.h"
 #include "editor.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
@@ -56,8 +57,9 @@ static enum al_status read_back(const char *path, char **out, struct al_error *e
 	}
 	bool bad = ferror(fp) || n + 1 == cap;
 	fclose(fp);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-		n--;
+	n = text_plain_lines(buf, n); /* CRLF, as from a Windows editor, is a newline */
+	while (n > 0 && buf[n - 1] == '\n')
+		n--; /* editors end files with a newline the note does not need */
 	buf[n] = '\0';
 	if (bad) {
 		explicit_bzero(buf, cap);
@@ -95,7 +97,15 @@ static void forget(char **text)
 static enum al_status take(struct ui_text *t, char *text, char **pending, struct al_error *err)
 {
 	size_t n = chars_of(text, t->multiline);
+	char why[96];
 	forget(pending);
+	if (!text_valid(text, strlen(text), true, why, sizeof why)) {
+		*pending = text; /* kept whole, as a note too long is */
+		return al_fail(err, AL_EINPUT,
+		               "note: the editor's text %s; nothing was changed: "
+		               "Ctrl-E reopens it",
+		               why);
+	}
 	if (n > t->cap) {
 		*pending = text;
 		if (n == SIZE_MAX)

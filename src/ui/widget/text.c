@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "alliance/text.h"
 #include "text.h"
 
 bool ui_text_init(struct ui_text *t, size_t cap, bool multiline)
@@ -200,6 +201,16 @@ bool ui_text_get(const struct ui_text *t, char *buf, size_t cap)
 	}
 	buf[at] = '\0';
 	return true;
+}
+
+const char *ui_text_refused(const struct ui_text *t, bool note)
+{
+	static char why[96];         /* the form shows it at once */
+	size_t cap = t->len * 4 + 1; /* UTF-8: at most 4 bytes a character */
+	char *s = malloc(cap);
+	bool ok = !s || (ui_text_get(t, s, cap) && text_valid(s, strlen(s), note, why, sizeof why));
+	free(s);
+	return ok ? NULL : why;
 }
 
 static void draw_line(const struct ui_text *t, int y, int x, int w, attr_t a, bool focus,

@@ -19,6 +19,9 @@ enum ui_action ui_text_key(struct ui_text *t, int key, int width, bool *changed)
 void ui_text_set(struct ui_text *t, const char *utf8);
 /* UTF-8 into buf (at most cap bytes, NUL-terminated); false if cut. */
 bool ui_text_get(const struct ui_text *t, char *buf, size_t cap);
+/* Why the text may not be stored (text_valid: a one-line field refuses
+ * bidirectional and zero-width characters, note is a note), or NULL. */
+const char *ui_text_refused(const struct ui_text *t, bool note);
 /* Paints the text in a box of w×h cells; with focus, puts the cursor. */
 void ui_text_draw(const struct ui_text *t, int y, int x, int w, int h, attr_t a, bool focus,
                   struct ui_frame *f);
