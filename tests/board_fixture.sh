@@ -38,6 +38,7 @@ fixture() {
 		fx --user "$u" session add "$code" --date "$d" --trust "$t" --collaboration "$c" \
 			--empathy "$e" "$@"
 	}
+	fx init
 	fx user add sup --role supervisor
 	fx user add vera --role supervisor
 	fx user add bob --supervisor sup

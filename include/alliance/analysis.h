@@ -14,7 +14,7 @@
 struct al_analysis {
 	struct al_flag *flags; /* in rules_detect's order */
 	size_t nflags, flag_cap;
-	size_t *held;          /* per flag: the episode holding it, or SIZE_MAX */
+	size_t *held;           /* per flag: the episode holding it, or SIZE_MAX */
 	struct al_episode *eps; /* in opening order */
 	size_t neps, ep_cap;
 };

@@ -1,5 +1,5 @@
 /* The report command's two writers (text in report.c, HTML in report_html.c)
- * share one gathered report. */
+ * share one gathered report and the pieces in report_parts.c. */
 #ifndef ALLIANCE_CLI_REPORT_H
 #define ALLIANCE_CLI_REPORT_H
 
@@ -16,11 +16,11 @@ struct report {
 	size_t from, to;         /* sessions shown: indexes [from, to) */
 	bool period;             /* --from or --to narrowed them */
 	bool with_notes;
-	struct al_standing standing; /* from the episodes, as of the last session */
-	bool dim_shown[AL_DIM_MAX];  /* core dimensions, and others rated in the period */
-	bool clinician_rated;        /* any clinician rating in the period */
-	enum chart_flag *marks;      /* per session of the whole course */
-	struct db_acks acks;         /* supervisors' acknowledgements of single flags */
+	struct al_standing standing;  /* from the episodes, as of the last session */
+	bool dim_shown[AL_DIM_MAX];   /* core dimensions, and others rated in the period */
+	bool clinician_rated;         /* any clinician rating in the period */
+	enum chart_flag *marks;       /* per session of the whole course */
+	struct db_acks acks;          /* supervisors' acknowledgements of single flags */
 	struct db_episode_acks eacks; /* ... and of its episodes */
 };
 

@@ -27,7 +27,4 @@ enum al_status cmd_repairs(struct cli *c, int argc, char **argv);
 enum al_status cmd_development(struct cli *c, int argc, char **argv);
 enum al_status cmd_episodes(struct cli *c, int argc, char **argv);
 
-/* The terminal UI (src/ui/), opened when no command is given. */
-enum al_status ui_main(struct cli *c);
-
 #endif

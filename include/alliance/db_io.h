@@ -49,7 +49,8 @@ struct db_import_stats {
 };
 typedef void (*db_import_refuse_fn)(void *ctx, long line, const char *why);
 
-enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *ctx,
+/* today: days since 1970, for the date rule (date_in_future). */
+enum al_status db_import_begin(struct db *db, int32_t today, db_import_refuse_fn refuse, void *ctx,
                                struct db_import **out, struct al_error *err);
 /* Checks and stores one data row that starts on line. A problem with the
  * row goes to refuse; the status is for what ends the import (database or

@@ -37,10 +37,10 @@ enum al_opening {
 	AL_OPEN_ATTENDANCE /* a missed session after a rupture (issue 14) */
 };
 
-#define AL_EPISODE_SPAN 12    /* sessions an unrepaired episode keeps taking evidence */
-#define AL_EPISODE_RECENT 4   /* a repair among the last 4 sessions is current */
-#define AL_EPISODE_JOINS 8    /* joined evidence remembered for the story */
-#define AL_STORY_MAX 640      /* an episode's story, NUL included */
+#define AL_EPISODE_SPAN 12  /* sessions an unrepaired episode keeps taking evidence */
+#define AL_EPISODE_RECENT 4 /* a repair among the last 4 sessions is current */
+#define AL_EPISODE_JOINS 8  /* joined evidence remembered for the story */
+#define AL_STORY_MAX 640    /* an episode's story, NUL included */
 
 /* Evidence that joined after the opening, for the story ("... and you
  * noted a confrontation", "... and collaboration fell too"). */
@@ -58,20 +58,20 @@ struct al_episode {
 	enum al_severity severity; /* the highest seen: amber or red */
 	enum al_opening opening;
 	enum al_episode_status status;
-	size_t began;  /* the session where the change began (opened or the one before) */
-	size_t opened; /* the session where it opened */
-	size_t closed; /* repaired there, or judged unrepaired there */
-	size_t back;   /* unrepaired, then back at its reference there */
-	size_t last;   /* the last session where it took evidence (so far) */
-	uint32_t dims;  /* involved dimensions: bit d for course->dims[d] */
-	uint32_t judged; /* the dimensions repair looks at: dims, or the core ones */
-	uint32_t rules; /* bit r: rules of the flags it holds */
-	uint8_t kinds;  /* bit k: kinds of evidence it holds */
-	double ref[AL_DIM_MAX]; /* reference of each judged dimension */
+	size_t began;            /* the session where the change began (opened or the one before) */
+	size_t opened;           /* the session where it opened */
+	size_t closed;           /* repaired there, or judged unrepaired there */
+	size_t back;             /* unrepaired, then back at its reference there */
+	size_t last;             /* the last session where it took evidence (so far) */
+	uint32_t dims;           /* involved dimensions: bit d for course->dims[d] */
+	uint32_t judged;         /* the dimensions repair looks at: dims, or the core ones */
+	uint32_t rules;          /* bit r: rules of the flags it holds */
+	uint8_t kinds;           /* bit k: kinds of evidence it holds */
+	double ref[AL_DIM_MAX];  /* reference of each judged dimension */
 	double fell[AL_DIM_MAX]; /* value at `began` of each dimension the opening saw
 	                           (AL_MISSING when none) */
-	int rated;     /* rated sessions after the opening, up to the judgement */
-	size_t nflags; /* flags it holds */
+	int rated;               /* rated sessions after the opening, up to the judgement */
+	size_t nflags;           /* flags it holds */
 	struct al_episode_join join[AL_EPISODE_JOINS];
 	int njoin;
 };

@@ -39,12 +39,12 @@ struct episode_opening {
  * evidence). The flags' clauses (marker, drop with dip, decline, ...) are
  * the build's; this is the ratings' part: a fall, several together, or a
  * fall confirmed at the next session. */
-bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
-                             size_t i, size_t earliest, struct episode_opening *out);
+bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                             size_t earliest, struct episode_opening *out);
 
 /* A slow slide at session i: the EWMA of a dimension, or of the mean of
  * the core dimensions, goes under the client's own limit there. */
-bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t,
-                           size_t i, struct episode_opening *out);
+bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                           struct episode_opening *out);
 
 #endif

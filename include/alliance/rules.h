@@ -56,10 +56,10 @@ struct al_flag {
 size_t rules_detect(const struct al_course *c, const struct al_settings *s, struct al_flag *out,
                     size_t cap);
 
-const char *rule_name(enum al_rule r);         /* "low", "drop", ... */
+const char *rule_name(enum al_rule r);                /* "low", "drop", ... */
 bool rule_parse(const char *name, enum al_rule *out); /* the inverse of rule_name */
-const char *severity_name(enum al_severity s); /* "info", "amber", "red" */
-const char *repair_name(enum al_repair r);     /* "", "open", "repaired", "unrepaired" */
+const char *severity_name(enum al_severity s);        /* "info", "amber", "red" */
+const char *repair_name(enum al_repair r);            /* "", "open", "repaired", "unrepaired" */
 
 /* Repair status of a drop, dip or marker flag (SPEC §4 "Repair status"):
  * fills f->repair, repair_session, repair_value, pre and npre. Called by
@@ -70,6 +70,10 @@ void repair_assess(const struct al_course *c, const struct al_settings *s, struc
  * Always NUL-terminates (when cap > 0), cutting the text if it does not fit. */
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap);
+/* The same told to a supervisor: clinician named instead of "you" (NULL:
+ * "you", as flag_explain). */
+void flag_explain_named(const struct al_course *c, const struct al_settings *s,
+                        const struct al_flag *f, const char *clinician, char *buf, size_t cap);
 
 /* "3 March"; the year only when it is not the year of the course's last session. */
 void explain_date_words(const struct al_course *c, int32_t days, char *buf, size_t cap);
@@ -86,8 +90,8 @@ enum al_risk { AL_RISK_UNREPAIRED, AL_RISK_OPEN_RED, AL_RISK_WATCH, AL_RISK_REPA
 
 struct al_standing {
 	enum al_state state;
-	enum al_risk risk; /* risk order tier */
-	int32_t key_date;  /* risk order within a tier, newest first (INT32_MIN: none) */
+	enum al_risk risk;  /* risk order tier */
+	int32_t key_date;   /* risk order within a tier, newest first (INT32_MIN: none) */
 	size_t newest_flag; /* index into flags of the flag behind the status, or SIZE_MAX */
 	size_t episode;     /* index into episodes of the one behind it (episode.h), or SIZE_MAX */
 	size_t current;     /* how many flags (episodes, for episodes_standing) are current */

@@ -30,8 +30,8 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"}, {"status"}, {"flag"},
 	};
 	static const struct out_col table_cols[] = {
-	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"},
-	    {"status"}, {"trend"},     {"flag"},
+	    {"client"}, {"clinician"}, {"sessions", true, "sess"}, {"last_date"}, {"status"},
+	    {"trend"},  {"flag"},
 	};
 	bool table = fmt == OUT_TABLE;
 	struct out o;
@@ -64,8 +64,8 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},       {"clients", true},    {"sessions_4w", true},
-	    {"mean_4w", true},   {"open", true},       {"unrepaired", true},
+	    {"clinician"},          {"clients", true},    {"sessions_4w", true},
+	    {"mean_4w", true},      {"open", true},       {"unrepaired", true},
 	    {"repaired_12w", true}, {"closed_12w", true}, {"repair_pct", true},
 	};
 	const char *none = fmt == OUT_TABLE ? "-" : "";

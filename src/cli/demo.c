@@ -191,5 +191,5 @@ enum al_status cmd_demo(struct cli *c, int argc, char **argv)
 		return st;
 	}
 	print_summary(&d);
-	return cli_close_output(c, NULL, stdout);
+	return cli_flush_stdout(c);
 }

@@ -34,7 +34,7 @@ static void put_option(struct line *l, const struct cli_optdef *o)
 	if (o->value == CV_WORDS) {
 		for (const char *const *w = o->words; *w; w++)
 			n += snprintf(word + n, sizeof word - (size_t)n, "%c%s",
-				      w == o->words ? ' ' : '|', *w);
+			              w == o->words ? ' ' : '|', *w);
 	} else if (o->arg) {
 		n += snprintf(word + n, sizeof word - (size_t)n, " %s", o->arg);
 	}
@@ -80,7 +80,8 @@ void cli_help_all(FILE *fp)
 			put_option(&l, o);
 	put_word(&l, "[COMMAND ...]");
 	fputs("\nWith no command, opens the terminal UI. Global options may also follow the "
-	      "command.\nCommands:\n", fp);
+	      "command.\nCommands:\n",
+	      fp);
 	for (size_t i = 0; i < cli_ncommands; i++)
 		put_synopsis(fp, &cli_commands[i]);
 	fputs("alliance COMMAND --help says what a command does. See alliance(1).\n", fp);

@@ -9,107 +9,9 @@
 #include "alliance/cli_report.h"
 #include "alliance/commands.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 #define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
-
-struct al_course report_period(const struct report *r)
-{
-	struct al_course period = r->course.course;
-	period.sessions += r->from;
-	period.n = r->to - r->from;
-	return period;
-}
-
-void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap)
-{
-	char own[8] = "-", other[8];
-	al_tenths v = s->rating[AL_RATER_CLIENT][dim], w = s->rating[AL_RATER_CLINICIAN][dim];
-	if (v != AL_MISSING)
-		format_tenths(v, own);
-	if (w == AL_MISSING) {
-		snprintf(buf, cap, "%s", v != AL_MISSING ? own : "");
-		return;
-	}
-	format_tenths(w, other);
-	snprintf(buf, cap, "%s (%s)", own, other);
-}
-
-enum al_status report_note(struct report *r, size_t i, char **note)
-{
-	*note = NULL;
-	if (!r->course.has_note[i])
-		return AL_OK;
-	char *buf = malloc(AL_NOTE_MAX + 1);
-	if (!buf)
-		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	enum al_status st =
-	    db_note_get(r->c->db, r->course.sessions[i].id, buf, AL_NOTE_MAX + 1, r->c->err);
-	if (st || !*buf) {
-		free(buf);
-		return st;
-	}
-	*note = buf;
-	return AL_OK;
-}
-
-void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
-}
-
-void report_episode_ack_line(const struct al_episode_ack *a, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
-}
-
-bool report_episode_shown(const struct report *r, size_t k)
-{
-	const struct al_episode *e = &r->v.an.eps[k];
-	size_t end = e->closed != SIZE_MAX && e->closed > e->last ? e->closed : e->last;
-	return e->began < r->to && end >= r->from;
-}
-
-void report_episode_head(const struct report *r, size_t k, char *buf, size_t cap)
-{
-	const struct al_course *course = &r->course.course;
-	const struct al_episode *e = &r->v.an.eps[k];
-	char date[AL_DATE_LEN + 1], closed[48] = "";
-	format_date(course->sessions[e->opened].date, date);
-	if (e->closed < course->n)
-		snprintf(closed, sizeof closed, " at session %d", course->sessions[e->closed].seq);
-	snprintf(buf, cap, "Session %d, %s: %s (%s, %s%s)", course->sessions[e->opened].seq, date,
-	         episode_kind_name(e->kind), severity_name(e->severity),
-	         episode_status_name(e->status), closed);
-}
-
-void report_flag_head(const struct report *r, size_t k, char *buf, size_t cap)
-{
-	const struct al_course *course = &r->course.course;
-	const struct al_flag *f = &r->v.flags[k];
-	snprintf(buf, cap, "%s%s%s (%s%s%s)", f->dim >= 0 ? course->dims[f->dim].key : "",
-	         f->dim >= 0 ? ": " : "", rule_name(f->rule), severity_name(f->severity),
-	         f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
-}
-
-size_t report_session_episode(const struct report *r, size_t k)
-{
-	for (size_t j = k; j < r->v.n && r->v.flags[j].session == r->v.flags[k].session; j++)
-		if (r->v.an.held[j] != SIZE_MAX)
-			return r->v.an.held[j];
-	return SIZE_MAX;
-}
-
-void report_flag_count(const struct report *r, size_t *flags, size_t *sessions)
-{
-	*flags = *sessions = 0;
-	for (size_t k = 0; k < r->v.n; k++) {
-		size_t i = r->v.flags[k].session;
-		if (i < r->from || i >= r->to)
-			continue;
-		(*flags)++;
-		*sessions += k == 0 || r->v.flags[k - 1].session != i;
-	}
-}
 
 /* ---- gathering */
 
@@ -144,14 +46,17 @@ static void choose_columns(struct report *r)
 static enum al_status gather(struct report *r, const char *code, int32_t from, int32_t to)
 {
 	enum al_status st = cli_client(r->c, code, ACCESS_READ, &r->client);
-	if (st || (st = db_course_load(r->c->db, &r->v.dims, r->client.id, &r->course, r->c->err)) ||
+	if (st ||
+	    (st = db_course_load(r->c->db, &r->v.dims, r->client.id, &r->course, r->c->err)) ||
 	    (st = view_analyse(r->c, &r->v, &r->course.course, r->client.archived)))
 		return st;
 	const struct al_course *course = &r->course.course;
-	episodes_standing(course, r->v.flags, r->v.n, r->v.an.eps, r->v.an.neps, &r->standing);
+	if ((st = view_detect(r->c, &r->v, course)))
+		return st;
+	episodes_standing(course, r->v.f.v, r->v.f.n, r->v.an.eps, r->v.an.neps, &r->standing);
 	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	view_marks(course, r->v.flags, r->v.n, r->marks);
+	chart_marks(course, r->v.f.v, r->v.f.n, r->marks);
 	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)) ||
 	    (st = db_episode_acks_load(r->c->db, r->client.id, &r->eacks, r->c->err)))
 		return st;
@@ -186,8 +91,8 @@ static void wrap_hanging(FILE *fp, int lead, int indent, const char *text)
 				break;
 			}
 			if (len)
-				fprintf(fp, "%*s%.*s", first ? (top ? col : indent) : 1, "", (int)len,
-				        p + sp);
+				fprintf(fp, "%*s%.*s", first ? (top ? col : indent) : 1, "",
+				        (int)len, p + sp);
 			col += w + !first;
 			p += sp + len;
 		}
@@ -202,19 +107,6 @@ static void wrap(FILE *fp, int indent, const char *text)
 	wrap_hanging(fp, indent, indent, text);
 }
 
-void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap)
-{
-	const struct al_session *s = r->course.course.sessions;
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
-	if (to <= from) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	format_date(s[from].date, a);
-	format_date(s[to - 1].date, b);
-	snprintf(buf, cap, ", %s to %s", a, b);
-}
-
 static void text_header(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
@@ -222,7 +114,9 @@ static void text_header(const struct report *r, FILE *fp)
 	fprintf(fp, "Alliance report: %s\n\n", r->client.code);
 	fprintf(fp, "Clinician  %s\n", r->client.clinician);
 	fprintf(fp, "Modality   %s\n", r->client.modality[0] ? r->client.modality : "not set");
-	fprintf(fp, "Goal       %s\n", r->client.goal[0] ? r->client.goal : "not set");
+	char goal[sizeof r->client.goal * 8];
+	text_escape(r->client.goal[0] ? r->client.goal : "not set", false, goal, sizeof goal);
+	fprintf(fp, "Goal       %s\n", goal);
 	report_span(r, 0, course->n, span, sizeof span);
 	fprintf(fp, "Sessions   %zu%s\n", course->n, span);
 	if (r->period) {
@@ -287,11 +181,13 @@ static void text_episodes(const struct report *r, FILE *fp)
 		if (!report_episode_shown(r, k))
 			continue;
 		report_episode_head(r, k, head, sizeof head);
-		fprintf(fp, "%c %s\n", episode_is_current(course, &r->v.an.eps[k]) ? '*' : ' ', head);
+		fprintf(fp, "%c %s\n", episode_is_current(course, &r->v.an.eps[k]) ? '*' : ' ',
+		        head);
 		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
 		wrap(fp, 4, story);
 		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
-		     a < r->eacks.n; a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
 			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
 			wrap(fp, 4, ack);
 		}
@@ -310,12 +206,12 @@ static void text_flags(const struct report *r, FILE *fp)
 	        nsessions == 1 ? "" : "s", nflags ? "; * current" : "");
 	if (!nflags)
 		fputs("\nNo flags in these sessions.\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
 		const struct al_session *s = &course->sessions[f->session];
-		if (k == 0 || r->v.flags[k - 1].session != f->session) {
+		if (k == 0 || r->v.f.v[k - 1].session != f->session) {
 			format_date(s->date, date);
 			fprintf(fp, "\nSession %d, %s", s->seq, date);
 			size_t e = report_session_episode(r, k);
@@ -325,9 +221,10 @@ static void text_flags(const struct report *r, FILE *fp)
 			fputc('\n', fp);
 		}
 		report_flag_head(r, k, head, sizeof head);
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
-		snprintf(line, sizeof line, "%c %s: %s", flag_is_current(course, f) ? '*' : '-', head,
-		         why);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
+		snprintf(line, sizeof line, "%c %s: %s", flag_is_current(course, f) ? '*' : '-',
+		         head, why);
 		wrap_hanging(fp, 2, 6, line);
 		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
 		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
@@ -340,7 +237,7 @@ static void text_flags(const struct report *r, FILE *fp)
 static enum al_status text_chart(struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course core = view_core_course(&period);
+	struct al_course core = chart_core_course(&period);
 	struct chart_opts co;
 	chart_opts_default(&co);
 	co.ascii = r->c->ascii;
@@ -390,16 +287,12 @@ static enum al_status report_text(struct report *r, FILE *fp)
 
 static enum al_status write_report(struct report *r, bool html, const char *path)
 {
-	FILE *fp;
-	enum al_status st = cli_open_output(r->c, path, &fp);
+	struct cli_file f;
+	enum al_status st = cli_file_open(r->c, path, CLI_FILE_OUTPUT, &f);
 	if (st)
 		return st;
-	st = html ? report_html(r, fp) : report_text(r, fp);
-	enum al_status end = cli_close_output(r->c, path, fp);
-	st = st ? st : end;
-	if (st && fp != stdout) /* no half-written report left behind */
-		cli_remove_output(path);
-	return st;
+	st = html ? report_html(r, f.fp) : report_text(r, f.fp);
+	return cli_file_close(r->c, &f, st); /* no half-written report left behind */
 }
 
 enum al_status cmd_report(struct cli *c, int argc, char **argv)

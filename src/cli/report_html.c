@@ -7,15 +7,19 @@
 
 #include "alliance/cli_report.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
-/* The SVG chart's geometry, in user units. */
+/* The SVG chart's geometry, in user units: small multiples, a panel per
+ * core dimension (as on the terminal), each from the chart's floor to 10. */
 #define SVG_W 760
-#define SVG_H 320
 #define SVG_LEFT 44
-#define SVG_RIGHT 100 /* room for "cutoff 8.0" */
-#define SVG_TOP 56    /* legend and flag marks */
-#define SVG_BOTTOM 46 /* session numbers and dates */
-#define SVG_LABELS 12 /* at most this many dates under the axis */
+#define SVG_RIGHT 100  /* room for "cutoff 8.0" */
+#define SVG_TOP 56     /* legend and flag marks */
+#define SVG_BOTTOM 46  /* session numbers and dates */
+#define SVG_LABELS 12  /* at most this many dates under the axis */
+#define PANEL_TITLE 18 /* the dimension's name over its panel */
+#define PANEL_PLOT 70  /* the panel's plot, floor to 10 */
+#define PANEL_GAP 12
 
 static const char *const dim_colour[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
                                          "#56B4E9", "#D55E00", "#000000"};
@@ -57,9 +61,16 @@ static const char style[] =
     "h2{break-after:avoid}tr,li,svg{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void esc(FILE *fp, const char *s)
+/* Text into HTML: controls, bidirectional and zero-width characters shown
+ * escaped as everywhere ("&lt;U+202E&gt;"), then the HTML specials. */
+static void esc(FILE *fp, const char *text)
 {
-	for (; *s; s++)
+	size_t need = text_escape(text, true, NULL, 0) + 1;
+	char *shown = malloc(need);
+	if (!shown)
+		return; /* out of memory: left out rather than shown raw */
+	text_escape(text, true, shown, need);
+	for (const char *s = shown; *s; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", fp);
@@ -79,6 +90,7 @@ static void esc(FILE *fp, const char *s)
 		default:
 			fputc(*s, fp);
 		}
+	free(shown);
 }
 
 static void html_facts(const struct report *r, FILE *fp)
@@ -96,8 +108,7 @@ static void html_facts(const struct report *r, FILE *fp)
 	if (r->period) {
 		size_t n = r->to - r->from;
 		report_span(r, r->from, r->to, span, sizeof span);
-		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
-			span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s", span);
 	}
 	format_date(r->c->today, a);
 	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",
@@ -112,14 +123,31 @@ static double svg_x(size_t i, size_t n)
 	return n < 2 ? SVG_LEFT + w / 2 : SVG_LEFT + w * (double)i / (double)(n - 1);
 }
 
-static double svg_y(int tenths)
+/* Where the SVG chart's panels are: their floor and the first's top. */
+struct svg_frame {
+	int floor; /* tenths at a panel's bottom */
+	size_t panels;
+};
+
+static int svg_panel_top(size_t k)
 {
-	return SVG_TOP + (SVG_H - SVG_TOP - SVG_BOTTOM) * (1.0 - tenths / 100.0);
+	return SVG_TOP + (int)k * (PANEL_TITLE + PANEL_PLOT + PANEL_GAP) + PANEL_TITLE;
+}
+
+static int svg_height(const struct svg_frame *fr)
+{
+	return svg_panel_top(fr->panels) - PANEL_TITLE - PANEL_GAP + SVG_BOTTOM;
+}
+
+static double svg_y(const struct svg_frame *fr, size_t k, int tenths)
+{
+	return svg_panel_top(k) + PANEL_PLOT * (100.0 - tenths) / (100.0 - fr->floor);
 }
 
 /* Dimension d's marker: circle, triangle, square, diamond, then circles;
- * filled for the client, hollow for the clinician. */
-static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow)
+ * filled for the client, hollow for the clinician; title (or NULL) is its
+ * tooltip. */
+static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow, const char *title)
 {
 	const char *c = dim_colour[d % NCOLOURS];
 	fprintf(fp, "<g fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\">", hollow ? "#fff" : c, c);
@@ -136,30 +164,44 @@ static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow)
 	default:
 		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", x, y);
 	}
+	if (title)
+		fprintf(fp, "<title>%s</title>", title);
 	fputs("</g>", fp);
 }
 
-static void svg_axes(const struct report *r, FILE *fp)
+/* Panel k: its dimension's marker and name, its whole-number grid (every
+ * 2.0 from the floor), and the cutoff dashed. */
+static void svg_panel(const struct report *r, const struct svg_frame *fr, const struct al_course *p,
+                      size_t k, FILE *fp)
 {
-	for (int v = 0; v <= 100; v += 20)
+	const char *name = p->dims[k].label[0] ? p->dims[k].label : p->dims[k].key;
+	svg_marker(fp, k, SVG_LEFT + 4, svg_panel_top(k) - 9, false, NULL);
+	fprintf(fp, "<text x=\"%d\" y=\"%d\" font-weight=\"700\">", SVG_LEFT + 14,
+	        svg_panel_top(k) - 5);
+	esc(fp, name);
+	fputs("</text>\n", fp);
+	for (int v = fr->floor; v <= 100; v += 20)
 		fprintf(fp,
 		        "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
 		        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d</text>\n",
-		        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(v), svg_y(v), SVG_LEFT - 12,
-		        svg_y(v) + 4, v / 10);
-	char cut[8];
-	format_tenths(r->v.settings.cutoff, cut);
+		        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(fr, k, v), svg_y(fr, k, v),
+		        SVG_LEFT - 12, svg_y(fr, k, v) + 4, v / 10);
+	int cut = r->v.settings.cutoff;
+	if (cut < fr->floor || cut > 100)
+		return;
+	char text[8];
+	format_tenths(cut, text);
 	fprintf(fp,
 	        "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" "
 	        "stroke-dasharray=\"5 4\"/><text x=\"%d\" y=\"%.1f\">cutoff %s</text>\n",
-	        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(r->v.settings.cutoff),
-	        svg_y(r->v.settings.cutoff), SVG_W - SVG_RIGHT + 12,
-	        svg_y(r->v.settings.cutoff) + 4, cut);
+	        SVG_LEFT - 8, SVG_W - SVG_RIGHT + 8, svg_y(fr, k, cut), svg_y(fr, k, cut),
+	        SVG_W - SVG_RIGHT + 12, svg_y(fr, k, cut) + 4, text);
 }
 
 /* Numbers and dates under at most SVG_LABELS sessions, the latest always. */
-static void svg_sessions(const struct al_course *p, FILE *fp)
+static void svg_sessions(const struct svg_frame *fr, const struct al_course *p, FILE *fp)
 {
+	int bottom = svg_panel_top(fr->panels) - PANEL_TITLE - PANEL_GAP;
 	size_t every = (p->n + SVG_LABELS - 1) / SVG_LABELS;
 	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -172,12 +214,14 @@ static void svg_sessions(const struct al_course *p, FILE *fp)
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>"
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%d %s"
 		        "</text>\n",
-		        svg_x(i, p->n), SVG_H - SVG_BOTTOM + 18, p->sessions[i].seq, svg_x(i, p->n),
-		        SVG_H - SVG_BOTTOM + 34, d, months[m - 1]);
+		        svg_x(i, p->n), bottom + 18, p->sessions[i].seq, svg_x(i, p->n),
+		        bottom + 34, d, months[m - 1]);
 	}
 }
 
-static void svg_dimension(const struct al_course *p, size_t d, FILE *fp)
+/* Dimension d's line through the client's ratings, in its own panel, and a
+ * marker per rating (hollow: the clinician's) titled with its exact value. */
+static void svg_dimension(const struct svg_frame *fr, const struct al_course *p, size_t d, FILE *fp)
 {
 	bool any = false;
 	fprintf(fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
@@ -185,16 +229,22 @@ static void svg_dimension(const struct al_course *p, size_t d, FILE *fp)
 	for (size_t i = 0; i < p->n; i++) {
 		al_tenths v = p->sessions[i].rating[AL_RATER_CLIENT][d];
 		if (v != AL_MISSING)
-			fprintf(fp, "%s%.1f,%.1f", any ? " " : "", svg_x(i, p->n), svg_y(v));
+			fprintf(fp, "%s%.1f,%.1f", any ? " " : "", svg_x(i, p->n), svg_y(fr, d, v));
 		any = any || v != AL_MISSING;
 	}
 	fputs("\"/>\n", fp);
 	for (int rater = 0; rater < AL_RATER_COUNT; rater++)
 		for (size_t i = 0; i < p->n; i++) {
 			al_tenths v = p->sessions[i].rating[rater][d];
+			char value[8], title[AL_KEY_MAX + 48];
 			if (v == AL_MISSING)
 				continue;
-			svg_marker(fp, d, svg_x(i, p->n), svg_y(v), rater == AL_RATER_CLINICIAN);
+			format_tenths(v, value);
+			snprintf(title, sizeof title, "session %d, %s: %s%s", p->sessions[i].seq,
+			         p->dims[d].key, value,
+			         rater == AL_RATER_CLINICIAN ? " (clinician)" : "");
+			svg_marker(fp, d, svg_x(i, p->n), svg_y(fr, d, v),
+			           rater == AL_RATER_CLINICIAN, title);
 			fputc('\n', fp);
 		}
 }
@@ -212,42 +262,42 @@ static void svg_marks(const struct al_course *p, const enum chart_flag *marks, F
 	}
 }
 
-static void svg_legend(const struct al_course *p, bool clinician, FILE *fp)
+/* The marks' words (each panel names its dimension). */
+static void svg_legend(bool clinician, FILE *fp)
 {
-	int x = SVG_LEFT;
-	for (size_t d = 0; d < p->ndims; d++) {
-		svg_marker(fp, d, x, 14, false);
-		fprintf(fp, "<text x=\"%d\" y=\"18\">", x + 9);
-		esc(fp, p->dims[d].label[0] ? p->dims[d].label : p->dims[d].key);
-		fputs("</text>", fp);
-		x += 22 + 8 * (int)strlen(p->dims[d].label[0] ? p->dims[d].label : p->dims[d].key);
-	}
-	if (clinician)
-		fprintf(fp, "<text x=\"%d\" y=\"18\">hollow: the clinician's rating</text>", x);
-	fputs("\n<text x=\"44\" y=\"36\" font-size=\"11\">", fp);
+	fputs("<text x=\"44\" y=\"18\" font-size=\"11\">", fp);
 	for (size_t k = 0; k < sizeof legend_marks / sizeof legend_marks[0]; k++) {
 		enum chart_flag m = legend_marks[k];
 		fprintf(fp, "<tspan dx=\"%d\" font-weight=\"700\" fill=\"%s\">%s</tspan> %s",
 		        k ? 14 : 0, mark_look[m].colour, mark_look[m].glyph, mark_look[m].word);
 	}
+	if (clinician)
+		fputs("<tspan dx=\"14\">hollow: the clinician's rating</tspan>", fp);
 	fputs("</text>\n", fp);
 }
 
 static void html_chart(const struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course p = view_core_course(&period);
+	struct al_course p = chart_core_course(&period);
+	struct chart_opts co;
+	chart_opts_default(&co);
+	co.cutoff = r->v.settings.cutoff;
+	co.clinician = r->clinician_rated;
+	struct svg_frame fr = {chart_floor(&p, &co), p.ndims};
 	fputs("<h2>Trend chart</h2>\n", fp);
 	fprintf(fp,
 	        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	        "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\" "
-	        "aria-label=\"Ratings from 0 to 10 by session, with the cutoff and flags\">\n",
-	        SVG_W, SVG_H, SVG_W, SVG_H);
-	svg_legend(&p, r->clinician_rated, fp);
-	svg_axes(r, fp);
-	svg_sessions(&p, fp);
-	for (size_t d = 0; d < p.ndims; d++)
-		svg_dimension(&p, d, fp);
+	        "aria-label=\"Ratings by session, a panel per dimension from %d to 10, with "
+	        "the cutoff and flags\">\n",
+	        SVG_W, svg_height(&fr), SVG_W, svg_height(&fr), fr.floor / 10);
+	svg_legend(r->clinician_rated, fp);
+	for (size_t d = 0; d < p.ndims; d++) {
+		svg_panel(r, &fr, &p, d, fp);
+		svg_dimension(&fr, &p, d, fp);
+	}
+	svg_sessions(&fr, &p, fp);
 	svg_marks(&p, r->marks + r->from, fp);
 	fputs("</svg>\n", fp);
 }
@@ -310,7 +360,8 @@ static void html_episodes(const struct report *r, FILE *fp)
 		esc(fp, story);
 		fputs("</p>", fp);
 		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
-		     a < r->eacks.n; a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
 			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
 			fputs("<p class=\"ack\">", fp);
 			esc(fp, ack);
@@ -327,7 +378,7 @@ static void html_episodes(const struct report *r, FILE *fp)
 static void html_flag_session(const struct report *r, size_t k, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	const struct al_session *s = &course->sessions[r->v.flags[k].session];
+	const struct al_session *s = &course->sessions[r->v.f.v[k].session];
 	char date[AL_DATE_LEN + 1];
 	size_t e = report_session_episode(r, k);
 	format_date(s->date, date);
@@ -345,25 +396,26 @@ static void html_flags(const struct report *r, FILE *fp)
 	char head[96], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
 	bool open = false;
 	fputs("<h2>Flags</h2>\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
-		if (k == 0 || r->v.flags[k - 1].session != f->session || !open) {
+		if (k == 0 || r->v.f.v[k - 1].session != f->session || !open) {
 			if (open)
 				fputs("</ul>\n", fp);
 			html_flag_session(r, k, fp);
 			fputs("<ul class=\"flags\">\n", fp);
 			open = true;
 		}
-		enum chart_flag m = view_flag_mark(f);
+		enum chart_flag m = chart_mark_of(f);
 		const struct al_session *s = &course->sessions[f->session];
 		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
 		report_flag_head(r, k, head, sizeof head);
 		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>%s</strong>%s",
 		        cls[m], mark_look[m].glyph, head,
 		        flag_is_current(course, f) ? " (current)" : "");
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		fputs("<p>", fp);
 		esc(fp, why);
 		fputs("</p>", fp);

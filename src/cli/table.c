@@ -12,6 +12,8 @@
 
 static const char *const listing_formats[] = {"table", "csv", "json", NULL};
 
+/* One row per command reads best as the table it is. */
+/* clang-format off */
 /* Options several commands share. */
 #define O_FORMAT {"format", "FORMAT", CV_WORDS, listing_formats}
 #define O_CLINICIAN {"clinician", "NAME", CV_USER}
@@ -61,8 +63,15 @@ const struct cli_cmddef cli_commands[] = {
 	      {"rater", "R", CV_WORDS, WORDS("client", "clinician")},
 	      {"rupture", "R", CV_WORDS, WORDS("withdrawal", "confrontation")},
 	      {"context", "TEXT", CV_TEXT}, {"note", "TEXT", CV_TEXT},
-	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"}),
+	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"}, {"session", "N", CV_TEXT}),
 	 "record a session's ratings, rupture marker and note"},
+	{"session", "edit", cmd_session, "CODE", {CV_CLIENT}, true,
+	 OPTS({"session", "N", CV_TEXT}, {"date", "YYYY-MM-DD", CV_TEXT},
+	      {"rater", "R", CV_WORDS, WORDS("client", "clinician")},
+	      {"rupture", "R", CV_WORDS, WORDS("withdrawal", "confrontation")},
+	      {"context", "TEXT", CV_TEXT}, {"note", "TEXT", CV_TEXT},
+	      {"note-file", "F", CV_FILE}),
+	 "change what a session has: the N-th, or the last on --date"},
 	{"session", "list", cmd_session, "CODE", {CV_CLIENT}, false, OPTS(O_FORMAT),
 	 "a client's sessions with their ratings"},
 	{"episodes", NULL, cmd_episodes, "[CODE]", {CV_CLIENT}, false,
@@ -100,7 +109,7 @@ const struct cli_cmddef cli_commands[] = {
 	      {"format", "FORMAT", CV_WORDS, WORDS("text", "html", "csv")}, O_OUTPUT),
 	 "a clinician's development summary: episodes, domains, what has helped"},
 	{"export", NULL, cmd_export, "", {0}, false,
-	 OPTS(O_FROM, O_TO, {"anonymize"},
+	 OPTS(O_FROM, O_TO, {"anonymize"}, {"excel-safe"},
 	      {"format", "FORMAT", CV_WORDS, WORDS("csv", "json")}, O_OUTPUT),
 	 "all ratings as CSV or JSON"},
 	{"import", NULL, cmd_import, "FILE", {CV_FILE}, false, OPTS({"dry-run"}),
@@ -122,6 +131,7 @@ const struct cli_cmddef cli_commands[] = {
 	{"audit", NULL, cmd_audit, "", {0}, false, OPTS(O_FROM, O_TO, O_FORMAT),
 	 "the audit trail, oldest first"},
 };
+/* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 const struct cli_cmddef *cli_group_find(const char *name)

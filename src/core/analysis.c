@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "alliance/analysis.h"
+#include "alliance/flags.h"
 
 static bool grow(void **p, size_t *cap, size_t want, size_t size)
 {
@@ -23,12 +24,11 @@ bool analysis_run(struct al_analysis *a, const struct al_course *c, const struct
                   bool archived)
 {
 	size_t held_cap = a->flag_cap;
-	a->nflags = rules_detect(c, s, a->flags, a->flag_cap);
-	if (a->nflags > a->flag_cap) {
-		if (!grow((void **)&a->flags, &a->flag_cap, a->nflags, sizeof *a->flags))
-			goto fail;
-		a->nflags = rules_detect(c, s, a->flags, a->flag_cap);
-	}
+	struct al_flags f = {a->flags, a->nflags, a->flag_cap};
+	bool detected = flags_detect(&f, c, s);
+	a->flags = f.v, a->nflags = f.n, a->flag_cap = f.cap;
+	if (!detected)
+		goto fail;
 	if (held_cap != a->flag_cap || !a->held) {
 		size_t *h = realloc(a->held, (a->flag_cap ? a->flag_cap : 1) * sizeof *h);
 		if (!h)

@@ -198,7 +198,8 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 	}
 	for (size_t k = from; k < end; k++) {
 		const struct al_flag *f = &b->flags[k];
-		if (f->rule == AL_RULE_DROP && flag_at(b, from, end, AL_RULE_DIP, f->dim, AL_SEV_RED)) {
+		if (f->rule == AL_RULE_DROP &&
+		    flag_at(b, from, end, AL_RULE_DIP, f->dim, AL_SEV_RED)) {
 			o->why = AL_OPEN_DROP_DIP;
 			o->dims = 1u << f->dim;
 			return true;
@@ -261,8 +262,7 @@ static bool gradual(const struct build *b, const struct episode_opening *o)
 		fall += reference(b, &probe, d) - x / 10.0;
 		n++;
 	}
-	return n > 0 && fall > 0.0 &&
-	       (step < fall / 2.0 - EPS || fall / n < SUDDEN_POINTS - EPS);
+	return n > 0 && fall > 0.0 && (step < fall / 2.0 - EPS || fall / n < SUDDEN_POINTS - EPS);
 }
 
 static void open_episode(struct build *b, size_t i, const struct episode_opening *o)
@@ -305,9 +305,8 @@ static void open_episode(struct build *b, size_t i, const struct episode_opening
 static void try_open(struct build *b, size_t i)
 {
 	struct episode_opening o;
-	if (open_by_flags(b, i, &o) ||
-	    episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) || open_by_decline(b, i, &o) ||
-	    episode_open_by_slide(b->c, b->t, i, &o))
+	if (open_by_flags(b, i, &o) || episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) ||
+	    open_by_decline(b, i, &o) || episode_open_by_slide(b->c, b->t, i, &o))
 		open_episode(b, i, &o);
 }
 
@@ -409,8 +408,13 @@ size_t episodes_build(const struct al_course *c, const struct al_settings *s,
                       size_t *flag_episode)
 {
 	struct al_episode_tuning defaults;
-	struct build b = {.c = c, .s = s, .flags = flags, .nflags = nflags,
-	                  .flag_episode = flag_episode, .out = out, .cap = out ? cap : 0};
+	struct build b = {.c = c,
+	                  .s = s,
+	                  .flags = flags,
+	                  .nflags = nflags,
+	                  .flag_episode = flag_episode,
+	                  .out = out,
+	                  .cap = out ? cap : 0};
 	episode_tuning_default(&defaults);
 	b.t = opts && opts->tuning ? opts->tuning : &defaults;
 	for (size_t k = 0; flag_episode && k < nflags; k++)

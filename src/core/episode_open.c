@@ -21,7 +21,7 @@ void episode_tuning_default(struct al_episode_tuning *t)
 	    .mean_prior = 0.41,
 	    .spread_weight = 4.2,
 	    .fall_z = 2.7,
-	    .fall_min = 0.5,
+	    .fall_min = 1.0,
 	    .together_z = 3.1,
 	    .together_min = 0.9,
 	    .confirm_z = 2.7,
@@ -145,11 +145,11 @@ static bool beyond(struct fall f, double z, double points)
 	return f.seen && f.z >= z - EPS && f.points >= points - EPS;
 }
 
-/* Two sessions' falls added up; the second must still be below the usual
- * level by confirm_again_z. */
+/* Two sessions' falls added up; each must be below the usual level by
+ * confirm_again_z at least. */
 static struct fall twice(struct fall a, struct fall b, const struct al_episode_tuning *t)
 {
-	if (!a.seen || !b.seen || b.z < t->confirm_again_z - EPS)
+	if (!a.seen || !b.seen || a.z < t->confirm_again_z - EPS || b.z < t->confirm_again_z - EPS)
 		return (struct fall){0};
 	return (struct fall){true, (a.z + b.z) / sqrt(2.0), (a.points + b.points) / 2.0};
 }
@@ -208,8 +208,8 @@ static bool fell_twice(const struct al_course *c, const struct al_episode_tuning
 	return true;
 }
 
-bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t,
-                             size_t i, size_t earliest, struct episode_opening *out)
+bool episode_open_by_ratings(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                             size_t earliest, struct episode_opening *out)
 {
 	/* after a life event, a fall still there is one that began with it */
 	if (i > earliest && c->sessions[i - 1].has_context && fell_twice(c, t, i, out))
@@ -262,8 +262,8 @@ static bool slid(const struct al_course *c, const struct al_episode_tuning *t, i
 	return false;
 }
 
-bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t,
-                           size_t i, struct episode_opening *out)
+bool episode_open_by_slide(const struct al_course *c, const struct al_episode_tuning *t, size_t i,
+                           struct episode_opening *out)
 {
 	uint32_t dims = 0;
 	size_t nd = c->ndims < AL_DIM_MAX ? c->ndims : AL_DIM_MAX;

@@ -73,8 +73,8 @@ static size_t watch_flag(const struct al_course *c, const struct al_flag *flags,
 	size_t found = SIZE_MAX;
 	for (size_t k = 0; k < n; k++) {
 		const struct al_flag *f = &flags[k];
-		if ((f->rule != AL_RULE_LOW && f->rule != AL_RULE_DISCREPANCY) || f->session >= c->n ||
-		    from_end(c, f->session) > AL_CURRENT_SESSIONS)
+		if ((f->rule != AL_RULE_LOW && f->rule != AL_RULE_DISCREPANCY) ||
+		    f->session >= c->n || from_end(c, f->session) > AL_CURRENT_SESSIONS)
 			continue;
 		if (found == SIZE_MAX || f->session > flags[found].session ||
 		    (f->session == flags[found].session && flags[found].rule == AL_RULE_LOW &&
@@ -87,8 +87,10 @@ static size_t watch_flag(const struct al_course *c, const struct al_flag *flags,
 void episodes_standing(const struct al_course *c, const struct al_flag *flags, size_t nflags,
                        const struct al_episode *eps, size_t neps, struct al_standing *out)
 {
-	*out = (struct al_standing){.state = AL_STATE_OK, .risk = AL_RISK_OK,
-	                            .key_date = INT32_MIN, .newest_flag = SIZE_MAX,
+	*out = (struct al_standing){.state = AL_STATE_OK,
+	                            .risk = AL_RISK_OK,
+	                            .key_date = INT32_MIN,
+	                            .newest_flag = SIZE_MAX,
 	                            .episode = SIZE_MAX};
 	enum al_risk best = AL_RISK_OK;
 	for (size_t k = 0; k < neps; k++) {

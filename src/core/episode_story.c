@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "alliance/episode.h"
+#include "alliance/episode_open.h"
 #include "alliance/parse.h"
 
 #define NONE SIZE_MAX
-#define STORY_JOINS 3 /* joined evidence named in words; the rest is "and more" */
 
 struct text {
 	char *buf;
@@ -82,7 +82,10 @@ static void say_dims(struct text *t, const struct al_course *c, uint32_t dims)
 	for (int d = 0; d < AL_DIM_MAX; d++) {
 		if (!(dims >> d & 1))
 			continue;
-		say(t, "%s%s", k == 0 ? "" : k == n - 1 ? " and " : ", ",
+		say(t, "%s%s",
+		    k == 0       ? ""
+		    : k == n - 1 ? " and "
+		                 : ", ",
 		    dim_word(c, d, w, sizeof w));
 		k++;
 	}
@@ -161,7 +164,8 @@ static void say_fall(struct text *t, const struct al_course *c, const struct al_
 	}
 	double about = floor((ref - fell) * 2.0 + 0.5) / 2.0;
 	if (about < 1.0)
-		say(t, " fell together from about %.1f to %.1f", one_decimal(ref), one_decimal(fell));
+		say(t, " fell together from about %.1f to %.1f", one_decimal(ref),
+		    one_decimal(fell));
 	else
 		say(t, " fell by about %g point%s from %.1f", about, about == 1.0 ? "" : "s",
 		    one_decimal(ref));
@@ -179,22 +183,47 @@ static void say_decline(struct text *t, const struct al_course *c, const struct 
 	say(t, ", a slow slide rather than one hard session");
 }
 
-/* The first sentence: since when, what changed and what joined. */
+/* "trust was below its usual 9.6 at two sessions in a row (9.1, then 9.0)":
+ * what the two-session clause saw, against the same usual level. */
+static bool say_twice(struct text *t, const struct al_course *c, const struct al_episode *e,
+                      uint32_t dims)
+{
+	struct al_episode_tuning tuning;
+	double usual = 0.0, first, second;
+	int n = 0;
+	episode_tuning_default(&tuning);
+	for (int d = 0; d < AL_DIM_MAX; d++) {
+		struct episode_usual u;
+		if ((dims >> d & 1) && episode_usual_level(c, &tuning, d, e->began, &u)) {
+			usual += u.mean;
+			n++;
+		}
+	}
+	if (!n || !mean_at(c, dims, e->began, &first) || !mean_at(c, dims, e->opened, &second))
+		return false;
+	say_dims(t, c, dims);
+	say(t, " %s below %s usual level of %s%.1f at two sessions in a row (%.1f, then %.1f)",
+	    count_bits(dims) == 1 ? "was" : "were", count_bits(dims) == 1 ? "its" : "their",
+	    count_bits(dims) == 1 ? "" : "about ", one_decimal(usual / n), one_decimal(first),
+	    one_decimal(second));
+	return true;
+}
+
+/* The first sentence: since when and what changed. */
 static void say_what(struct text *t, const struct al_course *c, const struct al_episode *e,
                      const struct voice *v)
 {
 	uint32_t dims = fell_dims(e);
 	bool marker = marker_at(c, e->began) || marker_at(c, e->opened);
 	size_t m = marker_at(c, e->began) ? e->began : e->opened;
-	say(t, "%s ", e->kind == AL_EPISODE_DECLINE ? "By" : "Since");
-	say_date(t, c, e->kind == AL_EPISODE_DECLINE ? e->opened : e->began);
+	bool decline = e->kind == AL_EPISODE_DECLINE;
+	say(t, "%s ", decline ? "By" : "Since");
+	say_date(t, c, decline ? e->opened : e->began);
 	say(t, " ");
-	if (e->kind == AL_EPISODE_DECLINE && dims)
+	if (decline && dims)
 		say_decline(t, c, e, dims);
-	else if (dims)
+	else if (dims && !(e->opening == AL_OPEN_CONFIRMED && say_twice(t, c, e, dims)))
 		say_fall(t, c, e, dims);
-	if (e->opening == AL_OPEN_CONFIRMED && dims && e->kind != AL_EPISODE_DECLINE)
-		say(t, " and stayed down at the next session");
 	if (marker)
 		say(t, "%s%s noted a %s", dims ? ", and " : "", who(v),
 		    rupture_name(c->sessions[m].rupture));
@@ -202,38 +231,47 @@ static void say_what(struct text *t, const struct al_course *c, const struct al_
 		say(t, "the ratings changed"); /* issue 14: the check-in and attendance words */
 }
 
-static void say_join(struct text *t, const struct al_course *c, const struct al_episode_join *j,
-                     const struct voice *v)
-{
-	char w[AL_LABEL_MAX + 1], date[32];
-	explain_date_words(c, c->sessions[j->session].date, date, sizeof date);
-	switch (j->rule) {
-	case AL_RULE_MARKER:
-		say(t, "%s noted a %s on %s", who(v), rupture_name(c->sessions[j->session].rupture),
-		    date);
-		break;
-	case AL_RULE_DECLINE: /* the running average: still low, or a slide of its own */
-		say(t, "%s %s", dim_word(c, j->dim, w, sizeof w),
-		    j->joined_dim ? "slid too" : "stayed low");
-		break;
-	default:
-		if (j->dim >= 0)
-			say(t, "%s fell too on %s", dim_word(c, j->dim, w, sizeof w), date);
-		else
-			say(t, "more followed on %s", date);
-		break;
-	}
-}
-
+/* What joined after the opening, grouped: each marker on its date, the
+ * dimensions that fell too (from the first date), those that slid too. */
 static void say_joins(struct text *t, const struct al_course *c, const struct al_episode *e,
                       const struct voice *v)
 {
-	int shown = e->njoin < STORY_JOINS ? e->njoin : STORY_JOINS;
+	uint32_t fell = 0, slid = 0;
+	size_t fell_at = SIZE_MAX, other_at = SIZE_MAX;
+	int shown = e->njoin < AL_EPISODE_JOINS ? e->njoin : AL_EPISODE_JOINS;
+	char date[32];
 	for (int k = 0; k < shown; k++) {
-		say(t, k == shown - 1 && e->njoin <= STORY_JOINS ? ", and " : ", ");
-		say_join(t, c, &e->join[k], v);
+		const struct al_episode_join *j = &e->join[k];
+		if (j->rule == AL_RULE_MARKER) {
+			explain_date_words(c, c->sessions[j->session].date, date, sizeof date);
+			say(t, ", and %s noted a %s on %s", who(v),
+			    rupture_name(c->sessions[j->session].rupture), date);
+		} else if (j->dim >= 0 && j->rule == AL_RULE_DECLINE) {
+			slid |= 1u << j->dim;
+		} else if (j->dim >= 0) {
+			fell |= 1u << j->dim;
+			fell_at = fell_at == SIZE_MAX ? j->session : fell_at;
+		} else if (other_at == SIZE_MAX) {
+			other_at = j->session;
+		}
 	}
-	if (e->njoin > STORY_JOINS)
+	slid &= ~fell;
+	if (fell) {
+		explain_date_words(c, c->sessions[fell_at].date, date, sizeof date);
+		say(t, ", and ");
+		say_dims(t, c, fell);
+		say(t, " fell too (%s)", date);
+	}
+	if (slid) {
+		say(t, ", and ");
+		say_dims(t, c, slid);
+		say(t, " slid too");
+	}
+	if (other_at != SIZE_MAX) { /* issue 14: check-ins and attendance say it their way */
+		explain_date_words(c, c->sessions[other_at].date, date, sizeof date);
+		say(t, ", and more followed on %s", date);
+	}
+	if (e->njoin > AL_EPISODE_JOINS)
 		say(t, ", and more");
 }
 
@@ -255,7 +293,8 @@ static void say_status(struct text *t, const struct al_course *c, const struct a
 		break;
 	case AL_EPISODE_UNREPAIRED:
 		if (e->rated < s->repair_window) /* closed by archiving */
-			say(t, " Not back to %s%.1f when the course ended", about, one_decimal(ref));
+			say(t, " Not back to %s%.1f when the course ended", about,
+			    one_decimal(ref));
 		else
 			say(t, " Not back to %s%.1f after %d session%s", about, one_decimal(ref),
 			    s->repair_window, s->repair_window == 1 ? "" : "s");
@@ -274,8 +313,9 @@ static void say_status(struct text *t, const struct al_course *c, const struct a
 		}
 		for (size_t j = c->n; j-- > e->opened + 1;)
 			if (mean_at(c, e->judged, j, &now)) {
-				say(t, " Not back to %s%.1f yet (now %.1f, %d of %d sessions).", about,
-				    one_decimal(ref), one_decimal(now), e->rated, s->repair_window);
+				say(t, " Not back to %s%.1f yet (now %.1f, %d of %d sessions).",
+				    about, one_decimal(ref), one_decimal(now), e->rated,
+				    s->repair_window);
 				break;
 			}
 		break;

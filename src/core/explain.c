@@ -153,25 +153,31 @@ static void explain_decline(struct text *t, const struct al_flag *f, const struc
 	    w->Dim, f->mean, f->z, w->date);
 }
 
-static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w)
+static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w,
+                                const char *named)
 {
 	char v[8], ref[8], gap[8];
-	say(t,
-	    "On %s you rated %s %s, the client %s (a gap of %s). "
-	    "Ask how the session was for them: your views differ.",
-	    w->date, w->dim, tenths(f->ref, ref), tenths(f->value, v),
+	say(t, "On %s %s rated %s %s, the client %s (a gap of %s). ", w->date,
+	    named ? named : "you", w->dim, tenths(f->ref, ref), tenths(f->value, v),
 	    tenths(f->ref - f->value, gap));
+	if (named)
+		say(t, "%s might ask how the session was for them: their views differ.", named);
+	else
+		say(t, "Ask how the session was for them: your views differ.");
 }
 
 static void explain_marker(struct text *t, const struct al_course *c, const struct al_flag *f,
-                           const struct words *w)
+                           const struct words *w, const char *named)
 {
 	char v[8];
-	say(t, "You noted a %s rupture on %s", rupture_name(c->sessions[f->session].rupture),
-	    w->date);
+	say(t, "%s noted a %s rupture on %s", named ? named : "You",
+	    rupture_name(c->sessions[f->session].rupture), w->date);
 	if (f->value >= 0)
 		say(t, " (mean alliance %s)", tenths(f->value, v));
-	say(t, ". Invite them to talk about what happened between you.");
+	if (named)
+		say(t, ". %s might invite them to talk about what happened between them.", named);
+	else
+		say(t, ". Invite them to talk about what happened between you.");
 }
 
 static void explain_missing(struct text *t, const struct words *w)
@@ -182,6 +188,12 @@ static void explain_missing(struct text *t, const struct words *w)
 
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap)
+{
+	flag_explain_named(c, s, f, NULL, buf, cap);
+}
+
+void flag_explain_named(const struct al_course *c, const struct al_settings *s,
+                        const struct al_flag *f, const char *clinician, char *buf, size_t cap)
 {
 	struct text t = {.buf = buf, .cap = cap};
 	struct words w;
@@ -205,10 +217,10 @@ void flag_explain(const struct al_course *c, const struct al_settings *s, const 
 		explain_decline(&t, f, &w);
 		break;
 	case AL_RULE_DISCREPANCY:
-		explain_discrepancy(&t, f, &w);
+		explain_discrepancy(&t, f, &w, clinician);
 		break;
 	case AL_RULE_MARKER:
-		explain_marker(&t, c, f, &w);
+		explain_marker(&t, c, f, &w, clinician);
 		break;
 	case AL_RULE_MISSING:
 		explain_missing(&t, &w);

@@ -32,7 +32,7 @@ static void trend_point(const struct al_session *s, const int core[AL_CORE_DIMS]
 			n++;
 		}
 	}
-	p->value[0] = n ? (al_tenths)((sum + n / 2) / n) : AL_MISSING;
+	p->value[0] = (al_tenths)(n ? (sum + n / 2) / n : AL_MISSING);
 }
 
 /* The current red episode's state, and the latest closed episodes. */
@@ -58,8 +58,8 @@ static void count_episodes(const struct al_course *c, const struct al_episode *e
 			skip--;
 			continue;
 		}
-		out->closed[out->nclosed++] = (struct al_closed){
-		    c->sessions[e->closed].date, e->status == AL_EPISODE_REPAIRED};
+		out->closed[out->nclosed++] = (struct al_closed){c->sessions[e->closed].date,
+		                                                 e->status == AL_EPISODE_REPAIRED};
 	}
 }
 
@@ -72,7 +72,7 @@ void summary_why(const struct al_course *c, const struct al_settings *s,
 	if (st->episode != SIZE_MAX)
 		episode_story(c, s, &eps[st->episode], clinician, buf, cap);
 	else if (st->newest_flag != SIZE_MAX)
-		flag_explain(c, s, &flags[st->newest_flag], buf, cap);
+		flag_explain_named(c, s, &flags[st->newest_flag], clinician, buf, cap);
 }
 
 void summary_compute(const struct al_course *c, const struct al_settings *s,

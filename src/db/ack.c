@@ -13,6 +13,8 @@ enum al_status db_ack_add(struct db *db, int64_t session_id, int64_t dimension_i
 	static const char sql[] =
 	    "INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment) "
 	    "VALUES (:session, :dim, :rule, :user, :time, :comment)";
+	if (db_text_check("comment", comment, false, err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)

@@ -23,11 +23,12 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool read_only;
-	bool created; /* this open made the file: a failed command takes it away */
-	bool audit_off; /* db_audit_bulk */
+	bool created;       /* this open made the file: a failed command takes it away */
+	bool audit_off;     /* db_audit_bulk */
 	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];
+	char what[48]; /* db_set_command */
 	int nstmt;
 	struct {
 		const char *sql; /* a string literal: compared by address */
@@ -55,6 +56,11 @@ enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err);
 enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error *err);
 /* Whether an errno means no room: disk full, quota, file size limit. */
 bool db_errno_full(int e);
+
+/* Free text about to be stored (a goal, context, label, comment or note):
+ * refused as text_valid says, "WHAT WHY", whatever path it came by. NULL
+ * and "" pass. */
+enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err);
 
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);

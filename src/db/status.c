@@ -12,9 +12,9 @@
 #include "alliance/parse.h"
 #include "internal.h"
 
-#define TREND_BYTES 8 /* a trend point: date (4 bytes big-endian), 4 values */
+#define TREND_BYTES 8  /* a trend point: date (4 bytes big-endian), 4 values */
 #define CLOSED_BYTES 5 /* a closed episode: date (4 bytes big-endian), 1 or 2 */
-#define NO_VALUE 255  /* a missing rating in the blobs */
+#define NO_VALUE 255   /* a missing rating in the blobs */
 
 /* What recomputing needs, loaded once per transaction (or per listing). */
 struct status_refresh {

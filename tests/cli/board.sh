@@ -24,13 +24,13 @@ check "the summary in JSON: numbers, null for none" 0 '[
  {"clinician": "bob", "clients": 3, "sessions_4w": 6, "mean_4w": 8.5, "open": 0, "unrepaired": 1, "repaired_12w": 1, "closed_12w": 2, "repair_pct": 50},
  {"clinician": "carl", "clients": 2, "sessions_4w": 4, "mean_4w": 8.8, "open": 1, "unrepaired": 0, "repaired_12w": 0, "closed_12w": 0, "repair_pct": null}
 ]'
-al --user sup --ascii board --format table
+COLUMNS=1000 al --user sup --ascii board --format table # unwrapped (wrapping: table.sh)
 check "the table: clients with a trend, then the summary" 0 "client  clinician  sessions  last_date   status   trend    flag
 B-3     bob               7  2026-11-27  RUPTURE  ****+++  Since 6 November (session 4) bob noted a withdrawal. Not back to about 9.0 after 3 sessions (now 8.4). bob might invite them to talk about what happened between them.
 C-2     carl              4  2026-11-27  RUPTURE  ***+     Since 27 November (session 4) trust fell from 9.0 to 6.5. No session rated since. Ask what would help them feel safe to be open.
 B-1     bob               3  2026-11-27  WATCH    *++      Trust was 7.5 on 27 November, under the cutoff of 8.0. Ask what would help them feel safe to be open.
 B-2     bob               5  2026-10-30  WATCH    ***+*    Trust was 6.5 on 23 October, under the cutoff of 8.0. Ask what would help them feel safe to be open.
-C-1     carl              1  2026-11-20  ok        
+C-1     carl              1  2026-11-20  ok
 
 clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
 bob              3            6      8.5     0           1             1           2         50%
@@ -42,7 +42,7 @@ check "--status (any case) narrows the clients; JSON" 0 '[
 ]'
 al --user sup board --status ok --format csv --clinician bob
 check "--status and --clinician together: none" 0 "client,clinician,sessions,last_date,status,flag"
-al --user sup board --clinician carl --status WATCH --format table
+COLUMNS=1000 al --user sup board --clinician carl --status WATCH --format table
 check "a filtered table keeps the clinician's summary" 0 "client  clinician  sessions  last_date  status  trend  flag
 
 clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
@@ -73,7 +73,7 @@ ALLIANCE_TODAY=2026-12-20 run "$A" --user sup board --summary --format csv
 check "the 4 weeks end today" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired_12w,closed_12w,repair_pct
 bob,3,2,8.4,0,1,1,2,50
 carl,2,1,8.2,1,0,0,0,"
-ALLIANCE_TODAY=2027-03-01 run "$A" --user sup board --summary --format table
+ALLIANCE_TODAY=2027-03-01 COLUMNS=1000 run "$A" --user sup board --summary --format table
 check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
 bob              3            0        -     0           1             0           0           -
 carl             2            0        -     1           0             0           0           -"

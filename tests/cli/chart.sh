@@ -1,7 +1,7 @@
 #!/bin/sh
 # chart: golden charts of demo clients (ASCII and UTF-8, one dimension, a
 # narrow width), the terminal's width, the locale's fallback to ASCII, who
-# sees what and every bad option.
+# sees what and every bad option. GOLDEN_UPDATE=1 rewrites the goldens.
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 GOLDEN="$(dirname "$0")/golden"
@@ -26,17 +26,18 @@ check_file "--width=80 is the default" "$GOLDEN/chart-K-7441.txt"
 al chart K-9315 --width 200 --ascii
 awk 'length > 200 { bad = 1 } END { exit bad }' "$T/out" && ok "--width 200: no line wider" \
 	|| not_ok "--width 200: no line wider"
-check_grep "--width 200: the axis runs to column 200" "^  \+-.{196}$" "$T/out"
+check_grep "--width 200: the axis runs to column 200" "^ {16}\+[-+]{183}$" "$T/out"
 
 # On a terminal the chart takes the terminal's width.
 script -q -c "stty cols 100; $A --ascii chart K-9315" /dev/null < /dev/null | tr -d '\r' > "$T/tty"
-check_grep "a terminal of 100 columns: the axis runs to column 100" "^  \+-.{96}$" "$T/tty"
+check_grep "a terminal of 100 columns: the axis runs to column 100" "^ {16}\+[-+]{83}$" "$T/tty"
 check_no_grep "a terminal of 100 columns: no line wider" ".{101}" "$T/tty"
 
-# A client without sessions still gets the axes.
+# A client without sessions still gets the strips, their axes and the cutoff.
 al client add NEW-1
 al chart NEW-1 --ascii
-check_grep "no sessions: the axes and the cutoff" "^ 8\+\.+ cutoff 8\.0$" "$T/out"
+check_grep "no sessions: the axes and the cutoff" "^ {15}8\+~+ cutoff 8\.0$" "$T/out"
+check_grep "no sessions: a strip for empathy" "^empathy {7}10\|$" "$T/out"
 
 # Another clinician's client; a supervisor sees a supervisee's.
 al --user dr_okafor chart K-9315

@@ -7,6 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 
+al init
 al client add R-1 --goal "Trust & <safety>"
 d=2026-10-02
 for t in 9.0 9.2 8.8 9.1 6.0; do
@@ -54,6 +55,16 @@ grep '<polyline' "$T/svg" | head -1 | sed 's/.*points="//; s/".*//' | tr ' ' '\n
 [ "$(grep -c '<circle' "$T/svg")" = 7 ] && ok "a trust marker per rated session, and the legend's" ||
 	not_ok "a trust marker per rated session, and the legend's" "$(grep -c '<circle' "$T/svg")"
 check_grep "the cutoff line" 'stroke-dasharray="5 4"/><text [^>]*>cutoff 8.0</text>' "$T/svg"
+# Small multiples, as on the terminal: a panel per core dimension from the
+# floor (6.0 here, the lowest rating) to 10, each marker titled with its value.
+for dim in Trust Collaboration Empathy; do
+	check_grep "a panel for $dim" "font-weight=\"700\">$dim</text>" "$T/svg"
+done
+[ "$(grep -c 'cutoff 8.0</text>' "$T/svg")" = 3 ] && ok "the cutoff in each panel" ||
+	not_ok "the cutoff in each panel" "$(grep -c 'cutoff 8.0</text>' "$T/svg")"
+check_grep "the floor labelled" 'text-anchor="end">6</text>' "$T/svg"
+check_grep "each value exact in its marker's title" '<title>session 5, trust: 6.0</title></g>' "$T/svg"
+check_grep "the floor in the description" 'aria-label="Ratings by session, a panel per dimension from 6 to 10' "$T/svg"
 check_grep "the drop at session 5, repaired at 7, is marked" "<title>session 5: repaired</title>" "$T/svg"
 check_grep "the unrated session is marked" '<title>session 6: unrated</title>' "$T/svg"
 check_grep "flags with their explanations" 'Trust fell from 9.1 to 6.0 since 23 October' "$T/r.html"

@@ -270,10 +270,8 @@ static void test_rounding(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fixture),
-	    cmocka_unit_test(test_many_closed),
-	    cmocka_unit_test(test_intensive),
-	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_fixture),   cmocka_unit_test(test_many_closed),
+	    cmocka_unit_test(test_intensive), cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_rounding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* Storage and vocabulary tests of repair records (schema/0004_repair.sql,
+/* Storage and vocabulary tests of repair records (schema/0006_repair.sql,
  * db/repair.c, core/repair_record.c): the schema's words are the core
  * vocabulary's, a record's sessions are its client's, the audit row names
  * the record by id only, notes go with a purge, and loading maps session

@@ -149,7 +149,8 @@ static void test_repaired_long_ago(void **state)
 	assert_true(s.closed[0].repaired);
 	assert_int_equal(s.standing.state, AL_STATE_OK);
 	assert_int_equal(s.standing.current, 0);
-	assert_int_equal(s.standing.key_date, MONDAY + 9 * 7); /* no current one: the last session */
+	assert_int_equal(s.standing.key_date,
+	                 MONDAY + 9 * 7); /* no current one: the last session */
 	assert_string_equal(s.flag, "");
 	assert_int_equal(s.ntrend, 10);
 	assert_int_equal(s.trend[4].value[0], 80);
@@ -227,12 +228,9 @@ static void test_unrated_last_session(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_empty_course),
-	    cmocka_unit_test(test_open_rupture),
-	    cmocka_unit_test(test_repaired_long_ago),
-	    cmocka_unit_test(test_too_early),
-	    cmocka_unit_test(test_many_closed),
-	    cmocka_unit_test(test_unrated_last_session),
+	    cmocka_unit_test(test_empty_course),      cmocka_unit_test(test_open_rupture),
+	    cmocka_unit_test(test_repaired_long_ago), cmocka_unit_test(test_too_early),
+	    cmocka_unit_test(test_many_closed),       cmocka_unit_test(test_unrated_last_session),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
