@@ -396,26 +396,22 @@ enum dev_format { DEV_TEXT, DEV_HTML, DEV_CSV };
 static enum al_status write_all(struct cli *c, enum dev_format fmt, const struct dev_list *l,
                                 const char *path)
 {
-	FILE *fp;
-	enum al_status st = cli_open_output(c, path, &fp);
+	struct cli_file f;
+	enum al_status st = cli_file_open(c, path, CLI_FILE_OUTPUT, &f);
 	if (st)
 		return st;
 	if (fmt == DEV_CSV) {
-		st = write_csv(c, l->s, l->n, fp);
+		st = write_csv(c, l->s, l->n, f.fp);
 	} else if (fmt == DEV_HTML) {
-		development_html(c, l->s, l->n, fp);
+		development_html(c, l->s, l->n, f.fp);
 	} else {
 		for (size_t k = 0; k < l->n; k++) {
 			if (k)
-				fputs("\n\n", fp);
-			text_one(fp, &l->s[k]);
+				fputs("\n\n", f.fp);
+			text_one(f.fp, &l->s[k]);
 		}
 	}
-	enum al_status end = cli_close_output(c, path, fp);
-	st = st ? st : end;
-	if (st && fp != stdout) /* no half-written summary left behind */
-		cli_remove_output(path);
-	return st;
+	return cli_file_close(c, &f, st); /* no half-written summary left behind */
 }
 
 static enum al_status parse_format(struct cli *c, const char *arg, enum dev_format *fmt)

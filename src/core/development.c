@@ -114,7 +114,7 @@ static void add_records(struct al_development *d, const struct al_course *c,
 			continue;
 		d->records++;
 		for (int s = 0; s < AL_STRATEGY_COUNT; s++)
-			d->strategy_used[s] += recs[k].strategies >> s & 1;
+			d->strategy_used[s] += (recs[k].strategies >> s & 1u) ? 1 : 0;
 	}
 }
 

@@ -48,7 +48,7 @@ K-1,6,7,bond,clarify
 K-1,6,7,bond,validate
 K-1,6,10,goals,change-goal
 K-1,6,10,goals,metacommunicate"
-al --user sup repairs --clinician bob --format table
+COLUMNS=1000 al --user sup repairs --clinician bob --format table
 check "repairs table: date, the episode's status and who recorded it" 0 \
 "client  opened  session  domain  strategy         date        status      recorded
 K-1          6        7  bond    clarify          2026-10-16  unrepaired  bob $day
@@ -139,7 +139,7 @@ check_grep "episodes JSON: the story ends with what was tried" \
 check_grep "episodes JSON: the records with their domains" \
 	'"repairs": "bond: clarify, validate \(session 7\); goals: metacommunicate, change-goal \(session 10\)"' "$T/out"
 check_no_grep "episodes JSON: never the note" MARKERWORD "$T/out"
-al --user bob episodes K-1 --all --format table
+COLUMNS=1000 al --user bob episodes K-1 --all --format table
 check_grep "episodes table: a repairs column" "repairs$" "$T/out"
 al --user bob episodes K-1 --all --format csv
 check "episodes CSV: the fixed header, no repairs" 0 "client,opened,date,kind,severity,dimensions,status,closed
