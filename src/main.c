@@ -18,7 +18,8 @@
 #include "alliance/commands.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
-
+#include "alliance/text.h"
+#include "alliance/ui.h"
 
 struct globals {
 	const char *db;
@@ -30,67 +31,100 @@ struct globals {
 	bool help, version;
 };
 
+/* Every option is given once: a repeated one is refused, never "the last
+ * wins" (a second --db would silently open another database). Sets *flag
+ * or *value; false when it was set already. */
+static bool set_flag(bool *flag)
+{
+	bool was = *flag;
+	*flag = true;
+	return !was;
+}
+
+static bool set_value(const char **target, const char *value)
+{
+	bool was = *target != NULL;
+	*target = value;
+	return !was;
+}
+
+/* The global named by a ("--db" or "--db=PATH"), NULL when a is none:
+ * applied with its value (next, or after '='); *twice when given before,
+ * *took when next was used. */
+static const char *take_global(struct globals *g, const char *a, const char *next, bool *twice,
+                               bool *took)
+{
+	static const char *const names[] = {"--read-only", "--ascii", "--shared", "--quiet",
+	                                    "--db",        "--user"};
+	enum { NFLAGS = 4 };
+	bool *flags[] = {&g->read_only, &g->ascii, &g->shared, &g->quiet};
+	const char **values[] = {&g->db, &g->user};
+	*took = false;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		size_t n = strlen(names[k]);
+		if (strncmp(a, names[k], n) != 0 || (a[n] && (k < NFLAGS || a[n] != '=')))
+			continue;
+		if (k < NFLAGS) {
+			*twice = !set_flag(flags[k]);
+		} else {
+			*took = !a[n];
+			if (*took && !next)
+				return NULL;
+			*twice = !set_value(values[k - NFLAGS], a[n] ? a + n + 1 : next);
+		}
+		return names[k];
+	}
+	return NULL;
+}
+
 /* Global options come before the command; returns the index of the command
  * word (or argc), or -1 after printing a usage error. */
 static int parse_globals(int argc, char **argv, struct globals *g)
 {
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-		const char **target = NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+		const char *a = argv[i], *name;
+		bool twice = false, took;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			g->help = true;
-		else if (strcmp(a, "--version") == 0)
-			g->version = true;
-		else if (strcmp(a, "--read-only") == 0)
-			g->read_only = true;
-		else if (strcmp(a, "--ascii") == 0)
-			g->ascii = true;
-		else if (strcmp(a, "--shared") == 0)
-			g->shared = true;
-		else if (strcmp(a, "--quiet") == 0)
-			g->quiet = true;
-		else if (strncmp(a, "--db", 4) == 0 && (a[4] == '=' || !a[4]))
-			target = &g->db;
-		else if (strncmp(a, "--user", 6) == 0 && (a[6] == '=' || !a[6]))
-			target = &g->user;
-		else {
-			fprintf(stderr, "alliance: unknown option %s (see alliance --help)\n", a);
-			return -1;
-		}
-		if (!target)
 			continue;
-		const char *eq = strchr(a, '=');
-		if (!eq && i + 1 >= argc) {
-			fprintf(stderr, "alliance: %s needs a value\n", a);
+		}
+		if (strcmp(a, "--version") == 0) {
+			g->version = true;
+			continue;
+		}
+		if (!(name = take_global(g, a, i + 1 < argc ? argv[i + 1] : NULL, &twice, &took))) {
+			bool value = strcmp(a, "--db") == 0 || strcmp(a, "--user") == 0;
+			char shown[160]; /* what was typed, never raw on the terminal */
+			text_escape(a, false, shown, sizeof shown);
+			fprintf(stderr,
+			        value ? "alliance: %s needs a value\n"
+			              : "alliance: unknown option %s (see alliance --help)\n",
+			        shown);
 			return -1;
 		}
-		*target = eq ? eq + 1 : argv[++i];
+		if (twice) {
+			fprintf(stderr, "alliance: %s given twice\n", name);
+			return -1;
+		}
+		i += took;
 	}
 	return i;
 }
 
-/* Applies global options given after the command too (`chart K-1 --ascii`). */
-static void late_globals(int argc, char **argv, struct globals *g)
+/* Applies global options given after the command too (`chart K-1 --ascii`);
+ * returns the name of one given twice, or NULL. */
+static const char *late_globals(int argc, char **argv, struct globals *g)
 {
 	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--read-only") == 0)
-			g->read_only = true;
-		else if (strcmp(argv[i], "--ascii") == 0)
-			g->ascii = true;
-		else if (strcmp(argv[i], "--shared") == 0)
-			g->shared = true;
-		else if (strcmp(argv[i], "--quiet") == 0)
-			g->quiet = true;
-		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			g->db = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0)
-			g->db = argv[i] + 5;
-		else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
-			g->user = argv[++i];
-		else if (strncmp(argv[i], "--user=", 7) == 0)
-			g->user = argv[i] + 7;
+		bool twice = false, took;
+		const char *name =
+		    take_global(g, argv[i], i + 1 < argc ? argv[i + 1] : NULL, &twice, &took);
+		if (name && twice)
+			return name;
+		i += took;
 	}
+	return NULL;
 }
 
 static const char *login_name(void)
@@ -148,8 +182,9 @@ static enum al_status resolve_user(struct cli *c)
 		return st;
 	if (n > 0 || db_read_only(c->db))
 		return al_fail(c->err, AL_EINPUT,
-			       "user: unknown user '%s' (a user of this database can add it "
-			       "with: alliance user add %s)", c->user, c->user);
+		               "user: unknown user '%s' (a user of this database can add it "
+		               "with: alliance user add %s)",
+		               c->user, c->user);
 	if ((st = db_begin(c->db, c->err)) ||
 	    (st = db_user_add(c->db, c->user, false, 0, &u.id, c->err)) ||
 	    (st = db_commit(c->db, c->err))) {
@@ -171,7 +206,7 @@ static enum al_status local_today(struct cli *c)
 	if (fixed && *fixed) {
 		if (!parse_date(fixed, &c->today))
 			return al_fail(c->err, AL_EINPUT,
-				       "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
+			               "ALLIANCE_TODAY: '%.40s' is not a date (YYYY-MM-DD)", fixed);
 		return AL_OK;
 	}
 	time_t t = time(NULL);
@@ -205,25 +240,60 @@ static void shared_mode(struct globals *g)
 		umask(007);
 }
 
+/* "client add" for `alliance client add ...`, "flags" for `alliance flags`:
+ * what a refused write names (the UI names its own action). */
+static const char *command_name(const struct cli_cmddef *cmd, int argc, char **argv, char *buf,
+                                size_t cap)
+{
+	if (!cmd)
+		return "alliance";
+	snprintf(buf, cap, "%s %s", cmd->group, argc > 1 ? argv[1] : "");
+	return cli_command_find(buf) ? buf : cmd->group;
+}
+
+/* Only these create a database where none is (SPEC §2): init, demo, a real
+ * import, and the terminal UI at the default place (not at a --db or
+ * $ALLIANCE_DB path, where a typing mistake must not look like an empty
+ * practice). */
+static bool may_create(const struct cli_cmddef *cmd, int argc, char **argv, const struct globals *g)
+{
+	if (!cmd) {
+		const char *env = getenv("ALLIANCE_DB");
+		return !g->db && !(env && *env);
+	}
+	if (strcmp(cmd->group, "init") == 0 || strcmp(cmd->group, "demo") == 0)
+		return true;
+	if (strcmp(cmd->group, "import") != 0)
+		return false;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--dry-run") == 0)
+			return false;
+	return true;
+}
+
 static enum al_status run(struct globals *g, int argc, char **argv, struct cli *c)
 {
-	char path_buf[4096], account[64];
+	char path_buf[4096], account[64], full[64];
 	const struct cli_cmddef *cmd = NULL;
 	if (argc > 0 && !(cmd = cli_group_find(argv[0])))
 		return al_fail(c->err, AL_EUSAGE, "unknown command '%s' (see alliance --help)",
-			       argv[0]);
+		               argv[0]);
 	for (int i = 1; cmd && i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_help_command(stdout, argc, argv);
 			return AL_OK; /* no database needed to read the usage */
 		}
-	late_globals(argc, argv, g);
+	const char *twice = late_globals(argc, argv, g);
+	if (twice)
+		return al_fail(c->err, AL_EUSAGE, "%s: %s given twice", argv[0], twice);
 	shared_mode(g);
 	c->cmd = cmd ? cmd->group : "alliance";
 	snprintf(c->user, sizeof c->user, "%s", g->user ? g->user : login_name());
 	if (!valid_code(c->user))
-		return al_fail(c->err, AL_EINPUT, "user: '%.40s' is not a valid user name "
-			       "(1-32 letters, digits, '-', '_', '.')", g->user ? g->user : c->user);
+		return al_fail(c->err, AL_EINPUT,
+		               "user: '%.40s' is not a valid user name "
+		               "(1-32 letters, digits, '-', '_', '.')",
+		               g->user ? g->user : c->user);
 	c->ascii = g->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	c->stdout_tty = isatty(STDOUT_FILENO);
 	c->quiet = g->quiet;
@@ -231,17 +301,30 @@ static enum al_status run(struct globals *g, int argc, char **argv, struct cli *
 	if (st)
 		return st;
 	struct db_open_opts o = {
-		.path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
-		.read_only = g->read_only,
-		.shared = g->shared,
-		.os_user = os_account(account, sizeof account),
-		.app_user = c->user,
+	    .path = g->db ? g->db : default_db_path(path_buf, sizeof path_buf),
+	    .read_only = g->read_only,
+	    .create = may_create(cmd, argc, argv, g),
+	    .shared = g->shared,
+	    .os_user = os_account(account, sizeof account),
+	    .app_user = c->user,
 	};
 	if (!*o.path)
 		return al_fail(c->err, AL_EINPUT, "--db: empty value");
-	if ((st = db_open(&o, &c->db, c->err)) || (st = resolve_user(c)))
+	if ((st = db_open(&o, &c->db, c->err)))
 		return st;
-	return cmd ? cmd->fn(c, argc, argv) : ui_main(c);
+	db_set_command(c->db, command_name(cmd, argc, argv, full, sizeof full));
+	if ((st = resolve_user(c)))
+		return st;
+	if (cmd)
+		return cmd->fn(c, argc, argv);
+	struct ui_start start = {.db = c->db,
+	                         .err = c->err,
+	                         .user = c->user,
+	                         .user_id = c->user_id,
+	                         .supervisor = c->supervisor,
+	                         .ascii = c->ascii,
+	                         .today = c->today};
+	return ui_main(&start);
 }
 
 int main(int argc, char **argv)

@@ -10,7 +10,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/alliance-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 DB="$T/a.db"
 export ALLIANCE_DB="$DB" LOGNAME=alice USER=alice
-unset XDG_DATA_HOME
+unset XDG_DATA_HOME COLUMNS # tables are 80 wide unless a test says otherwise
 n=0
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }

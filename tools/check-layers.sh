@@ -1,9 +1,10 @@
 #!/bin/sh
-# Keeps the layers one-way: main -> cli | ui -> db -> core.
+# Keeps the layers one-way: main -> cli | ui -> db -> core, and inside the
+# UI app -> screens -> widgets -> ui core.
 set -u
 fail=0
 bad() { echo "check-layers: $1"; fail=1; }
-for f in $(grep -l 'sqlite3\.h' src/*.c src/*/*.c include/alliance/*.h 2>/dev/null); do
+for f in $(grep -l 'sqlite3\.h' src/*.c src/*/*.c src/*/*/*.c include/alliance/*.h 2>/dev/null); do
 	case "$f" in src/db/*) ;; *) bad "$f includes sqlite3.h (only src/db/ may)";; esac
 done
 for f in src/core/*.c; do
@@ -20,6 +21,50 @@ for f in src/core/*.c; do
 	grep -Hn -E '#include "alliance/db' "$f" | sed 's/^/check-layers: core uses db: /' | grep . && fail=1
 done
 grep -Hn -E '#include "alliance/ui' src/cli/*.c 2>/dev/null | sed 's/^/check-layers: cli uses ui: /' | grep . && fail=1
-grep -Hn -E '#include "alliance/cli' src/ui/*.c 2>/dev/null | sed 's/^/check-layers: ui uses cli: /' | grep . && fail=1
+grep -Hn -E '#include "alliance/cli' src/ui/*.c src/ui/*/*.c 2>/dev/null | sed 's/^/check-layers: ui uses cli: /' | grep . && fail=1
+
+# The UI reads app.c -> screen/ -> widget/ -> core/: each includes only
+# what is below it, and screens name each other by id, never by function.
+for f in src/ui/core/*.c src/ui/core/*.h; do
+	grep -Hn -E '#include "\.\./' "$f" | sed 's/^/check-layers: ui core reaches up: /' | grep . && fail=1
+done
+for f in src/ui/widget/*.c src/ui/widget/*.h; do
+	grep -Hn -E '#include "\.\./(screen/|screens\.h)' "$f" | sed 's/^/check-layers: widget uses a screen: /' | grep . && fail=1
+done
+grep -Hn -E '#include "(\.\./)?(screen|widget)/' src/ui/core/*.[ch] 2>/dev/null |
+	sed 's/^/check-layers: ui core uses a widget or screen: /' | grep . && fail=1
+# A screen's own header (entry.h) is for its files alone (entry*.c).
+for f in src/ui/screen/*.c; do
+	base=$(basename "$f" .c)
+	for h in $(sed -n 's/^#include "\([a-z_]*\)\.h".*/\1/p' "$f"); do
+		case "$base" in "$h"|"$h"_*) ;; *) bad "$f includes another screen's $h.h";; esac
+	done
+	grep -Hn -E '#include "\.\./screen/' "$f" | sed 's/^/check-layers: screen includes a screen: /' | grep . && fail=1
+done
+# The screens (screens.h): which files make each one.
+screens=$(sed -n 's/^[[:space:]]*X(\([A-Z_]*\), *\([a-z_]*\)).*/\2/p' src/ui/screens.h)
+screen_of() { # FILE: the screen a file of src/ui/screen/ belongs to
+	b=$(basename "$1" .c) best=
+	for s in $screens; do
+		case "$b" in "$s"|"$s"_*) [ ${#s} -gt ${#best} ] && best=$s;; esac
+	done
+	echo "${best:-$b}"
+}
+# Functions and objects a screen file gives out (not static)...
+exported() {
+	grep -E '^[a-z][a-z_ ]*[ *]+[a-z_][a-z0-9_]*(\(| =)' "$1" | grep -v -E '^(static|extern) ' |
+		sed -E 's/^[^(=]*[ *]([a-z_][a-z0-9_]*) *(\(| =).*/\1/'
+}
+# ...are named by no other screen's file (app.c alone names *_screen).
+for f in src/ui/screen/*.c; do
+	mine=$(screen_of "$f")
+	for sym in $(exported "$f"); do
+		for g in src/ui/screen/*.c src/ui/widget/*.c src/ui/core/*.c; do
+			[ "$g" = "$f" ] && continue
+			case "$g" in src/ui/screen/*) [ "$(screen_of "$g")" = "$mine" ] && continue;; esac
+			grep -Hn -w "$sym" "$g" | sed "s#^#check-layers: calls $sym of $f: #" | grep . && fail=1
+		done
+	done
+done
 [ $fail = 0 ] && echo "check-layers: ok"
 exit $fail

@@ -24,23 +24,25 @@ enum cli_value {
 };
 
 struct cli_optdef {
-	const char *name;         /* without the leading "--" */
-	const char *arg;          /* the value's name in usage ("NAME"); NULL for a flag */
+	const char *name; /* without the leading "--" */
+	const char *arg;  /* the value's name in usage ("NAME"); NULL for a flag */
 	enum cli_value value;
 	const char *const *words; /* CV_WORDS: NULL-terminated; usage shows a|b|c */
 	bool required;            /* shown without brackets in usage */
+	const char *const *about; /* CV_WORDS: a description of each word, for
+	                             COMMAND --help (NULL: none) */
 };
 
 #define CLI_MAX_POS 2
 struct cli_cmddef {
-	const char *group;             /* "client" */
-	const char *sub;               /* "add", or NULL when the group has no sub-commands */
-	cli_fn fn;                     /* the group's entry point (it reads the sub-command) */
-	const char *args;              /* the positionals in usage: "CODE", "[KEY]", "" */
+	const char *group;               /* "client" */
+	const char *sub;                 /* "add", or NULL when the group has no sub-commands */
+	cli_fn fn;                       /* the group's entry point (it reads the sub-command) */
+	const char *args;                /* the positionals in usage: "CODE", "[KEY]", "" */
 	enum cli_value pos[CLI_MAX_POS]; /* what the 1st and 2nd positional are */
-	bool dims;                     /* also takes --DIM N for every dimension key */
-	const struct cli_optdef *opts; /* {NULL}-terminated, or NULL for none */
-	const char *about;             /* one line for --help */
+	bool dims;                       /* also takes --DIM N for every dimension key */
+	const struct cli_optdef *opts;   /* {NULL}-terminated, or NULL for none */
+	const char *about;               /* one line for --help */
 };
 
 extern const struct cli_cmddef cli_commands[];

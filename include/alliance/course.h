@@ -6,10 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define AL_DIM_MAX 16     /* dimensions a database may hold */
-#define AL_CORE_DIMS 3    /* trust, collaboration, empathy come first */
-#define AL_MISSING (-1)   /* a rating that was not given: never 0 */
-#define AL_KEY_MAX 32     /* client codes, user names, dimension keys */
+#define AL_DIM_MAX 16   /* dimensions a database may hold */
+#define AL_CORE_DIMS 3  /* trust, collaboration, empathy come first */
+#define AL_MISSING (-1) /* a rating that was not given: never 0 */
+#define AL_KEY_MAX 32   /* client codes, user names, dimension keys */
 #define AL_LABEL_MAX 64
 
 /* Ratings are exact tenths (0..100) so that 9.3 - 7.3 is exactly 2.0. */
@@ -45,9 +45,9 @@ struct al_dim {
 };
 
 struct al_session {
-	int64_t id;            /* internal id, 0 when not stored */
-	int32_t date;          /* days since 1970-01-01 */
-	int seq;               /* session number: 1-based position in date order */
+	int64_t id;   /* internal id, 0 when not stored */
+	int32_t date; /* days since 1970-01-01 */
+	int seq;      /* session number: 1-based position in date order */
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX]; /* AL_MISSING when absent */
 	enum al_rupture rupture;
 	bool has_context;      /* a context event (illness, bereavement...) */

@@ -1,14 +1,16 @@
-/* Supervisors' acknowledgements of flags, with a short comment (the ack
- * table). Flags are not stored: detection runs again on every read, so an
- * acknowledgement names its flag by session, dimension and rule, and stays
- * with that flag for as long as detection finds it. Acknowledging a flag
- * never hides it. */
+/* Supervisors' acknowledgements, with a short comment. Since version 2 a
+ * supervisor acknowledges an episode (SPEC §4b; the episode_ack table),
+ * named by the session where it opened. Older acknowledgements of single
+ * flags (the ack table) stay with their flag when no episode holds it:
+ * flags are not stored, so such an acknowledgement names its flag by
+ * session, dimension and rule. Acknowledging never hides anything. */
 #ifndef ALLIANCE_DB_ACK_H
 #define ALLIANCE_DB_ACK_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alliance/analysis.h"
 #include "alliance/db.h"
 #include "alliance/db_meta.h"
 #include "alliance/parse.h"
@@ -55,5 +57,49 @@ size_t db_acks_next(const struct db_acks *acks, int64_t session_id, int dim, enu
  * character boundary to fit cap. Returns how many there are. */
 size_t db_acks_text(const struct db_acks *acks, int64_t session_id, int dim, enum al_rule rule,
                     char *buf, size_t cap);
+
+/* ---- episodes */
+
+struct al_episode_ack {
+	int64_t id;
+	int64_t session_id; /* the session where the episode opened */
+	char user[AL_KEY_MAX + 1];
+	char date[AL_DATE_LEN + 1]; /* the day it was written (UTC) */
+	char *comment;
+};
+
+struct db_episode_acks {
+	struct al_episode_ack *a; /* by session id, then the order they were written */
+	size_t n, cap;
+};
+
+/* Stores user's acknowledgement of the episode that opened at session_id,
+ * in the caller's transaction, with its audit row ('acknowledge',
+ * 'session', session_id): the comment never goes into the audit trail. The
+ * caller has checked who may and that the episode exists. */
+enum al_status db_episode_ack_add(struct db *db, int64_t session_id, int64_t user_id,
+                                  const char *comment, int64_t *id, struct al_error *err);
+
+/* The acknowledgements of client_id's episodes (0: of every client). */
+enum al_status db_episode_acks_load(struct db *db, int64_t client_id, struct db_episode_acks *out,
+                                    struct al_error *err);
+void db_episode_acks_free(struct db_episode_acks *acks);
+
+/* The acknowledgements of episode k of a: those written on the session
+ * where it opened, and (the course having changed since) on any session
+ * between where it began and the last where it took evidence that no
+ * episode opened at. Joined as db_acks_text does ("" when none); returns
+ * how many. */
+size_t db_episode_acks_text(const struct db_episode_acks *acks, const struct al_course *c,
+                            const struct al_analysis *a, size_t k, char *buf, size_t cap);
+/* The next acknowledgement of episode k at index from or after it, or acks->n. */
+size_t db_episode_acks_next(const struct db_episode_acks *acks, const struct al_course *c,
+                            const struct al_analysis *a, size_t k, size_t from);
+
+/* After the migration that brought episodes (schema ack_move): moves each
+ * listed acknowledgement of a flag that an episode holds to that episode,
+ * and drops the list. Nothing when there is no list. In the caller's
+ * transaction. */
+enum al_status db_ack_move_to_episodes(struct db *db, struct al_error *err);
 
 #endif

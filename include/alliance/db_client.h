@@ -24,7 +24,7 @@ struct al_client {
 	                               db_client_each fill it) */
 	int32_t end_date;           /* when, if recorded (INT32_MIN: not recorded) */
 	int nsessions;
-	int32_t last_date;          /* INT32_MIN when no session */
+	int32_t last_date; /* INT32_MIN when no session */
 };
 
 /* Which clients a listing covers. */
@@ -34,10 +34,16 @@ struct db_client_filter {
 	bool with_archived;
 	int32_t today;         /* db_status_each: non-zero applies the gap rule as of
 	                          this day (days since 1970, summary_apply_gap) */
+	bool named; /* a supervisor reads: the stories name the clinician */
 };
 
-enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
-			      bool *found, struct al_error *err);
+enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,
+                              struct al_error *err);
+/* Whether held->id still names the same client: same code, same
+ * clinician. Ids are never reused (schema 3), so a screen, draft or
+ * command that kept an id across time asks this right before it writes. */
+enum al_status db_client_same(struct db *db, const struct al_client *held, bool *same,
+                              struct al_error *err);
 /* In the caller's transaction; appends the audit row. */
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err);
 /* Archived clients keep their records but leave listings (unless asked)
@@ -51,17 +57,16 @@ enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err
 enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *err);
 /* Removes the client with sessions, ratings, notes, drafts and acks, in the
  * caller's transaction, with one audit row (count: sessions removed). The
- * bytes are overwritten (secure_delete); db_wal_truncate after the commit
- * clears the copies the write-ahead log still holds. */
+ * bytes are overwritten (secure_delete); db_purge_finish after the commit
+ * clears the copies the write-ahead log still holds (db_admin.h). */
 enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err);
 
 /* How many clients the database holds, archived ones included. */
 enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err);
 
-typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c,
-				       struct al_error *err);
+typedef enum al_status (*db_client_fn)(void *ctx, const struct al_client *c, struct al_error *err);
 /* Clients matching f, ordered by code. */
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
-			      void *ctx, struct al_error *err);
+                              void *ctx, struct al_error *err);
 
 #endif

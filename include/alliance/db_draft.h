@@ -12,7 +12,8 @@
 #define AL_DRAFT_MAX 30000 /* characters, as the schema's CHECK */
 
 /* Inserts or replaces the client's draft (its own small transaction when
- * none is open). session_id is the session being edited, 0 for a new one. */
+ * none is open), as the app user's. session_id is the session being
+ * edited, 0 for a new one. */
 enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id, const char *body,
                              struct al_error *err);
 
@@ -21,7 +22,8 @@ struct db_draft {
 	char updated[21];   /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
 };
 /* The client's draft body into buf (cut to cap, NUL-terminated); *found
- * tells whether there is one. */
+ * tells whether there is one typed by the app user: a draft is never
+ * offered to another user. */
 enum al_status db_draft_load(struct db *db, int64_t client_id, struct db_draft *out, char *buf,
                              size_t cap, bool *found, struct al_error *err);
 enum al_status db_draft_delete(struct db *db, int64_t client_id, struct al_error *err);

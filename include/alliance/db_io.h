@@ -51,7 +51,8 @@ struct db_import_stats {
 };
 typedef void (*db_import_refuse_fn)(void *ctx, long line, const char *why);
 
-enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *ctx,
+/* today: days since 1970, for the date rule (date_in_future). */
+enum al_status db_import_begin(struct db *db, int32_t today, db_import_refuse_fn refuse, void *ctx,
                                struct db_import **out, struct al_error *err);
 /* Checks and stores one data row that starts on line (f: the format-2
  * columns; a format-1 row has NULL after the ninth). A problem with the

@@ -19,14 +19,13 @@ enum al_status db_dims_load(struct db *db, struct db_dims *out, struct al_error 
 /* The index of key in dims, or -1. */
 int db_dims_find(const struct db_dims *dims, const char *key);
 /* In the caller's transaction; appends the audit row. */
-enum al_status db_dim_add(struct db *db, const char *key, const char *label,
-			  struct al_error *err);
+enum al_status db_dim_add(struct db *db, const char *key, const char *label, struct al_error *err);
 
 /* The detection settings (defaults for any key not stored). */
 enum al_status db_settings_load(struct db *db, struct al_settings *out, struct al_error *err);
 /* Sets one key; value already validated by the caller. In the caller's
- * transaction; appends the audit row. */
-enum al_status db_setting_set(struct db *db, const char *key, double value,
-			      struct al_error *err);
+ * transaction; appends the audit row, unless the key has that value
+ * already (then nothing is written). */
+enum al_status db_setting_set(struct db *db, const char *key, double value, struct al_error *err);
 
 #endif

@@ -18,16 +18,16 @@ struct al_user {
 
 /* *found tells whether the user exists; out is filled when it does. */
 enum al_status db_user_find(struct db *db, const char *name, struct al_user *out, bool *found,
-			    struct al_error *err);
+                            struct al_error *err);
 enum al_status db_user_count(struct db *db, int64_t *n, struct al_error *err);
 /* Inside the caller's transaction; appends the audit row. */
-enum al_status db_user_add(struct db *db, const char *name, bool supervisor,
-			   int64_t supervisor_id, int64_t *id, struct al_error *err);
+enum al_status db_user_add(struct db *db, const char *name, bool supervisor, int64_t supervisor_id,
+                           int64_t *id, struct al_error *err);
 
 /* Gives user id the supervisor sup_id (0: none). In the caller's
  * transaction; appends the audit row. */
 enum al_status db_user_set_supervisor(struct db *db, int64_t id, int64_t sup_id,
-				      struct al_error *err);
+                                      struct al_error *err);
 
 /*
  * The user's PIN (SPEC §5: it unlocks client mode and the curtain). Only a

@@ -19,6 +19,6 @@ struct al_error {
 
 /* Sets err and returns st, so callers can write `return al_fail(...)`. */
 enum al_status al_fail(struct al_error *err, enum al_status st, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -41,14 +41,17 @@ struct import_row {
 	int8_t tension, talked, misunderstood; /* AL_NO_ANSWER when empty */
 };
 
-/* Parses and checks one row's fields; a format-1 row has NULL in the
- * columns after the ninth. On a problem returns false with why (an error
- * line's WHY, never the context text). */
+/* Parses and checks one row's fields; a date in the future of today (as
+ * date_in_future says) is refused as session add refuses it. On a problem
+ * returns false with why (an error line's WHY, never the context text). A
+ * format-1 row has NULL in the columns after the ninth. */
 bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
-                      struct import_row *out, char why[IMPORT_WHY_MAX]);
+                      int32_t today, struct import_row *out, char why[IMPORT_WHY_MAX]);
 
-/* One client's place in the file: its sessions must come numbered 1, 2, 3...
- * in date order, all rows of a session together and agreeing. */
+/* One client's place in the file: its sessions must come numbered one
+ * after the other (1, 2, 3...; the first may be any number, as in an export
+ * of a period, which keeps the whole course's numbers) in date order, all
+ * rows of a session together and agreeing. */
 struct import_seq {
 	int number; /* the current session's number, 0 before the first */
 	int32_t date;

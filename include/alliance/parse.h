@@ -8,7 +8,7 @@
 
 #include "alliance/course.h"
 
-#define AL_DATE_LEN 10 /* YYYY-MM-DD */
+#define AL_DATE_LEN 10      /* YYYY-MM-DD */
 #define AL_LAST_DAY 2932896 /* 9999-12-31, the last date parse_date accepts */
 
 /* "YYYY-MM-DD" (a real calendar date, years 1900..9999) to days since
@@ -16,14 +16,24 @@
 bool parse_date(const char *s, int32_t *days);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void format_date(int32_t days, char *buf);
+/* The one rule for every date a session is entered with (session add, the
+ * entry form, import): sessions are entered after they happen, and a day
+ * of slack covers a clinician across a time zone or just after midnight,
+ * so a date more than AL_FUTURE_DAYS after today is refused. */
+#define AL_FUTURE_DAYS 1
+bool date_in_future(int32_t date, int32_t today);
 void date_split(int32_t days, int *y, int *m, int *d);
 /* "3 March" in words; "3 March 2025" when the year is not near's. */
 void format_date_words(int32_t days, int32_t near, char *buf, size_t cap);
 int32_t date_from_ymd(int y, int m, int d);
 
-/* A rating 0..10 with at most one decimal ("9", "7.5", "10.0") to tenths.
- * On failure *why says what was wrong, in words fit for an error line. */
+/* A rating 0..10 with at most one decimal ("9", "7.5", "10.0", ".5") to
+ * tenths. On failure *why says what was wrong, in words fit for an error
+ * line. */
 bool parse_rating(const char *s, al_tenths *out, const char **why);
+/* s written with a decimal comma ("7,5") as the rating it means, with a
+ * dot ("7.5", into out of at least 8 bytes); false when it is not one. */
+bool rating_with_dot(const char *s, char *out, size_t cap);
 /* Writes "9.0" style text (one decimal) into buf (at least 6 bytes). */
 void format_tenths(int tenths, char *buf);
 
@@ -39,7 +49,7 @@ bool parse_int(const char *s, long lo, long hi, long *out);
 /* A finite decimal within [lo, hi]. */
 bool parse_double(const char *s, double lo, double hi, double *out);
 
-const char *rupture_name(enum al_rupture r);  /* "" for none */
+const char *rupture_name(enum al_rupture r); /* "" for none */
 bool parse_rupture(const char *s, enum al_rupture *out);
 const char *rater_name(enum al_rater r);
 bool parse_rater(const char *s, enum al_rater *out);

@@ -69,10 +69,10 @@ struct al_flag {
 size_t rules_detect(const struct al_course *c, const struct al_settings *s, struct al_flag *out,
                     size_t cap);
 
-const char *rule_name(enum al_rule r);         /* "low", "drop", ... */
+const char *rule_name(enum al_rule r);                /* "low", "drop", ... */
 bool rule_parse(const char *name, enum al_rule *out); /* the inverse of rule_name */
-const char *severity_name(enum al_severity s); /* "info", "amber", "red" */
-const char *repair_name(enum al_repair r);     /* "", "open", "repaired", "unrepaired" */
+const char *severity_name(enum al_severity s);        /* "info", "amber", "red" */
+const char *repair_name(enum al_repair r);            /* "", "open", "repaired", "unrepaired" */
 
 /* Repair status of a drop, dip or marker flag (SPEC §4 "Repair status"):
  * fills f->repair, repair_session, repair_value, pre and npre. Called by
@@ -83,6 +83,16 @@ void repair_assess(const struct al_course *c, const struct al_settings *s, struc
  * Always NUL-terminates (when cap > 0), cutting the text if it does not fit. */
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap);
+/* The same told to a supervisor: clinician named instead of "you" (NULL:
+ * "you", as flag_explain). */
+void flag_explain_named(const struct al_course *c, const struct al_settings *s,
+                        const struct al_flag *f, const char *clinician, char *buf, size_t cap);
+
+/* "3 March"; the year only when it is not the year of the course's last session. */
+void explain_date_words(const struct al_course *c, int32_t days, char *buf, size_t cap);
+/* What to ask when a dimension is low ("Ask whether they felt heard and
+ * understood."): the core items say it best. */
+const char *explain_ask_about(const struct al_course *c, int dim);
 
 /* Current flags and client status (SPEC §4 "Current flags and status"). */
 enum al_state { AL_STATE_OK, AL_STATE_REPAIRED, AL_STATE_WATCH, AL_STATE_RUPTURE };
@@ -93,16 +103,20 @@ enum al_risk { AL_RISK_UNREPAIRED, AL_RISK_OPEN_RED, AL_RISK_WATCH, AL_RISK_REPA
 
 struct al_standing {
 	enum al_state state;
-	enum al_risk risk;      /* risk order tier */
-	int32_t last_flag_date; /* most recent flagged session among current flags, or INT32_MIN */
-	size_t newest_flag; /* index into flags of the most important current flag, or SIZE_MAX */
-	size_t current;     /* how many flags are current */
+	enum al_risk risk;  /* risk order tier */
+	int32_t key_date;   /* risk order within a tier, newest first (INT32_MIN: none) */
+	size_t newest_flag; /* index into flags of the flag behind the status, or SIZE_MAX */
+	size_t episode;     /* index into episodes of the one behind it (episode.h), or SIZE_MAX */
+	size_t current;     /* how many flags (episodes, for episodes_standing) are current */
 };
 
 bool flag_is_current(const struct al_course *c, const struct al_flag *f);
+/* The standing from flags alone (version 1: the weightiest current flag);
+ * key_date is the latest current flagged session. The status every list
+ * shows comes from episodes (episode.h, episodes_standing). */
 void standing_compute(const struct al_course *c, const struct al_flag *flags, size_t n,
                       struct al_standing *out);
-/* Risk order: tier, then most recent flagged session first, then code. */
+/* Risk order: tier, then key_date newest first, then code. */
 int standing_compare(const struct al_standing *a, const char *code_a, const struct al_standing *b,
                      const char *code_b);
 const char *state_name(enum al_state s); /* "ok", "repaired", "WATCH", "RUPTURE" */

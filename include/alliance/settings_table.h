@@ -22,7 +22,7 @@ struct al_setting_def {
 	double min, max; /* in the unit users type: 8.0, not 80 tenths */
 	bool min_open;   /* min itself is refused (ewma_lambda > 0) */
 	double def;
-	size_t offset;   /* of the field in struct al_settings */
+	size_t offset; /* of the field in struct al_settings */
 	const char *about;
 };
 

@@ -3,12 +3,12 @@
 
 static struct access_who who(const struct cli *c)
 {
-	return (struct access_who){.user_id = c->user_id, .supervisor = c->supervisor,
-				   .what = c->cmd};
+	return (struct access_who){
+	    .user_id = c->user_id, .supervisor = c->supervisor, .what = c->cmd};
 }
 
 enum al_status cli_client(struct cli *c, const char *code, enum access_need need,
-			  struct al_client *out)
+                          struct al_client *out)
 {
 	struct access_who w = who(c);
 	return access_client(c->db, &w, code, need, out, c->err);

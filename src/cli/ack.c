@@ -1,6 +1,7 @@
-/* ack CODE --session N --rule R [--dimension D] --comment TEXT: a supervisor
- * acknowledges one flag of a supervisee's client with a short comment. The
- * flag must be one that detection finds now (flags CODE --all lists them). */
+/* ack CODE --episode N --comment TEXT: a supervisor acknowledges the
+ * episode of a supervisee's client that opened at session N (the opened
+ * column of `episodes`), with a short supervision comment. The episode must
+ * be one that the course shows now (episodes CODE --all lists them). */
 #include <string.h>
 
 #include "alliance/cli_view.h"
@@ -11,107 +12,60 @@
 
 struct ack_req {
 	const char *code;
-	long session; /* the session number */
-	enum al_rule rule;
-	const char *dim_key; /* NULL: not given */
+	long opened; /* the session number where the episode opened */
 	const char *comment;
 };
-
-static bool rule_has_dimension(enum al_rule r)
-{
-	return r != AL_RULE_MARKER && r != AL_RULE_MISSING && r != AL_RULE_REPORTED &&
-	       r != AL_RULE_DISENGAGING && r != AL_RULE_MISSED;
-}
 
 /* Everything that can be checked before the database is asked. */
 static enum al_status ack_parse(struct cli *c, const struct cli_opt *opts, struct ack_req *q)
 {
-	static const char *const required[] = {"session", "rule", "comment"};
+	static const char *const required[] = {"episode", "comment"};
 	char why[96];
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!cli_opt(opts, required[i]))
 			return al_fail(c->err, AL_EUSAGE, "ack: --%s is required", required[i]);
-	const char *n = cli_opt(opts, "session"), *rule = cli_opt(opts, "rule");
-	q->dim_key = cli_opt(opts, "dimension");
+	const char *n = cli_opt(opts, "episode");
 	q->comment = cli_opt(opts, "comment");
-	if (!parse_int(n, 1, 1000000, &q->session))
-		return al_fail(c->err, AL_EINPUT, "ack: --session: '%.40s' is not a session number",
-		               n);
-	if (!rule_parse(rule, &q->rule))
+	if (!parse_int(n, 1, 1000000, &q->opened))
 		return al_fail(c->err, AL_EINPUT,
-		               "ack: --rule: '%.40s' is not low, drop, dip, decline, marker, "
-		               "discrepancy, missing, reported, disengaging or missed",
-		               rule);
-	if (q->dim_key && !rule_has_dimension(q->rule))
-		return al_fail(c->err, AL_EINPUT, "ack: --dimension: a %s flag has no dimension",
-		               rule);
+		               "ack: --episode: '%.40s' is not a session number (the session "
+		               "where the episode opened)",
+		               n);
 	if (!text_ok_chars(q->comment, AL_ACK_COMMENT_CHARS, why, sizeof why))
 		return al_fail(c->err, AL_EINPUT, "ack: --comment %s", why);
 	return AL_OK;
 }
 
-/* The index of the session numbered n, or course->n. */
-static size_t session_index(const struct al_course *course, long n)
+/* The episode that opened at session number q->opened. */
+static enum al_status find_episode(struct cli *c, const struct view *v,
+                                   const struct al_course *course, const struct ack_req *q,
+                                   size_t *out)
 {
-	size_t i = 0;
-	while (i < course->n && course->sessions[i].seq != n)
-		i++;
-	return i;
-}
-
-/* The one flag the request names; without --dimension the rule must have
- * fired on one dimension only at that session. */
-static enum al_status find_flag(struct cli *c, const struct view *v, const struct al_course *course,
-                                const struct ack_req *q, const struct al_flag **out)
-{
-	size_t i = session_index(course, q->session);
-	int dim = q->dim_key ? db_dims_find(&v->dims, q->dim_key) : -1;
-	int found = 0;
-	char dims[AL_DIM_MAX * (AL_KEY_MAX + 2)] = "";
-	if (i == course->n)
-		return al_fail(c->err, AL_EINPUT, "ack: '%s' has no session %ld", q->code,
-		               q->session);
-	if (q->dim_key && dim < 0)
-		return al_fail(c->err, AL_EINPUT, "ack: --dimension: unknown dimension '%.40s'",
-		               q->dim_key);
-	for (size_t k = 0; k < v->n; k++) {
-		const struct al_flag *f = &v->flags[k];
-		if (f->session != i || f->rule != q->rule || (q->dim_key && f->dim != dim))
-			continue;
-		*out = f;
-		if (found++)
-			strcat(dims, ", ");
-		strcat(dims, f->dim >= 0 ? course->dims[f->dim].key : "");
-	}
-	if (found == 1)
-		return AL_OK;
-	if (found > 1)
-		return al_fail(c->err, AL_EINPUT,
-		               "ack: session %ld has %s flags on %s: "
-		               "give --dimension",
-		               q->session, rule_name(q->rule), dims);
+	for (size_t k = 0; k < v->an.neps; k++)
+		if (course->sessions[v->an.eps[k].opened].seq == q->opened) {
+			*out = k;
+			return AL_OK;
+		}
 	return al_fail(c->err, AL_EINPUT,
-	               "ack: '%s' has no %s flag%s%s at session %ld "
-	               "(see alliance flags %s --all)",
-	               q->code, rule_name(q->rule), q->dim_key ? " on " : "",
-	               q->dim_key ? q->dim_key : "", q->session, q->code);
+	               "ack: '%s' has no episode that opened at session %ld "
+	               "(see alliance episodes %s --all)",
+	               q->code, q->opened, q->code);
 }
 
-/* In the write transaction: who may, which flag, then the row. */
+/* In the write transaction: who may, which episode, then the row. */
 static enum al_status ack_store(struct cli *c, struct view *v, const struct ack_req *q)
 {
 	struct al_client cl;
 	struct db_course course = {0};
-	const struct al_flag *f = NULL;
+	size_t k = 0;
 	int64_t id;
 	enum al_status st = cli_client(c, q->code, ACCESS_ACK, &cl);
 	if (st || (st = db_course_load(c->db, &v->dims, cl.id, &course, c->err)) ||
-	    (st = view_detect(c, v, &course.course)) ||
-	    (st = find_flag(c, v, &course.course, q, &f)))
+	    (st = view_analyse(c, v, &course.course, cl.archived)) ||
+	    (st = find_episode(c, v, &course.course, q, &k)))
 		goto out;
-	int64_t dim_id = f->dim >= 0 ? v->dims.id[f->dim] : 0;
-	st = db_ack_add(c->db, course.course.sessions[f->session].id, dim_id, f->rule, c->user_id,
-	                q->comment, &id, c->err);
+	int64_t session = course.course.sessions[v->an.eps[k].opened].id;
+	st = db_episode_ack_add(c->db, session, c->user_id, q->comment, &id, c->err);
 out:
 	db_course_free(&course);
 	return st;
@@ -119,8 +73,7 @@ out:
 
 enum al_status cmd_ack(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-	    {"session", true}, {"rule", true}, {"dimension", true}, {"comment", true}, {NULL}};
+	struct cli_opt opts[] = {{"episode", true}, {"comment", true}, {NULL}};
 	const char *pos[1];
 	struct ack_req q = {0};
 	struct view v;

@@ -1,15 +1,31 @@
 /* Whole-file commands: backup FILE, check, audit. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "alliance/commands.h"
 #include "alliance/db_admin.h"
 #include "alliance/parse.h"
 
+/* The copy is made under a temporary name and renamed into place: a kill
+ * or a full disk never leaves a partial (or empty) file under FILE, and
+ * the audit row is written only once the copy is there. */
 enum al_status cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
+	struct cli_file f;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, NULL, pos, 1, 1, NULL);
-	return st ? st : db_backup(c->db, pos[0], c->err);
+	if (st || (st = cli_file_open(c, pos[0], CLI_FILE_NEW, &f)))
+		return st;
+	if (f.fp == stdout) {
+		cli_file_close(c, &f, AL_OK);
+		return al_fail(c->err, AL_EINPUT, "backup: '-': a backup goes to a file");
+	}
+	st = db_backup(c->db, f.tmp, pos[0], c->err);
+	if ((st = cli_file_close(c, &f, st)))
+		return st;
+	if ((st = db_backup_audit(c->db, c->err)))
+		unlink(pos[0]); /* nothing changed: no audit row, no copy */
+	return st;
 }
 
 static enum al_status print_line(void *ctx, const char *line, struct al_error *err)
@@ -31,14 +47,14 @@ enum al_status cmd_check(struct cli *c, int argc, char **argv)
 		return st;
 	if (problems)
 		return al_fail(c->err, AL_EDB, "check: %ld problem%s found", problems,
-			       problems == 1 ? "" : "s");
+		               problems == 1 ? "" : "s");
 	printf("ok\n");
 	return AL_OK;
 }
 
 static const struct out_col audit_cols[] = {
-	{"time"}, {"os_user"}, {"app_user"}, {"action"}, {"entity"},
-	{"entity_id", true}, {"count", true},
+    {"time"},   {"os_user"},         {"app_user"},    {"action"},
+    {"entity"}, {"entity_id", true}, {"count", true},
 };
 
 static enum al_status print_audit(void *ctx, const struct al_audit_row *r, struct al_error *err)

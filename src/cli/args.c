@@ -22,8 +22,10 @@ static enum al_status check_table(struct cli *c, const struct cli_opt *opts, boo
 {
 	const struct cli_cmddef *d = cli_command_find(c->cmd);
 	if (!d)
-		return al_fail(c->err, AL_EUSAGE, "internal error: '%s' is not in the command "
-			       "table (src/cli/table.c)", c->cmd);
+		return al_fail(c->err, AL_EUSAGE,
+		               "internal error: '%s' is not in the command "
+		               "table (src/cli/table.c)",
+		               c->cmd);
 	const char *bad = NULL;
 	for (const struct cli_opt *o = opts; !bad && o && o->name; o++) {
 		const struct cli_optdef *t = cli_optdef_find(d, o->name);
@@ -40,8 +42,10 @@ static enum al_status check_table(struct cli *c, const struct cli_opt *opts, boo
 	if (!bad && d->dims != extra)
 		bad = "DIM";
 	if (bad)
-		return al_fail(c->err, AL_EUSAGE, "internal error: option --%s of '%s' differs "
-			       "from the command table (src/cli/table.c)", bad, c->cmd);
+		return al_fail(c->err, AL_EUSAGE,
+		               "internal error: option --%s of '%s' differs "
+		               "from the command table (src/cli/table.c)",
+		               bad, c->cmd);
 	return AL_OK;
 }
 
@@ -54,7 +58,7 @@ static struct cli_opt *find(struct cli_opt *opts, const char *name, size_t len)
 }
 
 enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *opts,
-			 const char **pos, int min_pos, int max_pos, struct cli_extra *extra)
+                         const char **pos, int min_pos, int max_pos, struct cli_extra *extra)
 {
 	int npos = 0;
 	bool options = true; /* until "--", after which all is positional */
@@ -70,7 +74,7 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 		if (!options || a[0] != '-' || a[1] != '-' || !a[2]) {
 			if (npos >= max_pos)
 				return al_fail(c->err, AL_EUSAGE, "%s: unexpected argument '%s'",
-					       c->cmd, a);
+				               c->cmd, a);
 			pos[npos++] = a;
 			continue;
 		}
@@ -96,13 +100,15 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 				value = argv[++i];
 			else
 				return al_fail(c->err, AL_EUSAGE, "%s: --%s needs a value", c->cmd,
-					       key);
+				               key);
 			if (!*value)
 				return al_fail(c->err, AL_EINPUT, "%s: --%s: empty value", c->cmd,
-					       key);
+				               key);
 		} else if (eq) {
 			return al_fail(c->err, AL_EUSAGE, "%s: --%s takes no value", c->cmd, key);
 		}
+		if (o && o->value) /* never "the last wins" */
+			return al_fail(c->err, AL_EUSAGE, "%s: --%s given twice", c->cmd, key);
 		if (o) {
 			o->value = value;
 			continue;
@@ -116,7 +122,7 @@ enum al_status cli_parse(struct cli *c, int argc, char **argv, struct cli_opt *o
 	}
 	if (npos < min_pos)
 		return al_fail(c->err, AL_EUSAGE, "%s: missing argument (see alliance --help)",
-			       c->cmd);
+		               c->cmd);
 	for (int i = npos; i < max_pos; i++)
 		pos[i] = NULL;
 	return AL_OK;
@@ -139,8 +145,9 @@ enum al_status cli_period(struct cli *c, const struct cli_opt *opts, int32_t *fr
 	for (int k = 0; k < 2; k++) {
 		const char *arg = cli_opt(opts, names[k]);
 		if (arg && !parse_date(arg, days[k]))
-			return al_fail(c->err, AL_EINPUT, "%s: --%s: '%.40s' is not a date (YYYY-MM-DD)",
-				       c->cmd, names[k], arg);
+			return al_fail(c->err, AL_EINPUT,
+			               "%s: --%s: '%.40s' is not a date (YYYY-MM-DD)", c->cmd,
+			               names[k], arg);
 	}
 	if (*from > *to)
 		return al_fail(c->err, AL_EINPUT, "%s: --from is after --to", c->cmd);

@@ -5,12 +5,17 @@
  * Stable formats (listed in the man page):
  *   board (CSV, JSON):  client,clinician,sessions,last_date,status,flag
  *   board --summary:    clinician,clients,sessions_4w,mean_4w,open,unrepaired,
- *                       repaired,repair_pct,missed_pct,unrated_pct,not_seen,
- *                       ended_planned,ended_dropout,ended_referred,ended_other
- * (missed_pct: no-shows and late cancellations, unrated_pct: attended
- * sessions without client ratings, and the endings: the last 12 weeks;
- * not_seen: clients not seen for more than gap_days)
- * flag is the explanation of the current flag that weighs most. The table
+ *                       repaired_12w,closed_12w,repair_pct,missed_pct,unrated_pct,
+ *                       not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+ * flag is the why line: the story of the episode behind the status (naming
+ * the clinician), or the low or discrepancy flag behind a WATCH. open and
+ * unrepaired count clients whose current red episode is open or unrepaired;
+ * closed_12w the episodes repaired or judged unrepaired in the last 12
+ * weeks, repaired_12w those repaired, repair_pct their ratio (SPEC §4b
+ * "Counts": clients and episodes, never flags). missed_pct: no-shows and
+ * late cancellations, unrated_pct: attended sessions without client
+ * ratings, and the endings: the last 12 weeks; not_seen: clients not seen
+ * for more than gap_days. The table
  * adds a trend sparkline (the mean of the core dimensions over the last 12
  * sessions) and prints the client list, then the summary; CSV and JSON
  * print one of the two, as a file has one header. */
@@ -29,8 +34,8 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"}, {"status"}, {"flag"},
 	};
 	static const struct out_col table_cols[] = {
-	    {"client"}, {"clinician"}, {"sessions", true}, {"last_date"},
-	    {"status"}, {"trend"},     {"flag"},
+	    {"client"}, {"clinician"}, {"sessions", true, "sess"}, {"last_date"}, {"status"},
+	    {"trend"},  {"flag"},
 	};
 	bool table = fmt == OUT_TABLE;
 	struct out o;
@@ -63,11 +68,12 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},           {"clients", true},        {"sessions_4w", true},
-	    {"mean_4w", true},       {"open", true},           {"unrepaired", true},
-	    {"repaired", true},      {"repair_pct", true},     {"missed_pct", true},
-	    {"unrated_pct", true},   {"not_seen", true},       {"ended_planned", true},
-	    {"ended_dropout", true}, {"ended_referred", true}, {"ended_other", true},
+	    {"clinician"},          {"clients", true},    {"sessions_4w", true},
+	    {"mean_4w", true},      {"open", true},       {"unrepaired", true},
+	    {"repaired_12w", true}, {"closed_12w", true}, {"repair_pct", true},
+	    {"missed_pct", true},   {"unrated_pct", true}, {"not_seen", true},
+	    {"ended_planned", true}, {"ended_dropout", true}, {"ended_referred", true},
+	    {"ended_other", true},
 	};
 	const char *none = fmt == OUT_TABLE ? "-" : "";
 	struct out o;
@@ -76,14 +82,14 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 	for (size_t i = 0; !st && i < b->nclin; i++) {
 		const struct board_tally *t = &b->clin[i].tally;
 		const struct al_engagement *e = &b->clin[i].engagement;
-		char num[10][16], mean[8], pct[3][16];
+		char num[11][16], mean[8], pct[3][16];
 		int mean_tenths = board_tally_mean(t);
 		const int rate[3] = {board_repair_pct(t), engagement_missed_pct(e),
 		                     engagement_unrated_pct(e)};
-		const int v[10] = {t->clients,  t->sessions, t->open,     t->unrepaired,
-		                   t->repaired, t->not_seen, e->ended[0], e->ended[1],
-		                   e->ended[2], e->ended[3]};
-		for (int k = 0; k < 10; k++)
+		const int v[11] = {t->clients,  t->sessions, t->open,     t->unrepaired,
+		                   t->repaired, t->closed,   t->not_seen, e->ended[0],
+		                   e->ended[1], e->ended[2], e->ended[3]};
+		for (int k = 0; k < 11; k++)
 			snprintf(num[k], sizeof num[k], "%d", v[k]);
 		snprintf(mean, sizeof mean, "%s", none);
 		if (mean_tenths != AL_MISSING)
@@ -94,9 +100,9 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 				snprintf(pct[k], sizeof pct[k], fmt == OUT_TABLE ? "%d%%" : "%d",
 				         rate[k]);
 		}
-		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,   num[2],
-		                       num[3],          num[4], pct[0], pct[1], pct[2],
-		                       num[5],          num[6], num[7], num[8], num[9]};
+		const char *cells[] = {b->clin[i].name, num[0], num[1],  mean,   num[2], num[3],
+		                       num[4],          num[5], pct[0],  pct[1], pct[2], num[6],
+		                       num[7],          num[8], num[9], num[10]};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);

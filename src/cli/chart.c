@@ -67,13 +67,13 @@ enum al_status cmd_chart(struct cli *c, int argc, char **argv)
 		st = al_fail(c->err, AL_EIO, "chart: out of memory");
 		goto out;
 	}
-	view_marks(&course.course, v.flags, v.n, marks);
+	chart_marks(&course.course, v.f.v, v.f.n, marks);
 	struct al_course shown =
-	    co.dim == CHART_ALL_DIMS ? view_core_course(&course.course) : course.course;
+	    co.dim == CHART_ALL_DIMS ? chart_core_course(&course.course) : course.course;
 	st = view_chart_print(c, stdout, &shown, marks, &co, width,
 	                      chart_fit_height(VIEW_CHART_HEIGHT));
 	if (!st)
-		st = cli_close_output(c, NULL, stdout);
+		st = cli_flush_stdout(c);
 out:
 	free(marks);
 	db_course_free(&course);

@@ -6,29 +6,28 @@
 #include "alliance/db_client.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
+#include "alliance/vocab.h"
 
-static const char *const modalities[] = {"cbt", "psychodynamic", "humanistic", "integrative",
-					 "other", NULL};
-
+/* One of the modalities (alliance/vocab.h), "" not among them. */
 static bool valid_modality(const char *s)
 {
-	for (const char *const *m = modalities; *m; m++)
-		if (strcmp(*m, s) == 0)
-			return true;
-	return false;
+	return vocab_find(al_modality_words, AL_MODALITY_WORDS, s) > 0;
 }
 
 /* Checks what client add was given; fills cl's code, modality and goal. */
 static enum al_status add_fields(struct cli *c, const char *code, const char *modality,
-				 const char *goal, struct al_client *cl)
+                                 const char *goal, struct al_client *cl)
 {
-	char why[96];
+	char why[96], words[128];
 	if (!valid_code(code))
-		return al_fail(c->err, AL_EINPUT, "%s: '%.40s' is not a valid client code "
-			       "(1-32 letters, digits, '-', '_', '.')", c->cmd, code);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: '%.40s' is not a valid client code "
+		               "(1-32 letters, digits, '-', '_', '.')",
+		               c->cmd, code);
+	vocab_list(al_modality_words, 1, AL_MODALITY_WORDS, words, sizeof words);
 	if (modality && !valid_modality(modality))
-		return al_fail(c->err, AL_EINPUT, "%s: --modality: '%.40s' is not cbt, "
-			       "psychodynamic, humanistic, integrative or other", c->cmd, modality);
+		return al_fail(c->err, AL_EINPUT, "%s: --modality: '%.40s' is not %s", c->cmd,
+		               modality, words);
 	if (goal && !text_ok(goal, AL_GOAL_MAX, why, sizeof why))
 		return al_fail(c->err, AL_EINPUT, "%s: --goal %s", c->cmd, why);
 	snprintf(cl->code, sizeof cl->code, "%s", code);
@@ -42,8 +41,10 @@ static enum al_status add_owner(struct cli *c, const char *name, struct al_clien
 {
 	struct db_client_filter f;
 	if (!name && c->supervisor)
-		return al_fail(c->err, AL_EINPUT, "%s: a supervisor adds clients for a "
-			       "supervisee: give --clinician NAME", c->cmd);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: a supervisor adds clients for a "
+		               "supervisee: give --clinician NAME",
+		               c->cmd);
 	enum al_status st = cli_clients(c, name ? name : c->user, &f);
 	cl->clinician_id = f.clinician_id;
 	return st;
@@ -56,8 +57,8 @@ static enum al_status client_add(struct cli *c, int argc, char **argv)
 	struct al_client cl = {0}, old;
 	bool found;
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, NULL);
-	if (st || (st = add_fields(c, pos[0], cli_opt(opts, "modality"), cli_opt(opts, "goal"),
-				   &cl)) ||
+	if (st ||
+	    (st = add_fields(c, pos[0], cli_opt(opts, "modality"), cli_opt(opts, "goal"), &cl)) ||
 	    (st = db_begin(c->db, c->err)))
 		return st;
 	if ((st = add_owner(c, cli_opt(opts, "clinician"), &cl)) ||
@@ -77,7 +78,7 @@ out:
 /* Archived clients are hidden unless --archived asks for them: a listing
  * is for the clients one works with now. */
 static const struct out_col client_cols[] = {
-	{"code"}, {"clinician"}, {"modality"}, {"goal"}, {"sessions", true},
+	{"code"}, {"clinician"}, {"modality"}, {"goal"}, {"sessions", true, "sess"},
 	{"last_date"}, {"archived"}, {"ending"}, {"end_date"},
 };
 
@@ -96,8 +97,8 @@ static enum al_status print_client(void *ctx, const struct al_client *cl, struct
 
 static enum al_status client_list(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"format", true}, {"clinician", true}, {"archived", false},
-				 {NULL}};
+	struct cli_opt opts[] = {
+	    {"format", true}, {"clinician", true}, {"archived", false}, {NULL}};
 	const char *pos[1];
 	enum out_format fmt;
 	struct db_client_filter f;
@@ -174,14 +175,31 @@ static enum al_status client_archive(struct cli *c, int argc, char **argv, bool 
 	if ((st = cli_client(c, pos[0], ACCESS_MANAGE, &cl)))
 		goto out;
 	if (cl.archived == archive) {
-		st = al_fail(c->err, AL_EINPUT, archive ? "%s: '%s' is already archived"
-							: "%s: '%s' is not archived", c->cmd, cl.code);
+		st = al_fail(c->err, AL_EINPUT,
+		             archive ? "%s: '%s' is already archived" : "%s: '%s' is not archived",
+		             c->cmd, cl.code);
 		goto out;
 	}
 	st = archive_store(c, opts, &cl, archive);
 out:
 	db_rollback(c->db);
 	return st;
+}
+
+/* The deletion is committed; the purge is finished when the write-ahead
+ * log no longer holds the old pages (SPEC §2). */
+static enum al_status purge_finish(struct cli *c, const char *code)
+{
+	bool finished;
+	enum al_status st = db_purge_finish(c->db, &finished, c->err);
+	if (st || finished)
+		return st;
+	return al_fail(c->err, AL_EDB,
+	               "%s: '%s' is deleted, but another process kept reading the "
+	               "database past the busy timeout, so its data is not yet cleared from the "
+	               "database files; close that process, then run alliance check to finish "
+	               "the purge",
+	               c->cmd, code);
 }
 
 /* Purging is for good, so it has to be asked for by name. */
@@ -196,13 +214,15 @@ static enum al_status client_delete(struct cli *c, int argc, char **argv)
 	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)))
 		goto out;
 	if (!cli_opt(opts, "purge")) {
-		st = al_fail(c->err, AL_EINPUT, "%s: --purge is required: it removes '%s' with "
-			     "all its sessions, ratings, notes and drafts for good (client archive "
-			     "keeps them)", c->cmd, cl.code);
+		st = al_fail(c->err, AL_EINPUT,
+		             "%s: --purge is required: it removes '%s' with "
+		             "all its sessions, ratings, notes and drafts for good (client archive "
+		             "keeps them)",
+		             c->cmd, cl.code);
 		goto out;
 	}
 	if (!(st = db_client_purge(c->db, cl.id, c->err)) && !(st = db_commit(c->db, c->err)))
-		db_wal_truncate(c->db);
+		st = purge_finish(c, cl.code);
 out:
 	db_rollback(c->db);
 	return st;
@@ -222,11 +242,11 @@ static const struct {
 	const char *name, *cmd;
 	cli_fn fn;
 } subs[] = {
-	{"add", "client add", client_add},
-	{"list", "client list", client_list},
-	{"archive", "client archive", client_archive_on},
-	{"unarchive", "client unarchive", client_archive_off},
-	{"delete", "client delete", client_delete},
+    {"add", "client add", client_add},
+    {"list", "client list", client_list},
+    {"archive", "client archive", client_archive_on},
+    {"unarchive", "client unarchive", client_archive_off},
+    {"delete", "client delete", client_delete},
 };
 
 enum al_status cmd_client(struct cli *c, int argc, char **argv)
@@ -237,5 +257,5 @@ enum al_status cmd_client(struct cli *c, int argc, char **argv)
 			return subs[i].fn(c, argc - 2, argv + 2);
 		}
 	return al_fail(c->err, AL_EUSAGE,
-		       "client: expected add, list, archive, unarchive or delete");
+	               "client: expected add, list, archive, unarchive or delete");
 }

@@ -10,12 +10,13 @@ static enum al_status find_def(struct cli *c, const char *key, const struct al_s
 {
 	if ((*d = setting_def(key)))
 		return AL_OK;
-	return al_fail(c->err, AL_EINPUT, "%s: unknown setting '%.40s' (alliance config list "
-		       "shows them)", c->cmd, key);
+	return al_fail(c->err, AL_EINPUT,
+	               "%s: unknown setting '%.40s' (alliance config list "
+	               "shows them)",
+	               c->cmd, key);
 }
 
-static const struct out_col config_cols[] = {{"key"}, {"value"}, {"default"}, {"range"},
-					     {"about"}};
+static const struct out_col config_cols[] = {{"key"}, {"value"}, {"default"}, {"range"}, {"about"}};
 
 static enum al_status config_list(struct cli *c, const char *format)
 {
@@ -73,7 +74,7 @@ static enum al_status config_set(struct cli *c, int argc, char **argv)
 	if (!setting_parse(d, pos[1], &v)) {
 		setting_range(d, range, sizeof range);
 		return al_fail(c->err, AL_EINPUT, "%s: %s: '%.40s' is not %s", c->cmd, d->key,
-			       pos[1], range);
+		               pos[1], range);
 	}
 	if ((st = db_begin(c->db, c->err)) || (st = db_setting_set(c->db, d->key, v, c->err)) ||
 	    (st = db_commit(c->db, c->err)))

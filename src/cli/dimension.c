@@ -25,12 +25,15 @@ static enum al_status check_new(struct cli *c, const char *key, const char *labe
 {
 	char why[96];
 	if (!valid_dim_key(key))
-		return al_fail(c->err, AL_EINPUT, "%s: '%.40s' is not a valid dimension key "
-			       "(1-32 lower-case letters, digits, '_', starting with a letter)",
-			       c->cmd, key);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: '%.40s' is not a valid dimension key "
+		               "(1-32 lower-case letters, digits, '_', starting with a letter)",
+		               c->cmd, key);
 	if (is_reserved(key))
-		return al_fail(c->err, AL_EINPUT, "%s: '%s' is reserved (it is an option of "
-			       "session add)", c->cmd, key);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: '%s' is reserved (it is an option of "
+		               "session add)",
+		               c->cmd, key);
 	if (!text_ok(label, AL_LABEL_MAX, why, sizeof why))
 		return al_fail(c->err, AL_EINPUT, "%s: the label %s", c->cmd, why);
 	return AL_OK;
@@ -46,11 +49,11 @@ static enum al_status dimension_add(struct cli *c, int argc, char **argv)
 	if ((st = db_dims_load(c->db, &dims, c->err)))
 		goto out;
 	if (db_dims_find(&dims, pos[0]) >= 0)
-		st = al_fail(c->err, AL_EINPUT, "%s: dimension '%s' already exists", c->cmd,
-			     pos[0]);
+		st =
+		    al_fail(c->err, AL_EINPUT, "%s: dimension '%s' already exists", c->cmd, pos[0]);
 	else if (dims.n >= AL_DIM_MAX)
 		st = al_fail(c->err, AL_EINPUT, "%s: a database holds at most %d dimensions",
-			     c->cmd, AL_DIM_MAX);
+		             c->cmd, AL_DIM_MAX);
 	else if (!(st = db_dim_add(c->db, pos[0], pos[1], c->err)))
 		st = db_commit(c->db, c->err);
 out:
@@ -74,7 +77,7 @@ static enum al_status dimension_list(struct cli *c, int argc, char **argv)
 	out_begin(&o, stdout, fmt, dim_cols, 4);
 	for (size_t i = 0; i < dims.n && !st; i++) {
 		const char *cells[] = {dims.dim[i].key, dims.dim[i].label,
-				       dims.dim[i].core ? "yes" : "no", dims.wording[i]};
+		                       dims.dim[i].core ? "yes" : "no", dims.wording[i]};
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);

@@ -11,8 +11,8 @@
  * supervisors' acknowledgements ("sup_moreau 2026-11-27: comment"), never
  * in CSV. */
 static const struct out_col flag_cols[] = {
-    {"client"}, {"session", true}, {"date"},        {"dimension"},   {"rule"},
-    {"severity"}, {"status"},      {"explanation"}, {"acknowledged"},
+    {"client"}, {"session", true, "sess"}, {"date"},         {"dimension"}, {"rule"}, {"severity"},
+    {"status"}, {"explanation"},           {"acknowledged"},
 };
 #define FLAG_CSV_COLS 7
 #define FLAG_ALL_COLS ((int)(sizeof flag_cols / sizeof flag_cols[0]))
@@ -25,7 +25,7 @@ struct flags_run {
 	bool all; /* every flag ever, not only the current ones */
 };
 
-static enum al_status flag_row(struct flags_run *r, const char *code,
+static enum al_status flag_row(struct flags_run *r, const struct al_client *cl,
                                const struct al_course *course, const struct al_flag *f)
 {
 	const struct al_session *s = &course->sessions[f->session];
@@ -33,11 +33,12 @@ static enum al_status flag_row(struct flags_run *r, const char *code,
 	snprintf(num, sizeof num, "%d", s->seq);
 	format_date(s->date, date);
 	if (r->o->fmt != OUT_CSV) {
-		flag_explain(course, &r->v->settings, f, why, sizeof why);
+		flag_explain_named(course, &r->v->settings, f,
+		                   r->c->supervisor ? cl->clinician : NULL, why, sizeof why);
 		db_acks_text(&r->acks, s->id, f->dim, f->rule, acked, sizeof acked);
 	}
 	const char *cells[FLAG_ALL_COLS] = {
-	    code,
+	    cl->code,
 	    num,
 	    date,
 	    f->dim >= 0 ? course->dims[f->dim].key : "",
@@ -51,14 +52,14 @@ static enum al_status flag_row(struct flags_run *r, const char *code,
 }
 
 /* The flags of one client's course, current ones unless --all. */
-static enum al_status client_flags(struct flags_run *r, const char *code,
+static enum al_status client_flags(struct flags_run *r, const struct al_client *cl,
                                    const struct al_course *course)
 {
 	enum al_status st = view_detect(r->c, r->v, course);
-	for (size_t k = 0; !st && k < r->v->n; k++) {
-		const struct al_flag *f = &r->v->flags[k];
+	for (size_t k = 0; !st && k < r->v->f.n; k++) {
+		const struct al_flag *f = &r->v->f.v[k];
 		if (r->all || flag_is_current(course, f))
-			st = flag_row(r, code, course, f);
+			st = flag_row(r, cl, course, f);
 	}
 	return st;
 }
@@ -67,7 +68,7 @@ static enum al_status each_client(void *ctx, const struct al_client *cl,
                                   const struct db_course *course, struct al_error *err)
 {
 	(void)err;
-	return client_flags(ctx, cl->code, &course->course);
+	return client_flags(ctx, cl, &course->course);
 }
 
 enum al_status cmd_flags(struct cli *c, int argc, char **argv)
@@ -97,12 +98,12 @@ enum al_status cmd_flags(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	struct flags_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
-	if (fmt != OUT_CSV && (st = db_acks_load(c->db, &v.dims, pos[0] ? cl.id : 0, &r.acks,
-						 c->err)))
+	if (fmt != OUT_CSV &&
+	    (st = db_acks_load(c->db, &v.dims, pos[0] ? cl.id : 0, &r.acks, c->err)))
 		goto out;
 	out_begin(&o, stdout, fmt, flag_cols, fmt == OUT_CSV ? FLAG_CSV_COLS : FLAG_ALL_COLS);
 	if (pos[0])
-		st = client_flags(&r, cl.code, &course.course);
+		st = client_flags(&r, &cl, &course.course);
 	else
 		st = db_course_each(c->db, &v.dims, &f, each_client, &r, c->err);
 	enum al_status end = out_end(&o, c->err);

@@ -34,7 +34,7 @@ static void put_option(struct line *l, const struct cli_optdef *o)
 	if (o->value == CV_WORDS) {
 		for (const char *const *w = o->words; *w; w++)
 			n += snprintf(word + n, sizeof word - (size_t)n, "%c%s",
-				      w == o->words ? ' ' : '|', *w);
+			              w == o->words ? ' ' : '|', *w);
 	} else if (o->arg) {
 		n += snprintf(word + n, sizeof word - (size_t)n, " %s", o->arg);
 	}
@@ -80,10 +80,27 @@ void cli_help_all(FILE *fp)
 			put_option(&l, o);
 	put_word(&l, "[COMMAND ...]");
 	fputs("\nWith no command, opens the terminal UI. Global options may also follow the "
-	      "command.\nCommands:\n", fp);
+	      "command.\nCommands:\n",
+	      fp);
 	for (size_t i = 0; i < cli_ncommands; i++)
 		put_synopsis(fp, &cli_commands[i]);
 	fputs("alliance COMMAND --help says what a command does. See alliance(1).\n", fp);
+}
+
+/* The words of an option that describes them, one a line:
+ *   --domain: bond        trust, warmth, feeling understood between you */
+static void put_words_about(FILE *fp, const struct cli_cmddef *d)
+{
+	for (const struct cli_optdef *o = d->opts; o && o->name; o++) {
+		if (o->value != CV_WORDS || !o->about)
+			continue;
+		int width = 0;
+		for (const char *const *w = o->words; *w; w++)
+			width = (int)strlen(*w) > width ? (int)strlen(*w) : width;
+		fprintf(fp, "  --%s:\n", o->name);
+		for (size_t k = 0; o->words[k]; k++)
+			fprintf(fp, "    %-*s  %s\n", width, o->words[k], o->about[k]);
+	}
 }
 
 void cli_help_command(FILE *fp, int argc, char **argv)
@@ -101,6 +118,7 @@ void cli_help_command(FILE *fp, int argc, char **argv)
 		cli_command_name(d, name, sizeof name);
 		fprintf(fp, "%s%s: %s\n", first ? "" : "\n", name, d->about);
 		put_synopsis(fp, d);
+		put_words_about(fp, d);
 		first = false;
 	}
 }

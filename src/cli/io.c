@@ -1,4 +1,5 @@
-/* export [--from D] [--to D] [--anonymize] [--format csv|json] [--output FILE]
+/* export [--from D] [--to D] [--anonymize] [--excel-safe] [--format csv|json]
+ *        [--output FILE]
  * import FILE [--dry-run] */
 #include <errno.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include "alliance/csv.h"
 #include "alliance/db_io.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 #define IMPORT_ERRORS_SHOWN 20
 #define READ_CHUNK 65536
@@ -67,32 +69,21 @@ static enum al_status export_row(void *ctx, const struct db_export_row *r, struc
 	return out_row(&x->out, cells, err);
 }
 
-/* Flushes and closes the output whatever happened, reporting the first
- * failure; a file left incomplete by one is removed. */
-static enum al_status finish_output(struct cli *c, const char *path, FILE *fp, struct out *o,
-                                    enum al_status st)
-{
-	struct al_error first = *c->err;
-	enum al_status end = out_end(o, c->err);
-	enum al_status closed = cli_close_output(c, path, fp);
-	if (st)
-		*c->err = first;
-	else
-		st = end ? end : closed;
-	if (st && fp != stdout)
-		cli_remove_output(path);
-	return st;
-}
-
 enum al_status cmd_export(struct cli *c, int argc, char **argv)
 {
-	struct cli_opt opts[] = {{"from", true},   {"to", true},     {"anonymize", false},
-	                         {"format", true}, {"output", true}, {NULL}};
-	const char *pos[1], *format, *path;
+	struct cli_opt opts[] = {{"from", true},
+	                         {"to", true},
+	                         {"anonymize", false},
+	                         {"excel-safe", false},
+	                         {"format", true},
+	                         {"output", true},
+	                         {NULL}};
+	const char *pos[1], *format;
 	int32_t from, to;
 	struct export_run x;
 	enum out_format fmt = OUT_CSV;
-	FILE *fp;
+	struct cli_file f;
+	struct al_error flushed;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 0, NULL);
 	if (st || (st = cli_period(c, opts, &from, &to)))
 		return st;
@@ -102,15 +93,19 @@ enum al_status cmd_export(struct cli *c, int argc, char **argv)
 			               "export: --format: '%.40s' is not csv or json", format);
 		fmt = OUT_JSON;
 	}
+	bool excel_safe = cli_opt(opts, "excel-safe") != NULL;
+	if (excel_safe && fmt != OUT_CSV)
+		return al_fail(c->err, AL_EINPUT, "export: --excel-safe is for CSV, not JSON");
 	x.anonymize = cli_opt(opts, "anonymize") != NULL;
 	anon_init(&x.anon);
-	path = cli_opt(opts, "output");
-	if ((st = cli_open_output(c, path, &fp)))
+	if ((st = cli_file_open(c, cli_opt(opts, "output"), CLI_FILE_OUTPUT, &f)))
 		return st;
-	out_begin(&x.out, fp, fmt, export_cols, IMPORT_COLUMNS);
+	out_begin(&x.out, f.fp, fmt, export_cols, IMPORT_COLUMNS);
+	x.out.excel_safe = excel_safe;
 	st = db_export_each(c->db, from, to, export_row, &x, c->err);
 	anon_free(&x.anon);
-	return finish_output(c, path, fp, &x.out, st);
+	out_end(&x.out, &flushed); /* a failed write: cli_file_close says so, naming the file */
+	return cli_file_close(c, &f, st);
 }
 
 /* An import reads the file once, in chunks, and reports each problem as
@@ -134,7 +129,10 @@ static void import_error(void *ctx, long line, const char *why)
 		return;
 	if (r->errors > 1)
 		fprintf(stderr, "alliance: %s\n", r->last);
-	snprintf(r->last, sizeof r->last, "%s:%ld: %s", r->path, line, why);
+	/* what the file held, quoted, never reaches the terminal raw */
+	char raw[sizeof r->last];
+	snprintf(raw, sizeof raw, "%s:%ld: %s", r->path, line, why);
+	text_escape(raw, false, r->last, sizeof r->last);
 }
 
 static enum al_status take_record(struct import_run *r, enum csv_status cs, struct al_error *err)
@@ -203,7 +201,7 @@ static enum al_status import_file(struct cli *c, struct import_run *r, FILE *fp,
 {
 	struct db_import_stats stats;
 	struct al_error ignored;
-	enum al_status st = db_import_begin(c->db, import_error, r, &r->im, c->err);
+	enum al_status st = db_import_begin(c->db, c->today, import_error, r, &r->im, c->err);
 	if (st)
 		return st;
 	st = import_read(r, fp, c->err);

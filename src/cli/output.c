@@ -4,10 +4,13 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "alliance/cli.h"
+#include "alliance/parse.h"
+#include "alliance/text.h"
 
 enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt)
 {
@@ -22,16 +25,28 @@ enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format 
 			return AL_OK;
 		}
 	return al_fail(c->err, AL_EINPUT, "%s: --format: '%s' is not table, csv or json", c->cmd,
-		       arg);
+	               arg);
 }
 
-static void csv_cell(FILE *fp, const char *s)
+/* A spreadsheet reads a cell that starts with = + - @ (or a tab or CR
+ * before one) as a formula: with excel_safe such a cell gets a leading
+ * apostrophe, which spreadsheets show as text. The file is then no longer
+ * the exact data (import keeps the apostrophe), so it is only on request. */
+static bool formula_like(const char *s)
 {
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+static void csv_cell(FILE *fp, const char *s, bool excel_safe)
+{
+	const char *mark = excel_safe && formula_like(s) ? "'" : "";
 	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(mark, fp);
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	fputs(mark, fp);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);
@@ -59,17 +74,42 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols,
-	       int ncols)
+int out_width(FILE *fp)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	long cols = 0;
+	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		cols = ws.ws_col;
+	else if (!env || !parse_int(env, 1, 100000, &cols))
+		cols = 80;
+	return cols < OUT_WIDTH_MIN ? OUT_WIDTH_MIN : (int)cols;
+}
+
+void out_begin(struct out *o, FILE *fp, enum out_format fmt, const struct out_col *cols, int ncols)
 {
 	*o = (struct out){.fp = fp, .fmt = fmt, .cols = cols, .ncols = ncols};
-	if (fmt == OUT_CSV)
+	if (fmt == OUT_TABLE)
+		o->width = out_width(fp);
+	else if (fmt == OUT_CSV)
 		for (int i = 0; i < ncols; i++) {
-			csv_cell(fp, cols[i].name);
+			csv_cell(fp, cols[i].name, false);
 			fputc(i + 1 < ncols ? ',' : '\n', fp);
 		}
 	else if (fmt == OUT_JSON)
 		fputc('[', fp);
+}
+
+/* A table goes to a terminal: a copy of s with any control, bidirectional
+ * or zero-width character escaped ("<U+202E>"; text stored before they
+ * were refused may hold one). CSV and JSON stay exact. */
+static char *escaped(const char *s)
+{
+	size_t need = text_escape(s, false, NULL, 0) + 1;
+	char *copy = malloc(need);
+	if (copy)
+		text_escape(s, false, copy, need);
+	return copy;
 }
 
 static enum al_status keep_row(struct out *o, const char *const *cells, struct al_error *err)
@@ -85,7 +125,7 @@ static enum al_status keep_row(struct out *o, const char *const *cells, struct a
 		o->cap = cap;
 	}
 	for (int i = 0; i < o->ncols; i++) {
-		char *s = strdup(cells[i] ? cells[i] : "");
+		char *s = escaped(cells[i] ? cells[i] : "");
 		if (!s)
 			return al_fail(err, AL_EIO, "out of memory");
 		o->cells[o->ncells++] = s;
@@ -101,7 +141,7 @@ enum al_status out_row(struct out *o, const char *const *cells, struct al_error 
 		return keep_row(o, cells, err);
 	case OUT_CSV:
 		for (int i = 0; i < o->ncols; i++) {
-			csv_cell(o->fp, cells[i] ? cells[i] : "");
+			csv_cell(o->fp, cells[i] ? cells[i] : "", o->excel_safe);
 			fputc(i + 1 < o->ncols ? ',' : '\n', o->fp);
 		}
 		break;
@@ -124,48 +164,10 @@ enum al_status out_row(struct out *o, const char *const *cells, struct al_error 
 	return AL_OK;
 }
 
-/* Display width of UTF-8 text, counting code points (our cells hold no
- * double-width characters). */
-static int text_width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
-static void print_table(struct out *o)
-{
-	int width[64] = {0};
-	int n = o->ncols < 64 ? o->ncols : 64;
-	for (int i = 0; i < n; i++)
-		width[i] = text_width(o->cols[i].name);
-	for (size_t r = 0; r < o->ncells; r += (size_t)o->ncols)
-		for (int i = 0; i < n; i++) {
-			int w = text_width(o->cells[r + (size_t)i]);
-			width[i] = w > width[i] ? w : width[i];
-		}
-	for (long r = -1; r < o->rows; r++) {
-		const char *const *row = r < 0 ? NULL : (const char *const *)o->cells + r * o->ncols;
-		int last = n - 1; /* no trailing blanks: stop at the last non-empty cell */
-		while (row && last > 0 && !*row[last])
-			last--;
-		for (int i = 0; i <= last; i++) {
-			const char *s = row ? row[i] : o->cols[i].name;
-			int pad = width[i] - text_width(s);
-			bool right = row && o->cols[i].numeric;
-			fprintf(o->fp, "%*s%s", right ? pad : 0, "", s);
-			if (i < last)
-				fprintf(o->fp, "%*s", (right ? 0 : pad) + 2, "");
-		}
-		fputc('\n', o->fp);
-	}
-}
-
 enum al_status out_end(struct out *o, struct al_error *err)
 {
 	if (o->fmt == OUT_TABLE)
-		print_table(o);
+		table_print(o->fp, o->width, o->cols, o->ncols, o->cells, o->rows);
 	else if (o->fmt == OUT_JSON)
 		fputs(o->rows ? "\n]\n" : "]\n", o->fp);
 	for (size_t i = 0; i < o->ncells; i++)
@@ -178,55 +180,11 @@ enum al_status out_end(struct out *o, struct al_error *err)
 	return AL_OK;
 }
 
-enum al_status cli_open_output(struct cli *c, const char *path, FILE **fp)
+enum al_status cli_flush_stdout(struct cli *c)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		*fp = stdout;
+	if (fflush(stdout) == 0 && !ferror(stdout))
 		return AL_OK;
-	}
-	mode_t mode = (mode_t)db_file_mode(c->db); /* 0600, or 0660 shared */
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
-	struct stat sb;
-	/* an existing file keeps its mode on open: a 0644 file must not hold
-	 * client data (devices such as /dev/null are left alone) */
-	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != mode &&
-	    fchmod(fd, mode) != 0) {
-		int e = errno;
-		close(fd);
-		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
-	}
-	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e));
-	}
-	return AL_OK;
-}
-
-enum al_status cli_close_output(struct cli *c, const char *path, FILE *fp)
-{
-	if (fp == stdout)
-		return fflush(fp) == 0 && !ferror(fp)
-			       ? AL_OK
-			       : al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
-	struct stat sb;
-	bool regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
-	bool bad = ferror(fp) || fflush(fp) != 0 || (regular && fsync(fileno(fp)) != 0);
-	int e = errno;
-	bad = fclose(fp) != 0 || bad;
-	if (!bad)
-		return AL_OK;
-	return al_fail(c->err, AL_EIO, "%s: %s", path, strerror(e ? e : EIO));
-}
-
-/* Only a regular file: as root, unlinking /dev/full or /dev/null after a
- * failed write would remove the device itself. */
-void cli_remove_output(const char *path)
-{
-	struct stat sb;
-	if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-		unlink(path);
+	return al_fail(c->err, AL_EIO, "output: %s", strerror(errno ? errno : EIO));
 }
 
 void cli_stored(struct cli *c, const char *fmt, ...)

@@ -9,62 +9,9 @@
 #include "alliance/cli_report.h"
 #include "alliance/commands.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 #define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
-
-struct al_course report_period(const struct report *r)
-{
-	struct al_course period = r->course.course;
-	period.sessions += r->from;
-	period.n = r->to - r->from;
-	return period;
-}
-
-void report_rating_cell(const struct al_session *s, int dim, char *buf, size_t cap)
-{
-	char own[8] = "-", other[8];
-	al_tenths v = s->rating[AL_RATER_CLIENT][dim], w = s->rating[AL_RATER_CLINICIAN][dim];
-	if (v != AL_MISSING)
-		format_tenths(v, own);
-	if (w == AL_MISSING) {
-		snprintf(buf, cap, "%s", v != AL_MISSING ? own : "");
-		return;
-	}
-	format_tenths(w, other);
-	snprintf(buf, cap, "%s (%s)", own, other);
-}
-
-enum al_status report_note(struct report *r, size_t i, bool comment, char **note)
-{
-	*note = NULL;
-	if (!(comment ? r->course.has_comment[i] : r->course.has_note[i]))
-		return AL_OK;
-	char *buf = malloc(AL_NOTE_MAX + 1);
-	if (!buf)
-		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	int64_t id = r->course.sessions[i].id;
-	enum al_status st = comment ? db_comment_get(r->c->db, id, buf, AL_NOTE_MAX + 1, r->c->err)
-	                            : db_note_get(r->c->db, id, buf, AL_NOTE_MAX + 1, r->c->err);
-	if (st || !*buf) {
-		free(buf);
-		return st;
-	}
-	*note = buf;
-	return AL_OK;
-}
-
-bool report_has_absence(const struct report *r)
-{
-	for (size_t i = r->from; i < r->to; i++)
-		if (r->course.course.sessions[i].attendance != AL_ATTENDED)
-			return true;
-	return false;
-}
-
-void report_ack_line(const struct al_ack *a, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
-}
 
 /* ---- gathering */
 
@@ -98,15 +45,20 @@ static void choose_columns(struct report *r)
 
 static enum al_status gather(struct report *r, const char *code, int32_t from, int32_t to)
 {
-	enum al_status st = view_load(r->c, &r->v, code, &r->client, &r->course);
-	if (st)
+	enum al_status st = cli_client(r->c, code, ACCESS_READ, &r->client);
+	if (st ||
+	    (st = db_course_load(r->c->db, &r->v.dims, r->client.id, &r->course, r->c->err)) ||
+	    (st = view_analyse(r->c, &r->v, &r->course.course, r->client.archived)))
 		return st;
 	const struct al_course *course = &r->course.course;
-	standing_compute(course, r->v.flags, r->v.n, &r->standing);
+	if ((st = view_detect(r->c, &r->v, course)))
+		return st;
+	episodes_standing(course, r->v.f.v, r->v.f.n, r->v.an.eps, r->v.an.neps, &r->standing);
 	if (!(r->marks = calloc(course->n + 1, sizeof *r->marks)))
 		return al_fail(r->c->err, AL_EIO, "report: out of memory");
-	view_marks(course, r->v.flags, r->v.n, r->marks);
-	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)))
+	chart_marks(course, r->v.f.v, r->v.f.n, r->marks);
+	if ((st = db_acks_load(r->c->db, &r->v.dims, r->client.id, &r->acks, r->c->err)) ||
+	    (st = db_episode_acks_load(r->c->db, r->client.id, &r->eacks, r->c->err)))
 		return st;
 	choose_period(r, from, to);
 	choose_columns(r);
@@ -123,13 +75,14 @@ static int text_width(const char *s, size_t n)
 	return w;
 }
 
-/* Writes text wrapped at TEXT_WIDTH, every line indented; a newline in the
- * text (a note's own lines) starts a new line. */
-static void wrap(FILE *fp, int indent, const char *text)
+/* Writes text wrapped at TEXT_WIDTH, the first line indented by first and
+ * the others by indent; a newline in the text (a note's own lines) starts
+ * a new line. */
+static void wrap_hanging(FILE *fp, int lead, int indent, const char *text)
 {
 	const char *p = text;
-	while (*p) {
-		int col = indent;
+	for (bool top = true; *p; top = false) {
+		int col = top ? lead : indent;
 		for (bool first = true; *p && *p != '\n'; first = false) {
 			size_t sp = strspn(p, " "), len = strcspn(p + sp, " \n");
 			int w = text_width(p + sp, len);
@@ -138,7 +91,8 @@ static void wrap(FILE *fp, int indent, const char *text)
 				break;
 			}
 			if (len)
-				fprintf(fp, "%*s%.*s", first ? indent : 1, "", (int)len, p + sp);
+				fprintf(fp, "%*s%.*s", first ? (top ? col : indent) : 1, "",
+				        (int)len, p + sp);
 			col += w + !first;
 			p += sp + len;
 		}
@@ -148,17 +102,9 @@ static void wrap(FILE *fp, int indent, const char *text)
 	}
 }
 
-void report_span(const struct report *r, size_t from, size_t to, char *buf, size_t cap)
+static void wrap(FILE *fp, int indent, const char *text)
 {
-	const struct al_session *s = r->course.course.sessions;
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
-	if (to <= from) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	format_date(s[from].date, a);
-	format_date(s[to - 1].date, b);
-	snprintf(buf, cap, ", %s to %s", a, b);
+	wrap_hanging(fp, indent, indent, text);
 }
 
 static void text_header(const struct report *r, FILE *fp)
@@ -168,7 +114,9 @@ static void text_header(const struct report *r, FILE *fp)
 	fprintf(fp, "Alliance report: %s\n\n", r->client.code);
 	fprintf(fp, "Clinician  %s\n", r->client.clinician);
 	fprintf(fp, "Modality   %s\n", r->client.modality[0] ? r->client.modality : "not set");
-	fprintf(fp, "Goal       %s\n", r->client.goal[0] ? r->client.goal : "not set");
+	char goal[sizeof r->client.goal * 8];
+	text_escape(r->client.goal[0] ? r->client.goal : "not set", false, goal, sizeof goal);
+	fprintf(fp, "Goal       %s\n", goal);
 	report_span(r, 0, course->n, span, sizeof span);
 	fprintf(fp, "Sessions   %zu%s\n", course->n, span);
 	if (r->period) {
@@ -224,29 +172,66 @@ static enum al_status text_ratings(struct report *r, FILE *fp)
 	return st ? st : end;
 }
 
+/* The episodes first: each one's story, then its acknowledgements. */
+static void text_episodes(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char head[128], story[AL_STORY_MAX], ack[VIEW_ACK_MAX];
+	size_t shown = 0;
+	for (size_t k = 0; k < r->v.an.neps; k++)
+		shown += report_episode_shown(r, k);
+	fprintf(fp, "\nEpisodes (%zu%s)\n\n", shown, shown ? "; * current" : "");
+	if (!shown)
+		fputs("No episode in these sessions.\n", fp);
+	for (size_t k = 0; k < r->v.an.neps; k++) {
+		if (!report_episode_shown(r, k))
+			continue;
+		report_episode_head(r, k, head, sizeof head);
+		fprintf(fp, "%c %s\n", episode_is_current(course, &r->v.an.eps[k]) ? '*' : ' ',
+		        head);
+		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
+		wrap(fp, 4, story);
+		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
+			wrap(fp, 4, ack);
+		}
+	}
+}
+
+/* The flags, the evidence behind the episodes, folded by session. */
 static void text_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
-	size_t shown = 0;
-	for (size_t k = 0; k < r->v.n; k++)
-		shown += r->v.flags[k].session >= r->from && r->v.flags[k].session < r->to;
-	fprintf(fp, "\nFlags (%zu%s)\n\n", shown, shown ? "; * current" : "");
-	if (!shown)
-		fputs("No flags in these sessions.\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	char date[AL_DATE_LEN + 1], head[96], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
+	char line[VIEW_EXPLAIN_MAX + 128];
+	size_t nflags, nsessions;
+	report_flag_count(r, &nflags, &nsessions);
+	fprintf(fp, "\nFlags (%zu at %zu session%s%s)\n", nflags, nsessions,
+	        nsessions == 1 ? "" : "s", nflags ? "; * current" : "");
+	if (!nflags)
+		fputs("\nNo flags in these sessions.\n", fp);
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
 		const struct al_session *s = &course->sessions[f->session];
-		format_date(s->date, date);
-		fprintf(fp, "%c Session %d, %s, %s%s%s (%s%s%s)\n",
-		        flag_is_current(course, f) ? '*' : ' ', s->seq, date,
-		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-		        rule_name(f->rule), severity_name(f->severity),
-		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair));
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
-		wrap(fp, 4, why);
+		if (k == 0 || r->v.f.v[k - 1].session != f->session) {
+			format_date(s->date, date);
+			fprintf(fp, "\nSession %d, %s", s->seq, date);
+			size_t e = report_session_episode(r, k);
+			if (e != SIZE_MAX)
+				fprintf(fp, " (in the episode of session %d)",
+				        course->sessions[r->v.an.eps[e].opened].seq);
+			fputc('\n', fp);
+		}
+		report_flag_head(r, k, head, sizeof head);
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
+		snprintf(line, sizeof line, "%c %s: %s", flag_is_current(course, f) ? '*' : '-',
+		         head, why);
+		wrap_hanging(fp, 2, 6, line);
 		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
 		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
 			report_ack_line(&r->acks.a[a], ack, sizeof ack);
@@ -258,7 +243,7 @@ static void text_flags(const struct report *r, FILE *fp)
 static enum al_status text_chart(struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course core = view_core_course(&period);
+	struct al_course core = chart_core_course(&period);
 	struct chart_opts co;
 	chart_opts_default(&co);
 	co.ascii = r->c->ascii;
@@ -303,6 +288,7 @@ static enum al_status report_text(struct report *r, FILE *fp)
 {
 	enum al_status st;
 	text_header(r, fp);
+	text_episodes(r, fp);
 	if ((st = text_ratings(r, fp)))
 		return st;
 	text_flags(r, fp);
@@ -315,16 +301,12 @@ static enum al_status report_text(struct report *r, FILE *fp)
 
 static enum al_status write_report(struct report *r, bool html, const char *path)
 {
-	FILE *fp;
-	enum al_status st = cli_open_output(r->c, path, &fp);
+	struct cli_file f;
+	enum al_status st = cli_file_open(r->c, path, CLI_FILE_OUTPUT, &f);
 	if (st)
 		return st;
-	st = html ? report_html(r, fp) : report_text(r, fp);
-	enum al_status end = cli_close_output(r->c, path, fp);
-	st = st ? st : end;
-	if (st && fp != stdout) /* no half-written report left behind */
-		cli_remove_output(path);
-	return st;
+	st = html ? report_html(r, f.fp) : report_text(r, f.fp);
+	return cli_file_close(r->c, &f, st); /* no half-written report left behind */
 }
 
 enum al_status cmd_report(struct cli *c, int argc, char **argv)
@@ -351,6 +333,7 @@ enum al_status cmd_report(struct cli *c, int argc, char **argv)
 	}
 	free(r.marks);
 	db_acks_free(&r.acks);
+	db_episode_acks_free(&r.eacks);
 	db_course_free(&r.course);
 	view_free(&r.v);
 	return st;

@@ -7,6 +7,7 @@
 
 #include "alliance/cli_report.h"
 #include "alliance/parse.h"
+#include "alliance/text.h"
 
 /* The SVG chart's geometry, in user units: small multiples, a panel per
  * core dimension (as on the terminal), each from the chart's floor to 10. */
@@ -60,9 +61,16 @@ static const char style[] =
     "h2{break-after:avoid}tr,li,svg{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void esc(FILE *fp, const char *s)
+/* Text into HTML: controls, bidirectional and zero-width characters shown
+ * escaped as everywhere ("&lt;U+202E&gt;"), then the HTML specials. */
+static void esc(FILE *fp, const char *text)
 {
-	for (; *s; s++)
+	size_t need = text_escape(text, true, NULL, 0) + 1;
+	char *shown = malloc(need);
+	if (!shown)
+		return; /* out of memory: left out rather than shown raw */
+	text_escape(text, true, shown, need);
+	for (const char *s = shown; *s; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", fp);
@@ -82,6 +90,7 @@ static void esc(FILE *fp, const char *s)
 		default:
 			fputc(*s, fp);
 		}
+	free(shown);
 }
 
 static void html_facts(const struct report *r, FILE *fp)
@@ -99,8 +108,7 @@ static void html_facts(const struct report *r, FILE *fp)
 	if (r->period) {
 		size_t n = r->to - r->from;
 		report_span(r, r->from, r->to, span, sizeof span);
-		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s",
-			span);
+		fprintf(fp, "<dt>Shown</dt><dd>%zu session%s%s</dd>\n", n, n == 1 ? "" : "s", span);
 	}
 	format_date(r->c->today, a);
 	fprintf(fp, "<dt>Status</dt><dd>%s</dd>\n<dt>Printed</dt><dd>%s</dd>\n</dl>\n",
@@ -163,8 +171,8 @@ static void svg_marker(FILE *fp, size_t d, double x, double y, bool hollow, cons
 
 /* Panel k: its dimension's marker and name, its whole-number grid (every
  * 2.0 from the floor), and the cutoff dashed. */
-static void svg_panel(const struct report *r, const struct svg_frame *fr,
-                      const struct al_course *p, size_t k, FILE *fp)
+static void svg_panel(const struct report *r, const struct svg_frame *fr, const struct al_course *p,
+                      size_t k, FILE *fp)
 {
 	const char *name = p->dims[k].label[0] ? p->dims[k].label : p->dims[k].key;
 	svg_marker(fp, k, SVG_LEFT + 4, svg_panel_top(k) - 9, false, NULL);
@@ -206,15 +214,14 @@ static void svg_sessions(const struct svg_frame *fr, const struct al_course *p, 
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>"
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%d %s"
 		        "</text>\n",
-		        svg_x(i, p->n), bottom + 18, p->sessions[i].seq, svg_x(i, p->n), bottom + 34,
-		        d, months[m - 1]);
+		        svg_x(i, p->n), bottom + 18, p->sessions[i].seq, svg_x(i, p->n),
+		        bottom + 34, d, months[m - 1]);
 	}
 }
 
 /* Dimension d's line through the client's ratings, in its own panel, and a
  * marker per rating (hollow: the clinician's) titled with its exact value. */
-static void svg_dimension(const struct svg_frame *fr, const struct al_course *p, size_t d,
-                          FILE *fp)
+static void svg_dimension(const struct svg_frame *fr, const struct al_course *p, size_t d, FILE *fp)
 {
 	bool any = false;
 	fprintf(fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
@@ -234,9 +241,10 @@ static void svg_dimension(const struct svg_frame *fr, const struct al_course *p,
 				continue;
 			format_tenths(v, value);
 			snprintf(title, sizeof title, "session %d, %s: %s%s", p->sessions[i].seq,
-			         p->dims[d].key, value, rater == AL_RATER_CLINICIAN ? " (clinician)" : "");
-			svg_marker(fp, d, svg_x(i, p->n), svg_y(fr, d, v), rater == AL_RATER_CLINICIAN,
-			           title);
+			         p->dims[d].key, value,
+			         rater == AL_RATER_CLINICIAN ? " (clinician)" : "");
+			svg_marker(fp, d, svg_x(i, p->n), svg_y(fr, d, v),
+			           rater == AL_RATER_CLINICIAN, title);
 			fputc('\n', fp);
 		}
 }
@@ -271,7 +279,7 @@ static void svg_legend(bool clinician, FILE *fp)
 static void html_chart(const struct report *r, FILE *fp)
 {
 	struct al_course period = report_period(r);
-	struct al_course p = view_core_course(&period);
+	struct al_course p = chart_core_course(&period);
 	struct chart_opts co;
 	chart_opts_default(&co);
 	co.cutoff = r->v.settings.cutoff;
@@ -332,28 +340,87 @@ static void html_ratings(const struct report *r, FILE *fp)
 	fputs("</table>\n", fp);
 }
 
+/* The episodes first: each one's story and acknowledgements. */
+static void html_episodes(const struct report *r, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	char head[128], story[AL_STORY_MAX], ack[VIEW_ACK_MAX];
+	size_t shown = 0;
+	fputs("<h2>Episodes</h2>\n<ul class=\"flags\">\n", fp);
+	for (size_t k = 0; k < r->v.an.neps; k++) {
+		const struct al_episode *e = &r->v.an.eps[k];
+		if (!report_episode_shown(r, k))
+			continue;
+		shown++;
+		enum chart_flag m = e->status == AL_EPISODE_REPAIRED ? CHART_FLAG_REPAIRED
+		                    : e->severity == AL_SEV_RED      ? CHART_FLAG_RED
+		                                                     : CHART_FLAG_AMBER;
+		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
+		report_episode_head(r, k, head, sizeof head);
+		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>", cls[m],
+		        mark_look[m].glyph);
+		esc(fp, head);
+		fprintf(fp, "</strong>%s<p>", episode_is_current(course, e) ? " (current)" : "");
+		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
+		esc(fp, story);
+		fputs("</p>", fp);
+		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
+		     a < r->eacks.n;
+		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
+			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
+			fputs("<p class=\"ack\">", fp);
+			esc(fp, ack);
+			fputs("</p>", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+	if (!shown)
+		fputs("<p>No episode in these sessions.</p>\n", fp);
+}
+
+/* One session's heading in the folded flags. */
+static void html_flag_session(const struct report *r, size_t k, FILE *fp)
+{
+	const struct al_course *course = &r->course.course;
+	const struct al_session *s = &course->sessions[r->v.f.v[k].session];
+	char date[AL_DATE_LEN + 1];
+	size_t e = report_session_episode(r, k);
+	format_date(s->date, date);
+	fprintf(fp, "<h3>Session %d, %s", s->seq, date);
+	if (e != SIZE_MAX)
+		fprintf(fp, " <small>(in the episode of session %d)</small>",
+		        course->sessions[r->v.an.eps[e].opened].seq);
+	fputs("</h3>\n", fp);
+}
+
+/* The flags, the evidence behind the episodes, folded by session. */
 static void html_flags(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
-	char date[AL_DATE_LEN + 1], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
-	fputs("<h2>Flags</h2>\n<ul class=\"flags\">\n", fp);
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct al_flag *f = &r->v.flags[k];
+	char head[96], why[VIEW_EXPLAIN_MAX], ack[VIEW_ACK_MAX];
+	bool open = false;
+	fputs("<h2>Flags</h2>\n", fp);
+	for (size_t k = 0; k < r->v.f.n; k++) {
+		const struct al_flag *f = &r->v.f.v[k];
 		if (f->session < r->from || f->session >= r->to)
 			continue;
-		enum chart_flag m = view_flag_mark(f);
+		if (k == 0 || r->v.f.v[k - 1].session != f->session || !open) {
+			if (open)
+				fputs("</ul>\n", fp);
+			html_flag_session(r, k, fp);
+			fputs("<ul class=\"flags\">\n", fp);
+			open = true;
+		}
+		enum chart_flag m = chart_mark_of(f);
 		const struct al_session *s = &course->sessions[f->session];
 		static const char *const cls[] = {"", "info", "amber", "red", "repaired"};
-		format_date(s->date, date);
-		fprintf(fp,
-		        "<li class=\"%s\"><span class=\"mark\">%s</span><strong>Session %d, "
-		        "%s, %s%s%s</strong> (%s%s%s%s)",
-		        cls[m], mark_look[m].glyph, s->seq, date,
-		        f->dim >= 0 ? course->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-		        rule_name(f->rule), severity_name(f->severity),
-		        f->repair != AL_REPAIR_NA ? ", " : "", repair_name(f->repair),
-		        flag_is_current(course, f) ? ", current" : "");
-		flag_explain(course, &r->v.settings, f, why, sizeof why);
+		report_flag_head(r, k, head, sizeof head);
+		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>%s</strong>%s",
+		        cls[m], mark_look[m].glyph, head,
+		        flag_is_current(course, f) ? " (current)" : "");
+		flag_explain_named(course, &r->v.settings, f,
+		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		fputs("<p>", fp);
 		esc(fp, why);
 		fputs("</p>", fp);
@@ -366,7 +433,10 @@ static void html_flags(const struct report *r, FILE *fp)
 		}
 		fputs("</li>\n", fp);
 	}
-	fputs("</ul>\n", fp);
+	if (open)
+		fputs("</ul>\n", fp);
+	else
+		fputs("<p>No flags in these sessions.</p>\n", fp);
 }
 
 static enum al_status html_notes(struct report *r, FILE *fp)
@@ -411,6 +481,7 @@ enum al_status report_html(struct report *r, FILE *fp)
 	esc(fp, r->client.code);
 	fputs("</h1>\n", fp);
 	html_facts(r, fp);
+	html_episodes(r, fp);
 	html_chart(r, fp);
 	html_ratings(r, fp);
 	html_flags(r, fp);

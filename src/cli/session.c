@@ -1,4 +1,4 @@
-/* session add (session list is in session_list.c) */
+/* session add | session edit (session list is in session_list.c) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,47 +10,20 @@
 #include "alliance/commands.h"
 #include "alliance/db_session.h"
 #include "alliance/parse.h"
-
-/* Sessions are entered after they happen; one day of slack covers a
- * clinician working across a time zone or just after midnight. */
-#define FUTURE_SLACK_DAYS 1
-
-/* Valid UTF-8 without NUL or other control characters (newlines and tabs
- * only where lines are allowed). */
-static bool clean_text(const char *s, size_t n, bool lines)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch < 0x20 || ch == 0x7f) {
-			if (!lines || (ch != '\n' && ch != '\t' && ch != '\r'))
-				return false;
-			i++;
-			continue;
-		}
-		int len = ch < 0x80             ? 1
-		          : (ch & 0xE0) == 0xC0 ? 2
-		          : (ch & 0xF0) == 0xE0 ? 3
-		          : (ch & 0xF8) == 0xF0 ? 4
-		                                : 0;
-		if (!len || ch == 0xC0 || ch == 0xC1 || ch > 0xF4 || i + (size_t)len > n)
-			return false;
-		for (int k = 1; k < len; k++)
-			if (((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80)
-				return false;
-		i += (size_t)len;
-	}
-	return true;
-}
+#include "alliance/text.h"
+#include "alliance/vocab.h"
 
 /* Reads a note file ("-": standard input) into buf, at most AL_NOTE_MAX
- * bytes, without a trailing newline. The text never goes into a message;
- * opt names the option in them ("note-file", "client-comment-file"). */
+ * bytes, with plain newlines (CRLF read as LF) and no trailing newline.
+ * The text never goes into a message; opt names the option in them
+ * ("note-file", "client-comment-file"). */
 static enum al_status note_read(struct cli *c, const char *opt, const char *path, char *buf)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	size_t n = 0;
 	ssize_t got = 1;
+	char why[128];
 	if (fd < 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(errno));
@@ -63,16 +36,16 @@ static enum al_status note_read(struct cli *c, const char *opt, const char *path
 		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(e));
 	if (n > AL_NOTE_MAX)
-		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes", c->cmd,
-		               opt, path, AL_NOTE_MAX);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes",
+		               c->cmd, opt, path, AL_NOTE_MAX);
+	n = text_plain_lines(buf, n);
+	while (n > 0 && buf[n - 1] == '\n')
 		n--;
 	buf[n] = '\0';
 	if (n == 0)
 		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is empty", c->cmd, opt, path);
-	if (!clean_text(buf, n, true))
-		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is not UTF-8 text", c->cmd, opt,
-		               path);
+	if (!text_valid(buf, n, true, why, sizeof why))
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' %s", c->cmd, opt, path, why);
 	return AL_OK;
 }
 
@@ -81,7 +54,7 @@ static enum al_status parse_date_opt(struct cli *c, const char *s, int32_t *date
 	if (!parse_date(s, date))
 		return al_fail(c->err, AL_EINPUT,
 		               "%s: --date: '%.40s' is not a valid date (YYYY-MM-DD)", c->cmd, s);
-	if (*date > c->today + FUTURE_SLACK_DAYS)
+	if (date_in_future(*date, c->today))
 		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, s);
 	return AL_OK;
 }
@@ -113,22 +86,24 @@ static enum al_status parse_marks(struct cli *c, const struct cli_opt *opts, enu
                                   struct db_session_in *in)
 {
 	const char *s;
+	char words[64];
 	*rater = AL_RATER_CLIENT;
+	vocab_list(al_rater_words, 0, AL_RATER_COUNT, words, sizeof words);
 	if ((s = cli_opt(opts, "rater")) && !parse_rater(s, rater))
-		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not client or clinician",
-		               c->cmd, s);
+		return al_fail(c->err, AL_EINPUT, "%s: --rater: '%.40s' is not %s", c->cmd, s,
+		               words);
+	vocab_list(al_rupture_words, 1, AL_RUPTURE_WORDS, words, sizeof words);
 	if ((s = cli_opt(opts, "rupture")) &&
 	    (!parse_rupture(s, &in->rupture) || in->rupture == AL_RUPTURE_NONE))
-		return al_fail(c->err, AL_EINPUT,
-		               "%s: --rupture: '%.40s' is not withdrawal or confrontation", c->cmd,
-		               s);
+		return al_fail(c->err, AL_EINPUT, "%s: --rupture: '%.40s' is not %s", c->cmd, s,
+		               words);
 	if ((s = cli_opt(opts, "context"))) {
 		if (strlen(s) > AL_CONTEXT_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --context: longer than %d bytes",
 			               c->cmd, AL_CONTEXT_MAX);
-		if (!clean_text(s, strlen(s), false))
-			return al_fail(c->err, AL_EINPUT,
-			               "%s: --context: not one line of UTF-8 text", c->cmd);
+		char why[128];
+		if (!text_valid(s, strlen(s), false, why, sizeof why))
+			return al_fail(c->err, AL_EINPUT, "%s: --context: %s", c->cmd, why);
 		in->context = s;
 	}
 	in->set_rupture = in->rupture != AL_RUPTURE_NONE || in->context;
@@ -139,13 +114,17 @@ static enum al_status parse_note(struct cli *c, const struct cli_opt *opts, char
                                  struct db_session_in *in)
 {
 	const char *text = cli_opt(opts, "note"), *file = cli_opt(opts, "note-file");
+	char why[128];
 	if (text) {
-		if (strlen(text) > AL_NOTE_MAX)
+		size_t n = strlen(text);
+		if (n > AL_NOTE_MAX)
 			return al_fail(c->err, AL_EINPUT, "%s: --note: longer than %d bytes",
 			               c->cmd, AL_NOTE_MAX);
-		if (!clean_text(text, strlen(text), true))
-			return al_fail(c->err, AL_EINPUT, "%s: --note: not UTF-8 text", c->cmd);
-		in->note = text;
+		memcpy(buf, text, n + 1);
+		text_plain_lines(buf, n);
+		if (!text_valid(buf, strlen(buf), true, why, sizeof why))
+			return al_fail(c->err, AL_EINPUT, "%s: --note: %s", c->cmd, why);
+		in->note = buf;
 	}
 	if (file) {
 		enum al_status st = note_read(c, "note-file", file, buf);
@@ -225,16 +204,6 @@ static enum al_status parse_comment(struct cli *c, const struct cli_opt *opts, c
 	return st;
 }
 
-static enum al_status session_save(struct cli *c, const struct db_dims *dims,
-                                   const struct db_session_in *in, int64_t *id)
-{
-	enum al_status st;
-	if ((st = db_begin(c->db, c->err)) || (st = db_session_save(c->db, dims, in, id, c->err)) ||
-	    (st = db_commit(c->db, c->err)))
-		db_rollback(c->db);
-	return st;
-}
-
 /* Note and comment buffers: wiped before they are freed, so no note text
  * is left in freed memory. */
 struct texts {
@@ -260,51 +229,113 @@ static enum al_status parse_texts(struct cli *c, const struct cli_opt *opts, str
 	return st ? st : parse_comment(c, opts, t->comment, in);
 }
 
-static enum al_status session_add(struct cli *c, int argc, char **argv)
+/* --session N: the client's N-th session, in the write transaction; a
+ * --date given too must be that session's date. */
+static enum al_status address(struct cli *c, const struct al_client *cl, long n, bool dated,
+                              struct db_session_in *in)
 {
-	struct cli_opt opts[] = {{"date", true},
-	                         {"rater", true},
-	                         {"rupture", true},
-	                         {"context", true},
-	                         {"note", true},
-	                         {"note-file", true},
-	                         {"replace", false},
-	                         {"new", false},
-	                         {"attendance", true},
-	                         {"tension", true},
-	                         {"talked", true},
-	                         {"misunderstood", true},
-	                         {"client-comment-file", true},
-	                         {NULL}};
+	char want[AL_DATE_LEN + 1], has[AL_DATE_LEN + 1];
+	int32_t date;
+	enum al_status st = db_session_number(c->db, cl->id, (int)n, &in->add_to, &date, c->err);
+	if (st)
+		return st;
+	if (!in->add_to)
+		return al_fail(c->err, AL_EINPUT, "%s: --session: %s has no session %ld", c->cmd,
+		               cl->code, n);
+	if (dated && date != in->date) {
+		format_date(in->date, want);
+		format_date(date, has);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --session: session %ld of %s is on %s, not %s", c->cmd, n,
+		               cl->code, has, want);
+	}
+	in->date = date;
+	return AL_OK;
+}
+
+/* The client is looked up again inside the write transaction: the id it
+ * names cannot change between the check and the write. number: --session
+ * N, 0 for none. */
+static enum al_status session_save(struct cli *c, const char *code, const struct db_dims *dims,
+                                   long number, bool dated, struct db_session_in *in,
+                                   struct al_client *cl, int64_t *id)
+{
+	enum al_status st;
+	if ((st = db_begin(c->db, c->err)) || (st = cli_client(c, code, ACCESS_WRITE, cl)))
+		goto out;
+	in->client_id = cl->id;
+	if (number && (st = address(c, cl, number, dated, in)))
+		goto out;
+	if (!(st = db_session_save(c->db, dims, in, id, c->err)))
+		st = db_commit(c->db, c->err);
+out:
+	db_rollback(c->db);
+	return st;
+}
+
+/* session add, and session edit (edit: what is given replaces what the
+ * session has, as with --replace, and the session must exist). */
+static enum al_status session_add(struct cli *c, int argc, char **argv, bool edit)
+{
+	struct cli_opt add_opts[] = {{"date", true},
+	                             {"rater", true},
+	                             {"rupture", true},
+	                             {"context", true},
+	                             {"note", true},
+	                             {"note-file", true},
+	                             {"replace", false},
+	                             {"new", false},
+	                             {"session", true},
+	                             {"attendance", true},
+	                             {"tension", true},
+	                             {"talked", true},
+	                             {"misunderstood", true},
+	                             {"client-comment-file", true},
+	                             {NULL}};
+	struct cli_opt edit_opts[] = {{"date", true},    {"rater", true}, {"rupture", true},
+	                              {"context", true}, {"note", true},  {"note-file", true},
+	                              {"session", true}, {NULL}};
+	struct cli_opt *opts = edit ? edit_opts : add_opts;
 	const char *pos[1];
 	struct cli_extra extra = {0};
 	struct db_session_in in;
 	struct db_dims dims;
 	struct al_client cl;
-	struct texts texts = {0};
 	enum al_rater rater;
 	int32_t date;
-	int64_t id;
 	enum al_status st = cli_parse(c, argc, argv, opts, pos, 1, 1, &extra);
 	if (st)
 		return st;
-	const char *date_arg = cli_opt(opts, "date");
-	if (!date_arg)
-		return al_fail(c->err, AL_EUSAGE, "%s: --date is required", c->cmd);
+	const char *date_arg = cli_opt(opts, "date"), *number_arg = cli_opt(opts, "session");
+	long number = 0;
+	if (!date_arg && !number_arg)
+		return al_fail(c->err, AL_EUSAGE, "%s: --date (or --session) is required", c->cmd);
 	if (cli_opt(opts, "note") && cli_opt(opts, "note-file"))
 		return al_fail(c->err, AL_EUSAGE,
 		               "%s: --note and --note-file cannot be used together", c->cmd);
+	if (number_arg && cli_opt(opts, "new"))
+		return al_fail(c->err, AL_EUSAGE, "%s: --new and --session cannot be used together",
+		               c->cmd);
+	if (number_arg && !parse_int(number_arg, 1, 1000000, &number))
+		return al_fail(c->err, AL_EINPUT, "%s: --session: '%.40s' is not a session number",
+		               c->cmd, number_arg);
+	date = c->today;
 	if ((st = cli_client(c, pos[0], ACCESS_WRITE, &cl)) ||
-	    (st = parse_date_opt(c, date_arg, &date)) || (st = db_dims_load(c->db, &dims, c->err)))
+	    (date_arg && (st = parse_date_opt(c, date_arg, &date))) ||
+	    (st = db_dims_load(c->db, &dims, c->err)))
 		return st;
 	db_session_in_init(&in, cl.id, date);
 	if ((st = parse_marks(c, opts, &rater, &in)) ||
 	    (st = parse_ratings(c, &dims, &extra, in.rating[rater])) ||
 	    (st = parse_engagement(c, opts, &in)) || (st = check_not_attended(c, opts, &in)))
 		return st;
-	in.replace = cli_opt(opts, "replace") != NULL;
+	in.replace = edit || cli_opt(opts, "replace") != NULL;
 	in.new_session = cli_opt(opts, "new") != NULL;
-	if (!(st = parse_texts(c, opts, &texts, &in)) && !(st = session_save(c, &dims, &in, &id)))
+	in.must_exist = edit;
+	struct texts texts = {0};
+	int64_t id;
+	if (!(st = parse_texts(c, opts, &texts, &in)) &&
+	    !(st = session_save(c, pos[0], &dims, number, date_arg != NULL, &in, &cl, &id)))
 		st = cli_session_stored(c, &dims, &cl, &in, rater, id);
 	texts_free(&texts);
 	return st;
@@ -313,13 +344,14 @@ static enum al_status session_add(struct cli *c, int argc, char **argv)
 enum al_status cmd_session(struct cli *c, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "";
-	if (strcmp(sub, "add") == 0) {
-		c->cmd = "session add";
-		return session_add(c, argc - 2, argv + 2);
+	if (strcmp(sub, "add") == 0 || strcmp(sub, "edit") == 0) {
+		bool edit = sub[0] == 'e';
+		c->cmd = edit ? "session edit" : "session add";
+		return session_add(c, argc - 2, argv + 2, edit);
 	}
 	if (strcmp(sub, "list") == 0) {
 		c->cmd = "session list";
 		return cli_session_list(c, argc - 2, argv + 2);
 	}
-	return al_fail(c->err, AL_EUSAGE, "session: expected 'add' or 'list'");
+	return al_fail(c->err, AL_EUSAGE, "session: expected 'add', 'edit' or 'list'");
 }

@@ -6,12 +6,15 @@
 #include "alliance/cli_table.h"
 #include "alliance/commands.h"
 #include "alliance/parse.h"
+#include "alliance/repair_record.h"
 
 #define OPTS(...) ((const struct cli_optdef[]){__VA_ARGS__, {NULL}})
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const char *const listing_formats[] = {"table", "csv", "json", NULL};
 
+/* One row per command reads best as the table it is. */
+/* clang-format off */
 /* Options several commands share. */
 #define O_FORMAT {"format", "FORMAT", CV_WORDS, listing_formats}
 #define O_CLINICIAN {"clinician", "NAME", CV_USER}
@@ -65,15 +68,25 @@ const struct cli_cmddef cli_commands[] = {
 	      {"rater", "R", CV_WORDS, WORDS("client", "clinician")},
 	      {"rupture", "R", CV_WORDS, WORDS("withdrawal", "confrontation")},
 	      {"context", "TEXT", CV_TEXT}, {"note", "TEXT", CV_TEXT},
-	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"},
+	      {"note-file", "F", CV_FILE}, {"replace"}, {"new"}, {"session", "N", CV_TEXT},
 	      {"attendance", "A", CV_WORDS, al_attendance_names},
 	      {"tension", "0-4", CV_WORDS, al_checkin_values},
 	      {"talked", "0-4", CV_WORDS, al_checkin_values},
 	      {"misunderstood", "yes|no", CV_WORDS, al_yes_no},
 	      {"client-comment-file", "F", CV_FILE}),
 	 "record a session: ratings, attendance, check-in, rupture marker and note"},
+	{"session", "edit", cmd_session, "CODE", {CV_CLIENT}, true,
+	 OPTS({"session", "N", CV_TEXT}, {"date", "YYYY-MM-DD", CV_TEXT},
+	      {"rater", "R", CV_WORDS, WORDS("client", "clinician")},
+	      {"rupture", "R", CV_WORDS, WORDS("withdrawal", "confrontation")},
+	      {"context", "TEXT", CV_TEXT}, {"note", "TEXT", CV_TEXT},
+	      {"note-file", "F", CV_FILE}),
+	 "change what a session has: the N-th, or the last on --date"},
 	{"session", "list", cmd_session, "CODE", {CV_CLIENT}, false, OPTS(O_FORMAT),
 	 "a client's sessions with their ratings"},
+	{"episodes", NULL, cmd_episodes, "[CODE]", {CV_CLIENT}, false,
+	 OPTS(O_CLINICIAN, {"all"}, O_FORMAT),
+	 "current episodes (ruptures and their repair), or every one with --all"},
 	{"flags", NULL, cmd_flags, "[CODE]", {CV_CLIENT}, false,
 	 OPTS(O_CLINICIAN, {"all"}, O_FORMAT), "current flags, or every flag with --all"},
 	{"report", NULL, cmd_report, "CODE", {CV_CLIENT}, false,
@@ -90,15 +103,23 @@ const struct cli_cmddef cli_commands[] = {
 	      {"summary"}, O_FORMAT),
 	 "the supervisor board: clients in risk order, a line per clinician"},
 	{"ack", NULL, cmd_ack, "CODE", {CV_CLIENT}, false,
-	 OPTS({"session", "N", CV_TEXT, NULL, true},
-	      {"rule", "R", CV_WORDS,
-	       WORDS("low", "drop", "dip", "decline", "marker", "discrepancy", "missing",
-	             "reported", "disengaging", "missed"),
-	       true},
-	      {"dimension", "D", CV_DIMENSION}, {"comment", "TEXT", CV_TEXT, NULL, true}),
-	 "a supervisor acknowledges a flag, with a comment"},
+	 OPTS({"episode", "N", CV_TEXT, NULL, true}, {"comment", "TEXT", CV_TEXT, NULL, true}),
+	 "a supervisor acknowledges the episode that opened at session N, with a comment"},
+	{"repair", NULL, cmd_repair, "CODE", {CV_CLIENT}, false,
+	 OPTS({"episode", "N", CV_TEXT, NULL, true},
+	      {"domain", "D", CV_WORDS, repair_domain_words, true, repair_domain_about},
+	      {"strategy", "S[,S...]", CV_WORDS, repair_strategy_words, true,
+	       repair_strategy_about},
+	      {"session", "N", CV_TEXT}, {"note-file", "F", CV_FILE}),
+	 "record what was done about an episode (the one that opened at session N)"},
+	{"repairs", NULL, cmd_repairs, "[CODE]", {CV_CLIENT}, false, OPTS(O_CLINICIAN, O_FORMAT),
+	 "the repair records, one row per strategy"},
+	{"development", NULL, cmd_development, "", {0}, false,
+	 OPTS(O_CLINICIAN, O_FROM, O_TO,
+	      {"format", "FORMAT", CV_WORDS, WORDS("text", "html", "csv")}, O_OUTPUT),
+	 "a clinician's development summary: episodes, domains, what has helped"},
 	{"export", NULL, cmd_export, "", {0}, false,
-	 OPTS(O_FROM, O_TO, {"anonymize"},
+	 OPTS(O_FROM, O_TO, {"anonymize"}, {"excel-safe"},
 	      {"format", "FORMAT", CV_WORDS, WORDS("csv", "json")}, O_OUTPUT),
 	 "all ratings as CSV or JSON"},
 	{"import", NULL, cmd_import, "FILE", {CV_FILE}, false, OPTS({"dry-run"}),
@@ -120,6 +141,7 @@ const struct cli_cmddef cli_commands[] = {
 	{"audit", NULL, cmd_audit, "", {0}, false, OPTS(O_FROM, O_TO, O_FORMAT),
 	 "the audit trail, oldest first"},
 };
+/* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 const struct cli_cmddef *cli_group_find(const char *name)

@@ -15,11 +15,13 @@ static enum al_status user_add(struct cli *c, int argc, char **argv)
 		return st;
 	const char *role = cli_opt(opts, "role"), *sup_name = cli_opt(opts, "supervisor");
 	if (!valid_code(pos[0]))
-		return al_fail(c->err, AL_EINPUT, "user add: '%.40s' is not a valid user name "
-			       "(1-32 letters, digits, '-', '_', '.')", pos[0]);
+		return al_fail(c->err, AL_EINPUT,
+		               "user add: '%.40s' is not a valid user name "
+		               "(1-32 letters, digits, '-', '_', '.')",
+		               pos[0]);
 	if (role && strcmp(role, "clinician") != 0 && strcmp(role, "supervisor") != 0)
 		return al_fail(c->err, AL_EINPUT,
-			       "user add: --role: '%.40s' is not clinician or supervisor", role);
+		               "user add: --role: '%.40s' is not clinician or supervisor", role);
 	struct al_user u, sup = {0};
 	bool found;
 	if ((st = db_user_find(c->db, pos[0], &u, &found, c->err)))
@@ -30,11 +32,12 @@ static enum al_status user_add(struct cli *c, int argc, char **argv)
 		if ((st = db_user_find(c->db, sup_name, &sup, &found, c->err)))
 			return st;
 		if (!found)
-			return al_fail(c->err, AL_EINPUT, "user add: --supervisor: unknown user '%.40s'",
-				       sup_name);
+			return al_fail(c->err, AL_EINPUT,
+			               "user add: --supervisor: unknown user '%.40s'", sup_name);
 		if (!sup.supervisor)
 			return al_fail(c->err, AL_EINPUT,
-				       "user add: --supervisor: '%s' is not a supervisor", sup.name);
+			               "user add: --supervisor: '%s' is not a supervisor",
+			               sup.name);
 	}
 	int64_t id;
 	bool is_sup = role && strcmp(role, "supervisor") == 0;
@@ -52,7 +55,7 @@ static const struct out_col user_cols[] = {{"name"}, {"role"}, {"supervisor"}};
 static enum al_status print_user(void *ctx, const struct al_user *u, struct al_error *err)
 {
 	const char *cells[] = {u->name, u->supervisor ? "supervisor" : "clinician",
-			       u->supervisor_name};
+	                       u->supervisor_name};
 	return out_row(ctx, cells, err);
 }
 

@@ -1,4 +1,4 @@
-/* Detection, chart marks and the text chart for the commands that show a course. */
+/* Detection and the text chart for the commands that show a course. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,26 +13,30 @@ enum al_status view_init(struct cli *c, struct view *v)
 
 void view_free(struct view *v)
 {
-	free(v->flags);
-	v->flags = NULL;
-	v->n = v->cap = 0;
+	flags_free(&v->f);
+	analysis_free(&v->an);
+}
+
+enum al_status view_analyse(struct cli *c, struct view *v, const struct al_course *course,
+                            bool archived)
+{
+	if (!analysis_run(&v->an, course, &v->settings, archived))
+		return al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
+	return AL_OK;
+}
+
+void view_story(const struct cli *c, const struct view *v, const struct al_course *course, size_t k,
+                const char *clinician, char *buf, size_t cap)
+{
+	episode_story(course, &v->settings, &v->an.eps[k], c->supervisor ? clinician : NULL, buf,
+	              cap);
 }
 
 enum al_status view_detect(struct cli *c, struct view *v, const struct al_course *course)
 {
-	for (;;) {
-		v->n = rules_detect(course, &v->settings, v->flags, v->cap);
-		if (v->n <= v->cap)
-			return AL_OK;
-		size_t cap = v->cap ? v->cap : 64;
-		while (cap < v->n)
-			cap *= 2;
-		struct al_flag *p = realloc(v->flags, cap * sizeof *p);
-		if (!p)
-			return al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
-		v->flags = p;
-		v->cap = cap;
-	}
+	if (!flags_detect(&v->f, course, &v->settings))
+		return al_fail(c->err, AL_EIO, "%s: out of memory", c->cmd);
+	return AL_OK;
 }
 
 enum al_status view_load(struct cli *c, struct view *v, const char *code, struct al_client *cl,
@@ -42,40 +46,6 @@ enum al_status view_load(struct cli *c, struct view *v, const char *code, struct
 	if (st || (st = db_course_load(c->db, &v->dims, cl->id, course, c->err)))
 		return st;
 	return view_detect(c, v, &course->course);
-}
-
-enum chart_flag view_flag_mark(const struct al_flag *f)
-{
-	switch (f->severity) {
-	case AL_SEV_RED:
-		return f->repair == AL_REPAIR_REPAIRED ? CHART_FLAG_REPAIRED : CHART_FLAG_RED;
-	case AL_SEV_AMBER:
-		return CHART_FLAG_AMBER;
-	default:
-		return CHART_FLAG_INFO;
-	}
-}
-
-void view_marks(const struct al_course *course, const struct al_flag *flags, size_t n,
-                enum chart_flag *marks)
-{
-	for (size_t i = 0; i < course->n; i++)
-		marks[i] = CHART_FLAG_NONE;
-	for (size_t k = 0; k < n; k++)
-		if (flags[k].session < course->n)
-			marks[flags[k].session] =
-			    chart_flag_merge(marks[flags[k].session], view_flag_mark(&flags[k]));
-}
-
-struct al_course view_core_course(const struct al_course *course)
-{
-	struct al_course core = *course;
-	core.ndims = 0;
-	while (core.ndims < course->ndims && course->dims[core.ndims].core)
-		core.ndims++;
-	if (core.ndims == 0) /* no core dimension first: show them all */
-		core.ndims = course->ndims;
-	return core;
 }
 
 enum al_status view_chart_print(struct cli *c, FILE *fp, const struct al_course *course,

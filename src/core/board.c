@@ -19,13 +19,40 @@ static void tally_session(struct board_tally *t, const al_tenths *v, size_t n)
 	t->sessions += rated > 0;
 }
 
-void board_tally_client(struct board_tally *t, const struct al_summary *s)
+static bool in_repair_window(int32_t date, int32_t today)
+{
+	return date <= today && date > today - BOARD_REPAIR_DAYS;
+}
+
+void board_tally_client(struct board_tally *t, const struct al_summary *s, int32_t today)
 {
 	t->clients++;
-	t->open += s->ruptures_open;
-	t->repaired += s->ruptures_repaired;
-	t->unrepaired += s->ruptures_unrepaired;
+	t->open += s->red_open;
+	t->unrepaired += s->red_unrepaired;
 	t->not_seen += s->gap;
+	if (!board_closed_covers(s, today))
+		return;
+	for (int k = 0; k < s->nclosed; k++)
+		if (in_repair_window(s->closed[k].date, today)) {
+			t->closed++;
+			t->repaired += s->closed[k].repaired;
+		}
+}
+
+bool board_closed_covers(const struct al_summary *s, int32_t today)
+{
+	return s->nclosed < AL_SUMMARY_CLOSED || s->closed[0].date <= today - BOARD_REPAIR_DAYS;
+}
+
+void board_tally_episodes(struct board_tally *t, const struct al_course *c,
+                          const struct al_episode *eps, size_t n, int32_t today)
+{
+	for (size_t k = 0; k < n; k++)
+		if (eps[k].status != AL_EPISODE_OPEN && eps[k].closed < c->n &&
+		    in_repair_window(c->sessions[eps[k].closed].date, today)) {
+			t->closed++;
+			t->repaired += eps[k].status == AL_EPISODE_REPAIRED;
+		}
 }
 
 bool board_trend_covers(const struct al_summary *s, int32_t today)
@@ -64,8 +91,7 @@ int board_tally_mean(const struct board_tally *t)
 
 int board_repair_pct(const struct board_tally *t)
 {
-	int resolved = t->repaired + t->unrepaired;
-	if (resolved == 0)
+	if (t->closed == 0)
 		return -1;
-	return (200 * t->repaired + resolved) / (2 * resolved);
+	return (200 * t->repaired + t->closed) / (2 * t->closed);
 }

@@ -36,8 +36,7 @@ struct words {
 	char date[24];              /* "3 March" */
 };
 
-/* "3 March"; the year only when it is not the year of the latest session. */
-static void date_words(const struct al_course *c, int32_t days, char *buf, size_t cap)
+void explain_date_words(const struct al_course *c, int32_t days, char *buf, size_t cap)
 {
 	format_date_words(days, c->sessions[c->n - 1].date, buf, cap);
 }
@@ -51,7 +50,7 @@ static void words_init(struct words *w, const struct al_course *c, const struct 
 	snprintf(w->Dim, sizeof w->Dim, "%s", label);
 	w->dim[0] = (char)tolower((unsigned char)w->dim[0]);
 	w->Dim[0] = (char)toupper((unsigned char)w->Dim[0]);
-	date_words(c, c->sessions[f->session].date, w->date, sizeof w->date);
+	explain_date_words(c, c->sessions[f->session].date, w->date, sizeof w->date);
 }
 
 /* One decimal, from tenths. */
@@ -62,7 +61,7 @@ static const char *tenths(int v, char buf[8])
 }
 
 /* What to ask when a dimension is low: the core items say it best. */
-static const char *ask_about(const struct al_course *c, int dim)
+const char *explain_ask_about(const struct al_course *c, int dim)
 {
 	static const struct {
 		const char *key, *ask;
@@ -83,7 +82,7 @@ static void say_repair(struct text *t, const struct al_course *c, const struct a
 	char when[24];
 	switch (f->repair) {
 	case AL_REPAIR_REPAIRED:
-		date_words(c, c->sessions[f->repair_session].date, when, sizeof when);
+		explain_date_words(c, c->sessions[f->repair_session].date, when, sizeof when);
 		say(t, " It came back to %.1f on %s: repaired.", f->repair_value, when);
 		break;
 	case AL_REPAIR_UNREPAIRED:
@@ -107,7 +106,7 @@ static void explain_low(struct text *t, const struct al_course *c, const struct 
 {
 	char v[8], cut[8];
 	say(t, "%s was %s on %s, under the cutoff of %s. %s", w->Dim, tenths(f->value, v), w->date,
-	    tenths(f->ref, cut), ask_about(c, f->dim));
+	    tenths(f->ref, cut), explain_ask_about(c, f->dim));
 }
 
 static void explain_drop(struct text *t, const struct al_course *c, const struct al_flag *f,
@@ -116,7 +115,7 @@ static void explain_drop(struct text *t, const struct al_course *c, const struct
 	char v[8], prev[8], diff[8], since[32] = "earlier that day";
 	int32_t then = c->sessions[f->ref_session].date;
 	if (then != c->sessions[f->session].date)
-		date_words(c, then, since, sizeof since);
+		explain_date_words(c, then, since, sizeof since);
 	say(t,
 	    "%s fell from %s to %s since %s (a drop of %s). Ask about how the last session felt.",
 	    w->Dim, tenths(f->ref, prev), tenths(f->value, v), since,
@@ -143,25 +142,31 @@ static void explain_decline(struct text *t, const struct al_flag *f, const struc
 	    w->Dim, f->mean, f->z, w->date);
 }
 
-static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w)
+static void explain_discrepancy(struct text *t, const struct al_flag *f, const struct words *w,
+                                const char *named)
 {
 	char v[8], ref[8], gap[8];
-	say(t,
-	    "On %s you rated %s %s, the client %s (a gap of %s). "
-	    "Ask how the session was for them: your views differ.",
-	    w->date, w->dim, tenths(f->ref, ref), tenths(f->value, v),
+	say(t, "On %s %s rated %s %s, the client %s (a gap of %s). ", w->date,
+	    named ? named : "you", w->dim, tenths(f->ref, ref), tenths(f->value, v),
 	    tenths(f->ref - f->value, gap));
+	if (named)
+		say(t, "%s might ask how the session was for them: their views differ.", named);
+	else
+		say(t, "Ask how the session was for them: your views differ.");
 }
 
 static void explain_marker(struct text *t, const struct al_course *c, const struct al_flag *f,
-                           const struct words *w)
+                           const struct words *w, const char *named)
 {
 	char v[8];
-	say(t, "You noted a %s rupture on %s", rupture_name(c->sessions[f->session].rupture),
-	    w->date);
+	say(t, "%s noted a %s rupture on %s", named ? named : "You",
+	    rupture_name(c->sessions[f->session].rupture), w->date);
 	if (f->value >= 0)
 		say(t, " (mean alliance %s)", tenths(f->value, v));
-	say(t, ". Invite them to talk about what happened between you.");
+	if (named)
+		say(t, ". %s might invite them to talk about what happened between them.", named);
+	else
+		say(t, ". Invite them to talk about what happened between you.");
 }
 
 static void explain_missing(struct text *t, const struct words *w)
@@ -228,7 +233,7 @@ static void explain_disengaging(struct text *t, const struct al_course *c, const
 		say(t, " the session after ");
 	else
 		say(t, " %s sessions after ", count_words((int)after));
-	date_words(c, then->date, when, sizeof when);
+	explain_date_words(c, then->date, when, sizeof when);
 	if (f->cause == AL_RULE_REPORTED) {
 		say(t, "they reported a rupture at the check-in (%s). ", when);
 	} else {
@@ -252,7 +257,7 @@ static void explain_missed(struct text *t, const struct al_course *c, const stru
 	char before[24];
 	say_attendance(t, c->sessions[f->session].attendance);
 	if (f->k == 2 && f->ref_session < c->n) {
-		date_words(c, c->sessions[f->ref_session].date, before, sizeof before);
+		explain_date_words(c, c->sessions[f->ref_session].date, before, sizeof before);
 		say(t, " on %s after %s on %s: two missed sessions in a row.", w->date,
 		    attendance_words(c->sessions[f->ref_session].attendance), before);
 	} else {
@@ -263,6 +268,12 @@ static void explain_missed(struct text *t, const struct al_course *c, const stru
 
 void flag_explain(const struct al_course *c, const struct al_settings *s, const struct al_flag *f,
                   char *buf, size_t cap)
+{
+	flag_explain_named(c, s, f, NULL, buf, cap);
+}
+
+void flag_explain_named(const struct al_course *c, const struct al_settings *s,
+                        const struct al_flag *f, const char *clinician, char *buf, size_t cap)
 {
 	struct text t = {.buf = buf, .cap = cap};
 	struct words w;
@@ -286,10 +297,10 @@ void flag_explain(const struct al_course *c, const struct al_settings *s, const 
 		explain_decline(&t, f, &w);
 		break;
 	case AL_RULE_DISCREPANCY:
-		explain_discrepancy(&t, f, &w);
+		explain_discrepancy(&t, f, &w, clinician);
 		break;
 	case AL_RULE_MARKER:
-		explain_marker(&t, c, f, &w);
+		explain_marker(&t, c, f, &w, clinician);
 		break;
 	case AL_RULE_MISSING:
 		explain_missing(&t, &w);

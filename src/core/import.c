@@ -7,6 +7,7 @@
 #include "alliance/import.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
+#include "alliance/vocab.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
     "client",  "clinician", "date",       "session", "rater",  "dimension",     "value",
@@ -82,7 +83,8 @@ static bool parse_rated(const char *const f[IMPORT_COLUMNS], const struct al_dim
 		return refuse(why, "rater, dimension and value go together (all empty: an unrated "
 		                   "session)");
 	if (!parse_rater(f[F_RATER], &out->rater))
-		return refuse(why, "rater '%.40s': not client or clinician", f[F_RATER]);
+		return refuse(why, "rater '%.40s': not %s or %s", f[F_RATER],
+		              al_rater_words[AL_RATER_CLIENT], al_rater_words[AL_RATER_CLINICIAN]);
 	out->dim = -1;
 	for (size_t i = 0; i < ndims; i++)
 		if (strcmp(dims[i].key, f[F_DIM]) == 0)
@@ -139,7 +141,7 @@ static bool parse_engagement(const char *const f[IMPORT_COLUMNS], struct import_
 }
 
 bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *dims, size_t ndims,
-                      struct import_row *out, char why[IMPORT_WHY_MAX])
+                      int32_t today, struct import_row *out, char why[IMPORT_WHY_MAX])
 {
 	out->client = f[F_CLIENT];
 	out->clinician = f[F_CLINICIAN];
@@ -156,14 +158,18 @@ bool import_row_parse(const char *const f[IMPORT_COLUMNS], const struct al_dim *
 		              f[F_CLINICIAN]);
 	if (!parse_date(f[F_DATE], &out->date))
 		return refuse(why, "date '%.40s': not a date (YYYY-MM-DD)", f[F_DATE]);
+	if (date_in_future(out->date, today))
+		return refuse(why, "date '%s': in the future", f[F_DATE]);
 	if (!parse_number(f[F_SESSION], &out->session))
 		return refuse(why, "session '%.40s': not a session number (1, 2, 3...)",
 		              f[F_SESSION]);
 	if (!parse_rated(f, dims, ndims, out, why))
 		return false;
-	if (!parse_rupture(f[F_RUPTURE], &out->rupture))
-		return refuse(why, "rupture '%.40s': not withdrawal or confrontation",
-		              f[F_RUPTURE]);
+	if (!parse_rupture(f[F_RUPTURE], &out->rupture)) {
+		char words[64];
+		vocab_list(al_rupture_words, 1, AL_RUPTURE_WORDS, words, sizeof words);
+		return refuse(why, "rupture '%.40s': not %s", f[F_RUPTURE], words);
+	}
 	char reason[IMPORT_WHY_MAX - 16];
 	if (*f[F_CONTEXT] && !text_ok(f[F_CONTEXT], IMPORT_CONTEXT_MAX, reason, sizeof reason))
 		return refuse(why, "context %s", reason); /* never the text itself */
@@ -222,17 +228,12 @@ enum import_step import_seq_next(struct import_seq *s, const struct import_row *
 		         row->session, s->number);
 		return IMPORT_BAD_ROW;
 	}
-	if (row->session > s->number + 1) {
-		if (s->number == 0)
-			snprintf(why, IMPORT_WHY_MAX,
-			         "session %d is this client's first (a client's "
-			         "sessions are numbered from 1)",
-			         row->session);
-		else
-			snprintf(why, IMPORT_WHY_MAX,
-			         "session %d after session %d (session numbers "
-			         "go 1, 2, 3... without gaps)",
-			         row->session, s->number);
+	/* the first may be any number: an export --from keeps the course's */
+	if (s->number > 0 && row->session > s->number + 1) {
+		snprintf(why, IMPORT_WHY_MAX,
+		         "session %d after session %d (session numbers "
+		         "go 1, 2, 3... without gaps)",
+		         row->session, s->number);
 		enter_session(s, row);
 		return IMPORT_BAD_SESSION;
 	}

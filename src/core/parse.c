@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alliance/parse.h"
+#include "alliance/vocab.h"
 
 static bool is_leap(int y)
 {
@@ -71,6 +72,11 @@ static bool digits(const char *s, size_t n, int *out)
 	return true;
 }
 
+bool date_in_future(int32_t date, int32_t today)
+{
+	return (int64_t)date > (int64_t)today + AL_FUTURE_DAYS;
+}
+
 bool parse_date(const char *s, int32_t *days)
 {
 	int y, m, d;
@@ -98,42 +104,51 @@ void format_date(int32_t days, char *buf)
 	}
 }
 
+static bool refuse_rating(const char **why, const char *reason)
+{
+	*why = reason;
+	return false;
+}
+
 bool parse_rating(const char *s, al_tenths *out, const char **why)
 {
 	int whole = 0, tenth = 0;
 	size_t i = 0;
-	if (!*s) {
-		*why = "empty value (type 0 to 10)";
-		return false;
-	}
-	if (s[0] == '-' && isdigit((unsigned char)s[1])) {
-		*why = "out of range 0 to 10";
-		return false;
-	}
+	if (!*s)
+		return refuse_rating(why, "empty value (type 0 to 10)");
+	if (s[0] == '-' && isdigit((unsigned char)s[1]))
+		return refuse_rating(why, "out of range 0 to 10");
 	while (isdigit((unsigned char)s[i]) && i < 3)
 		whole = whole * 10 + (s[i++] - '0');
-	if (i == 0 || (s[i] && s[i] != '.')) {
-		*why = "not a number from 0 to 10";
-		return false;
-	}
+	if (s[i] == ',' && isdigit((unsigned char)s[i + 1]))
+		return refuse_rating(why, "use a dot for the decimal (e.g. 7.5)");
+	if ((i == 0 && s[0] != '.') || (s[i] && s[i] != '.'))
+		return refuse_rating(why, "not a number from 0 to 10");
 	if (s[i] == '.') {
-		if (!isdigit((unsigned char)s[i + 1])) {
-			*why = "not a number from 0 to 10";
-			return false;
-		}
+		if (!isdigit((unsigned char)s[i + 1]))
+			return refuse_rating(why, "not a number from 0 to 10");
 		tenth = s[i + 1] - '0';
-		if (s[i + 2]) {
-			*why = isdigit((unsigned char)s[i + 2]) ? "at most one decimal (e.g. 7.5)"
-							       : "not a number from 0 to 10";
-			return false;
-		}
+		if (s[i + 2])
+			return refuse_rating(why, isdigit((unsigned char)s[i + 2])
+			                              ? "at most one decimal (e.g. 7.5)"
+			                              : "not a number from 0 to 10");
 	}
-	if (whole * 10 + tenth > 100) {
-		*why = "out of range 0 to 10";
-		return false;
-	}
+	if (whole * 10 + tenth > 100)
+		return refuse_rating(why, "out of range 0 to 10");
 	*out = (al_tenths)(whole * 10 + tenth);
 	return true;
+}
+
+bool rating_with_dot(const char *s, char *out, size_t cap)
+{
+	const char *comma = strchr(s, ',');
+	al_tenths v;
+	const char *why;
+	if (!comma || strchr(comma + 1, ',') || strlen(s) >= cap)
+		return false;
+	snprintf(out, cap, "%s", s);
+	out[comma - s] = '.';
+	return parse_rating(out, &v, &why);
 }
 
 void format_tenths(int tenths, char *buf)
@@ -219,37 +234,30 @@ bool parse_double(const char *s, double lo, double hi, double *out)
 	return true;
 }
 
-static const char *const rupture_names[] = {"", "withdrawal", "confrontation"};
-static const char *const rater_names[] = {"client", "clinician"};
-
 const char *rupture_name(enum al_rupture r)
 {
-	return rupture_names[r];
+	return al_rupture_words[r];
 }
 
 bool parse_rupture(const char *s, enum al_rupture *out)
 {
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, rupture_names[i]) == 0) {
-			*out = (enum al_rupture)i;
-			return true;
-		}
-	return false;
+	int i = vocab_find(al_rupture_words, AL_RUPTURE_WORDS, s);
+	if (i >= 0)
+		*out = (enum al_rupture)i;
+	return i >= 0;
 }
 
 const char *rater_name(enum al_rater r)
 {
-	return rater_names[r];
+	return al_rater_words[r];
 }
 
 bool parse_rater(const char *s, enum al_rater *out)
 {
-	for (int i = 0; i < AL_RATER_COUNT; i++)
-		if (strcmp(s, rater_names[i]) == 0) {
-			*out = (enum al_rater)i;
-			return true;
-		}
-	return false;
+	int i = vocab_find(al_rater_words, AL_RATER_COUNT, s);
+	if (i >= 0)
+		*out = (enum al_rater)i;
+	return i >= 0;
 }
 
 const char *const al_attendance_names[AL_ATTENDANCE_COUNT + 1] = {

@@ -48,8 +48,9 @@ void standing_compute(const struct al_course *c, const struct al_flag *flags, si
 	*out = (struct al_standing){
 	    .state = AL_STATE_OK,
 	    .risk = AL_RISK_OK,
-	    .last_flag_date = INT32_MIN,
+	    .key_date = INT32_MIN,
 	    .newest_flag = SIZE_MAX,
+	    .episode = SIZE_MAX,
 	};
 	enum al_risk best = AL_RISK_OK;
 	for (size_t i = 0; i < n; i++) {
@@ -58,8 +59,8 @@ void standing_compute(const struct al_course *c, const struct al_flag *flags, si
 			continue;
 		out->current++;
 		int32_t date = c->sessions[f->session].date;
-		if (date > out->last_flag_date)
-			out->last_flag_date = date;
+		if (date > out->key_date)
+			out->key_date = date;
 		/* the most important: highest tier, then the latest session */
 		enum al_risk tier = flag_tier(f);
 		if (out->newest_flag == SIZE_MAX || tier < best ||
@@ -77,8 +78,8 @@ int standing_compare(const struct al_standing *a, const char *code_a, const stru
 {
 	if (a->risk != b->risk)
 		return a->risk < b->risk ? -1 : 1;
-	if (a->last_flag_date != b->last_flag_date)
-		return a->last_flag_date > b->last_flag_date ? -1 : 1;
+	if (a->key_date != b->key_date)
+		return a->key_date > b->key_date ? -1 : 1;
 	return strcmp(code_a, code_b);
 }
 

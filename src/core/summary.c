@@ -37,32 +37,62 @@ static void trend_point(const struct al_session *s, const int core[AL_CORE_DIMS]
 			n++;
 		}
 	}
-	p->value[0] = n ? (al_tenths)((sum + n / 2) / n) : AL_MISSING;
+	p->value[0] = (al_tenths)(n ? (sum + n / 2) / n : AL_MISSING);
 }
 
-static void count_ruptures(const struct al_flag *flags, size_t n, struct al_summary *out)
+/* The current red episode's state, and the latest closed episodes. */
+static void count_episodes(const struct al_course *c, const struct al_episode *eps, size_t n,
+                           struct al_summary *out)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (flags[i].severity != AL_SEV_RED)
+	size_t closed = 0;
+	out->episodes = (int)n;
+	for (size_t k = 0; k < n; k++) {
+		const struct al_episode *e = &eps[k];
+		if (e->severity == AL_SEV_RED && episode_is_current(c, e)) {
+			out->red_open |= e->status == AL_EPISODE_OPEN;
+			out->red_unrepaired |= e->status == AL_EPISODE_UNREPAIRED;
+		}
+		closed += e->status != AL_EPISODE_OPEN;
+	}
+	size_t skip = closed > AL_SUMMARY_CLOSED ? closed - AL_SUMMARY_CLOSED : 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct al_episode *e = &eps[k];
+		if (e->status == AL_EPISODE_OPEN || e->closed >= c->n)
 			continue;
-		out->ruptures_open += flags[i].repair == AL_REPAIR_OPEN;
-		out->ruptures_repaired += flags[i].repair == AL_REPAIR_REPAIRED;
-		out->ruptures_unrepaired += flags[i].repair == AL_REPAIR_UNREPAIRED;
+		if (skip) {
+			skip--;
+			continue;
+		}
+		out->closed[out->nclosed++] = (struct al_closed){c->sessions[e->closed].date,
+		                                                 e->status == AL_EPISODE_REPAIRED};
 	}
 }
 
+void summary_why(const struct al_course *c, const struct al_settings *s,
+                 const struct al_flag *flags, const struct al_episode *eps,
+                 const struct al_standing *st, const char *clinician, char *buf, size_t cap)
+{
+	if (cap)
+		buf[0] = '\0';
+	if (st->episode != SIZE_MAX)
+		episode_story(c, s, &eps[st->episode], clinician, buf, cap);
+	else if (st->newest_flag != SIZE_MAX)
+		flag_explain_named(c, s, &flags[st->newest_flag], clinician, buf, cap);
+}
+
 void summary_compute(const struct al_course *c, const struct al_settings *s,
-                     const struct al_flag *flags, size_t n, struct al_summary *out)
+                     const struct al_flag *flags, size_t n, const struct al_episode *eps,
+                     size_t neps, const char *clinician, struct al_summary *out)
 {
 	int core[AL_CORE_DIMS];
 	memset(out, 0, sizeof *out);
 	core_dims(c, core);
 	out->sessions = (int)c->n;
 	out->last_date = c->n ? c->sessions[c->n - 1].date : INT32_MIN;
-	out->last_seen = INT32_MIN;
-	for (size_t i = c->n; i-- > 0 && out->last_seen == INT32_MIN;)
+	out->last_attended = INT32_MIN;
+	for (size_t i = c->n; i-- > 0 && out->last_attended == INT32_MIN;)
 		if (c->sessions[i].attendance == AL_ATTENDED)
-			out->last_seen = c->sessions[i].date;
+			out->last_attended = c->sessions[i].date;
 	for (int k = 0; k < AL_CORE_DIMS; k++) {
 		out->last[k] = AL_MISSING;
 		for (size_t i = c->n; i-- > 0 && out->last[k] == AL_MISSING;)
@@ -71,24 +101,24 @@ void summary_compute(const struct al_course *c, const struct al_settings *s,
 	size_t from = c->n > AL_TREND_SESSIONS ? c->n - AL_TREND_SESSIONS : 0;
 	for (size_t i = from; i < c->n; i++)
 		trend_point(&c->sessions[i], core, &out->trend[out->ntrend++]);
-	count_ruptures(flags, n, out);
-	standing_compute(c, flags, n, &out->standing);
-	if (out->standing.newest_flag != SIZE_MAX)
-		flag_explain(c, s, &flags[out->standing.newest_flag], out->flag, sizeof out->flag);
+	count_episodes(c, eps, neps, out);
+	episodes_standing(c, flags, n, eps, neps, &out->standing);
+	summary_why(c, s, flags, eps, &out->standing, clinician, out->flag, sizeof out->flag);
 	out->standing.newest_flag = SIZE_MAX;
+	out->standing.episode = SIZE_MAX;
 }
 
 void summary_apply_gap(struct al_summary *s, bool archived, int32_t today, int gap_days)
 {
 	char since[32];
-	s->gap = !archived && s->last_seen != INT32_MIN && today - s->last_seen > gap_days;
+	s->gap = !archived && s->last_attended != INT32_MIN && today - s->last_attended > gap_days;
 	if (!s->gap || s->standing.risk <= AL_RISK_WATCH)
 		return; /* a rupture or an amber flag says more than the gap */
-	int32_t days = today - s->last_seen;
+	int32_t days = today - s->last_attended;
 	s->standing.state = AL_STATE_WATCH;
 	s->standing.risk = AL_RISK_WATCH;
-	s->standing.last_flag_date = s->last_seen;
-	format_date_words(s->last_seen, today, since, sizeof since);
+	s->standing.key_date = s->last_attended;
+	format_date_words(s->last_attended, today, since, sizeof since);
 	if (days < GAP_DAYS_IN_WORDS)
 		snprintf(s->flag, sizeof s->flag, "Not seen since %s, %d days ago.", since,
 		         (int)days);

@@ -13,6 +13,8 @@ enum al_status db_ack_add(struct db *db, int64_t session_id, int64_t dimension_i
 	static const char sql[] =
 	    "INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment) "
 	    "VALUES (:session, :dim, :rule, :user, :time, :comment)";
+	if (db_text_check("comment", comment, false, err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -126,8 +128,7 @@ size_t db_acks_next(const struct db_acks *acks, int64_t session_id, int dim, enu
 	return acks->n;
 }
 
-/* Appends s to buf[*at..cap), cutting at a character boundary. */
-static void append(char *buf, size_t cap, size_t *at, const char *s)
+void db_text_append(char *buf, size_t cap, size_t *at, const char *s)
 {
 	size_t n = strlen(s);
 	if (*at + n >= cap) {
@@ -151,12 +152,12 @@ size_t db_acks_text(const struct db_acks *acks, int64_t session_id, int dim, enu
 	     k = db_acks_next(acks, session_id, dim, rule, k + 1)) {
 		const struct al_ack *a = &acks->a[k];
 		if (count++)
-			append(buf, cap, &at, "; ");
-		append(buf, cap, &at, a->user);
-		append(buf, cap, &at, " ");
-		append(buf, cap, &at, a->date);
-		append(buf, cap, &at, ": ");
-		append(buf, cap, &at, a->comment);
+			db_text_append(buf, cap, &at, "; ");
+		db_text_append(buf, cap, &at, a->user);
+		db_text_append(buf, cap, &at, " ");
+		db_text_append(buf, cap, &at, a->date);
+		db_text_append(buf, cap, &at, ": ");
+		db_text_append(buf, cap, &at, a->comment);
 	}
 	return count;
 }

@@ -1,7 +1,5 @@
-/* Whole-file operations: online backup, integrity check, reading the audit
- * trail, and emptying the write-ahead log after a purge. */
+/* Whole-file operations: online backup and reading the audit trail. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,19 +7,6 @@
 #include "alliance/db_admin.h"
 #include "alliance/parse.h"
 #include "internal.h"
-
-/* The file is created here, not by SQLite, to get O_EXCL and the
- * database's file mode (0600, or 0660 shared) whatever SQLite's default. */
-static enum al_status create_new(const char *path, unsigned mode, struct al_error *err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, (mode_t)mode);
-	if (fd >= 0)
-		return close(fd) == 0 ? AL_OK : al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
-	if (errno == EEXIST)
-		return al_fail(err, AL_EINPUT, "%s: already exists (backup never overwrites a file)",
-			       path);
-	return al_fail(err, AL_EIO, "%s: %s", path, strerror(errno));
-}
 
 static void remove_copy(const char *path)
 {
@@ -46,7 +31,8 @@ static int leave_wal(const char *path)
 }
 
 /* sqlite3_backup copies a consistent snapshot while others keep working. */
-static enum al_status copy_to(struct db *db, const char *path, struct al_error *err)
+static enum al_status copy_to(struct db *db, const char *path, const char *name,
+                              struct al_error *err)
 {
 	sqlite3 *dst = NULL;
 	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
@@ -71,91 +57,25 @@ static enum al_status copy_to(struct db *db, const char *path, struct al_error *
 		return AL_OK;
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return db_fail(db, rc, "backup", err);
-	return db_fail(NULL, rc, path, err);
+	return db_fail(NULL, rc, name, err);
 }
 
-enum al_status db_backup(struct db *db, const char *path, struct al_error *err)
+enum al_status db_backup(struct db *db, const char *path, const char *name, struct al_error *err)
 {
-	enum al_status st = create_new(path, db->file_mode, err);
+	enum al_status st = copy_to(db, path, name, err);
 	if (st)
-		return st;
-	if ((st = copy_to(db, path, err)))
-		goto fail;
+		remove_copy(path);
+	return st;
+}
+
+enum al_status db_backup_audit(struct db *db, struct al_error *err)
+{
+	enum al_status st;
 	if (db->read_only)
 		return AL_OK; /* nothing is written in read-only mode, audit row included */
 	if ((st = db_begin(db, err)) || (st = db_audit(db, "backup", "database", 0, -1, err)) ||
 	    (st = db_commit(db, err)))
-		goto fail;
-	return AL_OK;
-fail:
-	db_rollback(db);
-	remove_copy(path);
-	return st;
-}
-
-static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				struct al_error *err)
-{
-	static const char sql[] = "PRAGMA integrity_check";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-	if (!st)
-		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		const char *line = db_col_text(st, 0);
-		if (strcmp(line, "ok") == 0)
-			continue;
-		++*problems;
-		if (fn(ctx, line, err)) {
-			sqlite3_reset(st);
-			return err->status;
-		}
-	}
-	sqlite3_reset(st);
-	/* on a damaged file the check itself fails after reporting the damage */
-	return rc == SQLITE_DONE || *problems > 0 ? AL_OK : err->status;
-}
-
-static enum al_status foreign_keys(struct db *db, db_line_fn fn, void *ctx, long *problems,
-				   struct al_error *err)
-{
-	static const char sql[] = "PRAGMA foreign_key_check";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-	if (!st)
-		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		char line[256];
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			snprintf(line, sizeof line, "foreign key: a row of %s refers to a missing %s",
-				 db_col_text(st, 0), db_col_text(st, 2));
-		else
-			snprintf(line, sizeof line,
-				 "foreign key: row %lld of %s refers to a missing %s",
-				 (long long)sqlite3_column_int64(st, 1), db_col_text(st, 0),
-				 db_col_text(st, 2));
-		++*problems;
-		if (fn(ctx, line, err)) {
-			sqlite3_reset(st);
-			return err->status;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? AL_OK : err->status;
-}
-
-/* A damaged file makes foreign_key_check fail outright, so it runs only
- * on a file whose structure is sound. */
-enum al_status db_check(struct db *db, db_line_fn fn, void *ctx, long *problems,
-			struct al_error *err)
-{
-	enum al_status st;
-	*problems = 0;
-	if ((st = db_begin_read(db, err)))
-		return st;
-	if (!(st = integrity(db, fn, ctx, problems, err)) && *problems == 0)
-		st = foreign_keys(db, fn, ctx, problems, err);
-	db_end_read(db);
+		db_rollback(db);
 	return st;
 }
 
@@ -172,11 +92,11 @@ static void read_audit(sqlite3_stmt *st, struct al_audit_row *r)
 
 /* time is "YYYY-MM-DDTHH:MM:SSZ", so day bounds compare as text. */
 enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_fn fn, void *ctx,
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
-		"coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
+	    "SELECT time, os_user, app_user, action, entity, coalesce(entity_id, 0), "
+	    "coalesce(count, -1) FROM audit WHERE time >= :from AND time < :until ORDER BY id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char lo[16] = "0", hi[16] = "A"; /* "A" sorts after every digit */
 	int rc;
@@ -198,10 +118,4 @@ enum al_status db_audit_each(struct db *db, int32_t from, int32_t to, db_audit_f
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? AL_OK : err->status;
-}
-
-void db_wal_truncate(struct db *db)
-{
-	if (!db->read_only)
-		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }

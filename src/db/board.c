@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "alliance/analysis.h"
 #include "alliance/db_board.h"
 #include "alliance/db_engagement.h"
 #include "alliance/db_session.h"
@@ -13,6 +14,7 @@ struct gather {
 	const struct db_client_filter *f;
 	int32_t today;
 	struct db_board *b;
+	struct al_settings settings;
 };
 
 static enum al_status grow(void **p, size_t *cap, size_t n, size_t size, struct al_error *err)
@@ -54,19 +56,30 @@ static struct db_board_clinician *clinician_of(struct db_board *b, int64_t id)
 	return NULL;
 }
 
-/* The 4 weeks from the trend, or from the course when the trend is short. */
+/* The 4 weeks from the trend and the 12 weeks' closed episodes from the
+ * summary; from the course for a client with too many of either. */
 static enum al_status tally(struct gather *g, struct board_tally *t, const struct db_status_row *r,
                             struct al_error *err)
 {
-	board_tally_client(t, &r->summary);
-	if (board_trend_covers(&r->summary, g->today)) {
-		board_tally_trend(t, &r->summary, g->today);
+	const struct al_summary *s = &r->summary;
+	bool trend = board_trend_covers(s, g->today), closed = board_closed_covers(s, g->today);
+	board_tally_client(t, s, g->today);
+	if (trend)
+		board_tally_trend(t, s, g->today);
+	if (trend && closed)
 		return AL_OK;
-	}
 	struct db_course course = {0};
+	struct al_analysis a = {0};
 	enum al_status st = db_course_load(g->db, g->dims, r->client.id, &course, err);
-	if (!st)
+	if (!st && !trend)
 		board_tally_course(t, &course.course, g->today);
+	if (!st && !closed) {
+		if (analysis_run(&a, &course.course, &g->settings, r->client.archived))
+			board_tally_episodes(t, &course.course, a.eps, a.neps, g->today);
+		else
+			st = al_fail(err, AL_EIO, "board: out of memory");
+	}
+	analysis_free(&a);
 	db_course_free(&course);
 	return st;
 }
@@ -99,7 +112,9 @@ enum al_status db_board_load(struct db *db, const struct db_dims *dims,
 	active.with_archived = false;
 	active.today = today; /* statuses as of today: the gap rule */
 	*out = (struct db_board){0};
-	enum al_status st = db_user_each(db, add_clinician, &g, err);
+	enum al_status st = db_settings_load(db, &g.settings, err);
+	if (!st)
+		st = db_user_each(db, add_clinician, &g, err);
 	if (!st)
 		st = db_status_each(db, &active, add_client, &g, err);
 	for (size_t i = 0; !st && i < out->nclin; i++)

@@ -1,6 +1,7 @@
 /* The client table: pseudonymous codes owned by a clinician. */
 #include <stdio.h>
 
+#include "alliance/db_admin.h"
 #include "alliance/db_client.h"
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
@@ -32,8 +33,8 @@ static void read_client(sqlite3_stmt *st, struct al_client *c)
 		c->end_date = INT32_MIN;
 }
 
-enum al_status db_client_find(struct db *db, const char *code, struct al_client *out,
-			      bool *found, struct al_error *err)
+enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,
+                              struct al_error *err)
 {
 	static const char sql[] = CLIENT_COLUMNS "WHERE c.code = :code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -50,11 +51,32 @@ enum al_status db_client_find(struct db *db, const char *code, struct al_client 
 	return AL_OK;
 }
 
+enum al_status db_client_same(struct db *db, const struct al_client *held, bool *same,
+                              struct al_error *err)
+{
+	static const char sql[] = "SELECT 1 FROM client WHERE id = :id AND code = :code "
+	                          "AND clinician_id = :clinician";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":id", held->id);
+	db_bind_text(st, ":code", held->code);
+	db_bind_int(st, ":clinician", held->clinician_id);
+	int rc = db_step(db, st, err);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return err->status;
+	*same = rc == SQLITE_ROW;
+	return AL_OK;
+}
+
 enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO client (code, clinician_id, modality, goal, created) "
-		"VALUES (:code, :clinician, nullif(:modality, ''), nullif(:goal, ''), :now)";
+	    "INSERT INTO client (code, clinician_id, modality, goal, created) "
+	    "VALUES (:code, :clinician, nullif(:modality, ''), nullif(:goal, ''), :now)";
+	if (db_text_check("goal", c->goal, false, err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -94,7 +116,7 @@ static enum al_status set_archived(struct db *db, int64_t id, const char *reason
 	db_bind_int(st, ":id", id);
 	if (db_run(db, st, err))
 		return err->status;
-	db_status_touch(db, id);
+	db_status_touch(db, id); /* archiving closes an open episode (SPEC §4b) */
 	return db_audit(db, reason ? "archive" : "change", "client", id, -1, err);
 }
 
@@ -131,7 +153,7 @@ enum al_status db_client_purge(struct db *db, int64_t id, struct al_error *err)
 	if (!(st = db_stmt(db, sql, err)))
 		return err->status;
 	db_bind_int(st, ":id", id);
-	if (db_run(db, st, err))
+	if (db_run(db, st, err) || db_purge_mark(db, id, err))
 		return err->status;
 	return db_audit(db, "purge", "client", id, nsessions, err);
 }
@@ -148,12 +170,12 @@ enum al_status db_client_count(struct db *db, int64_t *n, struct al_error *err)
 }
 
 enum al_status db_client_each(struct db *db, const struct db_client_filter *f, db_client_fn fn,
-			      void *ctx, struct al_error *err)
+                              void *ctx, struct al_error *err)
 {
-	static const char sql[] = CLIENT_COLUMNS
-		"WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
-		"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-		"AND (:archived OR NOT c.archived) ORDER BY c.code";
+	static const char sql[] =
+	    CLIENT_COLUMNS "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
+	                   "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+	                   "AND (:archived OR NOT c.archived) ORDER BY c.code";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alliance/db_ack.h"
+#include "alliance/text.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];
@@ -31,14 +33,14 @@ static enum al_status make_parent_dirs(const char *path, bool shared, struct al_
 		return al_fail(err, AL_EINPUT, "%s: path too long", path);
 	memcpy(dir, path, n);
 	dir[n] = '\0';
-	for (char *p = dir + 1; ; p++) {
+	for (char *p = dir + 1;; p++) {
 		char c = *p;
 		if (c != '/' && c != '\0')
 			continue;
 		*p = '\0';
 		if (mkdir(dir, shared ? 0770 : 0700) != 0 && errno != EEXIST)
 			return al_fail(err, AL_EIO, "%s: cannot create directory: %s", dir,
-				       strerror(errno));
+			               strerror(errno));
 		*p = c;
 		if (c == '\0')
 			break;
@@ -53,8 +55,7 @@ static enum al_status exec(struct db *db, const char *sql, const char *what, str
 }
 
 /* Reads a single integer (a pragma or a count) without writing anything. */
-static enum al_status query_int(struct db *db, const char *sql, int64_t *out,
-				struct al_error *err)
+static enum al_status query_int(struct db *db, const char *sql, int64_t *out, struct al_error *err)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
@@ -67,9 +68,12 @@ static enum al_status query_int(struct db *db, const char *sql, int64_t *out,
 	return rc == SQLITE_OK ? AL_OK : db_fail(db, rc, db->path, err);
 }
 
-/* Refuses anything that is not an empty file or an alliance database this
- * binary understands, before any pragma that could write to the file. */
-static enum al_status check_identity(struct db *db, int64_t *version, struct al_error *err)
+/* Refuses anything that is not an alliance database this binary
+ * understands, or the empty file this open has just created, before any
+ * pragma that could write to the file. An empty file found here is never
+ * adopted: it may be anything, with any mode. */
+static enum al_status check_identity(struct db *db, bool fresh, int64_t *version,
+                                     struct al_error *err)
 {
 	int64_t app_id, objects;
 	enum al_status st;
@@ -78,16 +82,16 @@ static enum al_status check_identity(struct db *db, int64_t *version, struct al_
 	    (st = query_int(db, "SELECT count(*) FROM sqlite_schema", &objects, err)))
 		return st;
 	bool empty = app_id == 0 && *version == 0 && objects == 0;
+	if (empty && !fresh)
+		return al_fail(err, AL_EDB, "%s: not an alliance database (an empty file)",
+		               db->path);
 	if (!empty && app_id != AL_APPLICATION_ID)
 		return al_fail(err, AL_EDB, "%s: not an alliance database", db->path);
 	if (*version > db_schema_version())
 		return al_fail(err, AL_EDB,
-			       "%s: database schema %lld is newer than this program knows (%d); "
-			       "upgrade alliance", db->path, (long long)*version,
-			       db_schema_version());
-	if (empty && db->read_only)
-		return al_fail(err, AL_EINPUT, "%s: no alliance database here (run alliance init)",
-			       db->path);
+		               "%s: database schema %lld is newer than this program knows (%d); "
+		               "upgrade alliance",
+		               db->path, (long long)*version, db_schema_version());
 	return AL_OK;
 }
 
@@ -96,10 +100,11 @@ static enum al_status set_pragmas(struct db *db, struct al_error *err)
 	/* temp_store: sorts and temporary tables stay in memory, so no note
 	 * text spills into an unlinked file in $TMPDIR, which may lie outside
 	 * the encrypted volume that holds the database */
-	enum al_status st = exec(db,
-		"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
-		"PRAGMA temp_store=MEMORY;",
-		db->path, err);
+	enum al_status st =
+	    exec(db,
+	         "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
+	         "PRAGMA temp_store=MEMORY;",
+	         db->path, err);
 	if (st || db->read_only)
 		return st;
 	return exec(db, "PRAGMA journal_mode=WAL", db->path, err);
@@ -109,14 +114,14 @@ static enum al_status set_pragmas(struct db *db, struct al_error *err)
  * database gets one audit row, "init" with the version it is created at;
  * each later step of an existing one a "change" row. */
 static enum al_status migrate_step(struct db *db, int64_t version, bool creating,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	char sql[96];
 	enum al_status st = exec(db, al_schema_sql[version], "schema migration", err);
 	if (st)
 		return st;
 	snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%lld",
-		 AL_APPLICATION_ID, (long long)version + 1);
+	         AL_APPLICATION_ID, (long long)version + 1);
 	if ((st = exec(db, sql, db->path, err)))
 		return st;
 	if (version == 0)
@@ -124,9 +129,24 @@ static enum al_status migrate_step(struct db *db, int64_t version, bool creating
 	return creating ? AL_OK : db_audit(db, "change", "database", 0, version + 1, err);
 }
 
-/* Applies the embedded schema files past user_version, one transaction each;
- * then computes the client summaries that a migration left missing. */
-static enum al_status migrate(struct db *db, struct al_error *err)
+/* A migration that makes a table again (SQLite's rebuild procedure) runs
+ * with foreign keys off, or dropping the old table would cascade; so each
+ * step checks them itself before it commits. */
+static enum al_status migrate_fk_check(struct db *db, struct al_error *err)
+{
+	int64_t bad;
+	enum al_status st =
+	    query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &bad, err);
+	if (!st && bad)
+		st = al_fail(err, AL_EDB, "%s: schema migration: %lld rows break a foreign key",
+		             db->path, (long long)bad);
+	return st;
+}
+
+/* One transaction per schema file past user_version; then, in one more,
+ * flag acknowledgements move to episodes and the client summaries that a
+ * migration left missing are computed. */
+static enum al_status migrate_steps(struct db *db, struct al_error *err)
 {
 	bool creating = false;
 	for (bool applied = false;; applied = true) {
@@ -137,14 +157,16 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 		if ((st = query_int(db, "PRAGMA user_version", &version, err)))
 			goto fail;
 		if (version >= db_schema_version()) {
-			if ((applied && (st = db_status_fill(db, err))) ||
+			if ((applied && (st = db_ack_move_to_episodes(db, err))) ||
+			    (applied && (st = db_status_fill(db, err))) ||
+			    (applied && (st = migrate_fk_check(db, err))) ||
 			    (st = exec(db, "COMMIT", db->path, err)))
 				goto fail;
 			return AL_OK;
 		}
 		creating = creating || version == 0;
 		if ((st = migrate_step(db, version, creating, err)) ||
-		    (st = exec(db, "COMMIT", db->path, err)))
+		    (st = migrate_fk_check(db, err)) || (st = exec(db, "COMMIT", db->path, err)))
 			goto fail;
 		continue;
 	fail:
@@ -153,31 +175,64 @@ static enum al_status migrate(struct db *db, struct al_error *err)
 	}
 }
 
+/* Applies the embedded schema files past user_version, one transaction each;
+ * then computes the client summaries that a migration left missing. */
+static enum al_status migrate(struct db *db, struct al_error *err)
+{
+	enum al_status st = exec(db, "PRAGMA foreign_keys=OFF", db->path, err);
+	if (!st)
+		st = migrate_steps(db, err);
+	enum al_status on = exec(db, "PRAGMA foreign_keys=ON", db->path, err);
+	return st ? st : on;
+}
+
 /* A new database file is created here with our mode: SQLite's own would
  * be 0644 less the umask, 0640 when shared. Its -wal and -shm files take
  * the database file's mode. Whatever fails here, SQLite reports next. */
-static void create_file(struct db *db)
+static enum al_status create_file(struct db *db, struct al_error *err)
 {
 	int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		      (mode_t)db->file_mode);
+	              (mode_t)db->file_mode);
 	db->created = fd >= 0;
 	if (fd >= 0)
 		close(fd);
+	else if (errno != EEXIST) /* EEXIST: another process made it just now */
+		return al_fail(err, AL_EIO, "%s: %s", db->path, strerror(errno));
+	return AL_OK;
+}
+
+/* A database is created only where no file is and the command may create
+ * one (init, demo, import, the UI at the default place); otherwise a
+ * missing file is an error and nothing, not even a directory, is made. */
+static enum al_status find_or_create(struct db *db, bool create, bool shared, struct al_error *err)
+{
+	struct stat sb;
+	if (strcmp(db->path, ":memory:") == 0 || lstat(db->path, &sb) == 0)
+		return AL_OK;
+	bool missing = errno == ENOENT || errno == ENOTDIR;
+	if (missing && (!create || db->read_only))
+		return al_fail(err, AL_EINPUT,
+		               "%s: no alliance database here (alliance init creates one)",
+		               db->path);
+	if (!missing)
+		return AL_OK; /* SQLite says why (a directory we may not search ...) */
+	enum al_status st = make_parent_dirs(db->path, shared, err);
+	return st ? st : create_file(db, err);
 }
 
 static enum al_status open_file(struct db *db, struct al_error *err)
 {
-	int flags = db->read_only ? SQLITE_OPEN_READONLY
-				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (!db->read_only && strcmp(db->path, ":memory:") != 0)
-		create_file(db);
+	int flags = db->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (strcmp(db->path, ":memory:") == 0)
+		flags |= SQLITE_OPEN_CREATE;
 	/* one thread per connection: no mutex around every sqlite3_column call */
 	flags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(db->path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
-		if (db->read_only && access(db->path, F_OK) != 0)
+		if (access(db->path, F_OK) != 0 && errno == ENOENT)
 			return al_fail(err, AL_EINPUT,
-				       "%s: no alliance database here (run alliance init)", db->path);
+			               "%s: no alliance database here (alliance init creates one)",
+			               db->path);
 		return db_fail(NULL, rc, db->path, err);
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -201,15 +256,18 @@ enum al_status db_open(const struct db_open_opts *opts, struct db **out, struct 
 	db->file_mode = opts->shared ? 0660 : 0600;
 	snprintf(db->os_user, sizeof db->os_user, "%s", opts->os_user ? opts->os_user : "");
 	snprintf(db->app_user, sizeof db->app_user, "%s", opts->app_user ? opts->app_user : "");
-	if ((!db->read_only && strcmp(db->path, ":memory:") != 0 &&
-	     (st = make_parent_dirs(db->path, opts->shared, err))) ||
-	    (st = open_file(db, err)) || (st = check_identity(db, &version, err)) ||
+	bool memory = strcmp(db->path, ":memory:") == 0;
+	if ((st = find_or_create(db, opts->create, opts->shared, err)) ||
+	    (st = open_file(db, err)) ||
+	    (st = check_identity(db, db->created || memory, &version, err)) ||
 	    (st = set_pragmas(db, err)))
 		goto fail;
 	if (version < db_schema_version()) {
 		if (db->read_only) {
-			st = al_fail(err, AL_EDB, "%s: database needs an upgrade; open it once "
-				     "without --read-only", db->path);
+			st = al_fail(err, AL_EDB,
+			             "%s: database needs an upgrade; open it once "
+			             "without --read-only",
+			             db->path);
 			goto fail;
 		}
 		if ((st = migrate(db, err)))
@@ -272,10 +330,16 @@ unsigned db_file_mode(const struct db *db)
 	return db->file_mode;
 }
 
+void db_set_command(struct db *db, const char *what)
+{
+	snprintf(db->what, sizeof db->what, "%s", what);
+}
+
 enum al_status db_begin(struct db *db, struct al_error *err)
 {
 	if (db->read_only)
-		return al_fail(err, AL_EINPUT, "refused: the database is open read-only");
+		return al_fail(err, AL_EINPUT, "%s: refused: the database is open read-only",
+		               db->what[0] ? db->what : "alliance");
 	return exec(db, "BEGIN IMMEDIATE", "database", err);
 }
 
@@ -312,12 +376,20 @@ void db_set_app_user(struct db *db, const char *name)
 	snprintf(db->app_user, sizeof db->app_user, "%s", name);
 }
 
+enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err)
+{
+	char why[96];
+	if (!s || !*s || text_valid(s, strlen(s), note, why, sizeof why))
+		return AL_OK;
+	return al_fail(err, AL_EINPUT, "%s %s", what, why);
+}
+
 enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,
-			int64_t count, struct al_error *err)
+                        int64_t count, struct al_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO audit (time, os_user, app_user, action, entity, entity_id, count) "
-		"VALUES (:time, :os, :app, :action, :entity, :id, :count)";
+	    "INSERT INTO audit (time, os_user, app_user, action, entity, entity_id, count) "
+	    "VALUES (:time, :os, :app, :action, :entity, :id, :count)";
 	if (db->audit_off)
 		return AL_OK;
 	sqlite3_stmt *st = db_stmt(db, sql, err);

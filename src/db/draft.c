@@ -8,10 +8,10 @@ enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_i
                              struct al_error *err)
 {
 	static const char sql[] =
-	    "INSERT INTO draft (client_id, session_id, updated, body) "
-	    "VALUES (:client, :session, :now, :body) "
+	    "INSERT INTO draft (client_id, session_id, updated, body, user_id) "
+	    "VALUES (:client, :session, :now, :body, (SELECT id FROM user WHERE name = :app)) "
 	    "ON CONFLICT (client_id) DO UPDATE SET session_id = excluded.session_id, "
-	    "updated = excluded.updated, body = excluded.body";
+	    "updated = excluded.updated, body = excluded.body, user_id = excluded.user_id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -22,6 +22,7 @@ enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_i
 		db_bind_int(st, ":session", session_id);
 	db_bind_text(st, ":now", now);
 	db_bind_text(st, ":body", body);
+	db_bind_text(st, ":app", db->app_user);
 	return db_run(db, st, err);
 }
 
@@ -29,11 +30,13 @@ enum al_status db_draft_load(struct db *db, int64_t client_id, struct db_draft *
                              size_t cap, bool *found, struct al_error *err)
 {
 	static const char sql[] = "SELECT coalesce(session_id, 0), updated, body FROM draft "
-	                          "WHERE client_id = :client";
+	                          "WHERE client_id = :client "
+	                          "AND user_id = (SELECT id FROM user WHERE name = :app)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return err->status;
 	db_bind_int(st, ":client", client_id);
+	db_bind_text(st, ":app", db->app_user);
 	int rc = db_step(db, st, err);
 	if (rc < 0)
 		return err->status;

@@ -37,7 +37,7 @@ static void free_import(struct db_import *im)
 	free(im);
 }
 
-enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *ctx,
+enum al_status db_import_begin(struct db *db, int32_t today, db_import_refuse_fn refuse, void *ctx,
                                struct db_import **out, struct al_error *err)
 {
 	struct db_import *im = calloc(1, sizeof *im);
@@ -45,6 +45,7 @@ enum al_status db_import_begin(struct db *db, db_import_refuse_fn refuse, void *
 	if (!im)
 		return out_of_memory(err);
 	im->db = db;
+	im->today = today;
 	im->building = SIZE_MAX;
 	im->refuse = refuse;
 	im->ctx = ctx;
@@ -233,7 +234,7 @@ static enum al_status take_row(struct db_import *im, long line, const char *cons
 	struct imp_client *cl;
 	char why[IMPORT_WHY_MAX];
 	enum al_status st;
-	if (!import_row_parse(f, im->dims.dim, im->dims.n, &row, why))
+	if (!import_row_parse(f, im->dims.dim, im->dims.n, im->today, &row, why))
 		return al_fail(err, AL_EINPUT, "%s", why);
 	if ((st = client_get(im, &row, &cl, err)))
 		return st;

@@ -41,6 +41,7 @@ struct imp_rating {
 
 struct db_import {
 	struct db *db;
+	int32_t today; /* for the date rule */
 	struct db_dims dims;
 	db_import_refuse_fn refuse;
 	void *ctx;

@@ -24,11 +24,12 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool read_only;
-	bool created; /* this open made the file: a failed command takes it away */
-	bool audit_off; /* db_audit_bulk */
+	bool created;       /* this open made the file: a failed command takes it away */
+	bool audit_off;     /* db_audit_bulk */
 	unsigned file_mode; /* db_file_mode */
 	char os_user[64];
 	char app_user[64];
+	char what[48]; /* db_set_command */
 	int nstmt;
 	struct {
 		const char *sql; /* a string literal: compared by address */
@@ -57,6 +58,11 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 /* Whether an errno means no room: disk full, quota, file size limit. */
 bool db_errno_full(int e);
 
+/* Free text about to be stored (a goal, context, label, comment or note):
+ * refused as text_valid says, "WHAT WHY", whatever path it came by. NULL
+ * and "" pass. */
+enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err);
+
 /* Column text that is never NULL. */
 const char *db_col_text(sqlite3_stmt *st, int col);
 /* A check-in answer column: AL_NO_ANSWER for NULL. */
@@ -70,6 +76,9 @@ void db_bind_answer(sqlite3_stmt *st, const char *name, int8_t v);
 enum al_status db_status_flush(struct db *db, struct al_error *err);
 void db_status_discard(struct db *db);
 enum al_status db_status_fill(struct db *db, struct al_error *err);
+
+/* Appends s to buf[*at..cap), cutting at a character boundary (cap > 0). */
+void db_text_append(char *buf, size_t cap, size_t *at, const char *s);
 
 /* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
 void db_now(char buf[21]);

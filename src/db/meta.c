@@ -1,16 +1,16 @@
-/* The dimension and setting tables. */
+/* Reading the dimension and setting tables (the writes are in meta_write.c,
+ * so that what summaries read does not reach back to what touches them). */
 #include <stdio.h>
 #include <string.h>
 
 #include "alliance/db_meta.h"
-#include "alliance/db_status.h"
 #include "alliance/settings_table.h"
 #include "internal.h"
 
 enum al_status db_dims_load(struct db *db, struct db_dims *out, struct al_error *err)
 {
 	static const char sql[] =
-		"SELECT id, key, label, wording, core FROM dimension ORDER BY position";
+	    "SELECT id, key, label, wording, core FROM dimension ORDER BY position";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 	if (!st)
@@ -36,24 +36,6 @@ int db_dims_find(const struct db_dims *dims, const char *key)
 	return -1;
 }
 
-/* The new dimension goes last; the CHECK on position keeps the table at
- * AL_DIM_MAX rows, and the caller gives the friendlier message first. */
-enum al_status db_dim_add(struct db *db, const char *key, const char *label,
-			  struct al_error *err)
-{
-	static const char sql[] =
-		"INSERT INTO dimension (key, label, position) "
-		"VALUES (:key, :label, (SELECT coalesce(max(position), 0) + 1 FROM dimension))";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, ":key", key);
-	db_bind_text(st, ":label", label);
-	if (db_run(db, st, err))
-		return err->status;
-	return db_audit(db, "add", "dimension", sqlite3_last_insert_rowid(db->h), -1, err);
-}
-
 enum al_status db_settings_load(struct db *db, struct al_settings *out, struct al_error *err)
 {
 	static const char sql[] = "SELECT key, value FROM setting";
@@ -69,25 +51,4 @@ enum al_status db_settings_load(struct db *db, struct al_settings *out, struct a
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? err->status : AL_OK;
-}
-
-/* The audit row names the setting by its rowid, like every other entity. */
-enum al_status db_setting_set(struct db *db, const char *key, double value,
-			      struct al_error *err)
-{
-	static const char sql[] =
-		"INSERT INTO setting (key, value) VALUES (:key, :value) "
-		"ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING rowid";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, ":key", key);
-	sqlite3_bind_double(st, sqlite3_bind_parameter_index(st, ":value"), value);
-	if (db_step(db, st, err) != SQLITE_ROW)
-		return err->status;
-	int64_t id = sqlite3_column_int64(st, 0);
-	if (db_run(db, st, err))
-		return err->status;
-	db_status_touch_all(db); /* every summary follows the thresholds, at commit */
-	return db_audit(db, "set", "setting", id, -1, err);
 }

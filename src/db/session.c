@@ -167,12 +167,30 @@ static enum al_status stored_load(struct db *db, const struct db_dims *dims, int
 	return status ? status : stored_ratings(db, dims, sid, s, err);
 }
 
+/* Whether the session has a note other than note (none: false). The text
+ * is compared in SQL, never loaded. */
+static enum al_status note_differs(struct db *db, int64_t sid, const char *note, bool *differs,
+                                   struct al_error *err)
+{
+	static const char sql[] = "SELECT body IS NOT :body FROM note WHERE session_id = :session "
+	                          "AND kind = 'note'";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":session", sid);
+	db_bind_text(st, ":body", note);
+	int rc = db_step(db, st, err);
+	*differs = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? err->status : AL_OK;
+}
+
 /* Adding to a session must not silently overwrite what is there: the same
- * rater and dimension, a different rupture marker or a different context
- * needs replace. */
+ * rater and dimension, a different rupture marker, context or note needs
+ * replace. */
 static enum al_status check_merge(struct db *db, const struct db_dims *dims,
-                                  const struct db_session_in *in, const struct stored *s,
-                                  const char *date, struct al_error *err)
+                                  const struct db_session_in *in, int64_t sid,
+                                  const struct stored *s, const char *date, struct al_error *err)
 {
 	char code[AL_KEY_MAX + 1];
 	if (in->replace)
@@ -185,6 +203,13 @@ static enum al_status check_merge(struct db *db, const struct db_dims *dims,
 				    err, AL_EINPUT,
 				    "session add: %s %s already has a %s %s rating (use --replace)",
 				    code, date, rater_name((enum al_rater)r), dims->dim[i].key);
+	bool other_note = false;
+	if (has_text(in->note) && note_differs(db, sid, in->note, &other_note, err))
+		return err->status;
+	if (other_note)
+		return al_fail(err, AL_EINPUT,
+		               "session add: %s %s already has a different note (use --replace)",
+		               code, date);
 	if (!in->set_rupture)
 		return AL_OK;
 	if (in->rupture != AL_RUPTURE_NONE && s->rupture != AL_RUPTURE_NONE &&
@@ -283,6 +308,14 @@ static enum al_status marker_merge(struct db *db, int64_t sid, const struct db_s
 	return marker_write(db, sid, rupture, context, err);
 }
 
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* NULL leaves the note (or the client's comment) alone, "" removes it,
  * any other text replaces it. Audited as a note change of the session;
  * the text itself never is. */
@@ -298,8 +331,8 @@ static enum al_status note_write(struct db *db, int64_t sid, enum note_kind kind
 	bool existed;
 	if (!note)
 		return AL_OK;
-	if (strlen(note) > AL_NOTE_MAX)
-		return al_fail(err, AL_EINPUT, "session: the %s is longer than %d bytes",
+	if (utf8_chars(note) > AL_NOTE_MAX) /* as the schema counts: characters */
+		return al_fail(err, AL_EINPUT, "session: the %s is longer than %d characters",
 		               kind == NOTE_CLIENT ? "client comment" : "note", AL_NOTE_MAX);
 	if (note_exists(db, sid, kind, &existed, err))
 		return err->status;
@@ -371,9 +404,16 @@ static enum al_status session_add(struct db *db, const struct db_dims *dims,
 	format_date(in->date, date);
 	if ((st = last_on_date(db, in->client_id, date, id, &seq, err)))
 		return st;
-	if (*id && !in->new_session) {
+	if (in->add_to)
+		*id = in->add_to;
+	if (in->must_exist && !*id) {
+		char code[AL_KEY_MAX + 1];
+		client_code(db, in->client_id, code, sizeof code);
+		return al_fail(err, AL_EINPUT, "session edit: %s has no session on %s", code, date);
+	}
+	if (*id && (!in->new_session || in->add_to)) {
 		if ((st = stored_load(db, dims, *id, &s, err)) ||
-		    (st = check_merge(db, dims, in, &s, date, err)) ||
+		    (st = check_merge(db, dims, in, *id, &s, date, err)) ||
 		    (st = checkin_of_add(db, in, &s, date, &ck, &ck_changed, err)) ||
 		    (ck_changed && (st = checkin_write(db, *id, &ck, err))) ||
 		    (st = marker_merge(db, *id, in, &s, &changed, err)) ||
@@ -454,6 +494,24 @@ static enum al_status session_edit(struct db *db, const struct db_dims *dims,
 	return notes_write(db, in->session_id, in, err);
 }
 
+enum al_status db_session_number(struct db *db, int64_t client_id, int n, int64_t *id,
+                                 int32_t *date, struct al_error *err)
+{
+	static const char sql[] = "SELECT id, date FROM session WHERE client_id = :client "
+	                          "ORDER BY date, seq LIMIT 1 OFFSET :skip";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":client", client_id);
+	db_bind_int(st, ":skip", n - 1);
+	int rc = n >= 1 ? db_step(db, st, err) : SQLITE_DONE;
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW && !parse_date(db_col_text(st, 1), date))
+		*id = 0;
+	sqlite3_reset(st);
+	return rc < 0 ? err->status : AL_OK;
+}
+
 void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t date)
 {
 	*in = (struct db_session_in){.client_id = client_id, .date = date};
@@ -467,6 +525,10 @@ void db_session_in_init(struct db_session_in *in, int64_t client_id, int32_t dat
 enum al_status db_session_save(struct db *db, const struct db_dims *dims,
                                const struct db_session_in *in, int64_t *id, struct al_error *err)
 {
+	enum al_status st;
+	if ((st = db_text_check("context", in->context, false, err)) ||
+	    (st = db_text_check("note", in->note, true, err)))
+		return st;
 	db_status_touch(db, in->client_id); /* its summary is recomputed at commit */
 	if (in->session_id) {
 		*id = in->session_id;
@@ -515,22 +577,4 @@ enum al_status db_comment_get(struct db *db, int64_t session_id, char *buf, size
                               struct al_error *err)
 {
 	return note_get(db, session_id, NOTE_CLIENT, buf, cap, err);
-}
-
-enum al_status db_session_number(struct db *db, int64_t session_id, int *number,
-                                 struct al_error *err)
-{
-	static const char sql[] =
-	    "SELECT count(*) FROM session s JOIN session t ON t.client_id = s.client_id "
-	    "AND (t.date < s.date OR (t.date = s.date AND t.seq <= s.seq)) WHERE s.id = :session";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return err->status;
-	db_bind_int(st, ":session", session_id);
-	int rc = db_step(db, st, err);
-	if (rc < 0)
-		return err->status;
-	*number = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return AL_OK;
 }

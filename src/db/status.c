@@ -5,24 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alliance/analysis.h"
 #include "alliance/db_meta.h"
 #include "alliance/db_session.h"
 #include "alliance/db_status.h"
 #include "alliance/parse.h"
 #include "internal.h"
 
-#define TREND_BYTES 8 /* a trend point: date (4 bytes big-endian), 4 values */
-#define NO_VALUE 255  /* a missing rating in the blobs */
+#define TREND_BYTES 8  /* a trend point: date (4 bytes big-endian), 4 values */
+#define CLOSED_BYTES 5 /* a closed episode: date (4 bytes big-endian), 1 or 2 */
+#define NO_VALUE 255   /* a missing rating in the blobs */
 
 /* What recomputing needs, loaded once per transaction (or per listing). */
 struct status_refresh {
 	struct db *db;
 	struct db_dims dims;
 	struct al_settings settings;
-	struct al_flag *flags;
-	size_t cap;
+	struct al_analysis an;
 	struct db_course course;
 	struct al_summary summary;
+	char named[AL_EXPLAIN_MAX]; /* the why line naming the clinician */
+};
+
+/* Who the client's clinician is and whether the course has ended. */
+struct client_facts {
+	bool archived;
+	char clinician[AL_KEY_MAX + 1];
 };
 
 static enum al_status refresh_init(struct db *db, struct status_refresh *r, struct al_error *err)
@@ -35,8 +43,27 @@ static enum al_status refresh_init(struct db *db, struct status_refresh *r, stru
 
 static void refresh_free(struct status_refresh *r)
 {
-	free(r->flags);
+	analysis_free(&r->an);
 	db_course_free(&r->course);
+}
+
+static enum al_status facts_load(struct db *db, int64_t client_id, struct client_facts *f,
+                                 struct al_error *err)
+{
+	static const char sql[] = "SELECT c.archived, u.name FROM client c "
+	                          "JOIN user u ON u.id = c.clinician_id WHERE c.id = :id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+	*f = (struct client_facts){0};
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":id", client_id);
+	if ((rc = db_step(db, st, err)) == SQLITE_ROW) {
+		f->archived = sqlite3_column_int(st, 0) != 0;
+		snprintf(f->clinician, sizeof f->clinician, "%s", db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AL_OK : err->status;
 }
 
 /* The transaction's refresh context, loaded on first use. */
@@ -68,20 +95,19 @@ static void refresh_drop(struct db *db)
 	}
 }
 
-/* Detects course's flags into r->flags (grown as needed) and summarises. */
+/* Detects the course's flags, builds its episodes and summarises, with
+ * the why line in both voices. */
 static enum al_status compute(struct status_refresh *r, const struct al_course *c,
-                              struct al_error *err)
+                              const struct client_facts *f, struct al_error *err)
 {
-	size_t n = rules_detect(c, &r->settings, r->flags, r->cap);
-	if (n > r->cap) {
-		struct al_flag *f = realloc(r->flags, n * sizeof *f);
-		if (!f)
-			return al_fail(err, AL_EIO, "out of memory");
-		r->flags = f;
-		r->cap = n;
-		n = rules_detect(c, &r->settings, r->flags, r->cap);
-	}
-	summary_compute(c, &r->settings, r->flags, n, &r->summary);
+	struct al_analysis *a = &r->an;
+	struct al_standing st;
+	if (!analysis_run(a, c, &r->settings, f->archived))
+		return al_fail(err, AL_EIO, "out of memory");
+	summary_compute(c, &r->settings, a->flags, a->nflags, a->eps, a->neps, NULL, &r->summary);
+	episodes_standing(c, a->flags, a->nflags, a->eps, a->neps, &st);
+	summary_why(c, &r->settings, a->flags, a->eps, &st, f->clinician, r->named,
+	            sizeof r->named);
 	return AL_OK;
 }
 
@@ -109,16 +135,32 @@ static void bind_date(sqlite3_stmt *st, const char *name, int32_t days)
 	db_bind_text(st, name, buf);
 }
 
+static void put_date(uint8_t *p, int32_t date)
+{
+	uint32_t d = (uint32_t)date;
+	p[0] = (uint8_t)(d >> 24), p[1] = (uint8_t)(d >> 16);
+	p[2] = (uint8_t)(d >> 8), p[3] = (uint8_t)d;
+}
+
+static int32_t get_date(const uint8_t *p)
+{
+	return (int32_t)((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]);
+}
+
 static void bind_blobs(sqlite3_stmt *st, const struct al_summary *s)
 {
 	uint8_t last[AL_CORE_DIMS], trend[AL_TREND_SESSIONS * TREND_BYTES];
+	uint8_t closed[AL_SUMMARY_CLOSED * CLOSED_BYTES];
+	for (int k = 0; k < s->nclosed; k++) {
+		put_date(&closed[k * CLOSED_BYTES], s->closed[k].date);
+		closed[k * CLOSED_BYTES + 4] = s->closed[k].repaired ? 1 : 2;
+	}
+	bind_blob(st, ":closed", closed, s->nclosed * CLOSED_BYTES);
 	for (int k = 0; k < AL_CORE_DIMS; k++)
 		last[k] = value_byte(s->last[k]);
 	for (int i = 0; i < s->ntrend; i++) {
 		uint8_t *p = &trend[i * TREND_BYTES];
-		uint32_t d = (uint32_t)s->trend[i].date;
-		p[0] = (uint8_t)(d >> 24), p[1] = (uint8_t)(d >> 16);
-		p[2] = (uint8_t)(d >> 8), p[3] = (uint8_t)d;
+		put_date(p, s->trend[i].date);
 		for (int k = 0; k <= AL_CORE_DIMS; k++)
 			p[4 + k] = value_byte(s->trend[i].value[k]);
 	}
@@ -132,11 +174,12 @@ static enum al_status status_write(struct status_refresh *r, int64_t client_id,
                                    struct al_error *err)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, state, risk, "
-	    "last_flag, current, open, repaired, unrepaired, last, trend, flag, last_seen) "
-	    "SELECT :id, :sessions, :last_date, :state, :risk, :last_flag, :current, :open, "
-	    ":repaired, :unrepaired, :last, :trend, :flag, :last_seen "
-	    "WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
+	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, last_attended, "
+	    "state, risk, key_date, current, episodes, red_open, red_unrepaired, closed, last, "
+	    "trend, why, why_named) "
+	    "SELECT :id, :sessions, :last_date, :last_attended, :state, :risk, :key_date, "
+	    ":current, :episodes, :red_open, :red_unrepaired, :closed, :last, :trend, :why, "
+	    ":why_named WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
 	const struct al_summary *s = &r->summary;
 	sqlite3_stmt *st = db_stmt(r->db, sql, err);
 	if (!st)
@@ -144,16 +187,17 @@ static enum al_status status_write(struct status_refresh *r, int64_t client_id,
 	db_bind_int(st, ":id", client_id);
 	db_bind_int(st, ":sessions", s->sessions);
 	bind_date(st, ":last_date", s->last_date);
-	bind_date(st, ":last_seen", s->last_seen);
+	bind_date(st, ":last_attended", s->last_attended);
 	db_bind_int(st, ":state", s->standing.state);
 	db_bind_int(st, ":risk", s->standing.risk);
-	bind_date(st, ":last_flag", s->standing.last_flag_date);
+	bind_date(st, ":key_date", s->standing.key_date);
 	db_bind_int(st, ":current", (int64_t)s->standing.current);
-	db_bind_int(st, ":open", s->ruptures_open);
-	db_bind_int(st, ":repaired", s->ruptures_repaired);
-	db_bind_int(st, ":unrepaired", s->ruptures_unrepaired);
+	db_bind_int(st, ":episodes", s->episodes);
+	db_bind_int(st, ":red_open", s->red_open);
+	db_bind_int(st, ":red_unrepaired", s->red_unrepaired);
 	bind_blobs(st, s);
-	db_bind_text(st, ":flag", s->flag);
+	db_bind_text(st, ":why", s->flag);
+	db_bind_text(st, ":why_named", r->named);
 	return db_run(r->db, st, err);
 }
 
@@ -161,14 +205,18 @@ static enum al_status refresh_each(void *ctx, const struct al_client *client,
                                    const struct db_course *course, struct al_error *err)
 {
 	struct status_refresh *r = ctx;
-	enum al_status st = compute(r, &course->course, err);
+	struct client_facts f = {.archived = client->archived};
+	snprintf(f.clinician, sizeof f.clinician, "%s", client->clinician);
+	enum al_status st = compute(r, &course->course, &f, err);
 	return st ? st : status_write(r, client->id, err);
 }
 
 static enum al_status refresh_one(struct status_refresh *r, int64_t client_id, struct al_error *err)
 {
+	struct client_facts f;
 	enum al_status st = db_course_load(r->db, &r->dims, client_id, &r->course, err);
-	if (st || (st = compute(r, &r->course.course, err)))
+	if (st || (st = facts_load(r->db, client_id, &f, err)) ||
+	    (st = compute(r, &r->course.course, &f, err)))
 		return st;
 	return status_write(r, client_id, err);
 }
@@ -214,8 +262,9 @@ enum al_status db_status_store(struct db *db, int64_t client_id, const struct al
                                struct al_error *err)
 {
 	struct status_refresh *r;
+	struct client_facts f;
 	enum al_status st = refresh_get(db, &r, err);
-	if (st || (st = compute(r, course, err)))
+	if (st || (st = facts_load(db, client_id, &f, err)) || (st = compute(r, course, &f, err)))
 		return st;
 	return status_write(r, client_id, err);
 }
@@ -266,17 +315,18 @@ enum {
 	C_STORED,
 	C_SESSIONS,
 	C_LAST_DATE,
+	C_LAST_ATTENDED,
 	C_STATE,
 	C_RISK,
-	C_LAST_FLAG,
+	C_KEY_DATE,
 	C_CURRENT,
-	C_OPEN,
-	C_REPAIRED,
-	C_UNREPAIRED,
+	C_EPISODES,
+	C_RED_OPEN,
+	C_RED_UNREPAIRED,
+	C_CLOSED,
 	C_LAST,
 	C_TREND,
-	C_FLAG,
-	C_LAST_SEEN
+	C_WHY
 };
 
 static void client_read(sqlite3_stmt *st, struct al_client *cl)
@@ -301,7 +351,14 @@ static void blobs_read(sqlite3_stmt *st, struct al_summary *s)
 {
 	const uint8_t *last = sqlite3_column_blob(st, C_LAST);
 	const uint8_t *trend = sqlite3_column_blob(st, C_TREND);
+	const uint8_t *closed = sqlite3_column_blob(st, C_CLOSED);
 	int nlast = sqlite3_column_bytes(st, C_LAST), ntrend = sqlite3_column_bytes(st, C_TREND);
+	s->nclosed = sqlite3_column_bytes(st, C_CLOSED) / CLOSED_BYTES;
+	if (s->nclosed > AL_SUMMARY_CLOSED)
+		s->nclosed = AL_SUMMARY_CLOSED;
+	for (int k = 0; k < s->nclosed; k++)
+		s->closed[k] = (struct al_closed){get_date(&closed[k * CLOSED_BYTES]),
+		                                  closed[k * CLOSED_BYTES + 4] == 1};
 	for (int k = 0; k < AL_CORE_DIMS; k++)
 		s->last[k] = k < nlast ? byte_value(last[k]) : AL_MISSING;
 	s->ntrend = ntrend / TREND_BYTES;
@@ -309,9 +366,7 @@ static void blobs_read(sqlite3_stmt *st, struct al_summary *s)
 		s->ntrend = AL_TREND_SESSIONS;
 	for (int i = 0; i < s->ntrend; i++) {
 		const uint8_t *p = &trend[i * TREND_BYTES];
-		uint32_t d =
-		    (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-		s->trend[i].date = (int32_t)d;
+		s->trend[i].date = get_date(p);
 		for (int k = 0; k <= AL_CORE_DIMS; k++)
 			s->trend[i].value[k] = byte_value(p[4 + k]);
 	}
@@ -322,30 +377,36 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 	memset(s, 0, sizeof *s);
 	s->sessions = sqlite3_column_int(st, C_SESSIONS);
 	s->last_date = column_date(st, C_LAST_DATE);
-	s->last_seen = column_date(st, C_LAST_SEEN);
+	s->last_attended = column_date(st, C_LAST_ATTENDED);
 	s->standing.state = (enum al_state)sqlite3_column_int(st, C_STATE);
 	s->standing.risk = (enum al_risk)sqlite3_column_int(st, C_RISK);
-	s->standing.last_flag_date = column_date(st, C_LAST_FLAG);
+	s->standing.key_date = column_date(st, C_KEY_DATE);
 	s->standing.current = (size_t)sqlite3_column_int64(st, C_CURRENT);
 	s->standing.newest_flag = SIZE_MAX;
-	s->ruptures_open = sqlite3_column_int(st, C_OPEN);
-	s->ruptures_repaired = sqlite3_column_int(st, C_REPAIRED);
-	s->ruptures_unrepaired = sqlite3_column_int(st, C_UNREPAIRED);
+	s->standing.episode = SIZE_MAX;
+	s->episodes = sqlite3_column_int(st, C_EPISODES);
+	s->red_open = sqlite3_column_int(st, C_RED_OPEN) != 0;
+	s->red_unrepaired = sqlite3_column_int(st, C_RED_UNREPAIRED) != 0;
 	blobs_read(st, s);
-	snprintf(s->flag, sizeof s->flag, "%s", db_col_text(st, C_FLAG));
+	snprintf(s->flag, sizeof s->flag, "%s", db_col_text(st, C_WHY));
 }
 
 /* A summary that is not stored: computed from the course (r loaded on first use). */
-static enum al_status summary_live(struct db *db, struct status_refresh *r, int64_t client_id,
-                                   struct al_summary *out, struct al_error *err)
+static enum al_status summary_live(struct db *db, struct status_refresh *r,
+                                   const struct al_client *cl, bool named, struct al_summary *out,
+                                   struct al_error *err)
 {
 	enum al_status st;
+	struct client_facts f = {.archived = cl->archived};
+	snprintf(f.clinician, sizeof f.clinician, "%s", cl->clinician);
 	if (!r->db && (st = refresh_init(db, r, err)))
 		return st;
-	if ((st = db_course_load(db, &r->dims, client_id, &r->course, err)) ||
-	    (st = compute(r, &r->course.course, err)))
+	if ((st = db_course_load(db, &r->dims, cl->id, &r->course, err)) ||
+	    (st = compute(r, &r->course.course, &f, err)))
 		return st;
 	*out = r->summary;
+	if (named)
+		snprintf(out->flag, sizeof out->flag, "%s", r->named);
 	return AL_OK;
 }
 
@@ -355,8 +416,9 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 	static const char sql[] =
 	    "SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "
 	    "coalesce(c.goal, ''), c.archived, s.client_id IS NOT NULL, s.sessions, "
-	    "s.last_date, s.state, s.risk, s.last_flag, s.current, s.open, s.repaired, "
-	    "s.unrepaired, s.last, s.trend, s.flag, s.last_seen "
+	    "s.last_date, s.last_attended, s.state, s.risk, s.key_date, s.current, s.episodes, "
+	    "s.red_open, s.red_unrepaired, s.closed, s.last, s.trend, "
+	    "CASE WHEN :named THEN s.why_named ELSE s.why END "
 	    "FROM client c JOIN user u ON u.id = c.clinician_id "
 	    "LEFT JOIN client_status s ON s.client_id = c.id "
 	    "WHERE (:clinician = 0 OR c.clinician_id = :clinician) "
@@ -375,11 +437,13 @@ enum al_status db_status_each(struct db *db, const struct db_client_filter *f, d
 	db_bind_int(st, ":clinician", f ? f->clinician_id : 0);
 	db_bind_int(st, ":supervisor", f ? f->supervisor_id : 0);
 	db_bind_int(st, ":archived", f && f->with_archived);
+	db_bind_int(st, ":named", f && f->named);
 	while (!status && (rc = db_step(db, st, err)) == SQLITE_ROW) {
 		client_read(st, &row.client);
 		if (sqlite3_column_int(st, C_STORED))
 			summary_read(st, &row.summary);
-		else if ((status = summary_live(db, &live, row.client.id, &row.summary, err)))
+		else if ((status = summary_live(db, &live, &row.client, f && f->named, &row.summary,
+		                                err)))
 			break;
 		row.client.nsessions = row.summary.sessions;
 		row.client.last_date = row.summary.last_date;

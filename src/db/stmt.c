@@ -112,7 +112,8 @@ static int last_errno(sqlite3 *h)
 	    db_errno_full(fe))
 		return fe;
 	if (sqlite3_file_control(h, "main", SQLITE_FCNTL_JOURNAL_POINTER, &f) == SQLITE_OK && f &&
-	    f->pMethods && f->pMethods->xFileControl(f, SQLITE_FCNTL_LAST_ERRNO, &fe) == SQLITE_OK &&
+	    f->pMethods &&
+	    f->pMethods->xFileControl(f, SQLITE_FCNTL_LAST_ERRNO, &fe) == SQLITE_OK &&
 	    db_errno_full(fe))
 		return fe;
 	return e;
@@ -124,8 +125,10 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return al_fail(err, AL_EDB, "%s: the database is locked by another program "
-				  "(tried for 5 seconds)", what);
+		return al_fail(err, AL_EDB,
+		               "%s: the database is locked by another program "
+		               "(tried for 5 seconds)",
+		               what);
 	case SQLITE_CORRUPT:
 		return al_fail(err, AL_EDB, "%s: the database file is corrupt", what);
 	case SQLITE_NOTADB:
@@ -137,7 +140,7 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 		 * failed write: say so rather than "disk I/O error" */
 		if (db && db->h && db_errno_full(last_errno(db->h)))
 			return al_fail(err, AL_EIO, "%s: disk full (%s)", what,
-				       strerror(last_errno(db->h)));
+			               strerror(last_errno(db->h)));
 		return al_fail(err, AL_EIO, "%s: I/O error (%s)", what, why);
 	case SQLITE_CANTOPEN:
 		return al_fail(err, AL_EIO, "%s: cannot open the database file", what);
@@ -146,10 +149,10 @@ enum al_status db_fail(struct db *db, int rc, const char *what, struct al_error 
 		return al_fail(err, AL_EIO, "%s: permission denied", what);
 	case SQLITE_READONLY:
 		if (db && db->read_only)
-			return al_fail(err, AL_EINPUT, "%s: refused: the database is open read-only",
-				       what);
-		return al_fail(err, AL_EIO, "%s: cannot write the database file (permission denied)",
-			       what);
+			return al_fail(err, AL_EINPUT,
+			               "%s: refused: the database is open read-only", what);
+		return al_fail(err, AL_EIO,
+		               "%s: cannot write the database file (permission denied)", what);
 	case SQLITE_CONSTRAINT:
 		return al_fail(err, AL_EINPUT, "%s: refused by a constraint (%s)", what, why);
 	case SQLITE_TOOBIG:

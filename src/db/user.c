@@ -5,8 +5,8 @@
 #include "alliance/db_user.h"
 #include "internal.h"
 
-#define USER_COLUMNS \
-	"SELECT u.id, u.name, u.role = 'supervisor', coalesce(s.id, 0), coalesce(s.name, '') " \
+#define USER_COLUMNS                                                                               \
+	"SELECT u.id, u.name, u.role = 'supervisor', coalesce(s.id, 0), coalesce(s.name, '') "     \
 	"FROM user u LEFT JOIN user s ON s.id = u.supervisor_id "
 
 static void read_user(sqlite3_stmt *st, struct al_user *u)
@@ -19,7 +19,7 @@ static void read_user(sqlite3_stmt *st, struct al_user *u)
 }
 
 enum al_status db_user_find(struct db *db, const char *name, struct al_user *out, bool *found,
-			    struct al_error *err)
+                            struct al_error *err)
 {
 	static const char sql[] = USER_COLUMNS "WHERE u.name = :name";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -47,11 +47,11 @@ enum al_status db_user_count(struct db *db, int64_t *n, struct al_error *err)
 	return AL_OK;
 }
 
-enum al_status db_user_add(struct db *db, const char *name, bool supervisor,
-			   int64_t supervisor_id, int64_t *id, struct al_error *err)
+enum al_status db_user_add(struct db *db, const char *name, bool supervisor, int64_t supervisor_id,
+                           int64_t *id, struct al_error *err)
 {
 	static const char sql[] = "INSERT INTO user (name, role, supervisor_id, created) "
-				  "VALUES (:name, :role, :sup, :now)";
+	                          "VALUES (:name, :role, :sup, :now)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)
@@ -69,7 +69,7 @@ enum al_status db_user_add(struct db *db, const char *name, bool supervisor,
 }
 
 enum al_status db_user_set_supervisor(struct db *db, int64_t id, int64_t sup_id,
-				      struct al_error *err)
+                                      struct al_error *err)
 {
 	static const char sql[] = "UPDATE user SET supervisor_id = :sup WHERE id = :id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);

@@ -51,7 +51,7 @@ audited "--replace changes the session" "$ME,alice,change,session,1,1" \
 audited "a note: its own row, by session id" "$ME,alice,add,note,1," \
 	session add K-1 --date 2024-01-01 --note "$MARK one"
 audited "a changed note" "$ME,alice,change,note,1," \
-	session add K-1 --date 2024-01-01 --note "$MARK two"
+	session add K-1 --date 2024-01-01 --note "$MARK two" --replace
 audited "a rupture marker and context" "$ME,alice,change,session,1,0" \
 	session add K-1 --date 2024-01-01 --rupture withdrawal --context "$MARK context"
 audited "a session with ratings and a note: two rows" "$ME,alice,add,session,2,1
@@ -70,14 +70,15 @@ EOF
 audited "import: one row with its row count" "$ME,alice,import,database,,4" import "$T/import.csv"
 audited "client delete --purge: one row with the session count" "$ME,alice,purge,client,1,4" \
 	client delete K-1 --purge
-audited "--user bob acting: the app user is bob" "$ME,bob,add,session,6,1" \
+# ids are never reused: the newest session, 6, went with K-1's purge
+audited "--user bob acting: the app user is bob" "$ME,bob,add,session,7,1" \
 	--user bob session add B-1 --date 2024-01-01 --trust 9
 LOGNAME=erin "$A" --user bob session add B-1 --date 2024-01-01 --empathy 9
-audited "the OS user is the real account, whatever \$LOGNAME says" "$ME,bob,change,session,6,1" audit
-audited "a lower rating: a flag for the supervisor" "$ME,bob,add,session,7,1" \
-	--user bob session add B-1 --date 2024-01-08 --trust 5
-audited "ack: the supervisor's acknowledgement, by id" "$ME,sam,acknowledge,ack,1," \
-	--user sam ack B-1 --session 2 --rule low --dimension trust --comment "talk about it"
+audited "the OS user is the real account, whatever \$LOGNAME says" "$ME,bob,change,session,7,1" audit
+audited "a lower rating and a marker: an episode for the supervisor" "$ME,bob,add,session,8,1" \
+	--user bob session add B-1 --date 2024-01-08 --trust 5 --rupture withdrawal
+audited "ack: the supervisor's acknowledgement, naming its session by id" \
+	"$ME,sam,acknowledge,session,8," --user sam ack B-1 --episode 2 --comment "talk about it"
 cp "$T/prev" "$T/full"
 
 for args in "flags --all" "export" "export --anonymize" "caseload" "client list" "user list" \
@@ -93,8 +94,7 @@ refused "import --dry-run: no row" import "$T/import.csv" --dry-run
 refused "an invalid setting: no row" config set cutoff 11
 refused "a backup over a file: no row" backup "$T/b.db"
 refused "a duplicate client: no row" --user bob client add B-1
-refused "a clinician cannot acknowledge: no row" --user bob ack B-1 --session 2 --rule low \
-	--dimension trust --comment "no"
+refused "a clinician cannot acknowledge: no row" --user bob ack B-1 --episode 2 --comment "no"
 
 # Never a code, a name of a client or any text; never changed, never deleted.
 sqlite3 "$DB" 'SELECT * FROM audit' > "$T/rows"

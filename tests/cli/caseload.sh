@@ -16,6 +16,7 @@ weekly() { # USER CODE FIRST-DATE TRUST... : one session a week, collaboration a
 }
 
 # One client of each status, and ties broken by the latest flag, then code.
+setup init
 setup client add OK-1
 setup config set gap_days 365 # months back: no client counts as not seen (engagement.sh)
 weekly alice OK-1 2026-03-02 9 9 9 9
@@ -40,28 +41,28 @@ RUP-2,alice,5,2026-03-30,5.0,9.0,9.0,RUPTURE
 WAT-2,alice,4,2026-03-30,7.5,9.0,9.0,WATCH
 WAT-1,alice,4,2026-03-23,7.5,9.0,9.0,WATCH
 REP-1,alice,8,2026-04-20,10.0,9.0,9.0,repaired
-NEW-1,alice,0,,,,,ok
-OK-1,alice,4,2026-03-23,9.0,9.0,9.0,ok"
+OK-1,alice,4,2026-03-23,9.0,9.0,9.0,ok
+NEW-1,alice,0,,,,,ok"
 al caseload --format json
-check "json: the weightiest current flag explained" 0 '[
- {"client": "RUP-1", "clinician": "alice", "sessions": 8, "last_date": "2026-04-20", "trust": 5.0, "collaboration": 9.0, "empathy": 9.0, "status": "RUPTURE", "flag": "Trust was 5.0 on 30 March, far below this client'"'"'s usual 9.0 (over 4 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions."},
- {"client": "RUP-2", "clinician": "alice", "sessions": 5, "last_date": "2026-03-30", "trust": 5.0, "collaboration": 9.0, "empathy": 9.0, "status": "RUPTURE", "flag": "Trust was 5.0 on 30 March, far below this client'"'"'s usual 9.0 (over 4 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more."},
- {"client": "WAT-2", "clinician": "alice", "sessions": 4, "last_date": "2026-03-30", "trust": 7.5, "collaboration": 9.0, "empathy": 9.0, "status": "WATCH", "flag": "Trust was 7.5 on 30 March, well below this client'"'"'s usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more."},
- {"client": "WAT-1", "clinician": "alice", "sessions": 4, "last_date": "2026-03-23", "trust": 7.5, "collaboration": 9.0, "empathy": 9.0, "status": "WATCH", "flag": "Trust was 7.5 on 23 March, well below this client'"'"'s usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more."},
- {"client": "REP-1", "clinician": "alice", "sessions": 8, "last_date": "2026-04-20", "trust": 10.0, "collaboration": 9.0, "empathy": 9.0, "status": "repaired", "flag": "Trust was 8.0 on 30 March, far below this client'"'"'s usual 10.0 (over 4 sessions). Ask what was different this time. It came back to 10.0 on 6 April: repaired."},
- {"client": "NEW-1", "clinician": "alice", "sessions": 0, "last_date": "", "trust": null, "collaboration": null, "empathy": null, "status": "ok", "flag": ""},
- {"client": "OK-1", "clinician": "alice", "sessions": 4, "last_date": "2026-03-23", "trust": 9.0, "collaboration": 9.0, "empathy": 9.0, "status": "ok", "flag": ""}
+check "json: the why line (an episode's story, or the flag behind a WATCH)" 0 '[
+ {"client": "RUP-1", "clinician": "alice", "sessions": 8, "last_date": "2026-04-20", "trust": 5.0, "collaboration": 9.0, "empathy": 9.0, "status": "RUPTURE", "flag": "Since 30 March (session 5) trust fell from 9.0 to 5.0. Not back to 9.0 after 3 sessions (now 5.0). Ask what would help them feel safe to be open."},
+ {"client": "RUP-2", "clinician": "alice", "sessions": 5, "last_date": "2026-03-30", "trust": 5.0, "collaboration": 9.0, "empathy": 9.0, "status": "RUPTURE", "flag": "Since 30 March (session 5) trust fell from 9.0 to 5.0. No session rated since. Ask what would help them feel safe to be open."},
+ {"client": "WAT-2", "clinician": "alice", "sessions": 4, "last_date": "2026-03-30", "trust": 7.5, "collaboration": 9.0, "empathy": 9.0, "status": "WATCH", "flag": "Trust was 7.5 on 30 March, under the cutoff of 8.0. Ask what would help them feel safe to be open."},
+ {"client": "WAT-1", "clinician": "alice", "sessions": 4, "last_date": "2026-03-23", "trust": 7.5, "collaboration": 9.0, "empathy": 9.0, "status": "WATCH", "flag": "Trust was 7.5 on 23 March, under the cutoff of 8.0. Ask what would help them feel safe to be open."},
+ {"client": "REP-1", "clinician": "alice", "sessions": 8, "last_date": "2026-04-20", "trust": 10.0, "collaboration": 9.0, "empathy": 9.0, "status": "repaired", "flag": "Since 30 March (session 5) trust fell from 10.0 to 8.0. Back to 10.0 on 6 April (session 6): repaired. It may help to name together what made the difference."},
+ {"client": "OK-1", "clinician": "alice", "sessions": 4, "last_date": "2026-03-23", "trust": 9.0, "collaboration": 9.0, "empathy": 9.0, "status": "ok", "flag": ""},
+ {"client": "NEW-1", "clinician": "alice", "sessions": 0, "last_date": "", "trust": null, "collaboration": null, "empathy": null, "status": "ok", "flag": ""}
 ]'
-al --ascii caseload --format table
+COLUMNS=1000 al --ascii caseload --format table # unwrapped (wrapping: table.sh)
 check "table: a trend sparkline and the flag" 0 "client  clinician  sessions  last_date   trust  collaboration  empathy  status    trend     flag
-RUP-1   alice             8  2026-04-20    5.0            9.0      9.0  RUPTURE   ****====  Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.
-RUP-2   alice             5  2026-03-30    5.0            9.0      9.0  RUPTURE   ****=     Trust was 5.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-WAT-2   alice             4  2026-03-30    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 30 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-WAT-1   alice             4  2026-03-23    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 23 March, well below this client's usual 9.0 (over 3 sessions). Ask what was different this time. Open: watch for a return to 8.5 or more.
-REP-1   alice             8  2026-04-20   10.0            9.0      9.0  repaired  ****+***  Trust was 8.0 on 30 March, far below this client's usual 10.0 (over 4 sessions). Ask what was different this time. It came back to 10.0 on 6 April: repaired.
-NEW-1   alice             0                                             ok
-OK-1    alice             4  2026-03-23    9.0            9.0      9.0  ok        ****"
-al caseload --format table
+RUP-1   alice             8  2026-04-20    5.0            9.0      9.0  RUPTURE   ****====  Since 30 March (session 5) trust fell from 9.0 to 5.0. Not back to 9.0 after 3 sessions (now 5.0). Ask what would help them feel safe to be open.
+RUP-2   alice             5  2026-03-30    5.0            9.0      9.0  RUPTURE   ****=     Since 30 March (session 5) trust fell from 9.0 to 5.0. No session rated since. Ask what would help them feel safe to be open.
+WAT-2   alice             4  2026-03-30    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 30 March, under the cutoff of 8.0. Ask what would help them feel safe to be open.
+WAT-1   alice             4  2026-03-23    7.5            9.0      9.0  WATCH     ***+      Trust was 7.5 on 23 March, under the cutoff of 8.0. Ask what would help them feel safe to be open.
+REP-1   alice             8  2026-04-20   10.0            9.0      9.0  repaired  ****+***  Since 30 March (session 5) trust fell from 10.0 to 8.0. Back to 10.0 on 6 April (session 6): repaired. It may help to name together what made the difference.
+OK-1    alice             4  2026-03-23    9.0            9.0      9.0  ok        ****
+NEW-1   alice             0                                             ok"
+COLUMNS=1000 al caseload --format table
 check_grep "table: UTF-8 sparkline" "^RUP-2 .* ▇▇▇▇▅ " "$T/out"
 
 # The last value of each dimension comes from the last session rating it.

@@ -29,7 +29,7 @@ check "list json" 0 '[
  {"code": "K-0007", "clinician": "alice", "modality": "", "goal": "", "sessions": 0, "last_date": "", "archived": "no", "ending": "", "end_date": ""},
  {"code": "K-0142", "clinician": "alice", "modality": "cbt", "goal": "Fewer panic attacks, back to work", "sessions": 0, "last_date": "", "archived": "no", "ending": "", "end_date": ""}
 ]'
-al client list --format table
+COLUMNS=1000 al client list --format table # unwrapped (wrapping: table.sh)
 check "list table" 0 "code    clinician  modality  goal                               sessions  last_date  archived  ending  end_date
 K-0007  alice                                                          0             no
 K-0142  alice      cbt       Fewer panic attacks, back to work         0             no"
@@ -61,7 +61,7 @@ long=$(printf '%0201d' 0)
 al client add K-1 --goal "$long"
 check_err "goal of 201 bytes" 1 "alliance: client add: --goal is too long (at most 200 bytes)"
 al client add K-1 --goal "$(printf 'two\nlines')"
-check_err "goal with a newline" 1 "alliance: client add: --goal has a control character (one line of text only)"
+check_err "goal with a newline" 1 "alliance: client add: --goal has a line break (one line of text only)"
 al client add K-1 --goal "$(printf 'bad \377 byte')"
 check_err "goal not UTF-8" 1 "alliance: client add: --goal is not valid UTF-8"
 al client add K-1 --goal "$(printf '%0200d' 0)" --modality other
@@ -87,7 +87,7 @@ check_err "unknown sub-command" 2 "alliance: client: expected add, list, archive
 al client
 check_err "no sub-command" 2 "alliance: client: expected add, list, archive, unarchive or delete"
 al --read-only client add K-4
-check_err "read-only refuses add" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses add" 1 "alliance: client add: refused: the database is open read-only"
 al client list --format csv
 check "failed adds stored nothing" 0 'code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
 ABCDEFGHIJKLMNOPQRSTUVWXYZ012345,alice,,,0,,no,,
@@ -162,15 +162,18 @@ check_err "archive: invalid code" 1 "alliance: client archive: 'no good' is not 
 al client archive B-1
 check_err "archive: another clinician's client" 1 "alliance: client archive: 'B-1' is not one of your clients"
 al --user sue client archive K-0142
-check_err "archive: supervisor, not a supervisee's client" 1 "alliance: client archive: 'K-0142' is not a client of your supervisees"
+check_err "archive: supervisor, not a supervisee's client" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
 al --user vera client archive B-1
-check_err "archive: another supervisor's supervisee" 1 "alliance: client archive: 'B-1' is not a client of your supervisees"
+check_err "archive: another supervisor's supervisee" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
 al --user sue client archive B-2
-check_grep "archive: supervisor, a supervisee's client" "^B-2: archived" "$T/out"
+check_err "archive: not a supervisor, even of a supervisee's client" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
+al --user bob client archive B-2
 al --user sue client unarchive B-2
-check "unarchive: supervisor" 0 "B-2: active again"
+check_err "unarchive: not a supervisor either" 1 "alliance: client unarchive: supervisors do not archive or unarchive clients (the client's clinician does)"
+al --user bob client unarchive B-2
+check "the clinician unarchives" 0 ""
 al --read-only client archive K-0142
-check_err "read-only refuses archive" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses archive" 1 "alliance: client archive: refused: the database is open read-only"
 al client list --format csv
 check_grep "refused archive changed nothing" "^K-0142,.*,no,,$" "$T/out"
 
@@ -201,7 +204,7 @@ for w in QXCONTEXT QXNOTE QXCOMMENT QXDRAFT QXACK QXGOAL; do
 done
 id=$(sqlite3 "$DB" "SELECT id FROM client WHERE code = 'K-0142'")
 al --read-only client delete K-0142 --purge
-check_err "read-only refuses purge" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses purge" 1 "alliance: client delete: refused: the database is open read-only"
 # Another program keeps the database open (as the UI would), so closing does
 # not checkpoint the log: purge has to push the overwritten pages itself.
 mkfifo "$T/in"

@@ -8,6 +8,7 @@
 P="${ALLIANCE_PLAIN:-$PWD/alliance}"
 PER_WRITER=500
 
+al init
 al user add sup --role supervisor
 al user add bob --supervisor sup
 al user add eva --supervisor sup

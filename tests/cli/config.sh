@@ -114,7 +114,7 @@ check_err "get: two keys" 2 "alliance: config get: unexpected argument 'drop'"
 al config frob
 check_err "config: unknown sub-command" 2 "alliance: config: expected get, set or list"
 al --read-only config set cutoff 7.0
-check_err "read-only refuses set" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses set" 1 "alliance: config set: refused: the database is open read-only"
 al --read-only config get cutoff
 check "read-only may get" 0 "8.0"
 
@@ -161,13 +161,13 @@ check_err "empty label" 1 "alliance: dimension add: the label is empty"
 al dimension add bond "$(printf '%065d' 0)"
 check_err "label of 65 bytes" 1 "alliance: dimension add: the label is too long (at most 64 bytes)"
 al dimension add bond "$(printf 'a\tb')"
-check_err "label with a tab" 1 "alliance: dimension add: the label has a control character (one line of text only)"
+check_err "label with a tab" 1 "alliance: dimension add: the label has a control character (U+0009)"
 al dimension add bond
 check_err "missing label" 2 "alliance: dimension add: missing argument (see alliance --help)"
 al dimension frob
 check_err "dimension: unknown sub-command" 2 "alliance: dimension: expected 'add' or 'list'"
 al --read-only dimension add bond Bond
-check_err "read-only refuses dimension add" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses dimension add" 1 "alliance: dimension add: refused: the database is open read-only"
 
 # At most 16 dimensions.
 for k in d6 d7 d8 d9 d10 d11 d12 d13 d14 d15 d16; do

@@ -1,28 +1,28 @@
 #!/bin/sh
-# Crash safety: `session add` and `import` runs killed with SIGKILL at random
-# points spread over their measured duration, so that kills land mid-write.
-# Afterwards every run that reported success is fully present, every killed
-# run is fully present or fully absent (never part of it), and check says ok.
-# CRASH_RUNS (default 100) and CRASH_SEED (default 1) vary it; make check-long
-# runs 1000.
+# Crash safety: `session add` and `import` runs killed with SIGKILL at points
+# spread over their duration, so that kills land mid-write. Afterwards every
+# run that reported success is fully present, every killed run is fully
+# present or fully absent (never part of it), and check says ok.
+# No timing is assumed: each batch of kills is spread over the duration of a
+# run of the same kind measured just before it (on a loaded machine too),
+# and whether the kills landed mid-write is judged by their effect — killed
+# runs that left nothing (the kill came before the commit) and runs that
+# are there (it came after) — with further batches, a bounded number, where
+# too few did.
+# CRASH_RUNS (default 100) is the number of killed runs at least; make
+# check-long runs 1000.
 . "$(dirname "$0")/../lib.sh"
 RUNS="${CRASH_RUNS:-100}"
-seed="${CRASH_SEED:-1}"
 CLIENTS=100 SESSIONS=10 # per import file: 3000 ratings
+BATCH=10                # killed runs of each kind between two measurements
+EXTRA_BATCHES=6         # at most this many more where the kills missed
 
 setup() { # runs a command that must work
 	run "$A" "$@"
 	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
 }
-# random N: sets $r to a number in [0, N) (a 31-bit LCG, so runs repeat;
-# two draws of 15 bits each, as one alone would stop at 32767 microseconds).
-random() {
-	seed=$(((seed * 1103515245 + 12345) % 2147483648))
-	hi=$((seed / 65536 % 32768))
-	seed=$(((seed * 1103515245 + 12345) % 2147483648))
-	r=$(((hi * 32768 + seed / 65536 % 32768) % $1))
-}
 now_us() { date +%s%6N; }
+sleep_us() { sleep "$(printf '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)))"; }
 # import_file I: an import of CLIENTS new clients "R<I>-<k>", SESSIONS
 # sessions each, 3 ratings a session.
 import_file() {
@@ -36,105 +36,57 @@ import_file() {
 						run, c, s, 10 + c % 15, s, dim[d], 5 + (c + s + d) % 5, s % 10
 	}' > "$T/import.csv"
 }
-# session_args I: a session of K-1 on its own date with 3 ratings and a note.
+# session_date I: run I's session of K-1 is on its own date, with 3 ratings and a note.
 session_date() { date -u -d "2020-01-01 + $1 days" +%F; }
 
-setup init
-setup client add K-1
-
-# Measure one clean run of each kind (I = 0): the kill window is 1.5 times it.
-import_file 0
-t0=$(now_us)
-setup import "$T/import.csv"
-t1=$(now_us)
-setup session add K-1 --date "$(session_date 0)" --trust 9 --collaboration 8 --empathy 7 --note "n0"
-t2=$(now_us)
-import_us=$(((t1 - t0) * 15 / 10))
-session_us=$(((t2 - t1) * 15 / 10))
-echo "# import ${import_us}us, session add ${session_us}us (kill windows), seed ${CRASH_SEED:-1}"
-
-# present I KIND: prints 1 when run I left its data in the database, else 0.
-present() {
-	if [ "$2" = import ]; then
-		sqlite3 "$DB" "SELECT count(*) > 0 FROM client WHERE code GLOB 'R$1-*'"
+# Run $i of KIND (import: odd i, session: even i) in the background; its
+# pid in $pid. A run's number names what it writes (clients R<i>-*, the
+# session on day i).
+start_run() {
+	if [ "$1" = import ]; then
+		"$A" import "$T/import.csv" > /dev/null 2> "$T/run.err" &
 	else
-		sqlite3 "$DB" "SELECT count(*) > 0 FROM session s JOIN client c ON c.id = s.client_id
-			WHERE c.code = 'K-1' AND s.date = '$(session_date "$1")'"
+		"$A" session add K-1 --date "$(session_date $i)" --trust 9 --collaboration 8 \
+			--empathy 7 --note "n$i" > /dev/null 2> "$T/run.err" &
 	fi
+	pid=$!
 }
-
-# count KIND before|after: runs of KIND killed before their commit (nothing
-# of them is there), or whose data is there (they succeeded, or the kill came
-# after the commit).
-count() {
-	awk -v k="$1" -v w="$2" '$2 == k && (w == "before" ? $3 == 137 && $4 == 0 : $4 == 1)' \
-		"$T/runs" | wc -l
+# next_run KIND: the next run number of that kind, its import file ready.
+next_run() {
+	i=$((i + 1))
+	case "$1:$((i % 2))" in import:0 | session:1) i=$((i + 1)) ;; esac
+	if [ "$1" = import ]; then import_file $i; fi
 }
-
-# Odd runs import, even runs add a session; each starts in the background
-# and gets SIGKILL after a random delay within its window. Whether a kill
-# landed before or after the commit is judged by its effect (is the run's
-# data there?), not by timing: a batch where fewer than 3 runs of a kind
-# landed on one side of the commit (a loaded machine slows the runs down, an idle
-# one speeds them up) is followed by another with that window widened or
-# narrowed, at most MAX_BATCHES times.
-MAX_BATCHES=4
-: > "$T/runs"
-i=1 batch=1
-while :; do
-	last=$((i + RUNS - 1))
-	while [ $i -le $last ]; do
-		if [ $((i % 2)) = 1 ]; then
-			import_file $i
-			kind=import window=$import_us
-			"$A" import "$T/import.csv" > /dev/null 2> "$T/run.err" &
-		else
-			kind=session window=$session_us
-			"$A" session add K-1 --date "$(session_date $i)" --trust 9 --collaboration 8 \
-				--empathy 7 --note "n$i" > /dev/null 2> "$T/run.err" &
-		fi
-		pid=$!
-		random "$window"
-		sleep "$(printf '%d.%06d' $((r / 1000000)) $((r % 1000000)))"
+# end_run KIND: waits for $pid and notes "I KIND STATUS" in $T/runs.
+end_run() {
+	wait $pid 2> /dev/null
+	status=$?
+	[ $status = 0 ] || [ $status = 137 ] || echo "$i $1 exit $status: $(cat "$T/run.err")" >> "$T/odd"
+	echo "$i $1 $status" >> "$T/runs"
+}
+# batch KIND SCALE: one run of KIND to its end, timed; then BATCH runs each
+# killed at its own point, spread evenly over SCALE/10 times that duration.
+batch() {
+	next_run "$1"
+	t0=$(now_us)
+	start_run "$1"
+	end_run "$1"
+	window=$((($(now_us) - t0) * $2 / 10))
+	echo "# $1: ${window}us kill window"
+	j=1
+	while [ $j -le $BATCH ]; do
+		next_run "$1"
+		start_run "$1"
+		sleep_us $((window * (2 * j - 1) / (2 * BATCH)))
 		kill -KILL $pid 2> /dev/null
-		wait $pid 2> /dev/null
-		status=$?
-		[ $status = 0 ] || [ $status = 137 ] ||
-			echo "$i $kind exit $status: $(cat "$T/run.err")" >> "$T/odd"
-		echo "$i $kind $status $(present $i $kind)" >> "$T/runs"
-		i=$((i + 1))
+		end_run "$1"
+		j=$((j + 1))
 	done
-	import_before=$(count import before) import_after=$(count import after)
-	session_before=$(count session before) session_after=$(count session after)
-	[ "$import_before" -ge 3 ] && [ "$import_after" -ge 3 ] &&
-		[ "$session_before" -ge 3 ] && [ "$session_after" -ge 3 ] && break
-	[ $batch -ge $MAX_BATCHES ] && break
-	echo "# batch $batch: import $import_before before/$import_after after the commit," \
-		"session $session_before/$session_after; another batch"
-	[ "$import_after" = 0 ] && import_us=$((import_us * 2))
-	[ "$import_before" = 0 ] && import_us=$((import_us / 2))
-	[ "$session_after" = 0 ] && session_us=$((session_us * 2))
-	[ "$session_before" = 0 ] && session_us=$((session_us / 2))
-	[ "$import_us" -ge 1000 ] || import_us=1000
-	[ "$session_us" -ge 1000 ] || session_us=1000
-	batch=$((batch + 1))
-done
-[ ! -s "$T/odd" ] && ok "every run succeeded or was killed" || not_ok "every run succeeded or was killed" "$(head -5 "$T/odd")"
-killed=$(awk '$3 == 137' "$T/runs" | wc -l)
-runs=$(wc -l < "$T/runs")
-[ "$import_before" -ge 3 ] && [ "$session_before" -ge 3 ] &&
-	ok "kills landed before the commit (import $import_before, session $session_before)" ||
-	not_ok "kills landed before the commit" "import $import_before, session $session_before of $runs runs"
-[ "$import_after" -ge 3 ] && [ "$session_after" -ge 3 ] &&
-	ok "runs completed (import $import_after, session $session_after)" ||
-	not_ok "runs completed" "import $import_after, session $session_after of $runs runs"
-
-al check
-check "check says ok after $runs runs and $killed kills" 0 "ok"
-
-# What each run left: per import run, clients, sessions, ratings and import
-# audit rows; per session run, sessions, ratings, notes and audit rows.
-sqlite3 "$DB" "
+}
+# left: what each run left, in $T/left: per import run, clients, sessions,
+# ratings; per session run, sessions, ratings, notes and audit rows.
+left() {
+	sqlite3 "$DB" "
 	SELECT 'import', substr(c.code, 2, instr(c.code, '-') - 2) AS run, count(DISTINCT c.id),
 		count(DISTINCT s.id), count(r.tenths)
 	FROM client c LEFT JOIN session s ON s.client_id = c.id
@@ -147,6 +99,50 @@ sqlite3 "$DB" "
 	GROUP BY s.id;
 	SELECT 'audit-imports', count(*), coalesce(sum(count), 0) FROM audit WHERE action = 'import';
 	" | tr '|' ' ' > "$T/left"
+}
+# effects KIND: $before (killed runs that left nothing: the kill landed
+# before the commit) and $after (killed runs that are there: after it).
+effects() {
+	left
+	set -- $(awk -v kind="$1" 'FNR == NR { if ($2 == kind && $3 == 137) k[$1] = 1; next }
+		$1 == kind && ($2 in k) { there++ }
+		END { n = 0; for (r in k) n++; print n - there, there + 0 }' "$T/runs" "$T/left")
+	before=$1 after=$2
+}
+
+setup init
+setup client add K-1
+: > "$T/runs"
+i=0
+# Enough kills before the commit (the all-or-nothing case) and some after
+# it (so they spread over the whole run) for each kind: BATCH runs a batch
+# until RUNS are killed, then more batches while one kind falls short,
+# with the window stretched where kills came too early, shrunk where late.
+for kind in import session; do
+	scale=15 batches=0 extra=0
+	while :; do
+		batch $kind $scale
+		batches=$((batches + 1))
+		[ $((batches * BATCH * 2)) -lt "$RUNS" ] && continue
+		effects $kind
+		want=$((batches * BATCH / 5))
+		[ "$before" -ge "$want" ] && [ "$after" -ge 1 ] && break
+		[ $extra -ge $EXTRA_BATCHES ] && break
+		extra=$((extra + 1))
+		if [ "$after" -lt 1 ]; then scale=$((scale * 2)); else scale=$(((scale + 1) / 2)); fi
+	done
+	echo "# $kind: $before kills before the commit, $after after, in $batches batches"
+	[ "$before" -ge "$want" ] && [ "$after" -ge 1 ] &&
+		ok "$kind: kills landed mid-write ($before of $((batches * BATCH)) before the commit, $after after)" ||
+		not_ok "$kind: kills landed mid-write" "$before before the commit (wanted $want), $after after, $batches batches"
+done
+[ ! -s "$T/odd" ] && ok "every run succeeded or was killed" || not_ok "every run succeeded or was killed" "$(head -5 "$T/odd")"
+killed=$(awk '$3 == 137' "$T/runs" | wc -l)
+
+al check
+check "check says ok after $RUNS runs and $killed kills" 0 "ok"
+
+left
 awk -v nc=$CLIENTS -v ns=$SESSIONS '
 	FNR == NR { kind[$1] = $2; status[$1] = $3; next }
 	$1 == "import" { seen[$2] = 1

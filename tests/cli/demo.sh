@@ -86,11 +86,12 @@ check_err "unknown option" 2 "alliance: demo: unknown option --frob"
 	|| not_ok "bad input left no database behind"
 al --db "$T/f.db" init
 al --db "$T/f.db" --read-only demo
-check_err "read-only" 1 "alliance: refused: the database is open read-only"
+check_err "read-only" 1 "alliance: demo: refused: the database is open read-only"
 ALLIANCE_TODAY=2026-02-30 run "$A" --db "$T/f.db" demo
 check_err "ALLIANCE_TODAY must be a date" 1 "alliance: ALLIANCE_TODAY: '2026-02-30' is not a date (YYYY-MM-DD)"
 
 # A supervisor is not made a clinician; a demo user name already taken is refused.
+al --db "$T/g.db" init
 al --db "$T/g.db" user add sam --role supervisor
 al --db "$T/g.db" --user sam demo
 check_err "a supervisor cannot run the demo" 1 "alliance: demo: run it as a clinician (the demo makes you one of its three clinicians)"

@@ -18,6 +18,7 @@ al --db "$T/vectors.db" --user dr_example flags --all --format json
 	&& ok "every flag of the vectors has an explanation" || not_ok "every flag of the vectors has an explanation"
 
 # The worked course of the vectors' README, in every format.
+setup init
 setup client add W-1
 d=2026-03-02
 for t in 8.5 9.0 9.5 9.0 6.0 9.0; do
@@ -30,10 +31,18 @@ W-1,5,2026-03-30,trust,dip,red,repaired
 W-1,5,2026-03-30,trust,drop,red,repaired
 W-1,5,2026-03-30,trust,low,amber,"
 al flags W-1 --format table
-check "worked course: table with explanations" 0 "client  session  date        dimension  rule  severity  status    explanation                                                                                                                                                  acknowledged
-W-1           5  2026-03-30  trust      dip   red       repaired  Trust was 6.0 on 30 March, far below this client's usual 9.0 (over 4 sessions). Ask what was different this time. It came back to 9.0 on 6 April: repaired.
-W-1           5  2026-03-30  trust      drop  red       repaired  Trust fell from 9.0 to 6.0 since 23 March (a drop of 3.0). Ask about how the last session felt. It came back to 9.0 on 6 April: repaired.
-W-1           5  2026-03-30  trust      low   amber               Trust was 6.0 on 30 March, under the cutoff of 8.0. Ask what would help them feel safe to be open."
+check "worked course: table at 80 columns, explanations under their row" 0 "client  session  date        dimension  rule  severity  status
+        explanation
+W-1           5  2026-03-30  trust      dip   red       repaired
+        Trust was 6.0 on 30 March, far below this client's usual 9.0 (over 4
+        sessions). Ask what was different this time. It came back to 9.0 on 6
+        April: repaired.
+W-1           5  2026-03-30  trust      drop  red       repaired
+        Trust fell from 9.0 to 6.0 since 23 March (a drop of 3.0). Ask about how
+        the last session felt. It came back to 9.0 on 6 April: repaired.
+W-1           5  2026-03-30  trust      low   amber
+        Trust was 6.0 on 30 March, under the cutoff of 8.0. Ask what would help
+        them feel safe to be open."
 al flags --format json
 check "worked course: json with an explanation key" 0 '[
  {"client": "W-1", "session": 5, "date": "2026-03-30", "dimension": "trust", "rule": "dip", "severity": "red", "status": "repaired", "explanation": "Trust was 6.0 on 30 March, far below this client'"'"'s usual 9.0 (over 4 sessions). Ask what was different this time. It came back to 9.0 on 6 April: repaired.", "acknowledged": ""},

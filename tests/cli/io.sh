@@ -104,7 +104,7 @@ bad "unknown rupture" "K-1,dr_new,2024-01-01,1,client,trust,7.0,anger," \
 	"2: rupture 'anger': not withdrawal or confrontation"
 bad "a context of more than one line" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,\"two
 lines\"
-K-1,dr_new,2024-01-01,1,client,empathy,7.0,,\"x\"y" "2: context has a control character (one line of text only)
+K-1,dr_new,2024-01-01,1,client,empathy,7.0,,\"x\"y" "2: context has a line break (one line of text only)
 alliance: $T/bad.csv:4: text after a closing quote"
 bad "a context of more than 200 bytes" "K-1,dr_new,2024-01-01,1,client,trust,7.0,,$(printf '%0201d' 0)" \
 	"2: context is too long (at most 200 bytes)"
@@ -117,8 +117,10 @@ K-1,dr_new,2024-01-02,1,client,empathy,7.0,," "3: rows of session 1 disagree on 
 bad "sessions out of date order" "$R
 K-1,dr_new,2023-12-25,2,client,trust,7.0,," \
 	"3: session 2 is dated before session 1 (2024-01-01): sessions are numbered in date order"
-bad "first session is not 1" "K-1,dr_new,2024-01-01,2,client,trust,7.0,," \
-	"2: session 2 is this client's first (a client's sessions are numbered from 1)"
+bad "a first session numbered 2 (as in a period's export), then a gap" \
+	"K-1,dr_new,2024-01-01,2,client,trust,7.0,,
+K-1,dr_new,2024-01-08,4,client,trust,7.0,," \
+	"3: session 4 after session 2 (session numbers go 1, 2, 3... without gaps)"
 bad "a gap in session numbers" "$R
 K-1,dr_new,2024-01-15,3,client,trust,7.0,," \
 	"3: session 3 after session 1 (session numbers go 1, 2, 3... without gaps)"
@@ -245,6 +247,7 @@ al --db "$T/m.db" import "$T/m2.csv"
 check "a second file merges by date" 0 \
 	"imported 4 rows: ratings 3, new sessions 2, new clients 0, new clinicians 0"
 printf '%s\n%s\n' "$HEADER" "S-1,dr_m,2024-01-01,1,client,trust,8.0,," > "$T/one.csv"
+al --db "$T/one.db" init
 al --db "$T/one.db" import "$T/one.csv" --dry-run
 check "one row is a row" 0 \
 	"dry run: would import 1 row: ratings 1, new sessions 1, new clients 1, new clinicians 1; nothing written"
@@ -277,6 +280,7 @@ al --db "$T/m.db" import "$T/m5.csv"
 check_err "a different tension than the database's" 1 "alliance: $T/m5.csv:2: session 1 disagrees with the database on tension"
 
 # --- order: client ratings first, then dimensions in their order ----------
+al --db "$T/o.db" init
 al --db "$T/o.db" dimension add goals "Agreement on goals"
 printf '%s\n%s\n%s\n%s\n%s\n' "$HEADER" "O-1,dr_o,2024-02-01,1,clinician,trust,9.0,," \
 	"O-1,dr_o,2024-02-01,1,client,goals,6.5,," "O-1,dr_o,2024-02-01,1,clinician,goals,8.0,," \
@@ -290,6 +294,7 @@ O-1,dr_o,2024-02-01,1,clinician,trust,9.0,,
 O-1,dr_o,2024-02-01,1,clinician,goals,8.0,,")"
 
 # --- dry run ---------------------------------------------------------------
+al --db "$T/dry.db" init
 al --db "$T/dry.db" import "$IN" --dry-run
 check "--dry-run says what it would import" 0 \
 	"dry run: would import 1278 rows: ratings 1267, new sessions 349, new clients 24, new clinicians 1; nothing written"
@@ -310,7 +315,7 @@ check_err "an unreadable file" 4 "alliance: $T/locked.csv: Permission denied"
 al import "$T"
 check_err "a directory" 4 "alliance: $T: Is a directory"
 al --read-only import "$IN"
-check_err "--read-only refuses an import" 1 "alliance: refused: the database is open read-only"
+check_err "--read-only refuses an import" 1 "alliance: import: refused: the database is open read-only"
 al --db "$T/full.db" init
 run sh -c 'ulimit -f 120; exec "$@"' sh "$A" --db "$T/full.db" import "$IN"
 [ "$rc" = 4 ] && [ ! -s "$T/out" ] && ok "a full disk during import: exit 4" || not_ok "a full disk during import: exit 4" "exit $rc" "$(cat "$T/err")"

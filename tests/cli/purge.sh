@@ -10,6 +10,16 @@ setup() { # runs a command that must work
 	run "$A" "$@"
 	[ "$rc" = 0 ] || not_ok "setup: $*" "exit $rc: $(cat "$T/err")"
 }
+# wait_open PID FILE: PID has FILE open (at most 20 s).
+wait_open() {
+	i=0
+	while [ $i -lt 400 ]; do
+		ls -l "/proc/$1/fd" 2>/dev/null | grep -q -- "-> $2\$" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
 # count_in FILE WORD: how many lines of FILE hold WORD, in any case.
 count_in() { if [ -f "$1" ]; then grep -a -i -c -- "$2" "$1"; else echo 0; fi; }
 # found_nowhere NAME WORD FILES...: WORD is in none of FILES.
@@ -62,6 +72,7 @@ rm -f "$T/fifo" && mkfifo "$T/fifo"
 "$A" --user bob session add K-2 --date 2024-03-01 --trust 9 --note-file "$T/fifo" \
 	> /dev/null 2>&1 &
 held=$!
+wait_open $held "$DB-shm" || not_ok "setup: the held process opens the database"
 setup --user bob session add "$CODE" --date 2024-02-12 --trust 4 --note "last $MARK"
 [ "$(count_in "$DB-wal" "$MARK")" -gt 0 ] && ok "control: the last note is in the -wal" ||
 	not_ok "control: the last note is in the -wal"

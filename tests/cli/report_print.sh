@@ -7,6 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 
+al init
 al client add R-1 --goal "Trust & <safety>"
 d=2026-10-02
 for t in 9.0 9.2 8.8 9.1 6.0; do

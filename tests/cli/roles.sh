@@ -1,12 +1,13 @@
 #!/bin/sh
 # Who sees what (SPEC §3), every per-client command in turn: a clinician
 # reaches only their own clients, a supervisor reads their supervisees'
-# clients, archives them and acknowledges their flags but changes no
-# ratings or notes, and nobody reaches anyone else's. A refusal is exit 1
+# clients and acknowledges their flags but changes no ratings, notes or
+# clients (archiving included), and nobody reaches anyone else's. A refusal is exit 1
 # with one clear line, and changes nothing.
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 
+al init
 al user add sup --role supervisor
 al user add vera --role supervisor
 al user add bob --supervisor sup
@@ -35,7 +36,7 @@ session add|session add CODE --date 2026-11-27 --trust 9
 client archive|client archive CODE
 client unarchive|client unarchive CODE
 client delete|client delete CODE --purge
-ack|ack CODE --session 4 --rule drop --comment seen
+ack|ack CODE --episode 4 --comment seen
 LIST
 }
 
@@ -49,6 +50,8 @@ refused() {
 		case "$1:$what" in
 		sup:session\ add | sup:client\ delete | vera:session\ add | vera:client\ delete)
 			why="supervisors do not change ratings or notes" ;;
+		sup:client\ *archive | vera:client\ *archive)
+			why="supervisors do not archive or unarchive clients (the client's clinician does)" ;;
 		esac
 		# shellcheck disable=SC2086
 		run "$A" --user "$1" $(echo "$cmd" | sed "s/CODE/$2/")
@@ -62,7 +65,7 @@ refused vera B-1 "'B-1' is not a client of your supervisees"
 snapshot "$T/after"
 same_file "refusals changed nothing" "$T/before" "$T/after"
 
-# The supervisor of bob: reads, archives, acknowledges; never writes ratings.
+# The supervisor of bob: reads and acknowledges; never writes ratings or archives.
 for cmd in "flags B-1" "report B-1" "report B-1 --format html" "chart B-1" "session list B-1" \
 	"report B-1 --with-notes"; do
 	# shellcheck disable=SC2086
@@ -76,16 +79,19 @@ al --user sup client delete B-1 --purge
 check_err "sup: client delete" 1 "alliance: client delete: supervisors do not change ratings or notes"
 snapshot "$T/after"
 same_file "a supervisor's refused writes changed nothing" "$T/before" "$T/after"
-al --user sup ack B-1 --session 4 --rule drop --comment seen
-check "sup acknowledges B-1's flag" 0 ""
+al --user sup ack B-1 --episode 4 --comment seen
+check "sup acknowledges B-1's episode" 0 ""
+snapshot "$T/before.archive"
 al --user sup client archive B-1
-check "sup archives B-1" 0 "B-1: archived, the course ended on 2026-11-27 (other)"
+check_err "sup may not archive B-1" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
 al --user sup client unarchive B-1
-check "sup unarchives B-1" 0 "B-1: active again"
+check_err "nor unarchive it" 1 "alliance: client unarchive: supervisors do not archive or unarchive clients (the client's clinician does)"
+snapshot "$T/after"
+same_file "a supervisor's refused archive changed nothing" "$T/before.archive" "$T/after"
 
 # bob on his own client: everything but acknowledging.
-al --user bob ack B-1 --session 4 --rule drop --comment mine
-check_err "bob may not acknowledge" 1 "alliance: ack: only a supervisor acknowledges flags"
+al --user bob ack B-1 --episode 4 --comment mine
+check_err "bob may not acknowledge" 1 "alliance: ack: only a supervisor acknowledges episodes"
 for cmd in "flags B-1" "report B-1" "chart B-1" "session list B-1" \
 	"session add B-1 --date 2026-11-27 --trust 9"; do
 	# shellcheck disable=SC2086

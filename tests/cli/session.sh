@@ -95,7 +95,13 @@ check "note on the unrated session" 0 "K-1: session 5 on 2026-03-09 recorded unr
 	|| not_ok "note stored" "$(sqlite3 "$DB" 'select body from note')"
 printf 'QUAGGA line one\nline two\n' > "$T/note.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/note.txt"
-check "--note-file replaces the note" 0 "K-1: session 5 on 2026-03-09 recorded unrated (note)"
+check_err "another note needs --replace" 1 "alliance: session add: K-1 2026-03-09 already has a different note (use --replace)"
+[ "$(sqlite3 "$DB" 'select body from note')" = "ZEBRA private words" ] &&
+	ok "the note is kept" || not_ok "the note is kept" "$(sqlite3 "$DB" 'select body from note')"
+al session add K-1 --date 2026-03-09 --note "ZEBRA private words"
+check "the same note again needs no --replace (and changes nothing)" 0 ""
+al session add K-1 --date 2026-03-09 --note-file "$T/note.txt" --replace
+check "--note-file --replace replaces the note" 0 ""
 printf 'QUAGGA line one\nline two\n' > "$T/want"
 sqlite3 "$DB" 'select body from note' > "$T/got"
 same_file "note file stored without its final newline" "$T/want" "$T/got"
@@ -128,7 +134,7 @@ al session add K-2 --date 2026-01-19 --note-file "$T/max.txt"
 check "note of exactly 20000 bytes" 0 "K-2: session 1 on 2026-01-19 recorded unrated (note)"
 printf 'ZEBRA\000binary' > "$T/bin.txt"
 al session add K-1 --date 2026-03-09 --note-file "$T/bin.txt"
-check_err "binary note file" 1 "alliance: session add: --note-file: '$T/bin.txt' is not UTF-8 text"
+check_err "binary note file" 1 "alliance: session add: --note-file: '$T/bin.txt' has a control character (U+0000)"
 printf 'ZEBRA\n' > "$T/locked.txt"; chmod 000 "$T/locked.txt"
 run setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-all \
 	"$A" session add K-1 --date 2026-03-09 --note-file "$T/locked.txt"
@@ -167,17 +173,17 @@ bad "invalid rupture" 1 "session add: --rupture: 'anger' is not withdrawal or co
 	K-1 --date 2026-03-23 --rupture anger
 long=$(head -c 201 /dev/zero | tr '\0' c)
 bad "context too long" 1 "session add: --context: longer than 200 bytes" K-1 --date 2026-03-23 --context "$long"
-bad "context with a line break" 1 "session add: --context: not one line of UTF-8 text" \
+bad "context with a line break" 1 "session add: --context: has a line break (one line of text only)" \
 	K-1 --date 2026-03-23 --context "two
 lines"
-bad "missing --date" 2 "session add: --date is required" K-1 --trust 5
+bad "missing --date" 2 "session add: --date (or --session) is required" K-1 --trust 5
 bad "missing code" 2 "session add: missing argument (see alliance --help)" --date 2026-03-23
 bad "dimension twice" 2 "session add: --trust given twice" K-1 --date 2026-03-23 --trust 5 --trust 6
 bad "unknown option as a flag" 2 "session add: --replce needs a value" K-1 --date 2026-03-23 --replce
 al session
-check_err "session without sub-command" 2 "alliance: session: expected 'add' or 'list'"
+check_err "session without sub-command" 2 "alliance: session: expected 'add', 'edit' or 'list'"
 al --read-only session add K-1 --date 2026-03-23 --trust 5
-check_err "read-only refuses" 1 "alliance: refused: the database is open read-only"
+check_err "read-only refuses" 1 "alliance: session add: refused: the database is open read-only"
 al --read-only session list K-1 --format csv
 check_file "read-only list works and nothing changed" "$T/before"
 
@@ -213,7 +219,7 @@ check "list json" 0 "[
  {\"session\": 3, \"date\": \"2026-01-19\", \"rater\": \"\", \"dimension\": \"\", \"value\": null, \"rupture\": \"\", \"context\": \"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"},
  {\"session\": 4, \"date\": \"$tomorrow\", \"rater\": \"client\", \"dimension\": \"trust\", \"value\": 9.0, \"rupture\": \"\", \"context\": \"\", \"attendance\": \"attended\", \"tension\": null, \"talked\": null, \"misunderstood\": \"\"}
 ]"
-al session list K-1 --format table
+COLUMNS=1000 al session list K-1 --format table # unwrapped (wrapping: table.sh)
 printf '%s\n' \
 'session  date        rater      trust  collaboration  empathy  goals  attendance  check-in  rupture     note  comment  context' \
 '      1  2026-02-23  client       8.0              -        -      -                        withdrawal                 illness, in family' \

@@ -21,11 +21,11 @@ codes_are() { tui_screen && [ "$(codes)" = "$1" ]; }
 tui_start ALLIANCE_TODAY=2026-11-27 -- --user sup
 check_screen "a supervisor's home is the board" "Supervision board of sup"
 check_codes "clients in risk order" B-3 C-2 B-1 B-2 C-1
-check_grep "bob's line: the hand-worked numbers" '^ bob +3 +6 +8\.5 +0 +1 +2 +67%$' "$T/screen"
-check_grep "carl's line: no rate without resolved ruptures" '^ carl +2 +4 +8\.8 +2 +0 +0 +-$' "$T/screen"
+check_grep "bob's line: the hand-worked numbers" '^ bob +3 +6 +8\.5 +0 +1 +1 +50%$' "$T/screen"
+check_grep "carl's line: no rate without closed episodes" '^ carl +2 +4 +8\.8 +1 +0 +0 +-$' "$T/screen"
 check_no_grep "not another supervisor's clinician" 'dana|D-1' "$T/screen"
-check_grep "clinician, status and trend on a row" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  You noted' "$T/screen"
-check_grep "the selected client's flag in full" 'Not back to its earlier level \(9\.0\) after' "$T/screen"
+check_grep "clinician, status and trend on a row" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  Since 6 November \(session 4\) bob noted' "$T/screen"
+check_grep "the selected client's story in full" 'Not back to about 9\.0 after' "$T/screen"
 check_grep "the keys on the status line" 'Enter open +a ack +c/f filter +s caseload +q quit' "$T/screen"
 
 # Filters: c cycles the clinicians, f the statuses; the selection stays.
@@ -52,7 +52,7 @@ tui_keys f
 check_codes "after ok, every status again" B-3 B-1 B-2
 tui_keys c c
 check_codes "and every clinician" B-3 C-2 B-1 B-2 C-1
-check_grep "the selection stays on a client still shown (C-2)" '^ C-2 ! RUPTURE — Trust was 6\.5 on 27 November' "$T/screen"
+check_grep "the selection stays on a client still shown (C-2)" '^ C-2 ! RUPTURE — Since 27 November \(session 4\) trust fell from 9\.0 to 6\.5' "$T/screen"
 tui_keys k
 
 # Help from the key table.
@@ -133,7 +133,7 @@ check_screen "s: the clinician's own board" "Board of bob"
 check_codes "only bob's clients" B-3 B-1 B-2
 check_no_grep "only bob's line" '^ carl ' "$T/screen"
 tui_keys a
-check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges flags"
+check_screen "a clinician does not acknowledge" "acknowledge: only a supervisor acknowledges episodes"
 tui_keys s
 check_screen "s: back to the caseload" "Caseload of bob"
 

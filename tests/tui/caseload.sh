@@ -86,8 +86,8 @@ check_screen "back at 80x24" "Caseload of alice"
 check_screen "codes cut with … past 10 at 80 columns" "K-LONGCOD…"
 check_grep "mean sparkline at 80 columns" 'Mean, last 12' "$T/screen"
 tui_resize 120 30
-tui_wait "Collaborati…"
-check_grep "one sparkline per core dimension when wide" 'Status +Trust +Collaborati… Empathy' "$T/screen"
+tui_wait "Collaboration Empathy"
+check_grep "one sparkline per core dimension when wide, named in full" 'Status +Trust +Collaboration Empathy$' "$T/screen"
 
 tui_keys q
 poll tui_exited

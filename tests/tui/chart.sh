@@ -7,6 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # A course with a 0.0, so that the strips span 0-10 (the coarsest they get).
+al init
 al client add C-1
 set -- "9.4 8.2 9.6" "9.6 9.0 8.6" "8.2 8.4 8.8" "7.9 8.0 8.1" "6.3 9.9 10" "0 5.5 3.2"
 day=1

@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
+al init
 al client add K-1
 for d in 01 02 03; do
 	al session add K-1 --date 2024-05-$d --trust 9 --collaboration 9 --empathy 9
@@ -65,7 +66,7 @@ tui_keys Tab
 tui_type 7.5
 tui_keys Tab
 tui_type 10
-tui_keys Tab Tab Tab Tab
+tui_keys Tab
 tui_type "Talked about the break."
 tui_keys C-s
 check_screen "saving opens the client's trend" "Session 4 of 4, $today"
@@ -83,7 +84,7 @@ check "exactly those values stored" 0 "$(cat "$T/before")
 # Inside text fields q z ? j k are text; F2 works there, Enter restores.
 tui_keys n
 tui_wait "New session for K-1"
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "q z ? j k"
 check_screen "q z ? j k typed into the note" "q z ? j k"
 tui_keys F2
@@ -159,7 +160,7 @@ sqlite3 "$DB" "CREATE TRIGGER no_more BEFORE INSERT ON session BEGIN SELECT RAIS
 tui_keys n
 tui_wait "New session for K-1"
 tui_type 6
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "kept"
 tui_keys C-s
 check_screen "a failed save says why" "disk says no"

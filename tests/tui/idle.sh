@@ -4,6 +4,7 @@
 # (Takes a minute: idle_lock counts whole minutes.)
 . "$(dirname "$0")/lib.sh"
 
+al init
 al client add K-9
 al config set idle_lock 1
 tui_start
@@ -11,7 +12,7 @@ tui_wait "Caseload of alice"
 tui_keys n
 tui_wait "New session for K-9"
 tui_type 7
-tui_keys Tab Tab Tab Tab Tab Tab
+tui_keys Tab Tab Tab
 tui_type "typed before the lock"
 tui_wait "typed before the lock"
 TUI_WAIT=90 tui_wait "alliance — press Enter to return" &&

@@ -82,10 +82,12 @@ check_screen_gone() {
 tui_exited() { [ -s "$T/rc" ] && rc=$(cat "$T/rc"); }
 
 # course CODE TRUST...: a client with sessions on consecutive May 2024 days,
-# the other core dimensions at 10 so that only trust decides the status.
+# the other core dimensions at 10 so that only trust decides the status
+# (in the database, made first if need be: only init creates one).
 course() {
 	code=$1 day=1
 	shift
+	al init
 	al client add "$code"
 	for v in "$@"; do
 		al session add "$code" --date "2024-05-$(printf %02d $day)" --trust "$v" \

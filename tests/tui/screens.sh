@@ -3,6 +3,7 @@
 # when another program writes, an idle UI that stays idle, no terminal.
 . "$(dirname "$0")/lib.sh"
 
+al init
 al client add K-2 --goal "Sleep better" --modality cbt
 for d in 01 02 03 04 05; do
 	al session add K-2 --date 2024-04-$d --trust 9 --collaboration 9 --empathy 9 \
@@ -34,6 +35,8 @@ tui_keys C-s
 check_screen "a duplicate code is refused" "K-3"
 check_grep "with the form kept" 'New client of alice' "$T/screen"
 tui_keys Escape
+check_screen "Esc asks before dropping the typed code" "Discard what you typed?"
+tui_keys y
 tui_wait "Caseload of alice"
 
 # The trend screen: header, notes of the selected session, Tab, c.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # At a glance: the why panel under the caseload and the board (the selected
-# client's status and the words of its weightiest current flag), and on the
+# client's status and the story of the episode behind it), and on the
 # trend screen the flag behind the status first at any session, with the
 # chart taller in a taller terminal.
 . "$(dirname "$0")/lib.sh"
@@ -9,7 +9,7 @@ export ALLIANCE_TODAY=2024-05-20
 
 course E-unrep 9 9 9 5 5 5 5
 course A-ok 9 9 9 9 9
-why='Trust was 5.0 on 4 May, far below this client'"'"'s usual 9.0 (over 3 sessions). Ask what was different this time. Not back to its earlier level (9.0) after 3 sessions.'
+why='Since 4 May (session 4) trust fell from 9.0 to 5.0. Not back to 9.0 after 3 sessions (now 5.0). Ask what would help them feel safe to be open.'
 
 # panel FIRST LAST: screen rows FIRST..LAST (from 1) as one line, spaces squeezed.
 panel() { sed -n "$1,$2p" "$T/screen" | tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
@@ -21,7 +21,7 @@ check_panel() { # NAME FIRST LAST TEXT
 tui_start
 tui_resize 80 24
 check_screen "the caseload opens at 80x24" "Caseload of alice"
-check_screen "the panel names the selected client and its status" "E-unrep ! RUPTURE — Trust"
+check_screen "the panel names the selected client and its status" "E-unrep ! RUPTURE — Since"
 check_panel "under the list a row apart, the stored explanation wrapped" 5 8 \
 	"E-unrep ! RUPTURE — $why"
 tui_keys j
@@ -69,7 +69,7 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do al clie
 tui_start
 tui_resize 80 24
 check_screen "a long caseload" "Caseload of alice  22 clients"
-check_screen "the panel at the bottom" "E-unrep ! RUPTURE — Trust"
+check_screen "the panel at the bottom" "E-unrep ! RUPTURE — Since"
 n=$(grep -c -E '^ [A-Z]-[A-Za-z0-9-]+ +[0-9]+ ' "$T/screen")
 [ "$n" = 16 ] && ok "16 client rows at 80x24" || not_ok "16 client rows at 80x24" "$(cat "$T/screen")"
 check_panel "a row apart, then the panel in 3 rows" 19 22 "E-unrep ! RUPTURE — $why"
@@ -79,7 +79,7 @@ check_screen "PgDn twice selects the last client" "N-20 · ok — no current fla
 # The board (a clinician's own): the same panel for the selected client.
 tui_keys s
 check_screen "s opens the board" "Board of alice"
-check_screen "the board's panel" "E-unrep ! RUPTURE — Trust"
+check_screen "the board's panel" "E-unrep ! RUPTURE — Since"
 panel 19 22 | grep -qF "E-unrep ! RUPTURE — $why" && ok "the board's panel in full" ||
 	not_ok "the board's panel in full" "$(cat "$T/screen")"
 tui_keys j

@@ -24,8 +24,11 @@ struct fx {
 
 static inline void fx_open(struct fx *fx, bool read_only)
 {
-	struct db_open_opts o = {
-	    .path = fx->path, .read_only = read_only, .os_user = "os", .app_user = "alice"};
+	struct db_open_opts o = {.path = fx->path,
+	                         .read_only = read_only,
+	                         .create = true,
+	                         .os_user = "os",
+	                         .app_user = "alice"};
 	assert_int_equal(db_open(&o, &fx->db, &fx->err), AL_OK);
 }
 

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "alliance/analysis.h"
 #include "alliance/board.h"
 #include "alliance/parse.h"
 
@@ -36,25 +37,34 @@ static struct al_session session(int y, int m, int d, int t, int c, int e, int g
 	return s;
 }
 
-static struct al_flag flag(enum al_rule r, enum al_severity sev, enum al_repair rep)
+/* A client's summary, computed from its course as the database does. */
+static void summarise(const struct al_course *c, struct al_summary *s)
 {
-	return (struct al_flag){.rule = r, .severity = sev, .repair = rep, .dim = 0};
+	struct al_settings set;
+	struct al_analysis a = {0};
+	al_settings_default(&set);
+	assert_true(analysis_run(&a, c, &set, false));
+	summary_compute(c, &set, a.flags, a.nflags, a.eps, a.neps, NULL, s);
+	analysis_free(&a);
 }
 
 /* Adds a client as the board does: its stored summary, and the window from
  * the trend when it covers it, else from the whole course. */
-static void add(struct board_tally *t, const struct al_course *c, const struct al_flag *f, size_t n,
-                int32_t today)
+static void add_summary(struct board_tally *t, const struct al_course *c,
+                        const struct al_summary *s, int32_t today)
 {
-	struct al_settings set;
-	struct al_summary s;
-	al_settings_default(&set);
-	summary_compute(c, &set, f, n, &s);
-	board_tally_client(t, &s);
-	if (board_trend_covers(&s, today))
-		board_tally_trend(t, &s, today);
+	board_tally_client(t, s, today);
+	if (board_trend_covers(s, today))
+		board_tally_trend(t, s, today);
 	else
 		board_tally_course(t, c, today);
+}
+
+static void add(struct board_tally *t, const struct al_course *c, int32_t today)
+{
+	struct al_summary s;
+	summarise(c, &s);
+	add_summary(t, c, &s, today);
 }
 
 /*
@@ -72,10 +82,16 @@ static void add(struct board_tally *t, const struct al_course *c, const struct a
  *   2026-11-27  6.1 6.2 6.3     yes        yes    61 + 62 + 63     = 186 (3)
  *
  * sessions 2 + 1 = 3; mean (170 + 250 + 186) / 8 = 606 / 8 = 75.75 -> 7.6
- * A's flags: red drop open, red dip repaired, amber dip repaired (not a
- *   rupture: amber), red marker unrepaired, amber low
- * B's flags: red drop repaired twice, red marker unrepaired, info missing
- * open 1, repaired 1 + 2 = 3, unrepaired 1 + 1 = 2; rate 3 / 5 = 60 %
+ *
+ * The episode counts, as the summaries hold them (set here by hand):
+ * A's current red episode is open; B's is unrepaired: open 1, unrepaired 1
+ * (clients). The repair rate's 12 weeks are 2026-09-05 .. 2026-11-27:
+ *   A closed 2026-09-04 repaired    no (84 days before)
+ *   A closed 2026-09-05 unrepaired  yes
+ *   A closed 2026-11-27 repaired    yes
+ *   A closed 2026-11-28 repaired    no (after today)
+ *   B closed 2026-10-01 repaired    yes
+ * closed 3, repaired 2: 67 %
  */
 static void test_fixture(void **state)
 {
@@ -88,39 +104,87 @@ static void test_fixture(void **state)
 	a[2].rating[AL_RATER_CLINICIAN][0] = 90;
 	struct al_session b[] = {session(2026, 9, 4, 90, 90, 90, M),
 	                         session(2026, 11, 27, 61, 62, 63, M)};
-	struct al_flag fa[] = {
-	    flag(AL_RULE_DROP, AL_SEV_RED, AL_REPAIR_OPEN),
-	    flag(AL_RULE_DIP, AL_SEV_RED, AL_REPAIR_REPAIRED),
-	    flag(AL_RULE_DIP, AL_SEV_AMBER, AL_REPAIR_REPAIRED),
-	    flag(AL_RULE_MARKER, AL_SEV_RED, AL_REPAIR_UNREPAIRED),
-	    flag(AL_RULE_LOW, AL_SEV_AMBER, AL_REPAIR_NA),
-	};
-	struct al_flag fb[] = {
-	    flag(AL_RULE_DROP, AL_SEV_RED, AL_REPAIR_REPAIRED),
-	    flag(AL_RULE_DROP, AL_SEV_RED, AL_REPAIR_REPAIRED),
-	    flag(AL_RULE_MARKER, AL_SEV_RED, AL_REPAIR_UNREPAIRED),
-	    flag(AL_RULE_MISSING, AL_SEV_INFO, AL_REPAIR_NA),
-	};
 	struct al_course ca = {dims, 4, a, 6}, cb = {dims, 4, b, 2};
+	struct al_summary sa, sb;
 	struct board_tally t = {0}, by_course = {0};
 	int32_t today = date_from_ymd(2026, 11, 27);
-	add(&t, &ca, fa, 5, today);
-	add(&t, &cb, fb, 4, today);
+	summarise(&ca, &sa);
+	summarise(&cb, &sb);
+	sa.red_open = true;
+	sa.nclosed = 4;
+	sa.closed[0] = (struct al_closed){date_from_ymd(2026, 9, 4), true};
+	sa.closed[1] = (struct al_closed){date_from_ymd(2026, 9, 5), false};
+	sa.closed[2] = (struct al_closed){date_from_ymd(2026, 11, 27), true};
+	sa.closed[3] = (struct al_closed){date_from_ymd(2026, 11, 28), true};
+	sb.red_unrepaired = true;
+	sb.nclosed = 1;
+	sb.closed[0] = (struct al_closed){date_from_ymd(2026, 10, 1), true};
+	add_summary(&t, &ca, &sa, today);
+	add_summary(&t, &cb, &sb, today);
 	assert_int_equal(t.clients, 2);
 	assert_int_equal(t.sessions, 3);
 	assert_int_equal(t.rating_sum, 606);
 	assert_int_equal(t.ratings, 8);
 	assert_int_equal(board_tally_mean(&t), 76);
 	assert_int_equal(t.open, 1);
-	assert_int_equal(t.repaired, 3);
-	assert_int_equal(t.unrepaired, 2);
-	assert_int_equal(board_repair_pct(&t), 60);
+	assert_int_equal(t.unrepaired, 1);
+	assert_int_equal(t.closed, 3);
+	assert_int_equal(t.repaired, 2);
+	assert_int_equal(board_repair_pct(&t), 67);
 	/* the whole courses give the same window */
 	board_tally_course(&by_course, &ca, today);
 	board_tally_course(&by_course, &cb, today);
 	assert_int_equal(by_course.sessions, 3);
 	assert_int_equal(by_course.rating_sum, 606);
 	assert_int_equal(by_course.ratings, 8);
+}
+
+/*
+ * More closed episodes in 12 weeks than a summary keeps: a session every
+ * day from 5 January 2026, all 9.0, a withdrawal noted every other day
+ * (sessions 2, 4, ... 200), each repaired the next day but the last. 99
+ * closed, on days 2k from 5 January (k = 1..99); today is day 199, so the
+ * 12 weeks are days 116..199: k = 58..99, 42 episodes, all repaired. The
+ * summary keeps the latest 32 (from day 136, inside the 12 weeks), so the
+ * board counts from the course's episodes.
+ */
+static void test_many_closed(void **state)
+{
+	(void)state;
+	static struct al_session s[200];
+	struct al_settings set;
+	struct al_analysis a = {0};
+	struct al_summary sum;
+	int32_t first = date_from_ymd(2026, 1, 5);
+	for (int i = 0; i < 200; i++) {
+		s[i] = session(2026, 1, 5, 90, 90, 90, M);
+		s[i].date = first + i;
+		s[i].seq = i + 1;
+		if (i % 2 == 1)
+			s[i].rupture = AL_RUPTURE_WITHDRAWAL;
+	}
+	struct al_course c = {dims, 4, s, 200};
+	int32_t today = first + 199;
+	summarise(&c, &sum);
+	assert_int_equal(sum.episodes, 100);
+	assert_int_equal(sum.nclosed, AL_SUMMARY_CLOSED);
+	assert_false(board_closed_covers(&sum, today));
+	struct board_tally t = {0};
+	board_tally_client(&t, &sum, today);
+	assert_int_equal(t.closed, 0); /* left to the course */
+	al_settings_default(&set);
+	assert_true(analysis_run(&a, &c, &set, false));
+	board_tally_episodes(&t, &c, a.eps, a.neps, today);
+	analysis_free(&a);
+	assert_int_equal(t.closed, 42);
+	assert_int_equal(t.repaired, 42);
+	assert_int_equal(board_repair_pct(&t), 100);
+	/* 40 days later the 12 weeks begin at day 156: k = 78..99, 22, all
+	 * kept by the summary */
+	assert_true(board_closed_covers(&sum, today + 40));
+	t = (struct board_tally){0};
+	board_tally_client(&t, &sum, today + 40);
+	assert_int_equal(t.closed, 22);
 }
 
 /*
@@ -146,17 +210,18 @@ static void test_intensive(void **state)
 	struct al_summary s;
 	int32_t today = date_from_ymd(2026, 11, 27);
 	al_settings_default(&set);
-	summary_compute(&cc, &set, NULL, 0, &s);
+	(void)set;
+	summarise(&cc, &s);
 	assert_false(board_trend_covers(&s, today));
-	summary_compute(&cd, &set, NULL, 0, &s);
+	summarise(&cd, &s);
 	assert_true(board_trend_covers(&s, today));
 	d[0].date++; /* 31 October: inside, and there may be more before it */
-	summary_compute(&cd, &set, NULL, 0, &s);
+	summarise(&cd, &s);
 	assert_false(board_trend_covers(&s, today));
 	d[0].date--;
 	struct board_tally t = {0};
-	add(&t, &cc, NULL, 0, today);
-	add(&t, &cd, NULL, 0, today);
+	add(&t, &cc, today);
+	add(&t, &cd, today);
 	assert_int_equal(t.clients, 2);
 	assert_int_equal(t.sessions, 25);
 	assert_int_equal(t.rating_sum, 3900);
@@ -174,12 +239,12 @@ static void test_empty(void **state)
 	assert_int_equal(board_repair_pct(&t), -1);
 	struct al_session s = session(2026, 1, 5, 90, 90, 90, M);
 	struct al_course c = {dims, 4, &s, 1};
-	add(&t, &c, NULL, 0, date_from_ymd(2026, 11, 27));
+	add(&t, &c, date_from_ymd(2026, 11, 27));
 	assert_int_equal(t.clients, 1);
 	assert_int_equal(t.sessions, 0);
 	assert_int_equal(board_tally_mean(&t), AL_MISSING);
 	assert_int_equal(board_repair_pct(&t), -1);
-	/* only open ruptures: still none resolved */
+	/* only open episodes: none closed */
 	t.open = 3;
 	assert_int_equal(board_repair_pct(&t), -1);
 }
@@ -192,22 +257,21 @@ static void test_rounding(void **state)
 	assert_int_equal(board_tally_mean(&t), 88);
 	t = (struct board_tally){.rating_sum = 174, .ratings = 2};
 	assert_int_equal(board_tally_mean(&t), 87);
-	t = (struct board_tally){.repaired = 1, .unrepaired = 7};
+	t = (struct board_tally){.repaired = 1, .closed = 8};
 	assert_int_equal(board_repair_pct(&t), 13);
-	t = (struct board_tally){.repaired = 2, .unrepaired = 1};
+	t = (struct board_tally){.repaired = 2, .closed = 3};
 	assert_int_equal(board_repair_pct(&t), 67);
-	t = (struct board_tally){.repaired = 0, .unrepaired = 4};
+	t = (struct board_tally){.repaired = 0, .closed = 4};
 	assert_int_equal(board_repair_pct(&t), 0);
-	t = (struct board_tally){.repaired = 4, .unrepaired = 0};
+	t = (struct board_tally){.repaired = 4, .closed = 4};
 	assert_int_equal(board_repair_pct(&t), 100);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fixture),
-	    cmocka_unit_test(test_intensive),
-	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_fixture),   cmocka_unit_test(test_many_closed),
+	    cmocka_unit_test(test_intensive), cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_rounding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -277,7 +277,9 @@ static void test_note_audit(void **state)
 	in = input(fx->k1, "2026-03-02");
 	in.note = "Secret words"; /* the same text: nothing to audit */
 	save_ok(fx, &in, NULL);
-	in.note = "Other éé";
+	in.note = "Other éé"; /* another note needs replace */
+	assert_int_equal(save(fx, &in, NULL), AL_EINPUT);
+	in.replace = true;
 	save_ok(fx, &in, NULL);
 	char sql[160];
 	snprintf(sql, sizeof sql,

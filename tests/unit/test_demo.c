@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alliance/analysis.h"
 #include "alliance/demo.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
@@ -424,10 +425,14 @@ static size_t detect(const struct demo_params *p, int i, struct al_course *c)
 	return nf;
 }
 
-/* me's statuses, and every rule and repair status somewhere in the practice. */
+/* me's statuses (from episodes, SPEC §4b), every rule and repair status
+ * somewhere in the practice, and episodes of every status. */
 static void check_practice(const struct demo_params *p)
 {
-	bool rule_seen[AL_RULE_COUNT] = {false}, repair_seen[4] = {false};
+	bool rule_seen[AL_RULE_COUNT] = {false}, repair_seen[4] = {false}, status_seen[3] = {false};
+	struct al_settings set;
+	static struct al_analysis a;
+	al_settings_default(&set);
 	for (int i = 0; i < demo_client_count(p); i++) {
 		struct al_course c;
 		size_t nf = detect(p, i, &c);
@@ -435,25 +440,31 @@ static void check_practice(const struct demo_params *p)
 			rule_seen[flag_buf[f].rule] = true;
 			repair_seen[flag_buf[f].repair] = true;
 		}
+		assert_true(analysis_run(&a, &c, &set, false));
+		for (size_t k = 0; k < a.neps; k++)
+			status_seen[a.eps[k].status] = true;
 		if (i >= DEMO_ME_CLIENTS)
 			continue;
 		struct al_standing st;
-		standing_compute(&c, flag_buf, nf, &st);
+		episodes_standing(&c, a.flags, a.nflags, a.eps, a.neps, &st);
 		if (st.state != me_expected[i])
 			fail_msg("seed %llu sessions %d client %d: %s, expected %s",
 			         (unsigned long long)p->seed, p->sessions, i, state_name(st.state),
 			         state_name(me_expected[i]));
-		if (i == 0) { /* the RUPTURE is an unrepaired one, still current */
-			bool unrepaired = false;
-			for (size_t f = 0; f < nf; f++)
-				unrepaired =
-				    unrepaired || (flag_buf[f].severity == AL_SEV_RED &&
-				                   flag_buf[f].repair == AL_REPAIR_UNREPAIRED &&
-				                   flag_is_current(&c, &flag_buf[f]));
-			assert_true(unrepaired);
+		if (i == 0) { /* the RUPTURE is one unrepaired episode, still current */
 			assert_int_equal(st.risk, AL_RISK_UNREPAIRED);
+			assert_int_equal(st.current, 1);
+			assert_int_equal(a.eps[st.episode].status, AL_EPISODE_UNREPAIRED);
+			assert_int_equal(a.eps[st.episode].severity, AL_SEV_RED);
 		}
+		if (i == 5) /* a new rupture: open */
+			assert_int_equal(st.risk, AL_RISK_OPEN_RED);
 	}
+	analysis_free(&a);
+	for (int k = AL_EPISODE_OPEN; k <= AL_EPISODE_UNREPAIRED; k++)
+		if (!status_seen[k])
+			fail_msg("seed %llu: no %s episode", (unsigned long long)p->seed,
+			         episode_status_name((enum al_episode_status)k));
 	for (int r = 0; r < AL_RULE_COUNT; r++)
 		if (!rule_seen[r])
 			fail_msg("seed %llu: no %s flag", (unsigned long long)p->seed,

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "alliance/analysis.h"
 #include "alliance/engagement.h"
 #include "alliance/summary.h"
 #include "rules_fixture.h"
@@ -292,14 +293,14 @@ static void test_explain_disengaging(void **state)
 
 /* ---- the gap rule of the status ------------------------------------------ */
 
-static struct al_summary gap_summary(enum al_state state, enum al_risk risk, int32_t last_seen)
+static struct al_summary gap_summary(enum al_state state, enum al_risk risk, int32_t last_attended)
 {
 	struct al_summary s;
 	memset(&s, 0, sizeof s);
 	s.standing.state = state;
 	s.standing.risk = risk;
-	s.standing.last_flag_date = INT32_MIN;
-	s.last_seen = last_seen;
+	s.standing.key_date = INT32_MIN;
+	s.last_attended = last_attended;
 	return s;
 }
 
@@ -312,7 +313,7 @@ static void test_gap(void **state)
 	assert_true(s.gap);
 	assert_int_equal(s.standing.state, AL_STATE_WATCH);
 	assert_int_equal(s.standing.risk, AL_RISK_WATCH);
-	assert_int_equal(s.standing.last_flag_date, oct3);
+	assert_int_equal(s.standing.key_date, oct3);
 	assert_string_equal(s.flag, "Not seen since 3 October, 9 weeks ago. Get in touch to ask "
 	                            "how they are.");
 	/* exactly gap_days is not more than gap_days */
@@ -352,7 +353,7 @@ static void test_gap(void **state)
 }
 
 /* The summary keeps the last attended date, not the last session's. */
-static void test_summary_last_seen(void **state)
+static void test_summary_last_attended(void **state)
 {
 	(void)state;
 	struct fixture fx;
@@ -360,9 +361,11 @@ static void test_summary_last_seen(void **state)
 	fixture_init(&fx, 5, 3);
 	attend(&fx, "A A A N C");
 	calm(&fx);
-	detect(&fx);
-	summary_compute(&fx.c, &fx.s, fx.flags, fx.nflags, &sum);
-	assert_int_equal(sum.last_seen, fx.sessions[2].date);
+	struct al_analysis a = {0};
+	assert_true(analysis_run(&a, &fx.c, &fx.s, false));
+	summary_compute(&fx.c, &fx.s, a.flags, a.nflags, a.eps, a.neps, NULL, &sum);
+	analysis_free(&a);
+	assert_int_equal(sum.last_attended, fx.sessions[2].date);
 	assert_int_equal(sum.last_date, fx.sessions[4].date);
 	assert_int_equal(sum.sessions, 5);
 }
@@ -416,7 +419,7 @@ int main(void)
 	    cmocka_unit_test(test_disengaging_marker),
 	    cmocka_unit_test(test_explain_disengaging),
 	    cmocka_unit_test(test_gap),
-	    cmocka_unit_test(test_summary_last_seen),
+	    cmocka_unit_test(test_summary_last_attended),
 	    cmocka_unit_test(test_engagement_pct),
 	    cmocka_unit_test(test_names_and_words),
 	};

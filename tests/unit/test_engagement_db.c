@@ -132,7 +132,7 @@ static void test_migration_keeps_data(void **state)
 	/* every summary computed again, with the last attended date */
 	assert_int_equal(sql(fx, "SELECT count(*) FROM client_status"), 3);
 	assert_int_equal(
-	    sql(fx, "SELECT count(*) FROM client_status WHERE last_seen = '2026-01-12'"), 1);
+	    sql(fx, "SELECT count(*) FROM client_status WHERE last_attended = '2026-01-12'"), 1);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	assert_int_equal(sql(fx, "SELECT count(*) FROM audit WHERE action = 'change' "
 	                         "AND entity = 'database' AND count = 3"),

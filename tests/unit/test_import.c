@@ -46,7 +46,7 @@ static bool parse(const char *text, struct import_row *row, char why[IMPORT_WHY_
 	snprintf(line, sizeof line, "%s", text);
 	split(line, f);
 	why[0] = '\0';
-	return import_row_parse(f, dims, NDIMS, row, why);
+	return import_row_parse(f, dims, NDIMS, date_from_ymd(2026, 11, 27), row, why);
 }
 
 static void expect_bad(const char *text, const char *reason)
@@ -104,6 +104,7 @@ static void test_good_rows(void **state)
 	assert_true(parse("K-1,dr_a,2024-03-02,1,client,trust,0.0,confrontation,", &row, why));
 	assert_int_equal(row.value, 0);
 	assert_int_equal(row.rupture, AL_RUPTURE_CONFRONTATION);
+	assert_true(parse("K-1,dr,2026-11-28,1,client,trust,7,,", &row, why)); /* tomorrow */
 }
 
 static void test_bad_rows(void **state)
@@ -115,6 +116,9 @@ static void test_bad_rows(void **state)
 	           "clinician name '': not valid (1-32 letters, digits, '-', '_', '.')");
 	expect_bad("K-1,dr,2024-1-01,1,client,trust,7,,",
 	           "date '2024-1-01': not a date (YYYY-MM-DD)");
+	/* the date rule of session add: today is 2026-11-27, tomorrow passes */
+	expect_bad("K-1,dr,2026-11-29,1,client,trust,7,,", "date '2026-11-29': in the future");
+	expect_bad("K-1,dr,9999-12-31,1,client,trust,7,,", "date '9999-12-31': in the future");
 	expect_bad("K-1,dr,2024-01-01,01,client,trust,7,,",
 	           "session '01': not a session number (1, 2, 3...)");
 	expect_bad("K-1,dr,2024-01-01,+1,client,trust,7,,",
@@ -140,7 +144,7 @@ static void test_bad_rows(void **state)
 	           "rupture 'Withdrawal': not withdrawal or confrontation");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,\xC3(", "context is not valid UTF-8");
 	expect_bad("K-1,dr,2024-01-01,1,client,trust,7,,a\tb",
-	           "context has a control character (one line of text only)");
+	           "context has a control character (U+0009)");
 }
 
 static void test_context_length(void **state)
@@ -209,11 +213,13 @@ static void test_sequence_errors(void **state)
 	(void)state;
 	char got[16], why[IMPORT_WHY_MAX];
 	struct import_seq seq;
-	const char *const first_not_1[] = {"K,d,2024-01-01,2,,,,,", "K,d,2024-01-01,2,,,,,", NULL};
+	/* a period's export starts at the course's number, then goes on by one */
+	const char *const first_not_1[] = {"K,d,2024-01-01,5,,,,,", "K,d,2024-01-01,5,,,,,",
+	                                   "K,d,2024-01-08,6,,,,,", "K,d,2024-01-15,8,,,,,", NULL};
 	steps(first_not_1, got, why, &seq);
-	assert_string_equal(got, "BS"); /* the session is adopted: its other rows pass */
-	assert_string_equal(why, "session 2 is this client's first (a client's sessions are "
-	                         "numbered from 1)");
+	assert_string_equal(got, "NSNB");
+	assert_string_equal(why, "session 8 after session 6 (session numbers go 1, 2, 3... "
+	                         "without gaps)");
 	const char *const gap[] = {"K,d,2024-01-01,1,,,,,", "K,d,2024-01-09,3,,,,,", NULL};
 	steps(gap, got, why, &seq);
 	assert_string_equal(got, "NB");

@@ -71,10 +71,21 @@ static void test_ratings(void **state)
 	expect_bad_rating("nan", "not a number from 0 to 10");
 	expect_bad_rating("", "empty value (type 0 to 10)");
 	expect_bad_rating("7.", "not a number from 0 to 10");
-	expect_bad_rating(".5", "not a number from 0 to 10");
-	expect_bad_rating("7,5", "not a number from 0 to 10");
+	expect_rating(".5", 5);
+	expect_bad_rating(".", "not a number from 0 to 10");
+	expect_bad_rating(".55", "at most one decimal (e.g. 7.5)");
+	expect_bad_rating("7,5", "use a dot for the decimal (e.g. 7.5)");
+	expect_bad_rating("7,", "not a number from 0 to 10");
 	expect_bad_rating(" 7", "not a number from 0 to 10");
 	expect_bad_rating("1000", "not a number from 0 to 10");
+	char dot[8];
+	assert_true(rating_with_dot("7,5", dot, sizeof dot));
+	assert_string_equal(dot, "7.5");
+	assert_true(rating_with_dot("10,0", dot, sizeof dot));
+	assert_string_equal(dot, "10.0");
+	assert_false(rating_with_dot("7.5", dot, sizeof dot));
+	assert_false(rating_with_dot("12,5", dot, sizeof dot));
+	assert_false(rating_with_dot("7,5,5", dot, sizeof dot));
 	char buf[6];
 	format_tenths(90, buf);
 	assert_string_equal(buf, "9.0");
@@ -147,11 +158,9 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_ratings),
-		cmocka_unit_test(test_codes),
-		cmocka_unit_test(test_settings_numbers),
-		cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_dates), cmocka_unit_test(test_ratings),
+	    cmocka_unit_test(test_codes), cmocka_unit_test(test_settings_numbers),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

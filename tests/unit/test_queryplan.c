@@ -72,7 +72,8 @@ static int setup(void **state)
 	snprintf(dir, sizeof dir, "/tmp/alliance-plan.XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/a.db", dir);
-	struct db_open_opts o = {.path = path, .os_user = "os", .app_user = "alice"};
+	struct db_open_opts o = {
+	    .path = path, .create = true, .os_user = "os", .app_user = "alice"};
 	assert_int_equal(db_open(&o, &db, &err), AL_OK);
 	fill();
 	return 0;
@@ -126,7 +127,7 @@ static void import_some(void)
 	};
 	struct db_import *im;
 	struct db_import_stats stats;
-	assert_int_equal(db_import_begin(db, refuse, NULL, &im, &err), AL_OK);
+	assert_int_equal(db_import_begin(db, INT32_MAX - 1, refuse, NULL, &im, &err), AL_OK);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		assert_int_equal(db_import_row(im, (long)i + 2, rows[i], &err), AL_OK);
 	assert_int_equal(db_import_end(im, false, &stats, &err), AL_OK);

@@ -65,13 +65,14 @@ static void test_parse_format(void **state)
 	expect("repair_window", "20", "20");
 	expect("idle_lock", "0", "0");
 	static const char *const bad[][2] = {
-		{"cutoff", "abc"}, {"cutoff", "nan"}, {"cutoff", "-1"}, {"cutoff", "10.1"},
-		{"cutoff", "7.55"}, {"cutoff", ""}, {"cutoff", "8."}, {"cutoff", ".5"},
-		{"drop", "0"}, {"ewma_lambda", "0"}, {"ewma_lambda", "0.0"},
-		{"ewma_lambda", "1.5"}, {"ewma_lambda", "inf"}, {"ewma_lambda", "1e-1"},
-		{"sd_floor", "0.05"}, {"sd_floor", "-0"}, {"repair_window", "2.5"},
-		{"repair_window", "0"}, {"repair_window", "21"}, {"idle_lock", "-1"},
-		{"idle_lock", "1441"}, {"idle_lock", " 5"}, {"idle_lock", "5 "},
+	    {"cutoff", "abc"},       {"cutoff", "nan"},        {"cutoff", "-1"},
+	    {"cutoff", "10.1"},      {"cutoff", "7.55"},       {"cutoff", ""},
+	    {"cutoff", "8."},        {"cutoff", ".5"},         {"drop", "0"},
+	    {"ewma_lambda", "0"},    {"ewma_lambda", "0.0"},   {"ewma_lambda", "1.5"},
+	    {"ewma_lambda", "inf"},  {"ewma_lambda", "1e-1"},  {"sd_floor", "0.05"},
+	    {"sd_floor", "-0"},      {"repair_window", "2.5"}, {"repair_window", "0"},
+	    {"repair_window", "21"}, {"idle_lock", "-1"},      {"idle_lock", "1441"},
+	    {"idle_lock", " 5"},     {"idle_lock", "5 "},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		refuse(bad[i][0], bad[i][1]);
@@ -113,10 +114,10 @@ static void test_put_get(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_parse_format),
-		cmocka_unit_test(test_range_words),
-		cmocka_unit_test(test_put_get),
+	    cmocka_unit_test(test_defaults),
+	    cmocka_unit_test(test_parse_format),
+	    cmocka_unit_test(test_range_words),
+	    cmocka_unit_test(test_put_get),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,7 +84,7 @@ static void expect_standing(const struct al_flag *flags, size_t n, enum al_state
 	standing_compute(&course, flags, n, &st);
 	assert_string_equal(state_name(st.state), state_name(state));
 	assert_int_equal(st.risk, risk);
-	assert_int_equal(st.last_flag_date, last_seq ? sessions[last_seq - 1].date : INT32_MIN);
+	assert_int_equal(st.key_date, last_seq ? sessions[last_seq - 1].date : INT32_MIN);
 	assert_int_equal(st.newest_flag, newest);
 	assert_int_equal(st.current, current);
 }
@@ -131,7 +131,7 @@ static void test_status_from_detection(void **state)
 	standing_compute(&w1, flags, n, &st);
 	assert_int_equal(st.state, AL_STATE_WATCH);
 	assert_int_equal(st.newest_flag, 2); /* the low */
-	assert_int_equal(st.last_flag_date, sessions[4].date);
+	assert_int_equal(st.key_date, sessions[4].date);
 	/* three sessions later session 5 is still among the last 4 ... */
 	w1.n = 8;
 	assert_int_equal(rules_detect(&w1, &s, flags, 16), 3);

@@ -29,8 +29,11 @@ struct fixture {
 
 static struct db *open_db(const char *path, bool read_only, enum al_status want)
 {
-	struct db_open_opts o = {.path = path, .read_only = read_only, .os_user = "os",
-				 .app_user = "alice"};
+	struct db_open_opts o = {.path = path,
+	                         .read_only = read_only,
+	                         .create = true,
+	                         .os_user = "os",
+	                         .app_user = "alice"};
 	struct al_error err = {0};
 	struct db *db = NULL;
 	assert_int_equal(db_open(&o, &db, &err), want);
@@ -132,46 +135,78 @@ static void test_foreign_and_newer_refused(void **state)
 	assert_null(open_db(f->path, false, AL_EDB));
 	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "PRAGMA application_id=1095519321; PRAGMA user_version=99",
-				      NULL, NULL, NULL), SQLITE_OK);
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
 	sqlite3_close(h);
 	assert_null(open_db(f->path, false, AL_EDB));
 	assert_int_equal(AL_APPLICATION_ID, 1095519321);
+}
+
+/* Without .create a missing file is an input error and nothing is made,
+ * not even the directory; an existing empty file is never adopted. */
+static void test_created_only_on_purpose(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	struct db_open_opts o = {.path = path, .os_user = "os", .app_user = "alice"};
+	struct al_error err = {0};
+	struct db *db = NULL;
+	struct stat sb;
+	snprintf(path, sizeof path, "%s/sub/a.db", f->dir);
+	assert_int_equal(db_open(&o, &db, &err), AL_EINPUT);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "no alliance database here (alliance init creates one)"));
+	snprintf(path, sizeof path, "%s/sub", f->dir);
+	assert_int_not_equal(stat(path, &sb), 0);
+	FILE *fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	o.path = f->path;
+	o.create = true;
+	assert_int_equal(db_open(&o, &db, &err), AL_EDB);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "not an alliance database (an empty file)"));
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
 }
 
 static void test_constraints(void **state)
 {
 	struct db *db = ((struct fixture *)*state)->db;
 	assert_int_equal(exec_rc(db, "INSERT INTO user (id, name, created) VALUES "
-				     "(2, 'bob', '2026-03-02T10:00:00Z')"), SQLITE_OK);
+	                             "(2, 'bob', '2026-03-02T10:00:00Z')"),
+	                 SQLITE_OK);
 	assert_int_equal(exec_rc(db, "INSERT INTO client (id, code, clinician_id, created) "
-				     "VALUES (1, 'K-1', 2, '2026-03-02T10:00:00Z')"), SQLITE_OK);
+	                             "VALUES (1, 'K-1', 2, '2026-03-02T10:00:00Z')"),
+	                 SQLITE_OK);
 	assert_int_equal(exec_rc(db, "INSERT INTO session (id, client_id, date, seq) "
-				     "VALUES (1, 1, '2026-03-02', 1)"), SQLITE_OK);
+	                             "VALUES (1, 1, '2026-03-02', 1)"),
+	                 SQLITE_OK);
 	static const char *const bad[] = {
-		"INSERT INTO rating VALUES (1, 'client', 1, 101)",
-		"INSERT INTO rating VALUES (1, 'client', 1, -1)",
-		"INSERT INTO rating VALUES (1, 'client', 1, 9.5)",
-		"INSERT INTO rating VALUES (1, 'client', 1, 'ninety')",
-		"INSERT INTO rating VALUES (1, 'friend', 1, 90)",
-		"INSERT INTO session (client_id, date, seq) VALUES (1, '2026-02-30', 1)",
-		"INSERT INTO session (client_id, date, seq) VALUES (1, '2026-3-02', 1)",
-		"INSERT INTO session (client_id, date, seq) VALUES (1, '2026-03-02', 1)",
-		"INSERT INTO session (client_id, date, seq, rupture) VALUES (1, '2026-03-03', 1, 'x')",
-		"INSERT INTO client (code, clinician_id, created) VALUES ('bad code', 2, "
-		"'2026-03-02T10:00:00Z')",
-		"INSERT INTO client (code, clinician_id, created) VALUES ('-K', 2, "
-		"'2026-03-02T10:00:00Z')",
-		"INSERT INTO client (code, clinician_id, created) VALUES ('', 2, "
-		"'2026-03-02T10:00:00Z')",
-		"INSERT INTO client (code, clinician_id, modality, created) VALUES ('K-2', 2, 'yoga', "
-		"'2026-03-02T10:00:00Z')",
-		"INSERT INTO user (name, role, created) VALUES ('eve', 'boss', '2026-03-02T10:00:00Z')",
-		"INSERT INTO dimension (key, label, position) VALUES ('Goals', 'Goals', 4)",
-		"INSERT INTO dimension (key, label, position) VALUES ('goals', 'Goals', 17)",
-		"UPDATE setting SET value = 10.5 WHERE key = 'cutoff'",
-		"UPDATE setting SET value = 0 WHERE key = 'ewma_lambda'",
-		"UPDATE setting SET value = 2.5 WHERE key = 'repair_window'",
-		"INSERT INTO setting VALUES ('frob', 1)",
+	    "INSERT INTO rating VALUES (1, 'client', 1, 101)",
+	    "INSERT INTO rating VALUES (1, 'client', 1, -1)",
+	    "INSERT INTO rating VALUES (1, 'client', 1, 9.5)",
+	    "INSERT INTO rating VALUES (1, 'client', 1, 'ninety')",
+	    "INSERT INTO rating VALUES (1, 'friend', 1, 90)",
+	    "INSERT INTO session (client_id, date, seq) VALUES (1, '2026-02-30', 1)",
+	    "INSERT INTO session (client_id, date, seq) VALUES (1, '2026-3-02', 1)",
+	    "INSERT INTO session (client_id, date, seq) VALUES (1, '2026-03-02', 1)",
+	    "INSERT INTO session (client_id, date, seq, rupture) VALUES (1, '2026-03-03', 1, 'x')",
+	    "INSERT INTO client (code, clinician_id, created) VALUES ('bad code', 2, "
+	    "'2026-03-02T10:00:00Z')",
+	    "INSERT INTO client (code, clinician_id, created) VALUES ('-K', 2, "
+	    "'2026-03-02T10:00:00Z')",
+	    "INSERT INTO client (code, clinician_id, created) VALUES ('', 2, "
+	    "'2026-03-02T10:00:00Z')",
+	    "INSERT INTO client (code, clinician_id, modality, created) VALUES ('K-2', 2, 'yoga', "
+	    "'2026-03-02T10:00:00Z')",
+	    "INSERT INTO user (name, role, created) VALUES ('eve', 'boss', '2026-03-02T10:00:00Z')",
+	    "INSERT INTO dimension (key, label, position) VALUES ('Goals', 'Goals', 4)",
+	    "INSERT INTO dimension (key, label, position) VALUES ('goals', 'Goals', 17)",
+	    "UPDATE setting SET value = 10.5 WHERE key = 'cutoff'",
+	    "UPDATE setting SET value = 0 WHERE key = 'ewma_lambda'",
+	    "UPDATE setting SET value = 2.5 WHERE key = 'repair_window'",
+	    "INSERT INTO setting VALUES ('frob', 1)",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		if (exec_rc(db, bad[i]) != SQLITE_CONSTRAINT)
@@ -185,9 +220,11 @@ static void test_foreign_keys(void **state)
 {
 	struct db *db = ((struct fixture *)*state)->db;
 	assert_int_equal(exec_rc(db, "INSERT INTO session (client_id, date, seq) "
-				     "VALUES (999, '2026-03-02', 1)"), SQLITE_CONSTRAINT);
+	                             "VALUES (999, '2026-03-02', 1)"),
+	                 SQLITE_CONSTRAINT);
 	assert_int_equal(exec_rc(db, "INSERT INTO client (code, clinician_id, created) "
-				     "VALUES ('K-1', 999, '2026-03-02T10:00:00Z')"), SQLITE_CONSTRAINT);
+	                             "VALUES ('K-1', 999, '2026-03-02T10:00:00Z')"),
+	                 SQLITE_CONSTRAINT);
 }
 
 static void test_audit_append_only(void **state)
@@ -201,8 +238,8 @@ static void test_audit_append_only(void **state)
 	assert_int_equal(exec_rc(db, "DELETE FROM audit"), SQLITE_CONSTRAINT);
 	assert_string_equal(sqlite3_errmsg(db->h), "the audit trail is append-only");
 	assert_int_equal(exec_rc(db, "INSERT INTO audit (time, os_user, app_user, action, entity) "
-				     "VALUES ('2026-03-02T10:00:00Z', 'a', 'b', 'read', 'client')"),
-			 SQLITE_CONSTRAINT);
+	                             "VALUES ('2026-03-02T10:00:00Z', 'a', 'b', 'read', 'client')"),
+	                 SQLITE_CONSTRAINT);
 	assert_int_equal(query(db, "SELECT count(*) FROM audit"), 2);
 }
 
@@ -276,16 +313,17 @@ static void test_clients(void **state)
 	assert_int_equal(db_client_find(db, "K-9", &c, &found, &err), AL_OK);
 	assert_false(found);
 
-	assert_int_equal(exec_rc(db, "INSERT INTO session (client_id, date, seq) VALUES "
-				     "(1, '2026-03-02', 1), (1, '2026-03-02', 2), (1, '2026-01-05', 1)"),
-			 SQLITE_OK);
+	assert_int_equal(
+	    exec_rc(db, "INSERT INTO session (client_id, date, seq) VALUES "
+	                "(1, '2026-03-02', 1), (1, '2026-03-02', 2), (1, '2026-01-05', 1)"),
+	    SQLITE_OK);
 	assert_int_equal(db_client_find(db, "K-2", &c, &found, &err), AL_OK);
 	assert_int_equal(c.nsessions, 3);
 	assert_int_equal(c.last_date, 20514); /* 2026-03-02 */
 
 	assert_string_equal(list(db, (struct db_client_filter){0}, &k), "B-1 K-1 K-2");
 	assert_string_equal(list(db, (struct db_client_filter){.clinician_id = u[0]}, &k),
-			    "K-1 K-2");
+	                    "K-1 K-2");
 	assert_string_equal(list(db, (struct db_client_filter){.supervisor_id = u[1]}, &k), "B-1");
 	assert_string_equal(list(db, (struct db_client_filter){.supervisor_id = u[4]}, &k), "");
 
@@ -294,7 +332,7 @@ static void test_clients(void **state)
 	assert_int_equal(db_commit(db, &err), AL_OK);
 	assert_string_equal(list(db, (struct db_client_filter){0}, &k), "B-1 K-1");
 	assert_string_equal(list(db, (struct db_client_filter){.with_archived = true}, &k),
-			    "B-1 K-1 K-2");
+	                    "B-1 K-1 K-2");
 	assert_int_equal(db_begin(db, &err), AL_OK);
 	assert_int_equal(db_client_unarchive(db, k1, &err), AL_OK);
 	assert_int_equal(db_commit(db, &err), AL_OK);
@@ -339,7 +377,8 @@ static void test_purge(void **state)
 	assert_int_equal(query(db, "SELECT count(*) FROM draft"), 0);
 	assert_int_equal(query(db, "SELECT count(*) FROM ack"), 0);
 	assert_int_equal(query(db, "SELECT count(*) FROM audit WHERE action = 'purge' AND "
-				   "entity = 'client' AND entity_id = 1 AND count = 2"), 1);
+	                           "entity = 'client' AND entity_id = 1 AND count = 2"),
+	                 1);
 	assert_int_equal(query(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
@@ -353,12 +392,12 @@ static void test_access(void **state)
 	add_client(db, "K-1", u[0], "");
 	add_client(db, "B-1", u[2], "");
 	struct access_who alice = {u[0], false, "t"}, sue = {u[1], true, "t"},
-			  bob = {u[2], false, "t"}, vera = {u[4], true, "t"};
+	                  bob = {u[2], false, "t"}, vera = {u[4], true, "t"};
 	assert_int_equal(access_client(db, &alice, "K-1", ACCESS_WRITE, &c, &err), AL_OK);
 	assert_string_equal(c.code, "K-1");
 	assert_int_equal(access_client(db, &alice, "K-1", ACCESS_MANAGE, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &alice, "K-1", ACCESS_ACK, &c, &err), AL_EINPUT);
-	assert_string_equal(err.msg, "t: only a supervisor acknowledges flags");
+	assert_string_equal(err.msg, "t: only a supervisor acknowledges episodes");
 	assert_int_equal(access_client(db, &alice, "B-1", ACCESS_READ, &c, &err), AL_EINPUT);
 	assert_string_equal(err.msg, "t: 'B-1' is not one of your clients");
 	assert_int_equal(access_client(db, &alice, "X-1", ACCESS_READ, &c, &err), AL_EINPUT);
@@ -367,7 +406,9 @@ static void test_access(void **state)
 	assert_int_equal(access_client(db, &bob, "B-1", ACCESS_WRITE, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_READ, &c, &err), AL_OK);
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_ACK, &c, &err), AL_OK);
-	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_MANAGE, &c, &err), AL_OK);
+	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_MANAGE, &c, &err), AL_EINPUT);
+	assert_string_equal(err.msg, "t: supervisors do not archive or unarchive clients "
+	                             "(the client's clinician does)");
 	assert_int_equal(access_client(db, &sue, "B-1", ACCESS_WRITE, &c, &err), AL_EINPUT);
 	assert_string_equal(err.msg, "t: supervisors do not change ratings or notes");
 	assert_int_equal(access_client(db, &sue, "K-1", ACCESS_READ, &c, &err), AL_EINPUT);
@@ -444,7 +485,8 @@ static void test_settings(void **state)
 	assert_int_equal(db_setting_set(db, "cutoff", 11, &err), AL_EINPUT);
 	db_rollback(db);
 	assert_int_equal(query(db, "SELECT count(*) FROM audit WHERE action = 'set' AND "
-				   "entity = 'setting'"), 4);
+	                           "entity = 'setting'"),
+	                 4);
 }
 
 /* The core table's ranges are the schema's: each end is stored, and a step
@@ -456,7 +498,9 @@ static void test_settings_table_is_schema(void **state)
 	assert_int_equal(query(db, "SELECT count(*) FROM setting"), (int64_t)al_setting_count);
 	for (size_t i = 0; i < al_setting_count; i++) {
 		const struct al_setting_def *d = &al_setting_defs[i];
-		double step = d->kind == AL_SETTING_INT ? 1 : d->kind == AL_SETTING_TENTHS ? 0.1 : 0.01;
+		double step = d->kind == AL_SETTING_INT      ? 1
+		              : d->kind == AL_SETTING_TENTHS ? 0.1
+		                                             : 0.01;
 		assert_int_equal(db_begin(db, &err), AL_OK);
 		assert_int_equal(db_setting_set(db, d->key, d->max, &err), AL_OK);
 		assert_int_equal(db_setting_set(db, d->key, d->def, &err), AL_OK);
@@ -468,7 +512,8 @@ static void test_settings_table_is_schema(void **state)
 		assert_int_equal(db_setting_set(db, d->key, d->min - step, &err), AL_EINPUT);
 		db_rollback(db);
 		char sql[96];
-		snprintf(sql, sizeof sql, "SELECT value * 1000 FROM setting WHERE key = '%s'", d->key);
+		snprintf(sql, sizeof sql, "SELECT value * 1000 FROM setting WHERE key = '%s'",
+		         d->key);
 		assert_int_equal(query(db, sql), (int64_t)(d->def * 1000 + 0.5));
 	}
 }
@@ -496,8 +541,11 @@ static void test_backup_and_check(void **state)
 	assert_int_equal(problems, 0);
 	assert_int_equal(lines, 0);
 	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
-	assert_int_equal(db_backup(db, copy, &err), AL_OK);
-	assert_int_equal(db_backup(db, copy, &err), AL_EINPUT);
+	FILE *fp = fopen(copy, "w"); /* the caller makes the (temporary) file */
+	assert_non_null(fp);
+	fclose(fp);
+	assert_int_equal(db_backup(db, copy, "copy.db", &err), AL_OK);
+	assert_int_equal(db_backup_audit(db, &err), AL_OK);
 	assert_int_equal(query(db, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
 	db_close(db);
 	struct stat sb;
@@ -513,19 +561,20 @@ static void test_backup_and_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_migrated_memory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_open_twice, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_and_newer_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_clients, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_purge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dimensions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_settings_table_is_schema, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_backup_and_check, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrated_memory, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_file_open_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_foreign_and_newer_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_created_only_on_purpose, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_clients, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_purge, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_access, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dimensions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings_table_is_schema, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_backup_and_check, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

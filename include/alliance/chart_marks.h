@@ -1,0 +1,23 @@
+/* What a course's flags put on its chart, and which dimensions the chart
+ * shows by default: shared by the chart command, the report and the
+ * client screen, so that they mark the same sessions the same way. */
+#ifndef ALLIANCE_CHART_MARKS_H
+#define ALLIANCE_CHART_MARKS_H
+
+#include <stddef.h>
+
+#include "alliance/chart.h"
+#include "alliance/rules.h"
+
+/* The mark a flag puts on the chart: red (open, unrepaired), repaired,
+ * amber or info. */
+enum chart_flag chart_mark_of(const struct al_flag *f);
+/* marks[0..course->n): the marks of each session's flags folded
+ * (chart_flag_merge), CHART_FLAG_NONE where it has none. */
+void chart_marks(const struct al_course *course, const struct al_flag *flags, size_t n,
+                 enum chart_flag *marks);
+/* The course with only its leading core dimensions (all of them when none
+ * leads): what the chart shows unless one dimension is asked for. */
+struct al_course chart_core_course(const struct al_course *course);
+
+#endif

@@ -1,0 +1,36 @@
+/* Chart marks from flags, and the chart's default dimensions. */
+#include "alliance/chart_marks.h"
+
+enum chart_flag chart_mark_of(const struct al_flag *f)
+{
+	switch (f->severity) {
+	case AL_SEV_RED:
+		return f->repair == AL_REPAIR_REPAIRED ? CHART_FLAG_REPAIRED : CHART_FLAG_RED;
+	case AL_SEV_AMBER:
+		return CHART_FLAG_AMBER;
+	default:
+		return CHART_FLAG_INFO;
+	}
+}
+
+void chart_marks(const struct al_course *course, const struct al_flag *flags, size_t n,
+                 enum chart_flag *marks)
+{
+	for (size_t i = 0; i < course->n; i++)
+		marks[i] = CHART_FLAG_NONE;
+	for (size_t k = 0; k < n; k++)
+		if (flags[k].session < course->n)
+			marks[flags[k].session] =
+			    chart_flag_merge(marks[flags[k].session], chart_mark_of(&flags[k]));
+}
+
+struct al_course chart_core_course(const struct al_course *course)
+{
+	struct al_course core = *course;
+	core.ndims = 0;
+	while (core.ndims < course->ndims && course->dims[core.ndims].core)
+		core.ndims++;
+	if (core.ndims == 0) /* no core dimension first: show them all */
+		core.ndims = course->ndims;
+	return core;
+}

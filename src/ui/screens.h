@@ -1,0 +1,29 @@
+/* The screens, by id, and what each is opened with: a screen opens another
+ * with ui_open(ui, UI_CLIENT, &args), never by calling it. app.c turns this
+ * list into the table of screens. */
+#ifndef ALLIANCE_UI_SCREENS_H
+#define ALLIANCE_UI_SCREENS_H
+
+#include <stdint.h>
+
+/* X(ID, name): the screen's id is UI_ID, its definition name##_screen
+ * (in screen/name.c). */
+#define UI_SCREENS(X)                                                                              \
+	X(CASELOAD, caseload)       /* args: NULL */                                               \
+	X(BOARD, board)             /* args: NULL */                                               \
+	X(CLIENT, client)           /* args: struct ui_client_args */                              \
+	X(ENTRY, entry)             /* args: struct ui_client_args (session 0: a new one) */       \
+	X(CLIENT_FORM, client_form) /* args: NULL */                                               \
+	X(ACK_FORM, ack_form)       /* args: struct ui_client_args (session 0: current) */
+
+#define UI_SCREEN_ID(id, name) UI_##id,
+enum ui_screen_id { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
+#undef UI_SCREEN_ID
+
+/* A client by code, and one of its sessions (0: none chosen). */
+struct ui_client_args {
+	const char *code;
+	int64_t session_id;
+};
+
+#endif
