@@ -117,16 +117,29 @@ check "purge" 0 ""
 # move to the episode holding their flag, keeping who, when and what; one
 # of a flag no episode holds (a low) stays with it, shown under it in flags.
 old="$T/old.db"
-cp "$DB" "$old"
-sqlite3 "$old" "DELETE FROM episode_ack;
-	INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment)
+# A schema-4 database (before episodes) holding this one's people and courses.
+{
+	cat schema/0001_init.sql schema/0002_status.sql schema/0003_ids.sql schema/0004_purge.sql
+	cat <<EOF
+DELETE FROM dimension; DELETE FROM setting;
+ATTACH '$DB' AS cur;
+INSERT INTO user SELECT id, name, role, supervisor_id, created FROM cur.user;
+INSERT INTO dimension SELECT id, key, label, wording, position, core FROM cur.dimension;
+INSERT INTO client SELECT id, code, clinician_id, modality, goal, archived, created FROM cur.client;
+INSERT INTO session SELECT id, client_id, date, seq, rupture, context FROM cur.session;
+INSERT INTO rating SELECT * FROM cur.rating;
+INSERT INTO setting SELECT key, value FROM cur.setting WHERE key NOT IN ('gap_days', 'ask_checkin');
+DETACH cur;
+PRAGMA application_id = 1095519321;
+PRAGMA user_version = 4;
+EOF
+} | sqlite3 "$old"
+sqlite3 "$old" "INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment)
 	SELECT $c2, 1, 'drop', u.id, '2026-11-28T09:00:00Z', 'old one on the drop'
 	FROM user u WHERE u.name = 'sup';
 	INSERT INTO ack (session_id, dimension_id, rule, user_id, time, comment)
 	SELECT $(sid B-1 3), 1, 'low', u.id, '2026-11-28T09:05:00Z', 'old one on a low'
-	FROM user u WHERE u.name = 'sup';
-	DROP TABLE repair_note; DROP TABLE repair_strategy; DROP TABLE repair;
-	DROP TABLE episode_ack; PRAGMA user_version = 4;"
+	FROM user u WHERE u.name = 'sup';"
 ALLIANCE_DB="$old" run "$A" --user sup episodes C-2 --format csv
 check "the older database opens (migrated)" 0 "client,opened,date,kind,severity,dimensions,status,closed
 C-2,4,2026-11-27,rupture,red,trust,open,"

@@ -171,7 +171,7 @@ al --user bob client archive B-2
 al --user sue client unarchive B-2
 check_err "unarchive: not a supervisor either" 1 "alliance: client unarchive: supervisors do not archive or unarchive clients (the client's clinician does)"
 al --user bob client unarchive B-2
-check "the clinician unarchives" 0 ""
+check "the clinician unarchives" 0 "B-2: active again"
 al --read-only client archive K-0142
 check_err "read-only refuses archive" 1 "alliance: client archive: refused: the database is open read-only"
 al client list --format csv

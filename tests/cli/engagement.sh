@@ -113,7 +113,7 @@ K-1,7,2026-04-13,,missed,amber,
 K-1,8,2026-04-20,trust,decline,amber,
 K-1,8,2026-04-20,trust,low,amber,
 K-1,11,2026-05-11,,reported,red,"
-al flags K-1 --all --format table
+COLUMNS=1000 al flags K-1 --all --format table
 check_grep "the example words of a check-in" \
 	"They said there was some tension today \(2 of 4\) and that it was only partly talked through\." "$T/out"
 check_grep "a no-show after an unrepaired rupture" \
@@ -263,9 +263,9 @@ setup config set gap_days 21
 
 # --- the board: engagement figures per clinician, the last 12 weeks
 ALLIANCE_TODAY=2026-06-10 al --user sam board --summary --format csv
-check "board --summary: missed, unrated, not seen, endings" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
-bob,1,0,,0,0,0,,50,0,1,1,0,0,0
-carol,0,0,,0,0,0,,,,0,0,0,0,0"
+check "board --summary: missed, unrated, not seen, endings" 0 "clinician,clients,sessions_4w,mean_4w,open,unrepaired,repaired_12w,closed_12w,repair_pct,missed_pct,unrated_pct,not_seen,ended_planned,ended_dropout,ended_referred,ended_other
+bob,1,0,,0,0,0,0,,50,0,1,1,0,0,0
+carol,0,0,,0,0,0,0,,,,0,0,0,0,0"
 
 # --- a dimension may not be called like an option of session add
 for key in attendance tension talked misunderstood quiet; do
@@ -289,7 +289,7 @@ check_err "a refused comment: the error names no text" 1 "alliance: session add:
 printf '\377 %s\n' "$MARK" > "$T/bad.txt"
 al session add P-1 --date 2026-05-11 --client-comment-file "$T/bad.txt"
 keep
-check_err "a comment that is not UTF-8: the error names the file, not the text" 1 "alliance: session add: --client-comment-file: '$T/bad.txt' is not UTF-8 text"
+check_err "a comment that is not UTF-8: the error names the file, not the text" 1 "alliance: session add: --client-comment-file: '$T/bad.txt' is not valid UTF-8"
 for f in csv json table; do
 	al session list P-1 --format $f; keep
 	al export --format $([ $f = table ] && echo csv || echo $f); keep

@@ -99,9 +99,9 @@ check_err "another note needs --replace" 1 "alliance: session add: K-1 2026-03-0
 [ "$(sqlite3 "$DB" 'select body from note')" = "ZEBRA private words" ] &&
 	ok "the note is kept" || not_ok "the note is kept" "$(sqlite3 "$DB" 'select body from note')"
 al session add K-1 --date 2026-03-09 --note "ZEBRA private words"
-check "the same note again needs no --replace (and changes nothing)" 0 ""
+check "the same note again needs no --replace (and changes nothing)" 0 "K-1: session 5 on 2026-03-09 recorded unrated (note)"
 al session add K-1 --date 2026-03-09 --note-file "$T/note.txt" --replace
-check "--note-file --replace replaces the note" 0 ""
+check "--note-file --replace replaces the note" 0 "K-1: session 5 on 2026-03-09 recorded unrated (note)"
 printf 'QUAGGA line one\nline two\n' > "$T/want"
 sqlite3 "$DB" 'select body from note' > "$T/got"
 same_file "note file stored without its final newline" "$T/want" "$T/got"
