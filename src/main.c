@@ -54,8 +54,8 @@ static bool set_value(const char **target, const char *value)
 static const char *take_global(struct globals *g, const char *a, const char *next, bool *twice,
                                bool *took)
 {
-	static const char *const names[] = {"--read-only", "--ascii", "--shared", "--quiet",
-	                                    "--db",        "--user"};
+	static const char *const names[] = {"--read-only", "--ascii", "--shared",
+	                                    "--quiet",     "--db",    "--user"};
 	enum { NFLAGS = 4 };
 	bool *flags[] = {&g->read_only, &g->ascii, &g->shared, &g->quiet};
 	const char **values[] = {&g->db, &g->user};

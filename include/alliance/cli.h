@@ -18,9 +18,9 @@ struct cli {
 	bool supervisor;
 	bool ascii; /* --ascii or a non-UTF-8 locale */
 	bool stdout_tty;
-	bool quiet;                /* --quiet: no line saying what a write stored */
-	int32_t today;             /* days since 1970-01-01, local time */
-	const char *cmd;           /* "session add": the WHAT of error lines */
+	bool quiet;      /* --quiet: no line saying what a write stored */
+	int32_t today;   /* days since 1970-01-01, local time */
+	const char *cmd; /* "session add": the WHAT of error lines */
 	struct al_error *err;
 };
 

@@ -28,8 +28,8 @@ enum al_rupture {
  * record. Session numbers count every session. */
 enum al_attendance {
 	AL_ATTENDED,
-	AL_CANCELLED,        /* by the client, at least 24 h ahead */
-	AL_LATE_CANCEL,      /* by the client, later than that */
+	AL_CANCELLED,   /* by the client, at least 24 h ahead */
+	AL_LATE_CANCEL, /* by the client, later than that */
 	AL_NO_SHOW,
 	AL_CLINICIAN_CANCEL,
 	AL_ATTENDANCE_COUNT
@@ -50,12 +50,12 @@ struct al_session {
 	int seq;      /* session number: 1-based position in date order */
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX]; /* AL_MISSING when absent */
 	enum al_rupture rupture;
-	bool has_context;      /* a context event (illness, bereavement...) */
+	bool has_context; /* a context event (illness, bereavement...) */
 	enum al_attendance attendance;
 	/* the client's check-in (SPEC §1), AL_NO_ANSWER where not answered */
-	int8_t tension;        /* 0 none .. 4 a lot */
-	int8_t talked;         /* 0 not at all .. 4 completely; only when tension > 0 */
-	int8_t misunderstood;  /* 0 no, 1 yes */
+	int8_t tension;       /* 0 none .. 4 a lot */
+	int8_t talked;        /* 0 not at all .. 4 completely; only when tension > 0 */
+	int8_t misunderstood; /* 0 no, 1 yes */
 };
 
 /* A session with nothing in it yet: every rating AL_MISSING, attended, no
@@ -74,19 +74,19 @@ struct al_course {
 /* Detection thresholds, loaded from the settings table. Quantities on the
  * rating scale are tenths so that thresholds compare exactly. */
 struct al_settings {
-	int cutoff;            /* tenths, default 80 */
-	int drop;              /* tenths, default 20 */
-	double dip_amber_sd;   /* 1.5 */
-	double dip_red_sd;     /* 2.0 */
-	double sd_floor;       /* 1.0, rating units */
-	double ewma_lambda;    /* 0.2 */
-	double ewma_limit;     /* 3.0 */
-	int repair_window;     /* 3 sessions */
-	int repair_tolerance;  /* tenths, default 5 */
-	int discrepancy;       /* tenths, default 20 */
-	int idle_lock_min;     /* 5 minutes */
-	int gap_days;          /* 21: an active client not seen for longer is WATCH */
-	int ask_checkin;       /* 1: client mode asks the check-in questions */
+	int cutoff;           /* tenths, default 80 */
+	int drop;             /* tenths, default 20 */
+	double dip_amber_sd;  /* 1.5 */
+	double dip_red_sd;    /* 2.0 */
+	double sd_floor;      /* 1.0, rating units */
+	double ewma_lambda;   /* 0.2 */
+	double ewma_limit;    /* 3.0 */
+	int repair_window;    /* 3 sessions */
+	int repair_tolerance; /* tenths, default 5 */
+	int discrepancy;      /* tenths, default 20 */
+	int idle_lock_min;    /* 5 minutes */
+	int gap_days;         /* 21: an active client not seen for longer is WATCH */
+	int ask_checkin;      /* 1: client mode asks the check-in questions */
 };
 
 void al_settings_default(struct al_settings *s);

@@ -19,10 +19,10 @@ struct al_client {
 	char modality[16];          /* "" when not set */
 	char goal[AL_GOAL_MAX + 1]; /* "" when not set */
 	bool archived;
-	char ending[12];            /* how the course ended: planned, dropout, referred,
-	                               other; "" while active (db_client_find and
-	                               db_client_each fill it) */
-	int32_t end_date;           /* when, if recorded (INT32_MIN: not recorded) */
+	char ending[12];  /* how the course ended: planned, dropout, referred,
+	                     other; "" while active (db_client_find and
+	                     db_client_each fill it) */
+	int32_t end_date; /* when, if recorded (INT32_MIN: not recorded) */
 	int nsessions;
 	int32_t last_date; /* INT32_MIN when no session */
 };
@@ -32,9 +32,9 @@ struct db_client_filter {
 	int64_t clinician_id;  /* only this clinician's clients (0: any) */
 	int64_t supervisor_id; /* only clients of this supervisor's supervisees (0: any) */
 	bool with_archived;
-	int32_t today;         /* db_status_each: non-zero applies the gap rule as of
-	                          this day (days since 1970, summary_apply_gap) */
-	bool named; /* a supervisor reads: the stories name the clinician */
+	int32_t today; /* db_status_each: non-zero applies the gap rule as of
+	                  this day (days since 1970, summary_apply_gap) */
+	bool named;    /* a supervisor reads: the stories name the clinician */
 };
 
 enum al_status db_client_find(struct db *db, const char *code, struct al_client *out, bool *found,
@@ -52,7 +52,7 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
  * on no recorded date; unarchiving forgets the ending. In the caller's
  * transaction, with the audit row ('archive' or 'change', 'client', id). */
 enum al_status db_client_end(struct db *db, int64_t id, enum al_ending reason, int32_t date,
-			     struct al_error *err);
+                             struct al_error *err);
 enum al_status db_client_archive(struct db *db, int64_t id, struct al_error *err);
 enum al_status db_client_unarchive(struct db *db, int64_t id, struct al_error *err);
 /* Removes the client with sessions, ratings, notes, drafts and acks, in the

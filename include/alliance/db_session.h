@@ -53,18 +53,18 @@ struct db_session_in {
 	al_tenths rating[AL_RATER_COUNT][AL_DIM_MAX];
 	bool set_rupture; /* rupture/context given: store them */
 	enum al_rupture rupture;
-	const char *context;        /* NULL or "" for none */
-	const char *note;           /* NULL: leave the note alone */
-	const char *comment;        /* the client's comment; NULL: leave it alone */
-	bool set_attendance;        /* attendance given */
+	const char *context; /* NULL or "" for none */
+	const char *note;    /* NULL: leave the note alone */
+	const char *comment; /* the client's comment; NULL: leave it alone */
+	bool set_attendance; /* attendance given */
 	enum al_attendance attendance;
-	bool set_checkin;           /* editing: write the three answers as they are */
+	bool set_checkin;                      /* editing: write the three answers as they are */
 	int8_t tension, talked, misunderstood; /* AL_NO_ANSWER: not given */
-	bool replace;               /* overwrite ratings that exist */
-	bool new_session;           /* a further session on that date */
-	int64_t add_to;             /* non-zero: add to this session (db_session_number) */
-	bool must_exist;            /* session edit: never a new session (AL_EINPUT) */
-	int64_t session_id;         /* non-zero: edit this session (UI 'e') */
+	bool replace;                          /* overwrite ratings that exist */
+	bool new_session;                      /* a further session on that date */
+	int64_t add_to;     /* non-zero: add to this session (db_session_number) */
+	bool must_exist;    /* session edit: never a new session (AL_EINPUT) */
+	int64_t session_id; /* non-zero: edit this session (UI 'e') */
 };
 
 /* Clears in for client and date with every rating AL_MISSING and every
@@ -89,7 +89,7 @@ struct db_course {
 	struct al_session *sessions;
 	char (*context)[AL_CONTEXT_MAX + 1];
 	bool *has_note;
-	bool *has_comment;         /* the client's comment (a note of its own kind) */
+	bool *has_comment; /* the client's comment (a note of its own kind) */
 	size_t cap;
 };
 enum al_status db_course_load(struct db *db, const struct db_dims *dims, int64_t client_id,
@@ -111,10 +111,9 @@ enum al_status db_course_each(struct db *db, const struct db_dims *dims,
  * boundary if longer than cap - 1 (AL_NOTE_MAX + 1 always fits). Notes are
  * loaded only when shown, never with courses. */
 enum al_status db_note_get(struct db *db, int64_t session_id, char *buf, size_t cap,
-			   struct al_error *err);
+                           struct al_error *err);
 /* The client's comment of a session, as db_note_get. */
 enum al_status db_comment_get(struct db *db, int64_t session_id, char *buf, size_t cap,
-			      struct al_error *err);
-
+                              struct al_error *err);
 
 #endif

@@ -37,12 +37,12 @@ enum al_status db_user_set_supervisor(struct db *db, int64_t id, int64_t sup_id,
 /* Sets or changes it in the caller's transaction, audited by the user's id
  * ('change', 'user'). *had tells whether there was one before. */
 enum al_status db_user_pin_set(struct db *db, int64_t id, const char *pin, bool *had,
-			       struct al_error *err);
+                               struct al_error *err);
 /* Whether the user has a PIN. */
 enum al_status db_user_pin_exists(struct db *db, int64_t id, bool *exists, struct al_error *err);
 /* Whether pin is the user's PIN (false when the user has none). */
 enum al_status db_user_pin_check(struct db *db, int64_t id, const char *pin, bool *match,
-				 struct al_error *err);
+                                 struct al_error *err);
 
 typedef enum al_status (*db_user_fn)(void *ctx, const struct al_user *u, struct al_error *err);
 /* Every user, by name. */

@@ -20,7 +20,8 @@ enum al_status cli_clients(struct cli *c, const char *clinician, struct db_clien
 	*f = (struct db_client_filter){0};
 	if (!clinician)
 		access_mine(&w, f);
-	enum al_status st = clinician ? access_clinician(c->db, &w, clinician, f, NULL, c->err) : AL_OK;
+	enum al_status st =
+	    clinician ? access_clinician(c->db, &w, clinician, f, NULL, c->err) : AL_OK;
 	f->today = c->today; /* statuses as of today: the gap rule */
 	return st;
 }

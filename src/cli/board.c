@@ -68,10 +68,10 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
 {
 	static const struct out_col cols[] = {
-	    {"clinician"},          {"clients", true},    {"sessions_4w", true},
-	    {"mean_4w", true},      {"open", true},       {"unrepaired", true},
-	    {"repaired_12w", true}, {"closed_12w", true}, {"repair_pct", true},
-	    {"missed_pct", true},   {"unrated_pct", true}, {"not_seen", true},
+	    {"clinician"},           {"clients", true},       {"sessions_4w", true},
+	    {"mean_4w", true},       {"open", true},          {"unrepaired", true},
+	    {"repaired_12w", true},  {"closed_12w", true},    {"repair_pct", true},
+	    {"missed_pct", true},    {"unrated_pct", true},   {"not_seen", true},
 	    {"ended_planned", true}, {"ended_dropout", true}, {"ended_referred", true},
 	    {"ended_other", true},
 	};
@@ -100,8 +100,8 @@ static enum al_status print_summary(struct cli *c, const struct db_board *b, enu
 				snprintf(pct[k], sizeof pct[k], fmt == OUT_TABLE ? "%d%%" : "%d",
 				         rate[k]);
 		}
-		const char *cells[] = {b->clin[i].name, num[0], num[1],  mean,   num[2], num[3],
-		                       num[4],          num[5], pct[0],  pct[1], pct[2], num[6],
+		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,   num[2], num[3],
+		                       num[4],          num[5], pct[0], pct[1], pct[2], num[6],
 		                       num[7],          num[8], num[9], num[10]};
 		st = out_row(&o, cells, c->err);
 	}

@@ -78,8 +78,8 @@ out:
 /* Archived clients are hidden unless --archived asks for them: a listing
  * is for the clients one works with now. */
 static const struct out_col client_cols[] = {
-	{"code"}, {"clinician"}, {"modality"}, {"goal"}, {"sessions", true, "sess"},
-	{"last_date"}, {"archived"}, {"ending"}, {"end_date"},
+    {"code"},      {"clinician"}, {"modality"}, {"goal"},     {"sessions", true, "sess"},
+    {"last_date"}, {"archived"},  {"ending"},   {"end_date"},
 };
 
 static enum al_status print_client(void *ctx, const struct al_client *cl, struct al_error *err)
@@ -90,8 +90,15 @@ static enum al_status print_client(void *ctx, const struct al_client *cl, struct
 		format_date(cl->last_date, last);
 	if (cl->ending[0] && cl->end_date != INT32_MIN)
 		format_date(cl->end_date, end);
-	const char *cells[] = {cl->code, cl->clinician, cl->modality, cl->goal,
-			       n, last, cl->archived ? "yes" : "no", cl->ending, end};
+	const char *cells[] = {cl->code,
+	                       cl->clinician,
+	                       cl->modality,
+	                       cl->goal,
+	                       n,
+	                       last,
+	                       cl->archived ? "yes" : "no",
+	                       cl->ending,
+	                       end};
 	return out_row(ctx, cells, err);
 }
 
@@ -118,31 +125,37 @@ static enum al_status client_list(struct cli *c, int argc, char **argv)
  * (default today), which is neither in the future nor before the
  * client's last session. */
 static enum al_status parse_ending_opts(struct cli *c, const struct cli_opt *opts,
-					const struct al_client *cl, enum al_ending *reason,
-					int32_t *date)
+                                        const struct al_client *cl, enum al_ending *reason,
+                                        int32_t *date)
 {
 	const char *r = cli_opt(opts, "reason"), *d = cli_opt(opts, "date");
 	char last[AL_DATE_LEN + 1];
 	*reason = AL_END_OTHER;
 	*date = c->today;
 	if (r && !parse_ending(r, reason))
-		return al_fail(c->err, AL_EINPUT, "%s: --reason: '%.40s' is not planned, dropout, "
-			       "referred or other", c->cmd, r);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --reason: '%.40s' is not planned, dropout, "
+		               "referred or other",
+		               c->cmd, r);
 	if (d && !parse_date(d, date))
-		return al_fail(c->err, AL_EINPUT, "%s: --date: '%.40s' is not a valid date "
-			       "(YYYY-MM-DD)", c->cmd, d);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --date: '%.40s' is not a valid date "
+		               "(YYYY-MM-DD)",
+		               c->cmd, d);
 	if (*date > c->today + 1)
 		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is in the future", c->cmd, d);
 	if (cl->last_date != INT32_MIN && *date < cl->last_date) {
 		format_date(cl->last_date, last);
-		return al_fail(c->err, AL_EINPUT, "%s: --date: '%s' is before the last session of "
-			       "'%s' (%s)", c->cmd, d, cl->code, last);
+		return al_fail(c->err, AL_EINPUT,
+		               "%s: --date: '%s' is before the last session of "
+		               "'%s' (%s)",
+		               c->cmd, d, cl->code, last);
 	}
 	return AL_OK;
 }
 
 static enum al_status archive_store(struct cli *c, const struct cli_opt *opts,
-				    const struct al_client *cl, bool archive)
+                                    const struct al_client *cl, bool archive)
 {
 	enum al_ending reason;
 	int32_t date;
@@ -160,7 +173,7 @@ static enum al_status archive_store(struct cli *c, const struct cli_opt *opts,
 		return st;
 	format_date(date, day);
 	cli_stored(c, "%s: archived, the course ended on %s (%s)", cl->code, day,
-		   ending_name(reason));
+	           ending_name(reason));
 	return AL_OK;
 }
 

@@ -36,8 +36,8 @@ static enum al_status note_read(struct cli *c, const char *opt, const char *path
 		return al_fail(c->err, AL_EINPUT, "%s: --%s: cannot read '%s': %s", c->cmd, opt,
 		               path, strerror(e));
 	if (n > AL_NOTE_MAX)
-		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes",
-		               c->cmd, opt, path, AL_NOTE_MAX);
+		return al_fail(c->err, AL_EINPUT, "%s: --%s: '%s' is longer than %d bytes", c->cmd,
+		               opt, path, AL_NOTE_MAX);
 	n = text_plain_lines(buf, n);
 	while (n > 0 && buf[n - 1] == '\n')
 		n--;

@@ -8,12 +8,12 @@
 #include "internal.h"
 
 /* nsessions and last_date come from the session index (client_id, date, seq). */
-#define CLIENT_COLUMNS                                                                   \
-	"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "          \
-	"coalesce(c.goal, ''), c.archived, "                                               \
-	"(SELECT count(*) FROM session s WHERE s.client_id = c.id), "                      \
-	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id), "                   \
-	"coalesce(c.end_reason, ''), c.end_date "                                           \
+#define CLIENT_COLUMNS                                                                             \
+	"SELECT c.id, c.code, c.clinician_id, u.name, coalesce(c.modality, ''), "                  \
+	"coalesce(c.goal, ''), c.archived, "                                                       \
+	"(SELECT count(*) FROM session s WHERE s.client_id = c.id), "                              \
+	"(SELECT max(s.date) FROM session s WHERE s.client_id = c.id), "                           \
+	"coalesce(c.end_reason, ''), c.end_date "                                                  \
 	"FROM client c JOIN user u ON u.id = c.clinician_id "
 
 static void read_client(sqlite3_stmt *st, struct al_client *c)
@@ -100,10 +100,10 @@ enum al_status db_client_add(struct db *db, struct al_client *c, struct al_error
 /* reason NULL: unarchive (the ending goes with it). The summary is
  * touched: the gap rule holds only for active clients. */
 static enum al_status set_archived(struct db *db, int64_t id, const char *reason, int32_t date,
-				   struct al_error *err)
+                                   struct al_error *err)
 {
 	static const char sql[] = "UPDATE client SET archived = :archived, end_reason = :reason, "
-				  "end_date = :date WHERE id = :id";
+	                          "end_date = :date WHERE id = :id";
 	char day[AL_DATE_LEN + 1];
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -121,7 +121,7 @@ static enum al_status set_archived(struct db *db, int64_t id, const char *reason
 }
 
 enum al_status db_client_end(struct db *db, int64_t id, enum al_ending reason, int32_t date,
-			     struct al_error *err)
+                             struct al_error *err)
 {
 	return set_archived(db, id, ending_name(reason), date, err);
 }

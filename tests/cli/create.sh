@@ -50,7 +50,7 @@ check "demo creates the database" 0
 al --db "$T/i.db" init
 check "init creates the database" 0 "$T/i.db"
 al --db "$T/i.db" client list --format csv
-check "and then every command works on it" 0 "code,clinician,modality,goal,sessions,last_date,archived"
+check "and then every command works on it" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date"
 
 # An empty file is not a database: refused (exit 3) by every command, init
 # included, and left as it was — 0644 stays 0644, no -wal or -shm.

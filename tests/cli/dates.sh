@@ -6,6 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 export ALLIANCE_TODAY=2026-11-27
 HEADER="client,clinician,date,session,rater,dimension,value,rupture,context"
+HEADER2="$HEADER,attendance,tension,talked,misunderstood" # export: format 2
 
 setup init
 setup client add K-1
@@ -40,15 +41,15 @@ done
 setup session add K-1 --date 2026-10-15 --new --trust 6 --context "bereavement, 2nd"
 al export --from 2026-10-15
 cp "$T/out" "$T/period.csv"
-check "export --from keeps the course's numbers" 0 "$HEADER
-K-1,alice,2026-10-15,3,client,trust,9.0,,
-K-1,alice,2026-10-15,3,client,collaboration,8.0,,
-K-1,alice,2026-10-15,3,client,empathy,9.0,,
-K-1,alice,2026-10-15,4,client,trust,6.0,,\"bereavement, 2nd\"
-K-1,alice,2026-10-22,5,client,trust,9.0,,
-K-1,alice,2026-10-22,5,client,collaboration,8.0,,
-K-1,alice,2026-10-22,5,client,empathy,9.0,,
-K-1,alice,2026-11-28,6,client,trust,9.0,,"
+check "export --from keeps the course's numbers" 0 "$HEADER2
+K-1,alice,2026-10-15,3,client,trust,9.0,,,attended,,,
+K-1,alice,2026-10-15,3,client,collaboration,8.0,,,attended,,,
+K-1,alice,2026-10-15,3,client,empathy,9.0,,,attended,,,
+K-1,alice,2026-10-15,4,client,trust,6.0,,\"bereavement, 2nd\",attended,,,
+K-1,alice,2026-10-22,5,client,trust,9.0,,,attended,,,
+K-1,alice,2026-10-22,5,client,collaboration,8.0,,,attended,,,
+K-1,alice,2026-10-22,5,client,empathy,9.0,,,attended,,,
+K-1,alice,2026-11-28,6,client,trust,9.0,,,attended,,,"
 al --db "$T/empty.db" import "$T/period.csv"
 check "it imports into an empty database" 0 \
 	"imported 8 rows: ratings 8, new sessions 4, new clients 1, new clinicians 0"

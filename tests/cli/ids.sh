@@ -104,9 +104,9 @@ dump() {
 }
 dump "$OLD" > "$T/before"
 al --db "$OLD" --user alice client list --format csv --archived
-check "the first command migrates it" 0 "code,clinician,modality,goal,sessions,last_date,archived
-K-1,alice,cbt,a goal,2,2024-01-08,no
-K-2,alice,,,1,2024-01-01,yes"
+check "the first command migrates it" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+K-1,alice,cbt,a goal,2,2024-01-08,no,,
+K-2,alice,,,1,2024-01-01,yes,other,"
 [ "$(q "$OLD" 'PRAGMA user_version')" = "$nschema" ] && ok "now at schema $nschema" ||
 	not_ok "now at schema $nschema" "$(q "$OLD" 'PRAGMA user_version')"
 dump "$OLD" > "$T/after"

@@ -34,7 +34,7 @@ check_err "a rating twice, as before" 2 "alliance: session add: --trust given tw
 al session add K-1 --date 2026-11-20 --date 2026-11-21 --trust 7
 check_err "--date twice" 2 "alliance: session add: --date given twice"
 al session list K-1 --format csv
-check "nothing was stored" 0 "session,date,rater,dimension,value,rupture,context"
+check "nothing was stored" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood"
 
 # ---- config set with the value the key has: no write, no audit row ----
 before=$(audit_rows)
@@ -74,22 +74,22 @@ setup session add K-2 --date 2026-11-02 --trust 9
 setup session add K-2 --date 2026-11-02 --trust 8 --new
 setup session add K-2 --date 2026-11-09 --trust 7
 al session add K-2 --session 1 --rater clinician --trust 6
-check "--session 1 of two on one date" 0 ""
+check "--session 1 of two on one date" 0 "K-2: session 1 on 2026-11-02 recorded (clinician: trust 6.0)"
 al session add K-2 --session 3 --date 2026-11-09 --empathy 9
-check "--session with its date" 0 ""
+check "--session with its date" 0 "K-2: session 3 on 2026-11-09 recorded (empathy 9.0)"
 al session list K-2 --format csv
-check "each landed on its session" 0 "session,date,rater,dimension,value,rupture,context
-1,2026-11-02,client,trust,9.0,,
-1,2026-11-02,clinician,trust,6.0,,
-2,2026-11-02,client,trust,8.0,,
-3,2026-11-09,client,trust,7.0,,
-3,2026-11-09,client,empathy,9.0,,"
+check "each landed on its session" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-11-02,client,trust,9.0,,,attended,,,
+1,2026-11-02,clinician,trust,6.0,,,attended,,,
+2,2026-11-02,client,trust,8.0,,,attended,,,
+3,2026-11-09,client,trust,7.0,,,attended,,,
+3,2026-11-09,client,empathy,9.0,,,attended,,,"
 al session add K-2 --session 1 --trust 5
 check_err "a rating there already needs --replace" 1 "alliance: session add: K-2 2026-11-02 already has a client trust rating (use --replace)"
 al session add K-2 --session 1 --trust 5 --replace
 al session list K-2 --format csv
-check_grep "--replace replaces on that session only" "^1,2026-11-02,client,trust,5.0,,$" "$T/out"
-check_grep "the other one on that date keeps its rating" "^2,2026-11-02,client,trust,8.0,,$" "$T/out"
+check_grep "--replace replaces on that session only" "^1,2026-11-02,client,trust,5.0,,,attended,,,$" "$T/out"
+check_grep "the other one on that date keeps its rating" "^2,2026-11-02,client,trust,8.0,,,attended,,,$" "$T/out"
 al session add K-2 --session 4 --trust 5
 check_err "no such session" 1 "alliance: session add: --session: K-2 has no session 4"
 al session add K-2 --session 2 --date 2026-11-09 --trust 5
@@ -103,19 +103,19 @@ check_err "--date or --session is required" 2 "alliance: session add: --date (or
 
 # ---- session edit: what is given replaces, on the session addressed ----
 al session edit K-2 --session 2 --trust 6.5 --context "after the move" --note "edited"
-check "session edit --session 2" 0 ""
+check "session edit --session 2" 0 "K-2: session 2 on 2026-11-02 recorded (trust 6.5; context; note)"
 al session edit K-2 --date 2026-11-02 --empathy 7
-check "session edit --date: the last session on that date" 0 ""
+check "session edit --date: the last session on that date" 0 "K-2: session 2 on 2026-11-02 recorded (empathy 7.0)"
 al session edit K-2 --session 2 --note "edited again"
-check "edit replaces a note without --replace" 0 ""
+check "edit replaces a note without --replace" 0 "K-2: session 2 on 2026-11-02 recorded (note)"
 al session list K-2 --format csv
-check "only the addressed sessions changed" 0 "session,date,rater,dimension,value,rupture,context
-1,2026-11-02,client,trust,5.0,,
-1,2026-11-02,clinician,trust,6.0,,
-2,2026-11-02,client,trust,6.5,,after the move
-2,2026-11-02,client,empathy,7.0,,after the move
-3,2026-11-09,client,trust,7.0,,
-3,2026-11-09,client,empathy,9.0,,"
+check "only the addressed sessions changed" 0 "session,date,rater,dimension,value,rupture,context,attendance,tension,talked,misunderstood
+1,2026-11-02,client,trust,5.0,,,attended,,,
+1,2026-11-02,clinician,trust,6.0,,,attended,,,
+2,2026-11-02,client,trust,6.5,,after the move,attended,,,
+2,2026-11-02,client,empathy,7.0,,after the move,attended,,,
+3,2026-11-09,client,trust,7.0,,,attended,,,
+3,2026-11-09,client,empathy,9.0,,,attended,,,"
 [ "$(sqlite3 "$DB" "SELECT body FROM note")" = "edited again" ] && ok "the note is the last one given" ||
 	not_ok "the note is the last one given" "$(sqlite3 "$DB" "SELECT body FROM note")"
 al session edit K-2 --date 2026-11-16 --trust 5

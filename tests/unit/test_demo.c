@@ -541,8 +541,8 @@ static void test_engagement(void **state)
 			}
 		}
 		assert_true(checkins * 100 >= attended * 70); /* most sessions */
-		assert_in_range(tension, 5, attended / 5);      /* some, not most */
-		assert_in_range(absent, 3, attended / 10);      /* a few */
+		assert_in_range(tension, 5, attended / 5);    /* some, not most */
+		assert_in_range(absent, 3, attended / 10);    /* a few */
 		assert_int_equal(dropouts, 1);
 	}
 }

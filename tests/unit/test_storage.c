@@ -356,17 +356,20 @@ static void test_purge(void **state)
 	add_users(db, u);
 	int64_t id = add_client(db, "K-1", u[0], "a goal");
 	add_client(db, "K-2", u[0], "");
-	assert_int_equal(exec_rc(db,
-		"INSERT INTO session (id, client_id, date, seq, context) VALUES "
-		"(10, 1, '2026-03-02', 1, 'ctx'), (11, 1, '2026-03-09', 1, NULL), "
-		"(12, 2, '2026-03-09', 1, NULL);"
-		"INSERT INTO rating VALUES (10, 'client', 1, 80), (11, 'client', 1, 60), "
-		"(12, 'client', 1, 90);"
-		"INSERT INTO note (session_id, body) VALUES (10, 'text'), (12, 'kept');"
-		"INSERT INTO note (session_id, kind, body) VALUES (10, 'client', 'comment');"
-		"INSERT INTO draft (client_id, session_id, updated, body) VALUES (1, 11, 'x', 'd');"
-		"INSERT INTO ack (session_id, rule, user_id, time, comment) "
-		"VALUES (11, 'drop', 2, '2026-03-10T10:00:00Z', 'c');"), SQLITE_OK);
+	assert_int_equal(
+	    exec_rc(
+	        db,
+	        "INSERT INTO session (id, client_id, date, seq, context) VALUES "
+	        "(10, 1, '2026-03-02', 1, 'ctx'), (11, 1, '2026-03-09', 1, NULL), "
+	        "(12, 2, '2026-03-09', 1, NULL);"
+	        "INSERT INTO rating VALUES (10, 'client', 1, 80), (11, 'client', 1, 60), "
+	        "(12, 'client', 1, 90);"
+	        "INSERT INTO note (session_id, body) VALUES (10, 'text'), (12, 'kept');"
+	        "INSERT INTO note (session_id, kind, body) VALUES (10, 'client', 'comment');"
+	        "INSERT INTO draft (client_id, session_id, updated, body) VALUES (1, 11, 'x', 'd');"
+	        "INSERT INTO ack (session_id, rule, user_id, time, comment) "
+	        "VALUES (11, 'drop', 2, '2026-03-10T10:00:00Z', 'c');"),
+	    SQLITE_OK);
 	assert_int_equal(db_begin(db, &err), AL_OK);
 	assert_int_equal(db_client_purge(db, id, &err), AL_OK);
 	assert_int_equal(db_commit(db, &err), AL_OK);
