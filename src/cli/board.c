@@ -65,48 +65,85 @@ static enum al_status print_clients(struct cli *c, const struct db_board *b, int
 	return st ? st : end;
 }
 
-static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
+#define SUMMARY_COLS 16
+static const struct out_col summary_cols[SUMMARY_COLS] = {
+    {"clinician"},           {"clients", true},       {"sessions_4w", true},
+    {"mean_4w", true},       {"open", true},          {"unrepaired", true},
+    {"repaired_12w", true},  {"closed_12w", true},    {"repair_pct", true},
+    {"missed_pct", true},    {"unrated_pct", true},   {"not_seen", true},
+    {"ended_planned", true}, {"ended_dropout", true}, {"ended_referred", true},
+    {"ended_other", true},
+};
+
+/* One clinician's summary line, every cell as text in buf. */
+struct summary_line {
+	char cell[SUMMARY_COLS][AL_KEY_MAX + 1];
+};
+
+static void summary_line(const struct db_board_clinician *bc, enum out_format fmt,
+                         struct summary_line *l)
 {
-	static const struct out_col cols[] = {
-	    {"clinician"},           {"clients", true},       {"sessions_4w", true},
-	    {"mean_4w", true},       {"open", true},          {"unrepaired", true},
-	    {"repaired_12w", true},  {"closed_12w", true},    {"repair_pct", true},
-	    {"missed_pct", true},    {"unrated_pct", true},   {"not_seen", true},
-	    {"ended_planned", true}, {"ended_dropout", true}, {"ended_referred", true},
-	    {"ended_other", true},
-	};
+	const struct board_tally *t = &bc->tally;
+	const struct al_engagement *e = &bc->engagement;
 	const char *none = fmt == OUT_TABLE ? "-" : "";
+	const int num_at[11] = {1, 2, 4, 5, 6, 7, 11, 12, 13, 14, 15};
+	const int v[11] = {t->clients,  t->sessions, t->open,     t->unrepaired,
+	                   t->repaired, t->closed,   t->not_seen, e->ended[0],
+	                   e->ended[1], e->ended[2], e->ended[3]};
+	const int pct_at[3] = {8, 9, 10};
+	const int rate[3] = {board_repair_pct(t), engagement_missed_pct(e),
+	                     engagement_unrated_pct(e)};
+	int mean_tenths = board_tally_mean(t);
+	snprintf(l->cell[0], sizeof l->cell[0], "%s", bc->name);
+	for (int k = 0; k < 11; k++)
+		snprintf(l->cell[num_at[k]], sizeof l->cell[0], "%d", v[k]);
+	snprintf(l->cell[3], sizeof l->cell[3], "%s", none);
+	if (mean_tenths != AL_MISSING)
+		format_tenths(mean_tenths, l->cell[3]);
+	for (int k = 0; k < 3; k++) {
+		char *cell = l->cell[pct_at[k]];
+		snprintf(cell, sizeof l->cell[0], "%s", none);
+		if (rate[k] >= 0)
+			snprintf(cell, sizeof l->cell[0], fmt == OUT_TABLE ? "%d%%" : "%d",
+			         rate[k]);
+	}
+}
+
+/* The summary's columns pick[0..n) (indexes into summary_cols). */
+static enum al_status summary_part(struct cli *c, const struct db_board *b, enum out_format fmt,
+                                   const int *pick, int n)
+{
+	struct out_col cols[SUMMARY_COLS];
+	const char *cells[SUMMARY_COLS];
+	struct summary_line l;
 	struct out o;
 	enum al_status st = AL_OK;
-	out_begin(&o, stdout, fmt, cols, (int)(sizeof cols / sizeof cols[0]));
+	for (int k = 0; k < n; k++)
+		cols[k] = summary_cols[pick[k]];
+	out_begin(&o, stdout, fmt, cols, n);
 	for (size_t i = 0; !st && i < b->nclin; i++) {
-		const struct board_tally *t = &b->clin[i].tally;
-		const struct al_engagement *e = &b->clin[i].engagement;
-		char num[11][16], mean[8], pct[3][16];
-		int mean_tenths = board_tally_mean(t);
-		const int rate[3] = {board_repair_pct(t), engagement_missed_pct(e),
-		                     engagement_unrated_pct(e)};
-		const int v[11] = {t->clients,  t->sessions, t->open,     t->unrepaired,
-		                   t->repaired, t->closed,   t->not_seen, e->ended[0],
-		                   e->ended[1], e->ended[2], e->ended[3]};
-		for (int k = 0; k < 11; k++)
-			snprintf(num[k], sizeof num[k], "%d", v[k]);
-		snprintf(mean, sizeof mean, "%s", none);
-		if (mean_tenths != AL_MISSING)
-			format_tenths(mean_tenths, mean);
-		for (int k = 0; k < 3; k++) {
-			snprintf(pct[k], sizeof pct[k], "%s", none);
-			if (rate[k] >= 0)
-				snprintf(pct[k], sizeof pct[k], fmt == OUT_TABLE ? "%d%%" : "%d",
-				         rate[k]);
-		}
-		const char *cells[] = {b->clin[i].name, num[0], num[1], mean,   num[2], num[3],
-		                       num[4],          num[5], pct[0], pct[1], pct[2], num[6],
-		                       num[7],          num[8], num[9], num[10]};
+		summary_line(&b->clin[i], fmt, &l);
+		for (int k = 0; k < n; k++)
+			cells[k] = l.cell[pick[k]];
 		st = out_row(&o, cells, c->err);
 	}
 	enum al_status end = out_end(&o, c->err);
 	return st ? st : end;
+}
+
+/* CSV and JSON: one line per clinician. A table has two parts, episodes
+ * then engagement, so that each fits 80 columns. */
+static enum al_status print_summary(struct cli *c, const struct db_board *b, enum out_format fmt)
+{
+	static const int all[SUMMARY_COLS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+	static const int episodes[9] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+	static const int engagement[8] = {0, 9, 10, 11, 12, 13, 14, 15};
+	if (fmt != OUT_TABLE)
+		return summary_part(c, b, fmt, all, SUMMARY_COLS);
+	enum al_status st = summary_part(c, b, fmt, episodes, 9);
+	if (!st)
+		putchar('\n');
+	return st ? st : summary_part(c, b, fmt, engagement, 8);
 }
 
 static enum al_status parse_status(struct cli *c, const char *arg, int *status)

@@ -32,9 +32,13 @@ B-1     bob               3  2026-11-27  WATCH    *++      Trust was 7.5 on 27 N
 B-2     bob               5  2026-10-30  WATCH    ***+*    Trust was 6.5 on 23 October, under the cutoff of 8.0. Ask what would help them feel safe to be open.
 C-1     carl              1  2026-11-20  ok
 
-clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
-bob              3            6      8.5     0           1             1           2         50%          0%           0%         1              0              0               0            0
-carl             2            4      8.8     1           0             0           0           -          0%          20%         0              0              0               0            0"
+clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
+bob              3            6      8.5     0           1             1           2         50%
+carl             2            4      8.8     1           0             0           0           -
+
+clinician  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+bob                0%           0%         1              0              0               0            0
+carl               0%          20%         0              0              0               0            0"
 al --user sup board --format json --status ruPTure
 check "--status (any case) narrows the clients; JSON" 0 '[
  {"client": "B-3", "clinician": "bob", "sessions": 7, "last_date": "2026-11-27", "status": "RUPTURE", "flag": "Since 6 November (session 4) bob noted a withdrawal. Not back to about 9.0 after 3 sessions (now 8.4). bob might invite them to talk about what happened between them."},
@@ -45,8 +49,11 @@ check "--status and --clinician together: none" 0 "client,clinician,sessions,las
 COLUMNS=1000 al --user sup board --clinician carl --status WATCH --format table
 check "a filtered table keeps the clinician's summary" 0 "client  clinician  sessions  last_date  status  trend  flag
 
-clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
-carl             2            4      8.8     1           0             0           0           -          0%          20%         0              0              0               0            0"
+clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
+carl             2            4      8.8     1           0             0           0           -
+
+clinician  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+carl               0%          20%         0              0              0               0            0"
 
 # A clinician sees their own board: their clients and their own line.
 al --user bob board --summary --format csv
@@ -74,9 +81,13 @@ check "the 4 weeks end today" 0 "clinician,clients,sessions_4w,mean_4w,open,unre
 bob,3,2,8.4,0,1,1,2,50,0,0,3,0,0,0,0
 carl,2,1,8.2,1,0,0,0,,0,20,2,0,0,0,0"
 ALLIANCE_TODAY=2027-03-01 COLUMNS=1000 run "$A" --user sup board --summary --format table
-check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
-bob              3            0        -     0           1             0           0           -           -            -         3              0              0               0            0
-carl             2            0        -     1           0             0           0           -           -            -         2              0              0               0            0"
+check "no session in the 4 weeks: a dash" 0 "clinician  clients  sessions_4w  mean_4w  open  unrepaired  repaired_12w  closed_12w  repair_pct
+bob              3            0        -     0           1             0           0           -
+carl             2            0        -     1           0             0           0           -
+
+clinician  missed_pct  unrated_pct  not_seen  ended_planned  ended_dropout  ended_referred  ended_other
+bob                 -            -         3              0              0               0            0
+carl                -            -         2              0              0               0            0"
 
 # Archived clients leave the board and the counts; a supervisee without
 # clients still has a line.
