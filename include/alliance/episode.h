@@ -28,13 +28,13 @@ enum al_episode_status { AL_EPISODE_OPEN, AL_EPISODE_REPAIRED, AL_EPISODE_UNREPA
  * are found"); the story says it in words. */
 enum al_opening {
 	AL_OPEN_MARKER,    /* the clinician recorded a rupture */
-	AL_OPEN_REPORTED,  /* a red check-in (issue 14) */
+	AL_OPEN_REPORTED,  /* a red check-in */
 	AL_OPEN_DROP_DIP,  /* a red drop that is also a red dip of that dimension */
 	AL_OPEN_FALL,      /* one dimension far below the client's usual, for them */
 	AL_OPEN_TOGETHER,  /* several dimensions below their usual at once */
 	AL_OPEN_CONFIRMED, /* below the usual at one session and still at the next */
 	AL_OPEN_DECLINE,   /* a slow slide (the decline rule) */
-	AL_OPEN_ATTENDANCE /* a missed session after a rupture (issue 14) */
+	AL_OPEN_ATTENDANCE /* a missed session after a rupture, or a second in a row */
 };
 
 #define AL_EPISODE_SPAN 12  /* sessions an unrepaired episode keeps taking evidence */

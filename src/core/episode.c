@@ -45,28 +45,33 @@ bool episode_evidence_kind(enum al_rule r, enum al_episode_kind *kind)
 	case AL_RULE_DECLINE:
 		*kind = AL_EPISODE_DECLINE;
 		return true;
-	/* issue 14: reported -> AL_EPISODE_REPORTED; disengaging and missed ->
-	 * AL_EPISODE_DISENGAGEMENT */
+	case AL_RULE_REPORTED:
+		*kind = AL_EPISODE_REPORTED;
+		return true;
+	case AL_RULE_DISENGAGING:
+	case AL_RULE_MISSED:
+		*kind = AL_EPISODE_DISENGAGEMENT;
+		return true;
 	default:
 		return false;
 	}
 }
 
-/* A session the client came to. Every session is attended until
- * attendance is recorded (issue 14). */
 static bool attended(const struct al_session *se)
 {
-	(void)se;
-	return true;
+	return se->attendance == AL_ATTENDED;
 }
 
+#define TALKED_THROUGH 3 /* talked >= 3: mostly talked through */
+
 /* A later check-in that settles a `reported` episode (tension 0 or talked
- * >= 3): 1 yes, 0 no, -1 no check-in at that session, where the ratings
- * alone decide (issue 14). */
-static int checkin_settles(const struct al_session *se)
+ * >= 3): 1 yes, 0 no, -1 no check-in at that session (or check-ins not
+ * asked), where the ratings alone decide. */
+static int checkin_settles(const struct al_settings *s, const struct al_session *se)
 {
-	(void)se;
-	return -1;
+	if (!s->ask_checkin || !attended(se) || se->tension == AL_NO_ANSWER)
+		return -1;
+	return se->tension == 0 || se->talked >= TALKED_THROUGH;
 }
 
 static size_t flags_end(const struct build *b, size_t from, size_t session)
@@ -186,14 +191,24 @@ static bool flag_at(const struct build *b, size_t from, size_t end, enum al_rule
 }
 
 /* The clauses that rest on flags, at their own session: a marker; a red
- * check-in; a red drop that is also a red dip of that dimension; a decline
- * (and, issue 14, a missed session after a rupture). */
+ * check-in; a red drop that is also a red dip of that dimension; a missed
+ * session after a rupture, or a second in a row (a decline is
+ * open_by_decline's, after the ratings have had their say). */
 static bool open_by_flags(const struct build *b, size_t i, struct episode_opening *o)
 {
 	size_t from = b->next_flag, end = flags_end(b, from, i);
 	*o = (struct episode_opening){.began = i};
 	if (flag_at(b, from, end, AL_RULE_MARKER, -1, AL_SEV_RED)) {
 		o->why = AL_OPEN_MARKER;
+		return true;
+	}
+	if (flag_at(b, from, end, AL_RULE_REPORTED, -1, AL_SEV_RED)) {
+		o->why = AL_OPEN_REPORTED;
+		return true;
+	}
+	if (flag_at(b, from, end, AL_RULE_DISENGAGING, -1, AL_SEV_AMBER) ||
+	    flag_at(b, from, end, AL_RULE_MISSED, -1, AL_SEV_AMBER)) {
+		o->why = AL_OPEN_ATTENDANCE;
 		return true;
 	}
 	for (size_t k = from; k < end; k++) {
@@ -341,8 +356,9 @@ static bool kinds_met(struct build *b, const struct al_episode *e, size_t j, boo
 		if (!(e->kinds >> k & 1) || b->p.met[k] != NONE)
 			continue;
 		bool met = back;
-		if (k == AL_EPISODE_REPORTED && checkin_settles(se) >= 0)
-			met = checkin_settles(se) == 1;
+		int settles = checkin_settles(b->s, se);
+		if (k == AL_EPISODE_REPORTED && settles >= 0)
+			met = settles == 1;
 		else if (k == AL_EPISODE_DISENGAGEMENT)
 			met = attended(se);
 		if (met)

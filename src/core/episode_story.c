@@ -209,6 +209,32 @@ static bool say_twice(struct text *t, const struct al_course *c, const struct al
 	return true;
 }
 
+/* What the client said at a check-in: "they said there was some tension
+ * (2 of 4)", with "that it was hardly talked through" and "that something
+ * about who they are felt misunderstood" where they said so. */
+static void say_checkin(struct text *t, const struct al_session *se)
+{
+	static const char *const talked[] = {"not talked through at all", "hardly talked through",
+	                                     "only partly talked through"};
+	say(t, "they said at the check-in");
+	if (se->tension > 0) {
+		say(t, " there was %s tension (%d of 4)",
+		    se->tension >= 3 ? "quite a lot of" : "some", se->tension);
+		if (se->talked >= 0 && se->talked < 3)
+			say(t, " and that it was %s", talked[se->talked]);
+	}
+	if (se->misunderstood == 1)
+		say(t, "%s that something about who they are felt misunderstood",
+		    se->tension > 0 ? ", and" : "");
+}
+
+/* A session the client did not come to: "they missed a session (a no-show)". */
+static void say_absence(struct text *t, const struct al_session *se)
+{
+	say(t, "they missed a session (%s)",
+	    se->attendance == AL_LATE_CANCEL ? "a late cancellation" : "a no-show");
+}
+
 /* The first sentence: since when and what changed. */
 static void say_what(struct text *t, const struct al_course *c, const struct al_episode *e,
                      const struct voice *v)
@@ -227,8 +253,12 @@ static void say_what(struct text *t, const struct al_course *c, const struct al_
 	if (marker)
 		say(t, "%s%s noted a %s", dims ? ", and " : "", who(v),
 		    rupture_name(c->sessions[m].rupture));
+	else if (!dims && e->opening == AL_OPEN_REPORTED)
+		say_checkin(t, &c->sessions[e->opened]);
+	else if (!dims && e->opening == AL_OPEN_ATTENDANCE)
+		say_absence(t, &c->sessions[e->opened]);
 	else if (!dims)
-		say(t, "the ratings changed"); /* issue 14: the check-in and attendance words */
+		say(t, "the ratings changed");
 }
 
 /* What joined after the opening, grouped: each marker on its date, the
@@ -267,12 +297,47 @@ static void say_joins(struct text *t, const struct al_course *c, const struct al
 		say_dims(t, c, slid);
 		say(t, " slid too");
 	}
-	if (other_at != SIZE_MAX) { /* issue 14: check-ins and attendance say it their way */
+	if (other_at != SIZE_MAX) { /* a check-in or a missed session */
 		explain_date_words(c, c->sessions[other_at].date, date, sizeof date);
-		say(t, ", and more followed on %s", date);
+		if (c->sessions[other_at].attendance != AL_ATTENDED)
+			say(t, ", and they missed the session of %s", date);
+		else
+			say(t, ", and on %s they said at the check-in that it was not easy", date);
 	}
 	if (e->njoin > AL_EPISODE_JOINS)
 		say(t, ", and more");
+}
+
+/* Where an episode of the client's voice or attendance alone stands: its
+ * own words, as the ratings were never what changed. */
+static void say_status_voice(struct text *t, const struct al_course *c, const struct al_settings *s,
+                             const struct al_episode *e)
+{
+	bool reported = e->kind == AL_EPISODE_REPORTED;
+	switch (e->status) {
+	case AL_EPISODE_REPAIRED:
+		say(t, reported ? " Settled by " : " They came back on ");
+		say_date(t, c, e->closed);
+		say(t, ": repaired.");
+		break;
+	case AL_EPISODE_UNREPAIRED:
+		say(t,
+		    reported ? " Not settled at the check-ins after %d session%s"
+		             : " Not back to a settled course after %d session%s",
+		    s->repair_window, s->repair_window == 1 ? "" : "s");
+		if (e->back != NONE) {
+			say(t, "; settled by ");
+			say_date(t, c, e->back);
+		}
+		say(t, ".");
+		break;
+	default:
+		if (reported)
+			say(t, " Not settled yet (%d of %d sessions).", e->rated, s->repair_window);
+		else
+			say(t, " Not seen since.");
+		break;
+	}
 }
 
 /* Where it stands: repaired, not back, or still open. */
@@ -331,6 +396,10 @@ static void say_invitation(struct text *t, const struct al_course *c, const stru
 		say(t, " It may help to name together what made the difference.");
 	} else if (e->kind == AL_EPISODE_DECLINE) {
 		say(t, " Ask how recent sessions have felt to them.");
+	} else if (e->kind == AL_EPISODE_REPORTED) {
+		say(t, " Thank them for saying so, and invite them to say more about it.");
+	} else if (e->kind == AL_EPISODE_DISENGAGEMENT) {
+		say(t, " Reach out and invite them back to talk about how the work is going.");
 	} else if (marker || count_bits(e->dims) != 1) {
 		if (v->name)
 			say(t, " %s might invite them to talk about what happened between them.",
@@ -355,7 +424,12 @@ void episode_story(const struct al_course *c, const struct al_settings *s,
 	say_what(&t, c, e, &v);
 	say_joins(&t, c, e, &v);
 	say(&t, ".");
-	say_status(&t, c, s, e);
+	bool voice = !e->dims && !(e->rules >> AL_RULE_MARKER & 1) &&
+	             (e->kind == AL_EPISODE_REPORTED || e->kind == AL_EPISODE_DISENGAGEMENT);
+	if (voice)
+		say_status_voice(&t, c, s, e);
+	else
+		say_status(&t, c, s, e);
 	say_invitation(&t, c, e, &v);
 	if (t.len && !v.name && t.buf[0] != toupper((unsigned char)t.buf[0]))
 		t.buf[0] = (char)toupper((unsigned char)t.buf[0]);

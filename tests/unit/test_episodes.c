@@ -52,6 +52,7 @@ static void fixture_from(struct fixture *fx, const char *start, size_t n, size_t
 		struct al_session *se = &fx->sessions[i];
 		se->date = day + 7 * (int32_t)i;
 		se->seq = (int)i + 1;
+		se->tension = se->talked = se->misunderstood = AL_NO_ANSWER;
 		for (int r = 0; r < AL_RATER_COUNT; r++)
 			for (int d = 0; d < AL_DIM_MAX; d++)
 				se->rating[r][d] = AL_MISSING;
@@ -690,6 +691,110 @@ static void test_story_buffer_and_names(void **state)
 }
 
 /* The out buffer: the count is returned whatever cap is. */
+/* ---- the client's voice and attendance (kinds reported, disengagement) -- */
+
+static void checkin(struct fixture *fx, size_t i, int tension, int talked)
+{
+	fx->sessions[i].tension = (int8_t)tension;
+	fx->sessions[i].talked = (int8_t)talked;
+}
+
+static void absent(struct fixture *fx, size_t i, enum al_attendance a)
+{
+	fx->sessions[i].attendance = a;
+	for (int d = 0; d < AL_DIM_MAX; d++)
+		fx->sessions[i].rating[AL_RATER_CLIENT][d] = AL_MISSING;
+}
+
+/* A red check-in opens a `reported` episode at its session, judged on the
+ * core dimensions; a later red one joins it, and a check-in with no
+ * tension repairs it. */
+static void test_reported(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 8, 3);
+	all_core(&fx, "9 9 9 9 9 9 9 9");
+	checkin(&fx, 3, 3, 1);
+	checkin(&fx, 4, 2, 1);
+	checkin(&fx, 5, 0, AL_NO_ANSWER);
+	expect_episodes(&fx, "4,reported,red,,repaired,6\n");
+	assert_int_equal(fx.eps[0].opening, AL_OPEN_REPORTED);
+	assert_int_equal(fx.eps[0].judged, 7u);
+	expect_story(
+	    &fx, 0,
+	    "Since 23 March (session 4) they said at the check-in there was quite a lot "
+	    "of tension (3 of 4) and that it was hardly talked through. Settled by 6 April "
+	    "(session 6): repaired. It may help to name together what made "
+	    "the difference.");
+	/* with check-ins not asked, the ratings alone decide: back at once, and
+	 * the red check-in of that session is a story of its own */
+	fx.s.ask_checkin = 0;
+	expect_episodes(&fx, "4,reported,red,,repaired,5\n5,reported,red,,repaired,6\n");
+	/* still tense and no tension-free check-in: not repaired in the window */
+	fx.s.ask_checkin = 1;
+	checkin(&fx, 5, 1, 2);
+	checkin(&fx, 6, 1, 2);
+	expect_episodes(&fx, "4,reported,red,,unrepaired,7\n");
+	expect_story(
+	    &fx, 0,
+	    "Since 23 March (session 4) they said at the check-in there was quite a lot "
+	    "of tension (3 of 4) and that it was hardly talked through. Not settled at the "
+	    "check-ins after 3 sessions; settled by 20 April (session 8). Thank them for saying "
+	    "so, and invite them to "
+	    "say more about it.");
+	/* an amber check-in (tension 1, talked through) opens nothing */
+	fixture_init(&fx, 6, 3);
+	all_core(&fx, "9 9 9 9 9 9");
+	checkin(&fx, 3, 1, 3);
+	expect_episodes(&fx, "");
+}
+
+/* A no-show after an unrepaired rupture joins it and the story says so. */
+static void test_disengagement_joins(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 9, 3);
+	all_core(&fx, "9 9 9 9 6 - 6 6 6");
+	absent(&fx, 5, AL_NO_SHOW);
+	build(&fx);
+	char got[1024];
+	render(&fx, got, sizeof got);
+	assert_string_equal(got, "5,rupture,red,trust;collaboration;empathy,unrepaired,9\n");
+	assert_true(fx.eps[0].kinds >> AL_EPISODE_DISENGAGEMENT & 1);
+	assert_int_equal(fx.held[flag_index(&fx, 5, -1, AL_RULE_DISENGAGING)], 0);
+	expect_story(&fx, 0,
+	             "Since 30 March (session 5) trust, collaboration and empathy fell by about 3 "
+	             "points from 9.0, and they missed the session of 6 April. Not back to about "
+	             "9.0 after 3 sessions (now 6.0). Invite them to talk about what happened "
+	             "between you.");
+}
+
+/* Two missed sessions in a row open a `disengagement` episode (amber); the
+ * next attended session repairs it. */
+static void test_disengagement_opens(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_init(&fx, 8, 3);
+	all_core(&fx, "9 9 9 9 - - 9 9");
+	absent(&fx, 4, AL_NO_SHOW);
+	absent(&fx, 5, AL_LATE_CANCEL);
+	expect_episodes(&fx, "6,disengagement,amber,,repaired,7\n");
+	expect_story(&fx, 0,
+	             "Since 6 April (session 6) they missed a session (a late cancellation). "
+	             "They came back on 13 April (session 7): repaired. It may help to name "
+	             "together what made the difference.");
+	/* never back: the story asks to reach out */
+	fx.c.n = 6;
+	expect_episodes(&fx, "6,disengagement,amber,,open,\n");
+	expect_story(&fx, 0,
+	             "Since 6 April (session 6) they missed a session (a late cancellation). Not "
+	             "seen since. Reach out and invite them back to talk about how the "
+	             "work is going.");
+}
+
 static void test_output_buffer(void **state)
 {
 	(void)state;
@@ -728,6 +833,9 @@ int main(void)
 	    cmocka_unit_test(test_current),
 	    cmocka_unit_test(test_story_buffer_and_names),
 	    cmocka_unit_test(test_output_buffer),
+	    cmocka_unit_test(test_reported),
+	    cmocka_unit_test(test_disengagement_joins),
+	    cmocka_unit_test(test_disengagement_opens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
