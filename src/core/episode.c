@@ -191,8 +191,7 @@ static bool flag_at(const struct build *b, size_t from, size_t end, enum al_rule
 }
 
 /* The clauses that rest on flags, at their own session: a marker; a red
- * check-in; a red drop that is also a red dip of that dimension; a missed
- * session after a rupture, or a second in a row (a decline is
+ * drop that is also a red dip of that dimension (a decline is
  * open_by_decline's, after the ratings have had their say). */
 static bool open_by_flags(const struct build *b, size_t i, struct episode_opening *o)
 {
@@ -200,15 +199,6 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 	*o = (struct episode_opening){.began = i};
 	if (flag_at(b, from, end, AL_RULE_MARKER, -1, AL_SEV_RED)) {
 		o->why = AL_OPEN_MARKER;
-		return true;
-	}
-	if (flag_at(b, from, end, AL_RULE_REPORTED, -1, AL_SEV_RED)) {
-		o->why = AL_OPEN_REPORTED;
-		return true;
-	}
-	if (flag_at(b, from, end, AL_RULE_DISENGAGING, -1, AL_SEV_AMBER) ||
-	    flag_at(b, from, end, AL_RULE_MISSED, -1, AL_SEV_AMBER)) {
-		o->why = AL_OPEN_ATTENDANCE;
 		return true;
 	}
 	for (size_t k = from; k < end; k++) {
@@ -221,6 +211,23 @@ static bool open_by_flags(const struct build *b, size_t i, struct episode_openin
 		}
 	}
 	return false;
+}
+
+/* The client's voice and attendance, when the ratings did not open an
+ * episode at that session (then they join it): a red check-in; a missed
+ * session after a rupture, or a second in a row. */
+static bool open_by_voice(const struct build *b, size_t i, struct episode_opening *o)
+{
+	size_t from = b->next_flag, end = flags_end(b, from, i);
+	*o = (struct episode_opening){.began = i};
+	if (flag_at(b, from, end, AL_RULE_REPORTED, -1, AL_SEV_RED))
+		o->why = AL_OPEN_REPORTED;
+	else if (flag_at(b, from, end, AL_RULE_DISENGAGING, -1, AL_SEV_AMBER) ||
+	         flag_at(b, from, end, AL_RULE_MISSED, -1, AL_SEV_AMBER))
+		o->why = AL_OPEN_ATTENDANCE;
+	else
+		return false;
+	return true;
 }
 
 static bool open_by_decline(const struct build *b, size_t i, struct episode_opening *o)
@@ -321,7 +328,8 @@ static void try_open(struct build *b, size_t i)
 {
 	struct episode_opening o;
 	if (open_by_flags(b, i, &o) || episode_open_by_ratings(b->c, b->t, i, b->earliest, &o) ||
-	    open_by_decline(b, i, &o) || episode_open_by_slide(b->c, b->t, i, &o))
+	    open_by_decline(b, i, &o) || episode_open_by_slide(b->c, b->t, i, &o) ||
+	    open_by_voice(b, i, &o))
 		open_episode(b, i, &o);
 }
 
