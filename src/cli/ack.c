@@ -83,8 +83,10 @@ enum al_status cmd_ack(struct cli *c, int argc, char **argv)
 	q.code = pos[0];
 	if ((st = view_init(c, &v)))
 		return st;
-	if (!(st = db_begin(c->db, c->err)) && !(st = ack_store(c, &v, &q)))
-		st = db_commit(c->db, c->err);
+	if (!(st = db_begin(c->db, c->err)) && !(st = ack_store(c, &v, &q)) &&
+	    !(st = db_commit(c->db, c->err)))
+		cli_stored(c, "%s: the episode opened at session %ld acknowledged", q.code,
+		           q.opened);
 	db_rollback(c->db);
 	view_free(&v);
 	return st;

@@ -23,9 +23,12 @@ enum al_status cmd_backup(struct cli *c, int argc, char **argv)
 	st = db_backup(c->db, f.tmp, pos[0], c->err);
 	if ((st = cli_file_close(c, &f, st)))
 		return st;
-	if ((st = db_backup_audit(c->db, c->err)))
+	if ((st = db_backup_audit(c->db, c->err))) {
 		unlink(pos[0]); /* nothing changed: no audit row, no copy */
-	return st;
+		return st;
+	}
+	cli_stored(c, "%s: backup of %s written", pos[0], db_path(c->db));
+	return AL_OK;
 }
 
 static enum al_status print_line(void *ctx, const char *line, struct al_error *err)

@@ -50,6 +50,15 @@ static enum al_status add_owner(struct cli *c, const char *name, struct al_clien
 	return st;
 }
 
+/* "K-0142: client of alice added (cbt, with a goal)": never the goal's text. */
+static void say_added(struct cli *c, const struct al_client *cl, const char *clinician)
+{
+	bool modality = *cl->modality, goal = *cl->goal;
+	cli_stored(c, "%s: client of %s added%s%s%s%s%s", cl->code, clinician ? clinician : c->user,
+	           modality || goal ? " (" : "", cl->modality, modality && goal ? ", " : "",
+	           goal ? "with a goal" : "", modality || goal ? ")" : "");
+}
+
 static enum al_status client_add(struct cli *c, int argc, char **argv)
 {
 	struct cli_opt opts[] = {{"clinician", true}, {"modality", true}, {"goal", true}, {NULL}};
@@ -68,8 +77,8 @@ static enum al_status client_add(struct cli *c, int argc, char **argv)
 		st = al_fail(c->err, AL_EINPUT, "%s: client '%s' already exists", c->cmd, cl.code);
 		goto out;
 	}
-	if (!(st = db_client_add(c->db, &cl, c->err)))
-		st = db_commit(c->db, c->err);
+	if (!(st = db_client_add(c->db, &cl, c->err)) && !(st = db_commit(c->db, c->err)))
+		say_added(c, &cl, cli_opt(opts, "clinician"));
 out:
 	db_rollback(c->db);
 	return st;
@@ -234,8 +243,10 @@ static enum al_status client_delete(struct cli *c, int argc, char **argv)
 		             c->cmd, cl.code);
 		goto out;
 	}
-	if (!(st = db_client_purge(c->db, cl.id, c->err)) && !(st = db_commit(c->db, c->err)))
-		st = purge_finish(c, cl.code);
+	if (!(st = db_client_purge(c->db, cl.id, c->err)) && !(st = db_commit(c->db, c->err)) &&
+	    !(st = purge_finish(c, cl.code)))
+		cli_stored(c, "%s: purged with its %d session%s", cl.code, cl.nsessions,
+		           cl.nsessions == 1 ? "" : "s");
 out:
 	db_rollback(c->db);
 	return st;

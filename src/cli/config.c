@@ -77,9 +77,15 @@ static enum al_status config_set(struct cli *c, int argc, char **argv)
 		               pos[1], range);
 	}
 	if ((st = db_begin(c->db, c->err)) || (st = db_setting_set(c->db, d->key, v, c->err)) ||
-	    (st = db_commit(c->db, c->err)))
+	    (st = db_commit(c->db, c->err))) {
 		db_rollback(c->db);
-	return st;
+		return st;
+	}
+	char value[32], def[32];
+	setting_format(d, v, value, sizeof value);
+	setting_format(d, d->def, def, sizeof def);
+	cli_stored(c, "%s set to %s (default %s)", d->key, value, def);
+	return AL_OK;
 }
 
 static enum al_status config_list_cmd(struct cli *c, int argc, char **argv)

@@ -198,6 +198,7 @@ enum al_status cmd_demo(struct cli *c, int argc, char **argv)
 		db_rollback(c->db);
 		return st;
 	}
-	print_summary(&d);
+	if (!c->quiet)
+		print_summary(&d);
 	return cli_flush_stdout(c);
 }

@@ -54,8 +54,9 @@ static enum al_status dimension_add(struct cli *c, int argc, char **argv)
 	else if (dims.n >= AL_DIM_MAX)
 		st = al_fail(c->err, AL_EINPUT, "%s: a database holds at most %d dimensions",
 		             c->cmd, AL_DIM_MAX);
-	else if (!(st = db_dim_add(c->db, pos[0], pos[1], c->err)))
-		st = db_commit(c->db, c->err);
+	else if (!(st = db_dim_add(c->db, pos[0], pos[1], c->err)) &&
+	         !(st = db_commit(c->db, c->err)))
+		cli_stored(c, "dimension %s added (%s)", pos[0], pos[1]);
 out:
 	db_rollback(c->db);
 	return st;

@@ -7,6 +7,6 @@ enum al_status cmd_init(struct cli *c, int argc, char **argv)
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, NULL, pos, 0, 0, NULL);
 	if (st)
 		return st;
-	printf("%s\n", db_path(c->db));
+	cli_stored(c, "%s", db_path(c->db)); /* the path alone: scripts read it */
 	return AL_OK;
 }

@@ -215,7 +215,8 @@ static enum al_status import_file(struct cli *c, struct import_run *r, FILE *fp,
 		               r->errors - IMPORT_ERRORS_SHOWN);
 	if (r->errors) /* main prints the last one, as for every command */
 		return al_fail(c->err, AL_EINPUT, "%s", r->last);
-	print_stats(&stats, dry_run);
+	if (dry_run || !c->quiet) /* a dry run's line is its result, not a confirmation */
+		print_stats(&stats, dry_run);
 	return AL_OK;
 }
 

@@ -175,9 +175,10 @@ static enum al_status repair_run(struct cli *c, const struct cli_opt *opts, stru
 	if (st)
 		return st;
 	repair_strategies_text(q->strategies, ", ", list, sizeof list);
-	printf("%s: repair recorded for the episode opened at session %ld (%s; %s at session "
-	       "%zu)\n",
-	       q->code, q->episode, repair_domains[q->domain].word, list, at);
+	cli_stored(c,
+	           "%s: repair recorded for the episode opened at session %ld (%s; %s at session "
+	           "%zu)",
+	           q->code, q->episode, repair_domains[q->domain].word, list, at);
 	return AL_OK;
 }
 

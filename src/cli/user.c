@@ -47,6 +47,8 @@ static enum al_status user_add(struct cli *c, int argc, char **argv)
 		db_rollback(c->db);
 		return st;
 	}
+	cli_stored(c, "user %s added (%s%s%s)", pos[0], is_sup ? "supervisor" : "clinician",
+	           sup_name ? ", supervised by " : "", sup_name ? sup.name : "");
 	return AL_OK;
 }
 

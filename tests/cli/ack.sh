@@ -19,11 +19,11 @@ al --user sup episodes --all --format csv
 cp "$T/out" "$T/episodes-before.csv"
 
 al --user sup ack B-3 --episode 4 --comment "Discussed in supervision: ask about the move"
-check "a supervisor acknowledges B-3's episode" 0 ""
+check "a supervisor acknowledges B-3's episode" 0 "B-3: the episode opened at session 4 acknowledged"
 al --user sup ack C-2 --episode 4 --comment "Seen; carl will raise it"
-check "and C-2's" 0 ""
+check "and C-2's" 0 "C-2: the episode opened at session 4 acknowledged"
 al --user sup ack C-2 --episode 4 --comment "Followed up 2 Dec"
-check "a second acknowledgement of one episode" 0 ""
+check "a second acknowledgement of one episode" 0 "C-2: the episode opened at session 4 acknowledged"
 [ "$(acks)" = 3 ] && ok "three rows stored" || not_ok "three rows stored" "$(acks)"
 sqlite3 "$DB" "SELECT s.date, u.name, a.comment FROM episode_ack a
 	JOIN session s ON s.id = a.session_id JOIN user u ON u.id = a.user_id ORDER BY a.id" > "$T/rows"
@@ -61,7 +61,7 @@ check_grep "report HTML: both acknowledgements" "<p class=\"ack\">Acknowledged b
 # Unicode counts as characters: 500 of them fit, 501 do not.
 long=$(printf 'é%.0s' $(seq 500))
 al --user sup ack B-2 --episode 4 --comment "$long"
-check "500 characters (1000 bytes) fit" 0 ""
+check "500 characters (1000 bytes) fit" 0 "B-2: the episode opened at session 4 acknowledged"
 al --user sup ack B-2 --episode 4 --comment "x$long"
 check_err "501 characters" 1 "alliance: ack: --comment is too long (at most 500 characters)"
 
@@ -110,7 +110,7 @@ check_err "the version-1 form is gone" 2 "alliance: ack: unknown option --sessio
 
 # A purge takes the client's acknowledgements with it.
 al --user bob client delete B-3 --purge
-check "purge" 0 ""
+check "purge" 0 "B-3: purged with its 7 sessions"
 [ "$(acks)" = $((nacks - 1)) ] && ok "purge removes the client's acknowledgements" || not_ok "purge removes the client's acknowledgements" "$(acks)"
 
 # The migration (schema 5): acknowledgements of flags made before episodes

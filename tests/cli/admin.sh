@@ -21,7 +21,7 @@ check_err "check takes no argument" 2 "alliance: check: unexpected argument 'ext
 
 # Backup: a new 0600 file, one self-contained database, never overwriting.
 al backup "$T/copy.db"
-check "backup" 0 ""
+check "backup" 0 "$T/copy.db: backup of $T/a.db written"
 [ "$(stat -c %a "$T/copy.db")" = 600 ] && ok "backup file is 0600" || not_ok "backup file is 0600" "$(stat -c %a "$T/copy.db")"
 [ ! -e "$T/copy.db-wal" ] && [ ! -e "$T/copy.db-journal" ] && ok "backup is one file" || not_ok "backup is one file" "$(ls "$T")"
 [ "$(sqlite3 "$T/copy.db" "PRAGMA journal_mode")" = delete ] && ok "backup is not in WAL mode" || not_ok "backup is not in WAL mode"
@@ -51,7 +51,7 @@ run sh -c "ulimit -f 70; exec \"$A\" backup \"$T/full.db\""
 check_err "backup on a full disk" 4 "alliance: $T/full.db: disk full"
 [ ! -e "$T/full.db" ] && ok "failed backup leaves no file" || not_ok "failed backup leaves no file"
 al --read-only backup "$T/ro-copy.db"
-check "backup with --read-only" 0 ""
+check "backup with --read-only" 0 "$T/ro-copy.db: backup of $T/a.db written"
 al --db "$T/ro-copy.db" --read-only check
 check "read-only backup is sound" 0 "ok"
 sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'backup'" > "$T/n"

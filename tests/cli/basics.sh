@@ -30,9 +30,9 @@ al user add
 check_err "missing argument" 2 "alliance: user add: missing argument (see alliance --help)"
 
 al user add bob --role supervisor
-check "user add supervisor" 0 ""
+check "user add supervisor" 0 "user bob added (supervisor)"
 al user add carol --supervisor bob
-check "user add with supervisor" 0 ""
+check "user add with supervisor" 0 "user carol added (clinician, supervised by bob)"
 al user list --format csv
 check "user list csv" 0 "name,role,supervisor
 alice,clinician,

@@ -17,9 +17,9 @@ sue,supervisor,
 vera,supervisor,"
 
 al client add K-0142 --modality cbt --goal "Fewer panic attacks, back to work"
-check "add with modality and goal" 0 ""
+check "add with modality and goal" 0 "K-0142: client of alice added (cbt, with a goal)"
 al client add K-0007
-check "add with defaults" 0 ""
+check "add with defaults" 0 "K-0007: client of alice added"
 al client list --format csv
 check "list: own clients by code" 0 'code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
 K-0007,alice,,,0,,no,,
@@ -50,7 +50,7 @@ check_err "code with a slash" 1 "alliance: client add: 'K/1' is not a valid clie
 al client add ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
 check_err "code of 33 characters" 1 "alliance: client add: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456' is not a valid client code (1-32 letters, digits, '-', '_', '.')"
 al client add ABCDEFGHIJKLMNOPQRSTUVWXYZ012345
-check "code of 32 characters" 0 ""
+check "code of 32 characters" 0 "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345: client of alice added"
 al client add ""
 check_err "empty code" 1 "alliance: client add: '' is not a valid client code (1-32 letters, digits, '-', '_', '.')"
 al client add K-1 --modality gestalt
@@ -65,9 +65,9 @@ check_err "goal with a newline" 1 "alliance: client add: --goal has a line break
 al client add K-1 --goal "$(printf 'bad \377 byte')"
 check_err "goal not UTF-8" 1 "alliance: client add: --goal is not valid UTF-8"
 al client add K-1 --goal "$(printf '%0200d' 0)" --modality other
-check "goal of 200 bytes" 0 ""
+check "goal of 200 bytes" 0 "K-1: client of alice added (other, with a goal)"
 al client add K-2 --goal "Schlaf verbessern, Ängste"
-check "goal in UTF-8" 0 ""
+check "goal in UTF-8" 0 "K-2: client of alice added (with a goal)"
 al client add K-3 --clinician nobody
 check_err "unknown clinician" 1 "alliance: client add: --clinician: unknown user 'nobody'"
 al client add K-3 --clinician sue
@@ -75,7 +75,7 @@ check_err "clinician must be a clinician" 1 "alliance: client add: --clinician: 
 al client add K-3 --clinician bob
 check_err "a clinician adds only their own clients" 1 "alliance: client add: --clinician: 'bob' is not you (a clinician works only with their own clients)"
 al client add K-3 --clinician alice
-check "--clinician naming oneself" 0 ""
+check "--clinician naming oneself" 0 "K-3: client of alice added"
 al client add
 check_err "missing code" 2 "alliance: client add: missing argument (see alliance --help)"
 al client add K-4 K-5
@@ -105,11 +105,11 @@ check_err "supervisor must name a clinician" 1 "alliance: client add: a supervis
 al --user sue client add B-1 --clinician carl
 check_err "supervisor: not a supervisee" 1 "alliance: client add: --clinician: 'carl' is not one of your supervisees"
 al --user sue client add B-1 --clinician bob --modality psychodynamic
-check "supervisor adds for a supervisee" 0 ""
+check "supervisor adds for a supervisee" 0 "B-1: client of bob added (psychodynamic)"
 al --user bob client add B-2
-check "clinician bob adds his own" 0 ""
+check "clinician bob adds his own" 0 "B-2: client of bob added"
 al --user carl client add C-1
-check "clinician carl adds his own" 0 ""
+check "clinician carl adds his own" 0 "C-1: client of carl added"
 
 # Each sees their own: a clinician their clients, a supervisor the supervisees'.
 al --user bob client list --format csv
@@ -215,7 +215,7 @@ echo "SELECT 'open', count(*) FROM client;" >&3
 i=0; while [ ! -s "$T/reader" ] && [ $i -lt 500 ]; do i=$((i + 1)); sleep 0.01; done
 check_grep "a second connection is open" "^open\|" "$T/reader"
 al client delete K-0142 --purge
-check "purge" 0 ""
+check "purge" 0 "K-0142: purged with its 1 session"
 for w in QXCONTEXT QXNOTE QXCOMMENT QXDRAFT QXACK QXGOAL; do
 	check_no_grep "after purge, other connection open: no $w in the file" "$w" "$DB"
 done

@@ -133,9 +133,9 @@ trust,Trust,yes,I felt safe and able to be open.
 collaboration,Collaboration,yes,\"We worked together on what matters to me, in a way that fits me.\"
 empathy,Empathy,yes,\"I felt heard, understood and respected.\""
 al dimension add goals "Agreement on goals"
-check "dimension add" 0 ""
+check "dimension add" 0 "dimension goals added (Agreement on goals)"
 al --user sue dimension add hope "Hope for change"
-check "a supervisor may add a dimension (whole-file command)" 0 ""
+check "a supervisor may add a dimension (whole-file command)" 0 "dimension hope added (Hope for change)"
 al dimension list --format json
 check "dimension list json" 0 '[
  {"key": "trust", "label": "Trust", "core": "yes", "wording": "I felt safe and able to be open."},

@@ -81,7 +81,7 @@ check_err "delete needs --purge" 1 "alliance: client delete: --purge is required
 al --user sam client delete "$CODE" --purge
 check_err "a supervisor cannot purge" 1 "alliance: client delete: supervisors do not change ratings or notes"
 al --user bob client delete "$CODE" --purge
-check "purge" 0 ""
+check "purge" 0 "Purge-7731: purged with its 11 sessions"
 found_nowhere "right after the purge: no note, goal, context, draft or ack byte in the db or -wal" \
 	"$MARK" "$DB" "$DB-wal"
 found_nowhere "right after the purge: the code is gone from the db and -wal" "$CODE" "$DB" "$DB-wal"

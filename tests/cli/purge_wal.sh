@@ -45,7 +45,7 @@ rm -f "$T/fifo" && mkfifo "$T/fifo"
 held=$!
 wait_open $held "$DB-shm" || not_ok "setup: the held process opens the database"
 al client delete K-3 --purge
-check "purge with nobody reading" 0 ""
+check "purge with nobody reading" 0 "K-3: purged with its 1 session"
 [ -f "$DB-wal" ] && [ ! -s "$DB-wal" ] && ok "the write-ahead log is truncated at once" ||
 	not_ok "the write-ahead log is truncated at once" "$(ls -l "$DB-wal" 2>&1)"
 [ "$(pending)" = 0 ] && ok "and the purge is not pending" || not_ok "and the purge is not pending"

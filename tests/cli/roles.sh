@@ -80,7 +80,7 @@ check_err "sup: client delete" 1 "alliance: client delete: supervisors do not ch
 snapshot "$T/after"
 same_file "a supervisor's refused writes changed nothing" "$T/before" "$T/after"
 al --user sup ack B-1 --episode 4 --comment seen
-check "sup acknowledges B-1's episode" 0 ""
+check "sup acknowledges B-1's episode" 0 "B-1: the episode opened at session 4 acknowledged"
 snapshot "$T/before.archive"
 al --user sup client archive B-1
 check_err "sup may not archive B-1" 1 "alliance: client archive: supervisors do not archive or unarchive clients (the client's clinician does)"
@@ -116,4 +116,4 @@ for cmd in flags caseload board "client list"; do
 	check_err "bob's $cmd --clinician alice" 1 "alliance: $cmd: --clinician: 'alice' is not you (a clinician works only with their own clients)"
 done
 al --user bob client delete B-1 --purge
-check "bob purges his own client" 0 ""
+check "bob purges his own client" 0 "B-1: purged with its 5 sessions"

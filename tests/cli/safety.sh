@@ -39,7 +39,7 @@ check "nothing was stored" 0 "session,date,rater,dimension,value,rupture,context
 # ---- config set with the value the key has: no write, no audit row ----
 before=$(audit_rows)
 al config set cutoff 8.0
-check "config set to the default value" 0 ""
+check "config set to the default value" 0 "cutoff set to 8.0 (default 8.0)"
 [ "$(audit_rows)" = "$before" ] && ok "writes no audit row" ||
 	not_ok "writes no audit row" "$before -> $(audit_rows)"
 al config set cutoff 7.5

@@ -28,12 +28,12 @@ want "the database: 0660, the group's" "660 users" "$(mode "$C")"
 (echo "BEGIN; SELECT count(*) FROM user;"; sleep 3) | sqlite3 "$C" > /dev/null &
 holder=$!
 al --shared --db "$C" client add K-1
-check "a write beside an open reader" 0 ""
+check "a write beside an open reader" 0 "K-1: client of alice added"
 want "-wal and -shm: 0660 too" "660 users 660 users" "$(mode "$C-wal" "$C-shm")"
 wait $holder
 
 al --shared --db "$C" backup "$T/clinic/backup.db"
-check "--shared backup" 0 ""
+check "--shared backup" 0 "$T/clinic/backup.db: backup of $T/clinic/practice/alliance.db written"
 want "the backup: 0660" "660 users" "$(mode "$T/clinic/backup.db")"
 ALLIANCE_SHARED=1 run "$A" --db "$C" export --output "$T/clinic/export.csv"
 check "ALLIANCE_SHARED=1 export --output" 0 ""
@@ -45,7 +45,7 @@ want "the report: 0660" "660 users" "$(mode "$T/clinic/K-1.html")"
 # A colleague in the group uses the same database.
 al --shared --db "$C" user add nina
 as_colleague --user nina --db "$C" client add N-1
-check "a colleague in the group writes" 0 ""
+check "a colleague in the group writes" 0 "N-1: client of nina added"
 as_colleague --user nina --db "$C" client list --format csv
 check "and reads" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
 N-1,nina,,,0,,no,,"
