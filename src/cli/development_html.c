@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alliance/cli_development.h"
+#include "alliance/cli_html.h"
 #include "alliance/parse.h"
 
 static const char style[] =
@@ -26,27 +27,6 @@ static const char style[] =
     "@media print{body{margin:0;max-width:none;font-size:10.5pt}"
     "section+section{break-before:page}h2{break-after:avoid}tr{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
-
-static void esc(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-}
 
 static const char *few_mark(int n)
 {
@@ -189,7 +169,7 @@ static void one(const struct cli *c, const struct dev_summary *s, FILE *fp)
 {
 	const struct al_development *d = &s->d;
 	fputs("<section>\n<h1>Development summary: ", fp);
-	esc(fp, s->clinician);
+	html_text(fp, s->clinician);
 	fputs("</h1>\n", fp);
 	facts(c, d, fp);
 	if (any_few(d))
@@ -210,7 +190,7 @@ void development_html(const struct cli *c, const struct dev_summary *s, size_t n
 	      fp);
 	for (size_t k = 0; k < n; k++) {
 		fputs(k ? ", " : ": ", fp);
-		esc(fp, s[k].clinician);
+		html_text(fp, s[k].clinician);
 	}
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	for (size_t k = 0; k < n; k++)

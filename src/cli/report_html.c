@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alliance/cli_html.h"
 #include "alliance/cli_report.h"
 #include "alliance/parse.h"
 #include "alliance/text.h"
@@ -61,48 +62,16 @@ static const char style[] =
     "h2{break-after:avoid}tr,li,svg{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-/* Text into HTML: controls, bidirectional and zero-width characters shown
- * escaped as everywhere ("&lt;U+202E&gt;"), then the HTML specials. */
-static void esc(FILE *fp, const char *text)
-{
-	size_t need = text_escape(text, true, NULL, 0) + 1;
-	char *shown = malloc(need);
-	if (!shown)
-		return; /* out of memory: left out rather than shown raw */
-	text_escape(text, true, shown, need);
-	for (const char *s = shown; *s; s++)
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-	free(shown);
-}
-
 static void html_facts(const struct report *r, FILE *fp)
 {
 	const struct al_course *course = &r->course.course;
 	char a[AL_DATE_LEN + 1], span[64];
 	fputs("<dl>\n<dt>Clinician</dt><dd>", fp);
-	esc(fp, r->client.clinician);
+	html_text(fp, r->client.clinician);
 	fputs("</dd>\n<dt>Modality</dt><dd>", fp);
-	esc(fp, r->client.modality[0] ? r->client.modality : "not set");
+	html_text(fp, r->client.modality[0] ? r->client.modality : "not set");
 	fputs("</dd>\n<dt>Goal</dt><dd>", fp);
-	esc(fp, r->client.goal[0] ? r->client.goal : "not set");
+	html_text(fp, r->client.goal[0] ? r->client.goal : "not set");
 	report_span(r, 0, course->n, span, sizeof span);
 	fprintf(fp, "</dd>\n<dt>Sessions</dt><dd>%zu%s</dd>\n", course->n, span);
 	if (r->period) {
@@ -178,7 +147,7 @@ static void svg_panel(const struct report *r, const struct svg_frame *fr, const 
 	svg_marker(fp, k, SVG_LEFT + 4, svg_panel_top(k) - 9, false, NULL);
 	fprintf(fp, "<text x=\"%d\" y=\"%d\" font-weight=\"700\">", SVG_LEFT + 14,
 	        svg_panel_top(k) - 5);
-	esc(fp, name);
+	html_text(fp, name);
 	fputs("</text>\n", fp);
 	for (int v = fr->floor; v <= 100; v += 20)
 		fprintf(fp,
@@ -315,7 +284,7 @@ static void html_ratings(const struct report *r, FILE *fp)
 	for (size_t d = 0; d < course->ndims; d++)
 		if (r->dim_shown[d]) {
 			fputs("<th>", fp);
-			esc(fp, course->dims[d].key);
+			html_text(fp, course->dims[d].key);
 			fputs("</th>", fp);
 		}
 	bool absence = report_has_absence(r);
@@ -334,7 +303,7 @@ static void html_ratings(const struct report *r, FILE *fp)
 			fprintf(fp, "<td>%s</td>",
 			        s->attendance == AL_ATTENDED ? "" : attendance_name(s->attendance));
 		fprintf(fp, "<td>%s</td><td>", rupture_name(s->rupture));
-		esc(fp, r->course.context[i]);
+		html_text(fp, r->course.context[i]);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</table>\n", fp);
@@ -359,17 +328,17 @@ static void html_episodes(const struct report *r, FILE *fp)
 		report_episode_head(r, k, head, sizeof head);
 		fprintf(fp, "<li class=\"%s\"><span class=\"mark\">%s</span><strong>", cls[m],
 		        mark_look[m].glyph);
-		esc(fp, head);
+		html_text(fp, head);
 		fprintf(fp, "</strong>%s<p>", episode_is_current(course, e) ? " (current)" : "");
 		view_story(r->c, &r->v, course, k, r->client.clinician, story, sizeof story);
-		esc(fp, story);
+		html_text(fp, story);
 		fputs("</p>", fp);
 		for (size_t a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, 0);
 		     a < r->eacks.n;
 		     a = db_episode_acks_next(&r->eacks, course, &r->v.an, k, a + 1)) {
 			report_episode_ack_line(&r->eacks.a[a], ack, sizeof ack);
 			fputs("<p class=\"ack\">", fp);
-			esc(fp, ack);
+			html_text(fp, ack);
 			fputs("</p>", fp);
 		}
 		fputs("</li>\n", fp);
@@ -422,13 +391,13 @@ static void html_flags(const struct report *r, FILE *fp)
 		flag_explain_named(course, &r->v.settings, f,
 		                   r->c->supervisor ? r->client.clinician : NULL, why, sizeof why);
 		fputs("<p>", fp);
-		esc(fp, why);
+		html_text(fp, why);
 		fputs("</p>", fp);
 		for (size_t a = db_acks_next(&r->acks, s->id, f->dim, f->rule, 0); a < r->acks.n;
 		     a = db_acks_next(&r->acks, s->id, f->dim, f->rule, a + 1)) {
 			report_ack_line(&r->acks.a[a], ack, sizeof ack);
 			fputs("<p class=\"ack\">", fp);
-			esc(fp, ack);
+			html_text(fp, ack);
 			fputs("</p>", fp);
 		}
 		fputs("</li>\n", fp);
@@ -456,12 +425,12 @@ static enum al_status html_notes(struct report *r, FILE *fp)
 		fprintf(fp, "<h3>Session %d, %s</h3>\n", r->course.sessions[i].seq, date);
 		if (note) {
 			fputs("<p class=\"note\">", fp);
-			esc(fp, note);
+			html_text(fp, note);
 			fputs("</p>\n", fp);
 		}
 		if (comment) {
 			fputs("<p>The client's comment:</p>\n<p class=\"note\">", fp);
-			esc(fp, comment);
+			html_text(fp, comment);
 			fputs("</p>\n", fp);
 		}
 		free(note);
@@ -476,9 +445,9 @@ enum al_status report_html(struct report *r, FILE *fp)
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<title>Alliance report: ",
 	      fp);
-	esc(fp, r->client.code);
+	html_text(fp, r->client.code);
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>Alliance report: ", style);
-	esc(fp, r->client.code);
+	html_text(fp, r->client.code);
 	fputs("</h1>\n", fp);
 	html_facts(r, fp);
 	html_episodes(r, fp);
