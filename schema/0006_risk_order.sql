@@ -22,6 +22,7 @@ CREATE INDEX client_status_mine ON client_status(clinician_id, archived, risk, k
 -- What the board's per-clinician lines read (db/board.c), without the rows.
 CREATE INDEX client_status_tally ON client_status(clinician_id, archived, red_open,
                                                   red_unrepaired, trend, closed);
+DROP TRIGGER IF EXISTS client_status_follows; -- a database made to look older (tests)
 CREATE TRIGGER client_status_follows AFTER UPDATE OF code, clinician_id, archived ON client
 BEGIN
 	UPDATE client_status SET code = NEW.code, clinician_id = NEW.clinician_id,
