@@ -1,4 +1,4 @@
--- alliance schema 6: the risk order from an index, so that a screen reads
+-- alliance schema 7: the risk order from an index, so that a screen reads
 -- the clients it shows and no more however large the practice grows
 -- (issue 13). Each client's summary carries the client's code, clinician
 -- and archived flag (copied from client when the summary is written, and
