@@ -167,8 +167,7 @@ static const struct ui_key caseload_keys[] = {
     UI_KEY_FOR(UI_CLINICIAN, cl_new, 'n', 0, "n", "n", "new",
                "new session for the selected client"),
     UI_KEY_FOR(UI_CLINICIAN, cl_absent, 'x', 0, "x", "x", "absent",
-               "the selected client did not attend today (cancelled, late-cancel, no-show, "
-               "clinician-cancel)"),
+               "record that the selected client did not attend today"),
     UI_KEY_FOR(UI_CLINICIAN, cl_add, 'a', 0, "a", "a", "add",
                "add a client (code, modality, goal)"),
     UI_KEY(cl_board, 's', 0, "s", "s", "board",
