@@ -17,7 +17,7 @@ struct db_discuss {
 	int64_t client_id;
 	char code[AL_KEY_MAX + 1];
 	char clinician[AL_KEY_MAX + 1];
-	int opened;                 /* the session number where the episode opened */
+	int opened;                  /* the session number where the episode opened */
 	char asked[AL_DATE_LEN + 1]; /* the day of the latest such record (UTC) */
 };
 
