@@ -304,8 +304,13 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
 	struct chart c;
 	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
+	/* sessions not attended: a gap with a mark of their own */
+	struct chart_span *absent = malloc((shown->n + 1) * sizeof *absent);
+	o.spans = absent;
+	o.nspans = absent ? chart_absence_spans(shown, absent) : 0;
 	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
+	free(absent);
 	free(cells);
 }
 
