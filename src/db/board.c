@@ -78,6 +78,28 @@ static enum al_status tally(struct gather *g, struct board_tally *t, int64_t cli
 	return st;
 }
 
+/* The clinician's active clients not seen for more than gap_days (SPEC
+ * §4b: worked out when reading, as it depends on today). */
+static enum al_status count_not_seen(struct gather *g, struct db_board_clinician *k,
+                                     struct al_error *err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM client_status WHERE clinician_id = :clinician "
+	    "AND archived = 0 AND last_attended < :cut";
+	char cut[AL_DATE_LEN + 1];
+	sqlite3_stmt *st = db_stmt(g->db, sql, err);
+	if (!st)
+		return err->status;
+	format_date(g->today - g->settings.gap_days, cut);
+	db_bind_int(st, ":clinician", k->id);
+	db_bind_text(st, ":cut", cut);
+	int rc = db_step(g->db, st, err);
+	if (rc == SQLITE_ROW)
+		k->tally.not_seen = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? AL_OK : err->status;
+}
+
 /* One clinician's tally: a pass over the index that holds what it reads
  * (client_status_tally), one client at a time. */
 static enum al_status tally_clinician(struct gather *g, struct db_board_clinician *k,
@@ -99,7 +121,7 @@ static enum al_status tally_clinician(struct gather *g, struct db_board_clinicia
 	if (!status && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		status = err->status;
 	sqlite3_reset(st);
-	return status;
+	return status ? status : count_not_seen(g, k, err);
 }
 
 static enum al_status add_client(void *ctx, const struct db_status_row *r, struct al_error *err)
