@@ -20,4 +20,9 @@ void chart_marks(const struct al_course *course, const struct al_flag *flags, si
  * leads): what the chart shows unless one dimension is asked for. */
 struct al_course chart_core_course(const struct al_course *course);
 
+/* chart_absent.c: the sessions of course not attended as spans of their
+ * own (CHART_SPAN_ABSENT, from == to) into out (course->n at most);
+ * returns how many. */
+size_t chart_absence_spans(const struct al_course *course, struct chart_span *out);
+
 #endif

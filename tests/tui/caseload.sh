@@ -22,7 +22,7 @@ grep -E '^ [A-E]-[a-z]+ +[0-9]+ ' "$T/screen" | grep -o -E '(! RUPTURE|\^ WATCH|
 printf '%s\n' '! RUPTURE' '! RUPTURE' '^ WATCH' '✓ repaired' '· ok' > "$T/want"
 same_file "each status has its word" "$T/want" "$T/states"
 check_grep "status glyph with the word" '! RUPTURE' "$T/screen"
-check_grep "status line lists the keys" 'Enter open +/ filter +n new +a add +s board +q quit +\? help +z hide' "$T/screen"
+check_grep "status line lists the keys" 'Enter open +/ filter +n new +x absent +a add +s board +q quit +\? help +z hide' "$T/screen"
 check_grep "a client without sessions" 'K-LONGCODE-0042 +0  -' "$T/screen"
 
 # Colour by default; NO_COLOR later must draw without any. An SGR colour

@@ -26,7 +26,7 @@ cat > "$T/want" <<'EOF'
  Note           Tab leaves the note; Ctrl-E opens your text editor
 EOF
 same_file "the form reads in Tab order: ratings, then the note" "$T/want" "$T/top"
-check_grep "then rater, rupture, context and the date, at the bottom" \
+check_grep "then rater, rupture, context, attendance and the date, at the bottom" \
 	"^ Date +$today +year-month-day" "$T/screen"
 check_no_grep "no programmer words in the labels" 'YYYY|\$EDITOR' "$T/screen"
 
@@ -74,6 +74,8 @@ tui_type y
 check_screen "a full field says why the key was not taken" \
 	"Context: at most 200 characters (the key was not taken)"
 tui_keys C-u
+tui_keys Tab
+check_screen "then the attendance" "‹ attended"
 tui_keys Tab
 check_screen "the date is the last field" "Date           $today"
 tui_keys Tab

@@ -15,6 +15,7 @@
 #include "alliance/spark.h"
 #include "../core/ui.h"
 #include "../screens.h"
+#include "../widget/discuss.h"
 #include "../widget/list.h"
 #include "../widget/why.h"
 
@@ -32,6 +33,8 @@ struct board {
 	struct ui_list list;      /* over all n: rows are read as they come into sight */
 	int64_t clinician;        /* the clinician shown, 0 for all */
 	int status;               /* enum al_state shown, -1 for all */
+	struct db_discuss discuss[DB_DISCUSS_MAX]; /* the episodes to discuss (c and / apply) */
+	size_t ndiscuss;
 };
 
 static const struct db_status_row *selected(const struct board *b)
@@ -73,6 +76,9 @@ static enum al_status count(struct ui *ui, struct board *b, int64_t keep)
 		rc = db_risk_count(ui->db, &b->q, &b->n, &longest, ui->err);
 	if (!rc && keep)
 		rc = db_risk_position(ui->db, &b->q, keep, &pos, ui->err);
+	if (!rc)
+		rc = db_discuss_load(ui->db, &b->q.who, b->clinician, b->q.text, b->discuss,
+		                     DB_DISCUSS_MAX, &b->ndiscuss, ui->err);
 	db_end_read(ui->db);
 	db_risk_forget(&b->rows);
 	if (!rc && !ui_list_set(&b->list, b->n, pos))
@@ -233,10 +239,10 @@ static int summary_lines(const struct board *b)
 	return n < SUMMARY_MAX ? n : SUMMARY_MAX;
 }
 
-/* Rows below the title, the summary, a gap and the heads. */
+/* Rows below the title, the summary, a gap, what is to discuss and the heads. */
 static int below_heads(const struct board *b)
 {
-	return LINES - 2 - 1 - (1 + summary_lines(b)) - 1 - 1;
+	return LINES - 2 - 1 - (1 + summary_lines(b)) - 1 - ui_discuss_rows(b->ndiscuss) - 1;
 }
 
 /* Rows for clients: those below the heads but the why panel's. */
@@ -367,6 +373,8 @@ static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	const struct board *b = st;
 	draw_title(ui, b, f);
 	int top = draw_summary(ui, b) + 2;
+	ui_draw_discuss(ui, top, b->discuss, b->ndiscuss);
+	top += ui_discuss_rows(b->ndiscuss);
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);
 	const struct db_status_row *r = selected(b);

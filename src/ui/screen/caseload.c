@@ -144,6 +144,17 @@ static enum ui_action cl_new(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
+/* x: the selected client did not attend today (a small choice of words). */
+static enum ui_action cl_absent(struct ui *ui, void *st)
+{
+	const struct db_status_row *r = selected(st);
+	if (r)
+		ui_open(ui, UI_ABSENT_FORM, &(struct ui_client_args){r->client.code, 0});
+	else
+		ui_say(ui, true, "no client selected: add one with a");
+	return UI_DONE;
+}
+
 static enum ui_action cl_add(struct ui *ui, void *st)
 {
 	(void)st;
@@ -175,6 +186,8 @@ static const struct ui_key caseload_keys[] = {
                        "filter by code (Enter keeps it, Esc clears)"),
     UI_KEY_FOR(UI_CLINICIAN, cl_new, 'n', 0, "n", "n", "new",
                "new session for the selected client"),
+    UI_KEY_FOR(UI_CLINICIAN, cl_absent, 'x', 0, "x", "x", "absent",
+               "record that the selected client did not attend today"),
     UI_KEY_FOR(UI_CLINICIAN, cl_add, 'a', 0, "a", "a", "add",
                "add a client (code, modality, goal)"),
     UI_KEY(cl_board, 's', 0, "s", "s", "board",

@@ -241,6 +241,13 @@ static enum ui_action cs_ack(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
+/* r: a repair of the client's latest episode. */
+static enum ui_action cs_repair(struct ui *ui, void *st)
+{
+	ui_open(ui, UI_REPAIR_FORM, &(struct ui_client_args){((struct client *)st)->code, 0});
+	return UI_DONE;
+}
+
 static enum ui_action cs_back(struct ui *ui, void *st)
 {
 	(void)ui;
@@ -259,6 +266,8 @@ static const struct ui_key client_keys[] = {
     UI_KEY(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings"),
     UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
     UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_repair, 'r', 0, "r", "r", "repair",
+               "record a repair of the latest episode (domain, strategies, session, note)"),
     UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "acknowledge",
                "acknowledge a flag of the selected session with a comment"),
     UI_KEY_OUT(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back",
@@ -295,8 +304,13 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
 	struct chart c;
 	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
+	/* sessions not attended: a gap with a mark of their own */
+	struct chart_span *absent = malloc((shown->n + 1) * sizeof *absent);
+	o.spans = absent;
+	o.nspans = absent ? chart_absence_spans(shown, absent) : 0;
 	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
+	free(absent);
 	free(cells);
 }
 

@@ -1,5 +1,5 @@
 /* The session entry form: date, one rating per dimension, rater, rupture
- * marker, context and note. Built for speed: the focus starts on the first
+ * marker, context, attendance and note. Built for speed: the focus starts on the first
  * rating, a value and Tab per item, Ctrl-S saves from anywhere. A draft is
  * kept in the database while typing and offered back after a crash. */
 #include <stdio.h>
@@ -43,9 +43,26 @@ static const char *rating_check(const struct ui_text *t, char *why_buf, size_t c
 	return why_buf;
 }
 
+/* A session not attended is only the record (SPEC §1): the reason stands
+ * beside the attendance, whichever was typed first. */
+static const char *attendance_check(const struct entry *e)
+{
+	if (e->attendance == AL_ATTENDED)
+		return NULL;
+	for (int r = 0; r < AL_RATER_COUNT; r++)
+		for (size_t d = 0; d < e->dims.n; d++)
+			if (e->rating[r][d].len)
+				return "no ratings when not attended";
+	if (e->rupture != AL_RUPTURE_NONE)
+		return "no rupture marker when not attended";
+	return NULL;
+}
+
 static const char *entry_check(const void *ctx, int i, char *why_buf, size_t cap)
 {
 	const struct entry *e = ctx;
+	if (i == ENTRY_F_ATTENDANCE(e))
+		return attendance_check(e);
 	if (i == ENTRY_F_DATE(e)) {
 		char buf[64];
 		int32_t days;
@@ -296,6 +313,13 @@ static void build_form(struct entry *e)
 	                      .hint = "a rupture you noticed in the session"};
 	f->field[ENTRY_F_CONTEXT(e)] = (struct ui_field){
 	    UI_FIELD_TEXT, "Context", "life events (illness, a loss)", &e->context, 30};
+	f->field[ENTRY_F_ATTENDANCE(e)] =
+	    (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                      .label = "Attendance",
+	                      .choices = al_attendance_names,
+	                      .nchoices = AL_ATTENDANCE_COUNT,
+	                      .choice = &e->attendance,
+	                      .hint = "a n l c pick; c again: other cancel"};
 	f->field[ENTRY_F_DATE(e)] =
 	    (struct ui_field){UI_FIELD_TEXT, "Date", "year-month-day", &e->date, 11};
 	f->n = ENTRY_F_COUNT(e);

@@ -20,7 +20,7 @@ struct entry {
 	struct ui_form form;
 	struct ui_text date, context, note;
 	struct ui_text rating[AL_RATER_COUNT][AL_DIM_MAX];
-	int rater, rupture;
+	int rater, rupture, attendance;
 	int32_t today;
 	struct db_dims dims; /* as when the form opened: its fields follow them */
 	enum entry_ask ask;
@@ -31,13 +31,14 @@ struct entry {
 
 /* Field indices, in Tab order (SPEC §5): one per dimension, so that
  * "7 Tab 6.5 Tab 8 Tab" reaches the note; then rater, rupture marker,
- * context and the date. */
+ * context, attendance and the date. */
 #define ENTRY_F_DIM(i) (i)
 #define ENTRY_F_NOTE(e) ((int)(e)->dims.n)
 #define ENTRY_F_RATER(e) (ENTRY_F_NOTE(e) + 1)
 #define ENTRY_F_RUPTURE(e) (ENTRY_F_NOTE(e) + 2)
 #define ENTRY_F_CONTEXT(e) (ENTRY_F_NOTE(e) + 3)
-#define ENTRY_F_DATE(e) (ENTRY_F_CONTEXT(e) + 1)
+#define ENTRY_F_ATTENDANCE(e) (ENTRY_F_CONTEXT(e) + 1)
+#define ENTRY_F_DATE(e) (ENTRY_F_ATTENDANCE(e) + 1)
 #define ENTRY_F_COUNT(e) (ENTRY_F_DATE(e) + 1)
 
 /* Fills the form from a stored session (editing). */

@@ -29,6 +29,7 @@ static void fill_from(struct entry *e, const struct db_course *c, int i)
 			ui_text_set(&e->rating[r][d], rated ? buf : "");
 		}
 	e->rupture = (int)s->rupture;
+	e->attendance = (int)s->attendance;
 	ui_text_set(&e->context, c->context[i]);
 }
 
@@ -78,9 +79,10 @@ char *entry_draft_encode(const struct entry *e)
 	struct buf b = {.cap = ENTRY_NOTE_BYTES + 8192};
 	if (!(b.s = malloc(b.cap)))
 		return NULL;
-	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\n",
+	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\nattendance=%s\n",
 	                         rater_name((enum al_rater)e->rater),
-	                         rupture_name((enum al_rupture)e->rupture));
+	                         rupture_name((enum al_rupture)e->rupture),
+	                         attendance_name((enum al_attendance)e->attendance));
 	put_line(&b, "date", &e->date);
 	put_line(&b, "context", &e->context);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
@@ -109,6 +111,12 @@ static int rupture_of(const char *v)
 	return parse_rupture(v, &r) ? (int)r : 0;
 }
 
+static int attendance_of(const char *v)
+{
+	enum al_attendance a = AL_ATTENDED;
+	return parse_attendance(v, &a) ? (int)a : AL_ATTENDED;
+}
+
 static void decode_line(struct entry *e, const char *key, const char *v)
 {
 	const char *dot = strchr(key, '.');
@@ -120,6 +128,8 @@ static void decode_line(struct entry *e, const char *key, const char *v)
 		e->rater = rater_of(v);
 	else if (strcmp(key, "rupture") == 0)
 		e->rupture = rupture_of(v);
+	else if (strcmp(key, "attendance") == 0)
+		e->attendance = attendance_of(v);
 	else if (dot) {
 		char rater[16];
 		snprintf(rater, sizeof rater, "%.*s", (int)(dot - key), key);
@@ -197,6 +207,8 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	in.session_id = e->session_id;
 	in.new_session = true; /* n means a new session, even on a date that has one */
 	in.set_rupture = true;
+	in.set_attendance = true;
+	in.attendance = (enum al_attendance)e->attendance;
 	in.rupture = (enum al_rupture)e->rupture;
 	in.context = context;
 	ratings_in(e, &in);

@@ -79,6 +79,15 @@ static enum ui_action choice_key(struct ui_field *fld, int key, bool *changed)
 	return UI_DONE;
 }
 
+static enum ui_action check_key(struct ui_field *fld, int key, bool *changed)
+{
+	if (key != ' ' && key != 'x' && key != 'X')
+		return UI_PASS;
+	*fld->choice = !*fld->choice;
+	*changed = true;
+	return UI_DONE;
+}
+
 enum ui_action form_key(struct ui *ui, struct ui_form *f, int key)
 {
 	struct ui_field *fld = &f->field[f->focus];
@@ -87,8 +96,9 @@ enum ui_action form_key(struct ui *ui, struct ui_form *f, int key)
 		return move_focus(ui, f, 1);
 	if (key == UI_FN(KEY_BTAB) || (!note && key == UI_FN(KEY_UP)))
 		return move_focus(ui, f, -1);
-	if (fld->kind == UI_FIELD_CHOICE) {
-		enum ui_action a = choice_key(fld, key, &changed);
+	if (fld->kind == UI_FIELD_CHOICE || fld->kind == UI_FIELD_CHECK) {
+		enum ui_action a = fld->kind == UI_FIELD_CHECK ? check_key(fld, key, &changed)
+		                                               : choice_key(fld, key, &changed);
 		f->edited = f->edited || changed;
 		f->changed = f->changed || changed;
 		return a;
@@ -105,7 +115,8 @@ enum ui_action form_key(struct ui *ui, struct ui_form *f, int key)
 
 bool form_typing(const struct ui_form *f)
 {
-	return f->field[f->focus].kind != UI_FIELD_CHOICE;
+	enum ui_field_kind k = f->field[f->focus].kind;
+	return k != UI_FIELD_CHOICE && k != UI_FIELD_CHECK;
 }
 
 bool form_valid(struct ui *ui, struct ui_form *f)
@@ -131,6 +142,11 @@ static void draw_choice(const struct ui *ui, const struct ui_field *fld, int y, 
 	int used = ui_put(y, x, 2, a, ui->ascii ? "< " : "\u2039 ");
 	used += ui_put(y, x + used, choice_width(fld), a, *v ? v : "none");
 	ui_put(y, x + used, 2, a, ui->ascii ? " >" : " \u203a");
+}
+
+static void draw_check(const struct ui *ui, const struct ui_field *fld, int y, int x, bool focus)
+{
+	ui_put(y, x, 3, ui_attr(ui, focus ? UI_R_FOCUS : UI_R_FIELD), *fld->choice ? "[x]" : "[ ]");
 }
 
 /* Beside a field: why its value is refused, or its hint. */
@@ -164,11 +180,14 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows, 
 			y += h + 1;
 			continue;
 		}
-		int box = fld->kind == UI_FIELD_CHOICE ? choice_width(fld)
-		          : fld->box                   ? fld->box
-		                                       : COLS - x - 3;
+		int box = fld->kind == UI_FIELD_CHOICE  ? choice_width(fld)
+		          : fld->kind == UI_FIELD_CHECK ? 3
+		          : fld->box                    ? fld->box
+		                                        : COLS - x - 3;
 		if (fld->kind == UI_FIELD_CHOICE)
 			draw_choice(ui, fld, y, x, focus);
+		else if (fld->kind == UI_FIELD_CHECK)
+			draw_check(ui, fld, y, x, focus);
 		else
 			ui_text_draw(fld->text, y, x, box, 1,
 			             ui_attr(ui, focus ? UI_R_FOCUS : UI_R_FIELD), focus, fr);

@@ -6,8 +6,9 @@
 #include "../core/ui.h"
 #include "text.h"
 
-enum ui_field_kind { UI_FIELD_TEXT, UI_FIELD_CHOICE, UI_FIELD_NOTE };
-#define UI_FORM_MAX (AL_DIM_MAX + 8)
+/* CHECK: a checkbox, *choice 0 or 1 (Space or x toggles it). */
+enum ui_field_kind { UI_FIELD_TEXT, UI_FIELD_CHOICE, UI_FIELD_NOTE, UI_FIELD_CHECK };
+#define UI_FORM_MAX (AL_DIM_MAX + 12)
 struct ui_field {
 	enum ui_field_kind kind;
 	const char *label;
@@ -16,7 +17,7 @@ struct ui_field {
 	int box;                    /* TEXT: box width in cells */
 	const char *const *choices; /* CHOICE */
 	int nchoices;
-	int *choice;
+	int *choice; /* CHOICE, CHECK */
 };
 struct ui_form {
 	struct ui_field field[UI_FORM_MAX];

@@ -1,0 +1,54 @@
+/* The board's "To discuss": repair records naming `supervision` that no
+ * acknowledgement of their episode has followed. */
+#include <stdio.h>
+
+#include "alliance/db_discuss.h"
+#include "internal.h"
+
+/* One row per episode (client, opening session), its latest request. */
+static const char discuss_sql[] =
+    "SELECT c.id, c.code, u.name, "
+    "(SELECT count(*) FROM session o WHERE o.client_id = s.client_id "
+    " AND (o.date < s.date OR (o.date = s.date AND o.seq <= s.seq))), "
+    "substr(max(r.time), 1, 10) "
+    "FROM repair r JOIN repair_strategy rs ON rs.repair_id = r.id "
+    "AND rs.strategy = 'supervision' "
+    "JOIN client c ON c.id = r.client_id JOIN user u ON u.id = c.clinician_id "
+    "JOIN session s ON s.id = r.opened_id "
+    "WHERE c.archived = 0 "
+    "AND (:clinician = 0 OR c.clinician_id = :clinician) "
+    "AND (:only = 0 OR c.clinician_id = :only) "
+    "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+    "AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "
+    " OR instr(lower(u.name), lower(:text)) > 0) "
+    "AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "
+    " AND a.time >= r.time) "
+    "GROUP BY r.opened_id ORDER BY max(r.time), c.code";
+
+static void discuss_read(sqlite3_stmt *st, struct db_discuss *d)
+{
+	d->client_id = sqlite3_column_int64(st, 0);
+	snprintf(d->code, sizeof d->code, "%s", db_col_text(st, 1));
+	snprintf(d->clinician, sizeof d->clinician, "%s", db_col_text(st, 2));
+	d->opened = sqlite3_column_int(st, 3);
+	snprintf(d->asked, sizeof d->asked, "%s", db_col_text(st, 4));
+}
+
+enum al_status db_discuss_load(struct db *db, const struct db_client_filter *who,
+                               int64_t clinician_id, const char *text, struct db_discuss *out,
+                               size_t cap, size_t *n, struct al_error *err)
+{
+	sqlite3_stmt *st = db_stmt(db, discuss_sql, err);
+	int rc = SQLITE_DONE;
+	*n = 0;
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":clinician", who->clinician_id);
+	db_bind_int(st, ":only", clinician_id);
+	db_bind_int(st, ":supervisor", who->supervisor_id);
+	db_bind_text(st, ":text", text ? text : "");
+	while (*n < cap && (rc = db_step(db, st, err)) == SQLITE_ROW)
+		discuss_read(st, &out[(*n)++]);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AL_OK : err->status;
+}
