@@ -11,6 +11,7 @@
 #include "alliance/board.h"
 #include "alliance/db_meta.h"
 #include "alliance/db_status.h"
+#include "alliance/parse.h"
 
 struct db_board_clinician {
 	int64_t id;
@@ -18,8 +19,17 @@ struct db_board_clinician {
 	struct board_tally tally;
 };
 
+/* The supervisors' acknowledgements of the episode behind a client's
+ * status: how many, and the latest's author and day (count 0: none). */
+struct db_board_ack {
+	int count;
+	char user[AL_KEY_MAX + 1];
+	char date[AL_DATE_LEN + 1];
+};
+
 struct db_board {
 	struct db_status_row *rows; /* risk order (standing_compare) */
+	struct db_board_ack *acks;  /* per row */
 	size_t n, cap;
 	struct db_board_clinician *clin; /* by name */
 	size_t nclin, capclin;

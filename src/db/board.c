@@ -6,6 +6,7 @@
 #include "alliance/db_board.h"
 #include "alliance/db_session.h"
 #include "alliance/db_user.h"
+#include "internal.h"
 
 struct gather {
 	struct db *db;
@@ -120,12 +121,15 @@ enum al_status db_board_load(struct db *db, const struct db_dims *dims,
 		return st;
 	}
 	qsort(out->rows, out->n, sizeof *out->rows, risk_order);
-	return AL_OK;
+	if ((st = db_board_acks_load(db, dims, &g.settings, out, err)))
+		db_board_free(out);
+	return st;
 }
 
 void db_board_free(struct db_board *b)
 {
 	free(b->rows);
+	free(b->acks);
 	free(b->clin);
 	*b = (struct db_board){0};
 }

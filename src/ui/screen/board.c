@@ -160,7 +160,8 @@ static const struct ui_key board_keys[] = {
     UI_KEY(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",
            "open the client's trend (to read: supervisors change no ratings or notes)"),
     UI_KEY_FOR(UI_SUPERVISOR, bd_ack, 'a', 0, "a", "a", "ack",
-               "acknowledge the client's flag with a comment the clinician will see"),
+               "acknowledge the episode behind the client's status with a comment the "
+               "clinician will see (\"ack\" before the story marks it done)"),
     UI_KEY(bd_clinician, 'c', 0, "c", "c", "filter", "one clinician's clients at a time, then all"),
     UI_KEY(bd_status, 'f', 0, "f", "f", "filter",
            "one status at a time (RUPTURE, WATCH, repaired, ok), then all"),
@@ -271,7 +272,10 @@ static int draw_summary(const struct ui *ui, const struct board *b)
 	return y - 1;
 }
 
-static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, bool sel)
+#define ACK_MARK "ack " /* a row whose episode is acknowledged: before its story */
+
+static void draw_row(const struct ui *ui, int y, const struct db_status_row *r,
+                     const struct db_board_ack *ack, bool sel)
 {
 	attr_t base = ui_attr(ui, sel ? UI_R_SELECT : UI_R_PLAIN);
 	const struct al_summary *s = &r->summary;
@@ -290,6 +294,9 @@ static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, 
 		ui_put_wide(y, x + AL_TREND_SESSIONS - s->ntrend + i, 1, base, &wc, 1);
 	}
 	x += AL_TREND_SESSIONS + 2;
+	if (ack->count)
+		x += ui_put(y, x, COLS - 1 - x, ui_attr(ui, UI_R_NOTICE) | (sel ? A_REVERSE : 0),
+		            ACK_MARK);
 	ui_put_cut(ui, y, x, COLS - 1 - x, base, s->flag);
 }
 
@@ -311,11 +318,23 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 		return;
 	}
 	size_t first = ui_list_first(l, rows), listed = 0;
-	for (; listed < (size_t)rows && first + listed < l->nshown; listed++)
-		draw_row(ui, top + 1 + (int)listed, &b->data.rows[ui_list_row(l, first + listed)],
+	for (; listed < (size_t)rows && first + listed < l->nshown; listed++) {
+		size_t i = ui_list_row(l, first + listed);
+		draw_row(ui, top + 1 + (int)listed, &b->data.rows[i], &b->data.acks[i],
 		         first + listed == l->sel);
+	}
 	ui_list_draw_more(ui, top + (int)listed, COLS - 1, ui_list_below(l, first, listed),
 	                  ui_attr(ui, UI_R_FAINT));
+}
+
+/* Who acknowledged the selected client's episode and when, on the row
+ * above the why panel. */
+static void draw_acked(const struct ui *ui, const struct db_board_ack *ack, int y)
+{
+	if (!ack->count)
+		return;
+	ui_putf(y, 1, COLS - 2, ui_attr(ui, UI_R_NOTICE), "Acknowledged by %s on %s%s", ack->user,
+	        ack->date, ack->count > 1 ? " (the latest of several)" : "");
 }
 
 static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -326,9 +345,11 @@ static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);
 	const struct db_status_row *r = selected(b);
-	if (r && ui_why_rows(below_heads(b), LIST_MIN))
-		ui_draw_why(ui, f->rows - UI_WHY_ROWS, UI_WHY_ROWS, r->client.code,
-		            (int)r->summary.standing.state, r->summary.flag);
+	if (!r || !ui_why_rows(below_heads(b), LIST_MIN))
+		return;
+	draw_acked(ui, &b->data.acks[ui_list_selected(&b->list)], f->rows - UI_WHY_ROWS - 1);
+	ui_draw_why(ui, f->rows - UI_WHY_ROWS, UI_WHY_ROWS, r->client.code,
+	            (int)r->summary.standing.state, r->summary.flag);
 }
 
 static void board_leave(struct ui *ui, void *st)

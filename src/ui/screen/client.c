@@ -260,7 +260,8 @@ static const struct ui_key client_keys[] = {
     UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
     UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
     UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "acknowledge",
-               "acknowledge a flag of the selected session with a comment"),
+               "acknowledge the episode that opened at the selected session (else the one "
+               "behind the status) with a comment"),
     UI_KEY_OUT(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back",
                "back to the list (the caseload or the board)"),
 };
