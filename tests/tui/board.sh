@@ -65,7 +65,7 @@ tui_keys Escape
 # Enter: the trend, read-only (no n, no e).
 tui_keys Enter
 check_screen "Enter opens the trend" "B-3  ! RUPTURE  7 sessions"
-check_grep "read-only keys: acknowledge, no new or edit" 'c clinician +a acknowledge +q/Esc back' "$T/screen"
+check_grep "read-only keys: acknowledge, no new or edit" 'c clinician +a ack +q/Esc back' "$T/screen"
 check_no_grep "no n new, no e edit" ' n new | e edit ' "$T/screen"
 tui_keys n
 tui_keys e
@@ -133,12 +133,15 @@ tui_keys q
 poll tui_exited
 check "q quits from the home board" 0
 
-# The clinician's own caseload and board.
+# The clinician sees the acknowledgement with the episode; their own
+# caseload and board.
 tui_start ALLIANCE_TODAY=2026-11-27 -- --user bob
 check_screen "a clinician's home is the caseload" "Caseload of bob"
 check_no_grep "another clinician's clients are not there" 'C-1|C-2|D-1' "$T/screen"
 tui_keys Enter
 check_screen "bob opens B-3" "B-3  ! RUPTURE"
+check_screen "the acknowledgement with its episode" \
+	"Acknowledged by sup on $day: Talked it through: q and ? are text here"
 tui_keys q
 
 # A clinician's s: their own board; no acknowledging.

@@ -624,7 +624,8 @@ static void test_flags_and_repair(void **state)
 
 /* Episodes and absences (synthetic until the data exists): a line from the
  * opening to the repair on the flag row, the opening's flag over it, the
- * end's mark, an open episode running to the last session shown, a
+ * end's mark (over a flag there), an open episode running to the last
+ * session shown, a
  * session not attended as ○ over an empty column; spans out of range or
  * out of view are left out. */
 static void test_spans(void **state)
@@ -637,6 +638,7 @@ static void test_spans(void **state)
 	f->flags[1] = CHART_FLAG_RED;
 	f->flags[8] = CHART_FLAG_RED;
 	f->flags[6] = CHART_FLAG_INFO;
+	f->flags[4] = CHART_FLAG_AMBER;
 	const struct chart_span spans[] = {
 	    {1, 4, CHART_SPAN_REPAIRED}, {8, 11, CHART_SPAN_OPEN},
 	    {6, 6, CHART_SPAN_ABSENT},   {9, 99, CHART_SPAN_UNREPAIRED},
@@ -645,7 +647,8 @@ static void test_spans(void **state)
 	f->opts.spans = spans;
 	f->opts.nspans = 5;
 	layout(f, 80, 16);
-	assert_string_equal(row_text(f, 0), "! rupture  ─ episode  ✓ repaired  ○ not attended");
+	assert_string_equal(row_text(f, 0),
+	                    "! rupture  ─ episode  ✓ repaired  ^ watch  ○ not attended");
 	assert_string_equal(row_text(f, 1),
 	                    "                      !───────────✓       ○       !────────────");
 	const struct chart *c = &f->chart;
