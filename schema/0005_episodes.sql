@@ -1,4 +1,4 @@
--- alliance schema 3: episodes (SPEC §4b). An episode is computed from the
+-- alliance schema 5: episodes (SPEC §4b). An episode is computed from the
 -- ratings and flags, never stored; it is named by the session where it
 -- opened. Supervisors acknowledge episodes: episode_ack keeps their
 -- comments on that session. Acknowledgements of flags that an episode

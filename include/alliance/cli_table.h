@@ -29,6 +29,8 @@ struct cli_optdef {
 	enum cli_value value;
 	const char *const *words; /* CV_WORDS: NULL-terminated; usage shows a|b|c */
 	bool required;            /* shown without brackets in usage */
+	const char *const *about; /* CV_WORDS: a description of each word, for
+	                             COMMAND --help (NULL: none) */
 };
 
 #define CLI_MAX_POS 2

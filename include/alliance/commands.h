@@ -22,6 +22,9 @@ enum al_status cmd_check(struct cli *c, int argc, char **argv);
 enum al_status cmd_audit(struct cli *c, int argc, char **argv);
 enum al_status cmd_board(struct cli *c, int argc, char **argv);
 enum al_status cmd_ack(struct cli *c, int argc, char **argv);
+enum al_status cmd_repair(struct cli *c, int argc, char **argv);
+enum al_status cmd_repairs(struct cli *c, int argc, char **argv);
+enum al_status cmd_development(struct cli *c, int argc, char **argv);
 enum al_status cmd_episodes(struct cli *c, int argc, char **argv);
 
 #endif

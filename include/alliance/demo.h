@@ -126,4 +126,26 @@ int demo_sessions(const struct demo_params *p, int i, struct demo_session *out, 
 
 const char *demo_course_name(enum demo_course k); /* "calm", "slow-decline", ... */
 
+/* What the demo clinician did about an episode (repair_record.h): on most
+ * episodes one record at the opening session or the next, sometimes a
+ * second one later ("what was tried next"). The domain follows the
+ * course's story (a life event, a slow slide of motivation or goals, a
+ * bond strained by a confrontation ...); relational strategies
+ * (metacommunicate, validate, own-part ...) come more often with the
+ * episodes that were repaired and technical ones (rationale, change-task)
+ * with those that were not, so the development summary shows a pattern
+ * worth discussing. A pure function of the parameters, the client, the
+ * episode's index and the episode. */
+#define DEMO_REPAIRS_MAX 2
+struct demo_repair {
+	size_t session; /* index into the course, at or after the opening */
+	int domain;     /* enum al_domain */
+	uint32_t strategies;
+	const char *note; /* a short plain note, or NULL */
+};
+struct al_episode;
+int demo_repairs(const struct demo_params *p, int i, enum demo_course kind, size_t k,
+                 const struct al_episode *e, size_t nsessions,
+                 struct demo_repair out[DEMO_REPAIRS_MAX]);
+
 #endif

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "alliance/cli_demo.h"
 #include "alliance/commands.h"
 #include "alliance/db_client.h"
 #include "alliance/db_meta.h"
@@ -20,7 +21,9 @@ struct demo_store {
 	int64_t user_id[DEMO_USERS];
 	struct db_dims dims;
 	int core[AL_CORE_DIMS]; /* index of each core dimension in dims */
-	long sessions;          /* stored so far */
+	struct al_settings settings;
+	long sessions; /* stored so far */
+	long repairs;  /* repair records stored so far */
 };
 
 static enum al_status parse_count(struct cli *c, const char *name, const char *arg, long lo,
@@ -101,10 +104,9 @@ static enum al_status store_users(struct demo_store *d)
 }
 
 static enum al_status store_session(struct demo_store *d, int64_t client_id,
-                                    const struct demo_session *s)
+                                    const struct demo_session *s, int64_t *id)
 {
 	struct db_session_in in;
-	int64_t id;
 	db_session_in_init(&in, client_id, s->date);
 	in.set_rupture = s->rupture != AL_RUPTURE_NONE || s->context;
 	in.rupture = s->rupture;
@@ -114,7 +116,7 @@ static enum al_status store_session(struct demo_store *d, int64_t client_id,
 		for (int k = 0; k < AL_CORE_DIMS; k++)
 			in.rating[r][d->core[k]] = s->rating[r][k];
 	d->sessions++;
-	return db_session_save(d->c->db, &d->dims, &in, &id, d->c->err);
+	return db_session_save(d->c->db, &d->dims, &in, id, d->c->err);
 }
 
 static enum al_status store_client(struct demo_store *d, int i)
@@ -127,17 +129,21 @@ static enum al_status store_client(struct demo_store *d, int i)
 	snprintf(cl.modality, sizeof cl.modality, "%s", dc.modality ? dc.modality : "");
 	snprintf(cl.goal, sizeof cl.goal, "%s", dc.goal ? dc.goal : "");
 	enum al_status st = db_client_add(d->c->db, &cl, d->c->err);
+	int64_t ids[DEMO_SESSIONS_MAX];
 	int n = demo_sessions(&d->p, i, s, DEMO_SESSIONS_MAX);
 	for (int k = 0; !st && k < n; k++)
-		st = store_session(d, cl.id, &s[k]);
-	return st;
+		st = store_session(d, cl.id, &s[k], &ids[k]);
+	struct demo_client_stored stored = {&d->p, i, &dc, s, ids, n, cl.id, cl.clinician_id};
+	return st ? st
+	          : demo_store_repairs(d->c, &d->dims, d->core, &d->settings, &stored, &d->repairs);
 }
 
 static enum al_status store_practice(struct demo_store *d)
 {
 	enum al_status st;
 	if ((st = check_empty(d)) || (st = store_users(d)) ||
-	    (st = db_dims_load(d->c->db, &d->dims, d->c->err)))
+	    (st = db_dims_load(d->c->db, &d->dims, d->c->err)) ||
+	    (st = db_settings_load(d->c->db, &d->settings, d->c->err)))
 		return st;
 	for (int k = 0; k < AL_CORE_DIMS; k++)
 		if ((d->core[k] = db_dims_find(&d->dims, core_keys[k])) < 0)

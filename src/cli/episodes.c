@@ -2,7 +2,7 @@
  * the client's episodes (SPEC §4b), the current ones unless --all. */
 #include <string.h>
 
-#include "alliance/cli_view.h"
+#include "alliance/cli_repair.h"
 #include "alliance/commands.h"
 #include "alliance/db_ack.h"
 #include "alliance/parse.h"
@@ -10,11 +10,13 @@
 /* The CSV header is fixed by SPEC §3 (the first EPISODE_CSV_COLS columns):
  * dimensions are keys joined by ';' in the dimensions' order, closed the
  * session number where it was repaired or judged unrepaired (empty while
- * open). Table and JSON add the story and the supervisors' acknowledgements
- * ("sup_moreau 2026-11-27: comment"), never in CSV. */
+ * open). Table and JSON add the story (with what was tried, "Tried:
+ * clarify (session 11)."), the supervisors' acknowledgements ("sup_moreau
+ * 2026-11-27: comment") and the repair records ("goals: clarify,
+ * change-goal (session 11)"), never in CSV. */
 static const struct out_col episode_cols[] = {
-    {"client"},     {"opened", true}, {"date"},         {"kind"},  {"severity"},
-    {"dimensions"}, {"status"},       {"closed", true}, {"story"}, {"acknowledged"},
+    {"client"}, {"opened", true}, {"date"},  {"kind"},         {"severity"}, {"dimensions"},
+    {"status"}, {"closed", true}, {"story"}, {"acknowledged"}, {"repairs"},
 };
 #define EPISODE_CSV_COLS 8
 #define EPISODE_ALL_COLS ((int)(sizeof episode_cols / sizeof episode_cols[0]))
@@ -25,7 +27,9 @@ struct episodes_run {
 	struct view *v;
 	struct out *o;
 	struct db_episode_acks acks;
-	bool all; /* every episode, not only the current ones */
+	struct db_repairs repairs;
+	struct repair_view rv; /* this client's records */
+	bool all;              /* every episode, not only the current ones */
 };
 
 static void dims_text(const struct al_course *course, uint32_t dims, char *buf, size_t cap)
@@ -42,12 +46,27 @@ static void dims_text(const struct al_course *course, uint32_t dims, char *buf, 
 		}
 }
 
+/* What was done about episode e: "Tried: ..." after its story, and its
+ * records for the repairs column. */
+static void episode_tried(const struct episodes_run *r, const struct al_course *course,
+                          const struct al_episode *e, char *story, size_t story_cap, char *done,
+                          size_t done_cap)
+{
+	size_t len = strlen(story);
+	repair_records_text(course, r->rv.recs, r->rv.nrecs, e->opened, done, done_cap);
+	if (done[0] && len + 2 < story_cap) {
+		story[len++] = ' ';
+		repair_tried_text(course, r->rv.recs, r->rv.nrecs, e->opened, story + len,
+		                  story_cap - len);
+	}
+}
+
 static enum al_status episode_row(struct episodes_run *r, const struct al_client *cl,
                                   const struct al_course *course, size_t k)
 {
 	const struct al_episode *e = &r->v->an.eps[k];
 	char opened[16], closed[16] = "", date[AL_DATE_LEN + 1], dims[DIMS_MAX];
-	char story[AL_STORY_MAX] = "", acked[VIEW_ACK_MAX] = "";
+	char story[AL_STORY_MAX] = "", acked[VIEW_ACK_MAX] = "", done[VIEW_ACK_MAX] = "";
 	snprintf(opened, sizeof opened, "%d", course->sessions[e->opened].seq);
 	if (e->closed < course->n)
 		snprintf(closed, sizeof closed, "%d", course->sessions[e->closed].seq);
@@ -56,6 +75,7 @@ static enum al_status episode_row(struct episodes_run *r, const struct al_client
 	if (r->o->fmt != OUT_CSV) {
 		view_story(r->c, r->v, course, k, cl->clinician, story, sizeof story);
 		db_episode_acks_text(&r->acks, course, &r->v->an, k, acked, sizeof acked);
+		episode_tried(r, course, e, story, sizeof story, done, sizeof done);
 	}
 	const char *cells[EPISODE_ALL_COLS] = {
 	    cl->code,
@@ -68,6 +88,7 @@ static enum al_status episode_row(struct episodes_run *r, const struct al_client
 	    closed,
 	    story,
 	    acked,
+	    done,
 	};
 	return out_row(r->o, cells, r->c->err);
 }
@@ -75,7 +96,9 @@ static enum al_status episode_row(struct episodes_run *r, const struct al_client
 static enum al_status client_episodes(struct episodes_run *r, const struct al_client *cl,
                                       const struct al_course *course)
 {
-	enum al_status st = view_analyse(r->c, r->v, course, cl->archived);
+	enum al_status st = r->o->fmt == OUT_CSV
+	                        ? view_analyse(r->c, r->v, course, cl->archived)
+	                        : repair_view_load(r->c, r->v, &r->rv, cl, course, &r->repairs);
 	for (size_t k = 0; !st && k < r->v->an.neps; k++)
 		if (r->all || episode_is_current(course, &r->v->an.eps[k]))
 			st = episode_row(r, cl, course, k);
@@ -109,6 +132,7 @@ enum al_status cmd_episodes(struct cli *c, int argc, char **argv)
 		view_free(&v);
 		return st;
 	}
+	struct episodes_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
 	/* who may see what is settled before the first line is printed */
 	if (pos[0]) {
 		if ((st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
@@ -117,9 +141,9 @@ enum al_status cmd_episodes(struct cli *c, int argc, char **argv)
 	} else if ((st = cli_clients(c, clinician, &f))) {
 		goto out;
 	}
-	struct episodes_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
 	if (fmt != OUT_CSV &&
-	    (st = db_episode_acks_load(c->db, pos[0] ? cl.id : 0, &r.acks, c->err)))
+	    ((st = db_episode_acks_load(c->db, pos[0] ? cl.id : 0, &r.acks, c->err)) ||
+	     (st = db_repairs_load(c->db, pos[0] ? cl.id : 0, &r.repairs, c->err))))
 		goto out;
 	out_begin(&o, stdout, fmt, episode_cols,
 	          fmt == OUT_CSV ? EPISODE_CSV_COLS : EPISODE_ALL_COLS);
@@ -129,8 +153,10 @@ enum al_status cmd_episodes(struct cli *c, int argc, char **argv)
 		st = db_course_each(c->db, &v.dims, &f, each_client, &r, c->err);
 	enum al_status end = out_end(&o, c->err);
 	st = st ? st : end;
-	db_episode_acks_free(&r.acks);
 out:
+	db_episode_acks_free(&r.acks);
+	db_repairs_free(&r.repairs);
+	repair_view_free(&r.rv);
 	db_end_read(c->db);
 	db_course_free(&course);
 	view_free(&v);

@@ -87,6 +87,22 @@ void cli_help_all(FILE *fp)
 	fputs("alliance COMMAND --help says what a command does. See alliance(1).\n", fp);
 }
 
+/* The words of an option that describes them, one a line:
+ *   --domain: bond        trust, warmth, feeling understood between you */
+static void put_words_about(FILE *fp, const struct cli_cmddef *d)
+{
+	for (const struct cli_optdef *o = d->opts; o && o->name; o++) {
+		if (o->value != CV_WORDS || !o->about)
+			continue;
+		int width = 0;
+		for (const char *const *w = o->words; *w; w++)
+			width = (int)strlen(*w) > width ? (int)strlen(*w) : width;
+		fprintf(fp, "  --%s:\n", o->name);
+		for (size_t k = 0; o->words[k]; k++)
+			fprintf(fp, "    %-*s  %s\n", width, o->words[k], o->about[k]);
+	}
+}
+
 void cli_help_command(FILE *fp, int argc, char **argv)
 {
 	bool one = false; /* argv[1] names a sub-command: only its row */
@@ -102,6 +118,7 @@ void cli_help_command(FILE *fp, int argc, char **argv)
 		cli_command_name(d, name, sizeof name);
 		fprintf(fp, "%s%s: %s\n", first ? "" : "\n", name, d->about);
 		put_synopsis(fp, d);
+		put_words_about(fp, d);
 		first = false;
 	}
 }

@@ -5,6 +5,7 @@
 
 #include "alliance/cli_table.h"
 #include "alliance/commands.h"
+#include "alliance/repair_record.h"
 
 #define OPTS(...) ((const struct cli_optdef[]){__VA_ARGS__, {NULL}})
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -94,6 +95,19 @@ const struct cli_cmddef cli_commands[] = {
 	{"ack", NULL, cmd_ack, "CODE", {CV_CLIENT}, false,
 	 OPTS({"episode", "N", CV_TEXT, NULL, true}, {"comment", "TEXT", CV_TEXT, NULL, true}),
 	 "a supervisor acknowledges the episode that opened at session N, with a comment"},
+	{"repair", NULL, cmd_repair, "CODE", {CV_CLIENT}, false,
+	 OPTS({"episode", "N", CV_TEXT, NULL, true},
+	      {"domain", "D", CV_WORDS, repair_domain_words, true, repair_domain_about},
+	      {"strategy", "S[,S...]", CV_WORDS, repair_strategy_words, true,
+	       repair_strategy_about},
+	      {"session", "N", CV_TEXT}, {"note-file", "F", CV_FILE}),
+	 "record what was done about an episode (the one that opened at session N)"},
+	{"repairs", NULL, cmd_repairs, "[CODE]", {CV_CLIENT}, false, OPTS(O_CLINICIAN, O_FORMAT),
+	 "the repair records, one row per strategy"},
+	{"development", NULL, cmd_development, "", {0}, false,
+	 OPTS(O_CLINICIAN, O_FROM, O_TO,
+	      {"format", "FORMAT", CV_WORDS, WORDS("text", "html", "csv")}, O_OUTPUT),
+	 "a clinician's development summary: episodes, domains, what has helped"},
 	{"export", NULL, cmd_export, "", {0}, false,
 	 OPTS(O_FROM, O_TO, {"anonymize"}, {"excel-safe"},
 	      {"format", "FORMAT", CV_WORDS, WORDS("csv", "json")}, O_OUTPUT),

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "alliance/demo.h"
+#include "alliance/episode.h"
+#include "alliance/repair_record.h"
 
 /*
  * Why the shapes hold for every seed. Noise is bounded: a session-wide term
@@ -45,7 +47,8 @@ enum stream {
 	STREAM_DATES,
 	STREAM_RATINGS,
 	STREAM_NOTES,
-	STREAM_CODE
+	STREAM_CODE,
+	STREAM_REPAIRS
 };
 
 static uint64_t mix64(uint64_t z)
@@ -649,4 +652,83 @@ int demo_sessions(const struct demo_params *p, int i, struct demo_session *out, 
 		date += interval_after(&pl, &replay, j);
 	}
 	return pl.n;
+}
+
+/* ---- what the demo clinician did about each episode (demo_repairs) */
+
+#define ST(x) (1u << AL_STRATEGY_##x)
+
+/* The likely domain, as the course's story would have it. */
+static int repair_domain(struct rng *r, enum demo_course kind)
+{
+	static const int drop[] = {AL_DOMAIN_BOND, AL_DOMAIN_GOALS, AL_DOMAIN_TASKS,
+	                           AL_DOMAIN_CULTURE};
+	static const int slide[] = {AL_DOMAIN_MOTIVATION, AL_DOMAIN_GOALS, AL_DOMAIN_TASKS};
+	static const int stuck[] = {AL_DOMAIN_TASKS, AL_DOMAIN_GOALS, AL_DOMAIN_BOND,
+	                            AL_DOMAIN_CULTURE, AL_DOMAIN_MOTIVATION};
+	switch (kind) {
+	case DEMO_LIFE_EVENT:
+		return rng_percent(r, 80) ? AL_DOMAIN_LIFE_EVENT : AL_DOMAIN_OTHER;
+	case DEMO_SLOW_DECLINE:
+		return slide[rng_range(r, 0, COUNT(slide) - 1)];
+	case DEMO_MARKER_REPAIRED:
+	case DEMO_DISCREPANCY:
+		return rng_percent(r, 70) ? AL_DOMAIN_BOND : AL_DOMAIN_CULTURE;
+	case DEMO_UNREPAIRED:
+		return stuck[rng_range(r, 0, COUNT(stuck) - 1)];
+	default:
+		return drop[rng_range(r, 0, COUNT(drop) - 1)];
+	}
+}
+
+/* One or two strategies: mostly relational ones where the episode came
+ * back, mostly technical ones where it did not (yet). */
+static uint32_t repair_strategies_for(struct rng *r, bool repaired)
+{
+	static const uint32_t relational[] = {ST(METACOMMUNICATE), ST(VALIDATE), ST(OWN_PART),
+	                                      ST(INVITE_NEGATIVE), ST(CLARIFY)};
+	static const uint32_t technical[] = {ST(RATIONALE), ST(CHANGE_TASK), ST(CLARIFY),
+	                                     ST(CHANGE_GOAL)};
+	bool rel = rng_percent(r, repaired ? 80 : 25);
+	const uint32_t *list = rel ? relational : technical;
+	int n = rel ? COUNT(relational) : COUNT(technical);
+	uint32_t set = list[rng_range(r, 0, n - 1)];
+	if (rng_percent(r, 45))
+		set |= list[rng_range(r, 0, n - 1)];
+	return set;
+}
+
+static const char *const repair_notes[] = {
+    "Named the tension between us; they said the homework felt like a test.",
+    "Asked what had not worked last time; agreed to go more slowly.",
+    "They felt rushed. I said I had pushed too hard.",
+    "Went back to what they want from therapy; the goal had drifted.",
+};
+
+int demo_repairs(const struct demo_params *p, int i, enum demo_course kind, size_t k,
+                 const struct al_episode *e, size_t nsessions,
+                 struct demo_repair out[DEMO_REPAIRS_MAX])
+{
+	struct rng r = rng_for(p->seed, i, STREAM_REPAIRS);
+	r.s ^= mix64((uint64_t)k + 1); /* a stream of its own per episode */
+	if (nsessions == 0 || e->opened >= nsessions || rng_percent(&r, 20))
+		return 0; /* most episodes, not all, have a record */
+	bool repaired = e->status == AL_EPISODE_REPAIRED;
+	size_t last = nsessions - 1;
+	size_t at = e->opened + (size_t)rng_range(&r, 0, 1);
+	out[0] = (struct demo_repair){.session = at < last ? at : last,
+	                              .domain = repair_domain(&r, kind),
+	                              .strategies = repair_strategies_for(&r, repaired),
+	                              .note = rng_percent(&r, 30) ? PICK(&r, repair_notes) : NULL};
+	if (repaired || out[0].session + 2 > last || !rng_percent(&r, 85))
+		return 1;
+	/* not back yet: what was tried next, two sessions on */
+	out[1] = (struct demo_repair){
+	    .session = out[0].session + 2,
+	    .domain = out[0].domain,
+	    .strategies = kind == DEMO_UNREPAIRED || rng_percent(&r, 50)
+	                      ? ST(SUPERVISION) | ST(METACOMMUNICATE)
+	                      : repair_strategies_for(&r, false),
+	};
+	return 2;
 }

@@ -85,7 +85,7 @@ W-1,5,2026-03-30,rupture,red,trust,repaired,6"
 # JSON and the table carry the story; the CSV never does.
 al episodes E-1 --format json
 check "JSON: the story (told to the clinician)" 0 '[
- {"client": "E-1", "opened": 5, "date": "2026-10-05", "kind": "rupture", "severity": "red", "dimensions": "trust;collaboration;empathy", "status": "unrepaired", "closed": 8, "story": "Since 5 October (session 5) trust, collaboration and empathy fell by about 3 points from 9.2, and you noted a confrontation. Not back to about 9.2 after 3 sessions (now 6.9). Invite them to talk about what happened between you.", "acknowledged": ""}
+ {"client": "E-1", "opened": 5, "date": "2026-10-05", "kind": "rupture", "severity": "red", "dimensions": "trust;collaboration;empathy", "status": "unrepaired", "closed": 8, "story": "Since 5 October (session 5) trust, collaboration and empathy fell by about 3 points from 9.2, and you noted a confrontation. Not back to about 9.2 after 3 sessions (now 6.9). Invite them to talk about what happened between you.", "acknowledged": "", "repairs": ""}
 ]'
 COLUMNS=1000 al episodes E-1 --format table
 check_grep "table: the story" "^E-1 .* Since 5 October \(session 5\) trust, collaboration and empathy fell by about 3 points" "$T/out"
@@ -117,7 +117,7 @@ for d in 02 09 16 23; do setup --user bob session add B-1 --date 2026-11-$d --tr
 setup --user bob session add B-1 --date 2026-11-27 --trust 9 --collaboration 9 --empathy 9 --rupture withdrawal
 al --user sam episodes --format json
 check "a supervisor: the supervisees' episodes, the clinician named" 0 '[
- {"client": "B-1", "opened": 5, "date": "2026-11-27", "kind": "rupture", "severity": "red", "dimensions": "", "status": "open", "closed": null, "story": "Since 27 November (session 5) bob noted a withdrawal. No session rated since. bob might invite them to talk about what happened between them.", "acknowledged": ""}
+ {"client": "B-1", "opened": 5, "date": "2026-11-27", "kind": "rupture", "severity": "red", "dimensions": "", "status": "open", "closed": null, "story": "Since 27 November (session 5) bob noted a withdrawal. No session rated since. bob might invite them to talk about what happened between them.", "acknowledged": "", "repairs": ""}
 ]'
 al --user bob episodes --format csv --clinician bob
 check "--clinician: their own" 0 "$HEADER

@@ -296,6 +296,10 @@ static void test_migration_fills(void **state)
 	db_close(fx->db);
 	sql(fx, "DROP TABLE client_status");
 	sql(fx, "DROP TABLE episode_ack"); /* schema 5's, made again */
+	/* schema 6's too */
+	sql(fx, "DROP TABLE repair_note");
+	sql(fx, "DROP TABLE repair_strategy");
+	sql(fx, "DROP TABLE repair");
 	sql(fx, "PRAGMA user_version = 1");
 	fx_open(fx, false);
 	assert_int_equal(sql(fx, "PRAGMA user_version"), db_schema_version());
