@@ -5,7 +5,7 @@
 # selected session's flags over the screen until Esc; the chart marks each
 # episode from its opening to its repair, without colour too; a supervisor
 # acknowledges the selected episode with a, and the clinician reads who,
-# when and what under it.
+# when and what under it; repair records show with their episode.
 . "$(dirname "$0")/lib.sh"
 
 # M-1: three calm sessions, then six times a withdrawal noted at a session
@@ -155,4 +155,12 @@ tui_type M-1
 tui_keys Enter Enter j
 check_selected "the clinician's episode of 12 May" "Since 12 May (session 12)"
 check_screen "the clinician reads it" "Acknowledged by sup on $day: Repaired well; name"
+
+# A repair record shows with its episode: what was tried ends the story, as
+# episodes tells it, and the record (domain, strategies, session) under it.
+al repair M-1 --episode 12 --domain bond --strategy clarify,validate --session 13
+tui_resize 100 30
+check_screen "the story says what was tried" "Tried: clarify, validate (session 13)."
+check_grep "the record under the story" '^ {18}Repair: bond: clarify, validate \(session 13\)$' "$T/screen"
+check_screen "the acknowledgement still there" "Acknowledged by sup on $day: Repaired well; name"
 tui_stop

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alliance/chart_marks.h"
+#include "alliance/db_repair.h"
 #include "alliance/parse.h"
 #include "alliance/summary.h"
 #include "alliance/text.h"
@@ -50,6 +51,40 @@ static void *grow(void *p, size_t n, size_t size)
 	return q;
 }
 
+/* Episode k's story as `episodes` tells it: what was tried at its end. */
+static void tell(const struct ui *ui, struct client *cs, size_t k)
+{
+	const struct al_episode *e = &cs->an.eps[k];
+	char *s = cs->story[k];
+	episode_story(course(cs), &ui->settings, e, ui->supervisor ? cs->client.clinician : NULL, s,
+	              AL_STORY_MAX);
+	size_t len = strlen(s);
+	if (len + 2 < AL_STORY_MAX) {
+		s[len] = ' ';
+		repair_tried_text(course(cs), cs->recs, cs->nrecs, e->opened, s + len + 1,
+		                  AL_STORY_MAX - len - 1);
+		if (!s[len + 1])
+			s[len] = '\0';
+	}
+}
+
+/* The client's repair records, as records of its course. */
+static enum al_status load_repairs(struct ui *ui, struct client *cs)
+{
+	struct db_repairs all = {0};
+	enum al_status rc = db_repairs_load(ui->db, cs->client.id, &all, ui->err);
+	if (rc)
+		return rc;
+	size_t n = db_repairs_course(&all, cs->client.id, course(cs), NULL, 0);
+	struct al_repair_rec *recs = grow(cs->recs, n, sizeof *recs);
+	if (recs) {
+		cs->recs = recs;
+		cs->nrecs = db_repairs_course(&all, cs->client.id, course(cs), recs, n);
+	}
+	db_repairs_free(&all);
+	return recs ? AL_OK : al_fail(ui->err, AL_EIO, "out of memory");
+}
+
 /* Flags, episodes, their stories and what the chart marks. */
 static enum al_status analyse(struct ui *ui, struct client *cs)
 {
@@ -72,9 +107,7 @@ static enum al_status analyse(struct ui *ui, struct client *cs)
 	cs->nspans = cs->an.neps;
 	episodes_standing(c, cs->an.flags, cs->an.nflags, cs->an.eps, cs->an.neps, &cs->standing);
 	for (size_t k = 0; k < cs->an.neps; k++)
-		episode_story(c, &ui->settings, &cs->an.eps[k],
-		              ui->supervisor ? cs->client.clinician : NULL, cs->story[k],
-		              AL_STORY_MAX);
+		tell(ui, cs, k);
 	return AL_OK;
 }
 
@@ -123,7 +156,8 @@ static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep
 		cs->dim = CHART_ALL_DIMS;
 	cs->sel = index_of(cs, keep);
 	db_episode_acks_free(&cs->acks);
-	if ((rc = analyse(ui, cs)) || (rc = list_episodes(ui, cs, episode)) ||
+	if ((rc = load_repairs(ui, cs)) || (rc = analyse(ui, cs)) ||
+	    (rc = list_episodes(ui, cs, episode)) ||
 	    (rc = db_episode_acks_load(ui->db, cs->client.id, &cs->acks, ui->err)))
 		return rc;
 	return load_note(ui, cs);
@@ -421,6 +455,7 @@ static void client_leave(struct ui *ui, void *st)
 	free(cs->marks);
 	free(cs->spans);
 	free(cs->story);
+	free(cs->recs);
 	ui_list_free(&cs->list);
 	free(cs->note);
 	db_episode_acks_free(&cs->acks);

@@ -9,6 +9,7 @@
 #include "alliance/db_client.h"
 #include "alliance/db_session.h"
 #include "alliance/episode.h"
+#include "alliance/repair_record.h"
 #include "../core/ui.h"
 #include "../widget/list.h"
 
@@ -28,6 +29,8 @@ struct client {
 	bool clinician;
 	char *note;
 	struct db_episode_acks acks; /* supervisors' comments on episodes */
+	struct al_repair_rec *recs;  /* what the clinician did about them */
+	size_t nrecs;
 	char (*story)[AL_STORY_MAX]; /* each episode's story */
 	/* The episodes, newest first: list row r is episode an.neps - 1 - r. */
 	struct ui_list list;

@@ -45,14 +45,36 @@ static void ack_text(const struct al_episode_ack *a, char *text, size_t cap)
 	snprintf(text, cap, "Acknowledged by %s on %s: %s", a->user, a->date, a->comment);
 }
 
-/* What stands under the story: the acknowledgements (repair records will
- * join them); rows used, painted when paint. */
+#define RECORDS_MAX 1024
+
+/* Its repair records, "Repair: bond: clarify, validate (session 7)", or
+ * "" when there is none. */
+static void records_text(const struct client *cs, size_t k, char *buf, size_t cap)
+{
+	static const char head[] = "Repair: ";
+	size_t at = sizeof head - 1;
+	repair_records_text(&cs->course.course, cs->recs, cs->nrecs, cs->an.eps[k].opened, buf + at,
+	                    cap - at);
+	if (buf[at])
+		memcpy(buf, head, at);
+	else
+		buf[0] = '\0';
+}
+
+/* What stands under the story: its repair records, then the
+ * acknowledgements; rows used, painted when paint. */
 static int draw_under(const struct ui *ui, const struct client *cs, size_t k, int y, int end,
                       bool paint)
 {
 	char text[AL_ACK_COMMENT_CHARS * 4 + 2 * AL_KEY_MAX + 64];
 	const struct al_course *c = &cs->course.course;
 	int rows = 0;
+	char recs[RECORDS_MAX];
+	records_text(cs, k, recs, sizeof recs);
+	if (recs[0] && y < end)
+		rows += paint ? ui_put_wrapped(y, EP_X, COLS - 1 - EP_X, end - y,
+		                               ui_attr(ui, UI_R_REPAIRED), recs)
+		              : ui_flow_rows(EP_X, EP_X, COLS - 1, recs);
 	for (size_t i = db_episode_acks_next(&cs->acks, c, &cs->an, k, 0);
 	     i < cs->acks.n && y + rows < end;
 	     i = db_episode_acks_next(&cs->acks, c, &cs->an, k, i + 1)) {
