@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alliance/chart.h"
+#include "alliance/chart_marks.h"
 #include "alliance/parse.h"
 
 #define MAX_SESSIONS 64
@@ -905,6 +906,30 @@ static void test_newest_date_wins(void **state)
 	assert_null(strstr(dates, "2 Mar"));
 }
 
+/* Episodes as spans: from the opening to where it was repaired or judged
+ * unrepaired, an open one to the last session, each marked by its status. */
+static void test_episode_spans(void **state)
+{
+	(void)state;
+	struct al_course c = {.n = 8};
+	struct al_episode eps[3] = {
+	    {.opened = 1, .closed = 4, .status = AL_EPISODE_REPAIRED},
+	    {.opened = 2, .closed = 5, .status = AL_EPISODE_UNREPAIRED},
+	    {.opened = 6, .closed = SIZE_MAX, .status = AL_EPISODE_OPEN},
+	};
+	struct chart_span sp[3];
+	chart_episode_spans(&c, eps, 3, sp);
+	assert_int_equal(sp[0].from, 1);
+	assert_int_equal(sp[0].to, 4);
+	assert_int_equal(sp[0].kind, CHART_SPAN_REPAIRED);
+	assert_int_equal(sp[1].from, 2);
+	assert_int_equal(sp[1].to, 5);
+	assert_int_equal(sp[1].kind, CHART_SPAN_UNREPAIRED);
+	assert_int_equal(sp[2].from, 6);
+	assert_int_equal(sp[2].to, 7);
+	assert_int_equal(sp[2].kind, CHART_SPAN_OPEN);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_new, fixture_free)
@@ -929,6 +954,7 @@ int main(void)
 	    T(test_realistic_80x24),
 	    T(test_newest_date_wins),
 	    cmocka_unit_test(test_flag_merge),
+	    cmocka_unit_test(test_episode_spans),
 	    cmocka_unit_test(test_utf8_encode),
 	};
 #undef T

@@ -47,8 +47,7 @@ static enum al_status list_episodes(struct ui *ui, struct client *cs, int64_t ke
 
 static void *grow(void *p, size_t n, size_t size)
 {
-	void *q = realloc(p, (n ? n : 1) * size);
-	return q;
+	return realloc(p, (n ? n : 1) * size);
 }
 
 /* Episode k's story as `episodes` tells it: what was tried at its end. */
