@@ -72,17 +72,16 @@ enum al_status db_status_flush(struct db *db, struct al_error *err);
 void db_status_discard(struct db *db);
 enum al_status db_status_fill(struct db *db, struct al_error *err);
 
+/* status.c, for the paged readers: a row whose columns are db_status_each's
+ * (a stored summary), and the four columns from col on (red_open,
+ * red_unrepaired, trend, closed) into those fields of s alone. */
+struct db_status_row;
+struct al_summary;
+void db_status_row_read(sqlite3_stmt *st, struct db_status_row *row);
+void db_status_tally_read(sqlite3_stmt *st, int col, struct al_summary *s);
+
 /* Appends s to buf[*at..cap), cutting at a character boundary (cap > 0). */
 void db_text_append(char *buf, size_t cap, size_t *at, const char *s);
-
-struct db_board;
-struct db_dims;
-struct al_settings;
-/* board_ack.c: the acknowledgements of the episode behind each row's
- * status into b->acks (one per row), for db_board_load. */
-enum al_status db_board_acks_load(struct db *db, const struct db_dims *dims,
-                                  const struct al_settings *set, struct db_board *b,
-                                  struct al_error *err);
 
 /* UTC time "YYYY-MM-DDTHH:MM:SSZ" for created/audit columns. */
 void db_now(char buf[21]);
