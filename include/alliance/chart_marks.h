@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "alliance/chart.h"
+#include "alliance/episode.h"
 #include "alliance/rules.h"
 
 /* The mark a flag puts on the chart: red (open, unrepaired), repaired,
@@ -16,6 +17,11 @@ enum chart_flag chart_mark_of(const struct al_flag *f);
  * (chart_flag_merge), CHART_FLAG_NONE where it has none. */
 void chart_marks(const struct al_course *course, const struct al_flag *flags, size_t n,
                  enum chart_flag *marks);
+/* out[0..n): each episode as a span on the chart, from the session where
+ * it opened to where it was repaired or judged unrepaired (to the last
+ * session while open), marked by its status. */
+void chart_episode_spans(const struct al_course *course, const struct al_episode *eps, size_t n,
+                         struct chart_span *out);
 /* The course with only its leading core dimensions (all of them when none
  * leads): what the chart shows unless one dimension is asked for. */
 struct al_course chart_core_course(const struct al_course *course);

@@ -13,6 +13,7 @@
 #include "alliance/db_meta.h"
 #include "alliance/db_status.h"
 #include "alliance/engagement.h"
+#include "alliance/parse.h"
 
 struct db_board_clinician {
 	int64_t id;
@@ -41,5 +42,27 @@ enum al_status db_board_tally(struct db *db, const struct db_dims *dims,
                               const struct db_client_filter *f, int32_t today, struct db_board *out,
                               struct al_error *err);
 void db_board_free(struct db_board *b);
+
+/* The supervisors' acknowledgements of the episode behind a client's
+ * status: how many, and the latest's author and day. */
+struct db_board_ack {
+	int64_t client_id;
+	int count;
+	char user[AL_KEY_MAX + 1];
+	char date[AL_DATE_LEN + 1];
+};
+
+/* Every client whose episode behind its status is acknowledged, by client
+ * id. Episodes are not stored, so the clients with any acknowledgement
+ * (few: supervisors write them by hand) have their course analysed. */
+struct db_board_acks {
+	struct db_board_ack *a;
+	size_t n, cap;
+};
+enum al_status db_board_acks_load(struct db *db, const struct db_dims *dims,
+                                  struct db_board_acks *out, struct al_error *err);
+void db_board_acks_free(struct db_board_acks *acks);
+/* The acknowledgement of client_id's episode, or NULL when there is none. */
+const struct db_board_ack *db_board_ack_of(const struct db_board_acks *acks, int64_t client_id);
 
 #endif

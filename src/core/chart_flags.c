@@ -72,14 +72,30 @@ static void draw_flags(struct layout *L)
 	}
 }
 
+/* The mark where an episode ended (repaired, unrepaired) again, over the
+ * flag of that session: how the episode ended is what the row tells. */
+static void draw_span_ends(struct layout *L)
+{
+	const struct chart *c = L->c;
+	for (size_t k = 0; k < L->opts->nspans && L->opts->spans; k++) {
+		const struct chart_span *s = &L->opts->spans[k];
+		bool ended = s->kind == CHART_SPAN_REPAIRED || s->kind == CHART_SPAN_UNREPAIRED;
+		if (ended && s->from <= s->to && s->to >= c->first && s->to < c->first + c->shown &&
+		    s->to < L->course->n)
+			chart_put(L->c, L->flag_row, chart_col(c, s->to), span_look[s->kind].end,
+			          span_look[s->kind].role, 0);
+	}
+}
+
 /* Episode lines first, the flags over them (the opening's "!" shows) but
  * not over absences, which say more than the "?" of a session without
- * ratings. */
+ * ratings, nor over the mark where an episode ended. */
 void chart_draw_flag_row(struct layout *L)
 {
 	draw_spans(L, false);
 	draw_spans(L, true);
 	draw_flags(L);
+	draw_span_ends(L);
 }
 
 /* The legend's items for the marks that appear, most telling first. */

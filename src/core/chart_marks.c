@@ -34,3 +34,19 @@ struct al_course chart_core_course(const struct al_course *course)
 		core.ndims = course->ndims;
 	return core;
 }
+
+void chart_episode_spans(const struct al_course *course, const struct al_episode *eps, size_t n,
+                         struct chart_span *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct al_episode *e = &eps[k];
+		bool closed = e->closed < course->n;
+		out[k] = (struct chart_span){
+		    .from = e->opened,
+		    .to = closed ? e->closed : (course->n ? course->n - 1 : 0),
+		    .kind = e->status == AL_EPISODE_REPAIRED     ? CHART_SPAN_REPAIRED
+		            : e->status == AL_EPISODE_UNREPAIRED ? CHART_SPAN_UNREPAIRED
+		                                                 : CHART_SPAN_OPEN,
+		};
+	}
+}

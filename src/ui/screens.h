@@ -14,7 +14,9 @@
 	X(CLIENT, client)           /* args: struct ui_client_args */                              \
 	X(ENTRY, entry)             /* args: struct ui_client_args (session 0: a new one) */       \
 	X(CLIENT_FORM, client_form) /* args: NULL */                                               \
-	X(ACK_FORM, ack_form)       /* args: struct ui_client_args (session 0: current) */         \
+	X(ACK_FORM, ack_form)       /* args: struct ui_client_args (the episode's opening          \
+	                               session; 0: the one behind the status) */                   \
+	X(FLAGS, flags)             /* args: struct ui_client_args (the session) */                \
 	X(ABSENT_FORM, absent_form) /* args: struct ui_client_args (did not attend today) */       \
 	X(REPAIR_FORM, repair_form) /* args: struct ui_client_args (the episode's opening          \
 	                               session; 0: the latest episode) */

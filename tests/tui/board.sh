@@ -1,7 +1,8 @@
 #!/bin/sh
 # The supervisor board in a terminal: a supervisor's home, risk order and
 # the per-clinician summary against the hand-worked fixture, filters, the
-# trend read-only, acknowledging a flag and the clinician seeing it, a
+# trend read-only, acknowledging the episode behind a status (marked on
+# its row, who and when above the story) and the clinician seeing it, a
 # clinician's own board, and the board and caseload refreshing by
 # themselves when another program writes (with the process idle).
 . "$(dirname "$0")/lib.sh"
@@ -58,13 +59,13 @@ tui_keys k
 # Help from the key table.
 tui_keys '?'
 check_screen "? shows the board's help" "Help: Supervision board"
-check_grep "help: acknowledge" 'a +acknowledge the client.s flag with a comment' "$T/screen"
+check_grep "help: acknowledge" 'a +acknowledge the episode behind the client.s status' "$T/screen"
 tui_keys Escape
 
 # Enter: the trend, read-only (no n, no e).
 tui_keys Enter
 check_screen "Enter opens the trend" "B-3  ! RUPTURE  7 sessions"
-check_grep "read-only keys: acknowledge, no new or edit" 'c clinician +a acknowledge +q/Esc back' "$T/screen"
+check_grep "read-only keys: acknowledge, no new or edit" 'c clinician +a ack +q/Esc back' "$T/screen"
 check_no_grep "no n new, no e edit" ' n new | e edit ' "$T/screen"
 tui_keys n
 tui_keys e
@@ -78,24 +79,40 @@ check_screen "q: back to the board" "Supervision board of sup"
 check_screen "80 columns: the board's status line keeps s and q" "s caseload  q quit  ? help  z hide"
 tui_resize 100 30
 
-# a: the weightiest current flag, a comment, Ctrl-S.
+# a: the episode behind the status, a comment, Ctrl-S.
+check_no_grep "nothing is acknowledged yet" 'Acknowledged by| ack Since' "$T/screen"
 tui_keys a
-check_screen "a opens the acknowledgement form" "Acknowledge a flag of B-3 (clinician bob)"
-check_grep "the weightiest current flag is chosen" 'Flag +‹ session 4, marker ›' "$T/screen"
+check_screen "a opens the acknowledgement form" "Acknowledge an episode of B-3 (clinician bob)"
+check_grep "the episode behind the status is chosen" 'Episode +‹ session 4: rupture, unrepaired ›' "$T/screen"
+check_grep "its story under the form" 'Since 6 November \(session 4\) bob noted' "$T/screen"
 tui_type "Talked it through: q and ? are text here"
 tui_keys C-s
-check_screen "Ctrl-S stores it" "Acknowledged: B-3, session 4, marker."
-sqlite3 "$DB" "SELECT rule, comment FROM ack" > "$T/rows"
-echo "marker|Talked it through: q and ? are text here" > "$T/want"
-same_file "stored with its flag" "$T/want" "$T/rows"
+check_screen "Ctrl-S stores it" "Acknowledged: B-3, session 4: rupture, unrepaired."
+sqlite3 "$DB" "SELECT s.date, e.comment FROM episode_ack e JOIN session s ON s.id = e.session_id" > "$T/rows"
+echo "2026-11-06|Talked it through: q and ? are text here" > "$T/want"
+same_file "stored on the session where the episode opened" "$T/want" "$T/rows"
+al --user sup episodes B-3 --format json
+check_grep "episodes shows who, when and what" "\"acknowledged\": \"sup $day: Talked it through: q and \\? are text here\"" "$T/out"
 al audit --format csv
-check_grep "audited by id" ',sup,acknowledge,ack,1,$' "$T/out"
+check_grep "audited by id" ',sup,acknowledge,session,[0-9]+,$' "$T/out"
+check_grep "the row carries the mark" '^ B-3 +bob +! RUPTURE +▇▇▇▇▆▆▆  ack Since 6 November' "$T/screen"
+check_grep "who and when above the story" "^ Acknowledged by sup on $day\$" "$T/screen"
+tui_keys j
+check_screen "another client: no acknowledgement named" "C-2 ! RUPTURE — Since 27 November"
+check_no_grep "and its row has no mark" '^ C-2 .* ack Since' "$T/screen"
+check_no_grep "nor who and when" 'Acknowledged by' "$T/screen"
+tui_keys k
 tui_keys a
-tui_wait "Acknowledge a flag of B-3"
+tui_wait "Acknowledge an episode of B-3"
 tui_keys Escape
 check_screen "Esc cancels" "Supervision board of sup"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM ack")" = 1 ] && ok "a cancelled form stores nothing" ||
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM episode_ack")" = 1 ] && ok "a cancelled form stores nothing" ||
 	not_ok "a cancelled form stores nothing"
+tui_keys j j
+check_screen "B-1: WATCH from a low, no episode" "B-1 ^ WATCH"
+tui_keys a
+check_screen "no episode to acknowledge says so" "acknowledge: B-1 has no current episode"
+tui_keys g
 
 # Live: another program writes; the board follows within 2 seconds.
 pid=$(cat "$T/pid")
@@ -116,15 +133,15 @@ tui_keys q
 poll tui_exited
 check "q quits from the home board" 0
 
-# The clinician sees the acknowledgement under the flag.
+# The clinician sees the acknowledgement with the episode; their own
+# caseload and board.
 tui_start ALLIANCE_TODAY=2026-11-27 -- --user bob
 check_screen "a clinician's home is the caseload" "Caseload of bob"
 check_no_grep "another clinician's clients are not there" 'C-1|C-2|D-1' "$T/screen"
 tui_keys Enter
 check_screen "bob opens B-3" "B-3  ! RUPTURE"
-tui_keys Left Left Left
-check_screen "session 4" "Session 4 of 7"
-check_screen "the acknowledgement under its flag" "✓ sup $day: Talked it through: q and ? are text here"
+check_screen "the acknowledgement with its episode" \
+	"Acknowledged by sup on $day: Talked it through: q and ? are text here"
 tui_keys q
 
 # A clinician's s: their own board; no acknowledging.

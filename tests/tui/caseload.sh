@@ -99,9 +99,9 @@ tui_start NO_COLOR=1
 tui_wait "Caseload of alice"
 tui_keys Enter
 tui_wait "E-unrep  ! RUPTURE"
-check_grep "the flag behind the status comes first" \
-	'^ ! d[a-z]+ +Why RUPTURE \(session 4\): Trust' "$T/screen"
-check_grep "its repair status under its rule" '^   unrepaired +' "$T/screen"
+check_grep "the episode behind the status, chosen" \
+	'^>! rupture +Since 4 May \(session 4\) trust fell' "$T/screen"
+check_grep "its status under its kind" '^   unrepaired +' "$T/screen"
 tm capture-pane -p -e -t ui > "$T/mono"
 check_no_grep "NO_COLOR: no colour on the trend" "$colour" "$T/mono"
 tui_keys q

@@ -72,7 +72,12 @@ tui_keys C-s
 check_screen "saving opens the client's trend" "Session 4 of 4, $today"
 check_grep "the new values are shown" 'Trust 9.0  Collaboration 7.5  Empathy 10.0' "$T/screen"
 check_grep "with the note" 'Talked about the break.' "$T/screen"
-check_grep "and the new flags at once" '\^ (dip|low)' "$T/screen"
+check_grep "and the new status at once" '^ K-1  \^ WATCH' "$T/screen"
+tui_keys f
+check_screen "f: the new session's flags" "Flags of K-1 at session 4 of 4, $today"
+check_grep "explained in words" '^ \^ (dip|low) +Collaboration was 7\.5' "$T/screen"
+tui_keys Escape
+tui_wait "Session 4 of 4, $today"
 list
 check "exactly those values stored" 0 "$(cat "$T/before")
 4,$today,client,trust,9.0,,,attended,,,

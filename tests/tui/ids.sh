@@ -119,14 +119,14 @@ al user add carl --supervisor sup
 ack_course() {
 	al --user carl client add A-1
 	al --user carl session add A-1 --date 2024-06-01 --trust 9 --collaboration 9 --empathy 9
-	al --user carl session add A-1 --date 2024-06-08 --trust 4 --collaboration 9 --empathy 9
+	al --user carl session add A-1 --date 2024-06-08 --trust 4 --collaboration 9 --empathy 9 \
+		--rupture withdrawal
 }
 ack_course
 tui_start -- --user sup
 tui_wait "Board of sup"
 tui_keys a
-check_screen "a opens the acknowledgement form" "Acknowledge a flag of A-1 (clinician carl)"
-tui_keys Tab
+check_screen "a opens the acknowledgement form" "Acknowledge an episode of A-1 (clinician carl)"
 tui_type "sup typed this"
 tui_wait "sup typed this"
 al --user carl client delete A-1 --purge
@@ -134,7 +134,8 @@ ack_course
 tui_keys C-s
 check_screen "the acknowledgement is refused with the clear message" "acknowledge: A-1: $MSG"
 check_grep "the comment stays on the screen" "sup typed this" "$T/screen"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM ack")" = 0 ] && ok "no acknowledgement lands on the new A-1" ||
+[ "$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM ack) + (SELECT count(*) FROM episode_ack)")" = 0 ] &&
+	ok "no acknowledgement lands on the new A-1" ||
 	not_ok "no acknowledgement lands on the new A-1"
 tui_stop
 

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Habits of htop, tig and mutt users, and lists that move alike: Home, End,
 # g, G, PgUp and PgDn on every list, / on the board, F10 and Ctrl-C quit,
-# Ctrl-Z suspends (the curtain hides the screen after fg), the client's
-# flags scroll with "+N more", help wraps at 80 columns, footers name only
+# Ctrl-Z suspends (the curtain hides the screen after fg), a session's
+# flags (f) scroll with "+N more", help wraps at 80 columns, footers name only
 # the keys of the user's role, and LANG=C keeps q quit.
 . "$(dirname "$0")/lib.sh"
 
-course F-1 9 9 9 9 3 # many flags at the last session
+course F-1 9 9 9 9 3 # many flags at the last session: every dimension fell,
+# and the clinician saw it otherwise
+al session add F-1 --date 2024-05-05 --collaboration 3 --empathy 3 --replace
+al session add F-1 --date 2024-05-05 --rater clinician --trust 9 --collaboration 9 --empathy 9
 for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do al client add "N-$i"; done
 al user add sam --role supervisor
 al user add bob
@@ -70,13 +73,16 @@ poll tui_exited
 check "Ctrl-C quits from the trend" 0
 check_screen "with the terminal restored" "EXITED 0"
 
-# The trend's flags scroll: ↓/j, g and G, and "+N more" when cut.
+# A session's flags (f) scroll: ↓/j, g and G, and "+N more" when cut;
+# Esc closes them.
 tui_start
 tui_resize 80 24
 tui_wait "Caseload of alice"
 tui_keys Enter
 tui_wait "F-1  ! RUPTURE"
-flags() { sed -n '/^ Session 5 of 5/,$p' "$T/screen" | grep -E '^ [!^?] ' | cut -c1-40; }
+tui_keys f
+tui_wait "Flags of F-1 at session 5 of 5"
+flags() { sed -n '/^ Flags of F-1/,$p' "$T/screen" | grep -E '^ [!^?] ' | cut -c1-40; }
 flags > "$T/flags0"
 check_grep "a cut list of flags says how many more" '\+[0-9]+ more$' "$T/screen"
 tui_keys j
@@ -90,8 +96,14 @@ check_no_grep "G: the last flag, nothing more below" 'more$' "$T/screen"
 tui_keys g
 check_screen "g: back to the first" "$(head -1 "$T/flags0")"
 tui_keys '?'
-tui_wait "Help: Client"
+tui_wait "Help: Flags of a session"
 check_grep "the help lists the scroll keys" '↓/j +next flag' "$T/screen"
+tui_keys Escape Escape
+check_screen "Esc closes the flags" "Session 5 of 5"
+tui_keys '?'
+tui_wait "Help: Client"
+check_grep "the client's help: f" '^ *f +the selected session.s flags' "$T/screen"
+check_grep "and the episodes' moves" '↓/j +next episode' "$T/screen"
 tui_keys Escape q
 
 # Ctrl-Z suspends to a shell with job control; after fg the curtain hides

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alliance/chart.h"
+#include "alliance/chart_marks.h"
 #include "alliance/parse.h"
 
 #define MAX_SESSIONS 64
@@ -624,7 +625,8 @@ static void test_flags_and_repair(void **state)
 
 /* Episodes and absences (synthetic until the data exists): a line from the
  * opening to the repair on the flag row, the opening's flag over it, the
- * end's mark, an open episode running to the last session shown, a
+ * end's mark (over a flag there), an open episode running to the last
+ * session shown, a
  * session not attended as ○ over an empty column; spans out of range or
  * out of view are left out. */
 static void test_spans(void **state)
@@ -637,6 +639,7 @@ static void test_spans(void **state)
 	f->flags[1] = CHART_FLAG_RED;
 	f->flags[8] = CHART_FLAG_RED;
 	f->flags[6] = CHART_FLAG_INFO;
+	f->flags[4] = CHART_FLAG_AMBER;
 	const struct chart_span spans[] = {
 	    {1, 4, CHART_SPAN_REPAIRED}, {8, 11, CHART_SPAN_OPEN},
 	    {6, 6, CHART_SPAN_ABSENT},   {9, 99, CHART_SPAN_UNREPAIRED},
@@ -645,7 +648,8 @@ static void test_spans(void **state)
 	f->opts.spans = spans;
 	f->opts.nspans = 5;
 	layout(f, 80, 16);
-	assert_string_equal(row_text(f, 0), "! rupture  ─ episode  ✓ repaired  ○ not attended");
+	assert_string_equal(row_text(f, 0),
+	                    "! rupture  ─ episode  ✓ repaired  ^ watch  ○ not attended");
 	assert_string_equal(row_text(f, 1),
 	                    "                      !───────────✓       ○       !────────────");
 	const struct chart *c = &f->chart;
@@ -902,6 +906,30 @@ static void test_newest_date_wins(void **state)
 	assert_null(strstr(dates, "2 Mar"));
 }
 
+/* Episodes as spans: from the opening to where it was repaired or judged
+ * unrepaired, an open one to the last session, each marked by its status. */
+static void test_episode_spans(void **state)
+{
+	(void)state;
+	struct al_course c = {.n = 8};
+	struct al_episode eps[3] = {
+	    {.opened = 1, .closed = 4, .status = AL_EPISODE_REPAIRED},
+	    {.opened = 2, .closed = 5, .status = AL_EPISODE_UNREPAIRED},
+	    {.opened = 6, .closed = SIZE_MAX, .status = AL_EPISODE_OPEN},
+	};
+	struct chart_span sp[3];
+	chart_episode_spans(&c, eps, 3, sp);
+	assert_int_equal(sp[0].from, 1);
+	assert_int_equal(sp[0].to, 4);
+	assert_int_equal(sp[0].kind, CHART_SPAN_REPAIRED);
+	assert_int_equal(sp[1].from, 2);
+	assert_int_equal(sp[1].to, 5);
+	assert_int_equal(sp[1].kind, CHART_SPAN_UNREPAIRED);
+	assert_int_equal(sp[2].from, 6);
+	assert_int_equal(sp[2].to, 7);
+	assert_int_equal(sp[2].kind, CHART_SPAN_OPEN);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_new, fixture_free)
@@ -926,6 +954,7 @@ int main(void)
 	    T(test_realistic_80x24),
 	    T(test_newest_date_wins),
 	    cmocka_unit_test(test_flag_merge),
+	    cmocka_unit_test(test_episode_spans),
 	    cmocka_unit_test(test_utf8_encode),
 	};
 #undef T

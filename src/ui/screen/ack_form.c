@@ -1,65 +1,78 @@
-/* Acknowledging a flag (supervisors): which flag, and a one-line comment
- * that the clinician sees under it. The same checks as `alliance ack`. */
+/* Acknowledging an episode (supervisors): which episode (the one behind
+ * the client's status, or the one chosen on the client screen), and a
+ * one-line comment that the clinician sees with it. The same checks as
+ * `alliance ack --episode`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alliance/analysis.h"
 #include "alliance/db_ack.h"
 #include "alliance/db_session.h"
-#include "alliance/flags.h"
 #include "alliance/text.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"
 
-enum { F_FLAG, F_COMMENT, F_COUNT };
+enum { F_EPISODE, F_COMMENT, F_COUNT };
 
-#define ACK_CHOICES 48 /* flags offered at most */
-#define ACK_LABEL 48   /* "session 12, collaboration: discrepancy" */
-#define ACK_EXPLAIN 640
+#define ACK_CHOICES 48 /* episodes offered at most */
+#define ACK_LABEL 48   /* "session 9: rupture, unrepaired" */
 #define ACK_GONE "this client was deleted in another window %s your text is kept"
 
 struct ack_form {
 	struct ui_form form;
 	struct al_client client;
 	struct db_course course;
-	struct al_flags flags;    /* every flag of the course */
-	size_t pick[ACK_CHOICES]; /* the flags offered: indices into flags */
+	struct al_analysis an;    /* the course's flags and episodes */
+	size_t pick[ACK_CHOICES]; /* the episodes offered: indices into an.eps */
 	int npick, choice;
 	char label[ACK_CHOICES][ACK_LABEL];
 	const char *labels[ACK_CHOICES];
-	char why[ACK_CHOICES][ACK_EXPLAIN];
+	char story[ACK_CHOICES][AL_STORY_MAX];
 	struct ui_text comment;
 	bool gone; /* the client was purged while the form was open */
 };
 
-static enum al_status detect(struct ui *ui, struct ack_form *a)
+static const struct al_course *course(const struct ack_form *a)
 {
-	if (!flags_detect(&a->flags, &a->course.course, &ui->settings))
+	return &a->course.course;
+}
+
+static enum al_status analyse(struct ui *ui, struct ack_form *a)
+{
+	if (!analysis_run(&a->an, course(a), &ui->settings, a->client.archived))
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	return AL_OK;
 }
 
-/* The flags of session_id, or (0) the current ones with the weightiest
- * chosen, as the board shows it. */
+static void offer_one(struct ui *ui, struct ack_form *a, size_t k)
+{
+	const struct al_episode *e = &a->an.eps[k];
+	const struct al_course *c = course(a);
+	snprintf(a->label[a->npick], ACK_LABEL, "session %d: %s, %s", c->sessions[e->opened].seq,
+	         episode_kind_name(e->kind), episode_status_name(e->status));
+	a->labels[a->npick] = a->label[a->npick];
+	episode_story(c, &ui->settings, e, ui->supervisor ? a->client.clinician : NULL,
+	              a->story[a->npick], AL_STORY_MAX);
+	a->pick[a->npick++] = k;
+}
+
+/* The current episodes and the one that opened at session_id, that one
+ * chosen; with session_id 0 the one behind the status, as the board shows
+ * it. */
 static void offer(struct ui *ui, struct ack_form *a, int64_t session_id)
 {
-	const struct al_course *c = &a->course.course;
+	const struct al_course *c = course(a);
 	struct al_standing sd;
-	standing_compute(c, a->flags.v, a->flags.n, &sd);
-	for (size_t k = 0; k < a->flags.n && a->npick < ACK_CHOICES; k++) {
-		const struct al_flag *f = &a->flags.v[k];
-		const struct al_session *s = &c->sessions[f->session];
-		if (session_id ? s->id != session_id : !flag_is_current(c, f))
+	episodes_standing(c, a->an.flags, a->an.nflags, a->an.eps, a->an.neps, &sd);
+	for (size_t k = 0; k < a->an.neps && a->npick < ACK_CHOICES; k++) {
+		bool asked = session_id && c->sessions[a->an.eps[k].opened].id == session_id;
+		if (!asked && !episode_is_current(c, &a->an.eps[k]))
 			continue;
-		if (k == sd.newest_flag)
+		if (asked || (!session_id && k == sd.episode))
 			a->choice = a->npick;
-		snprintf(a->label[a->npick], ACK_LABEL, "session %d, %s%s%s", s->seq,
-		         f->dim >= 0 ? c->dims[f->dim].key : "", f->dim >= 0 ? ": " : "",
-		         rule_name(f->rule));
-		a->labels[a->npick] = a->label[a->npick];
-		flag_explain(c, &ui->settings, f, a->why[a->npick], ACK_EXPLAIN);
-		a->pick[a->npick++] = k;
+		offer_one(ui, a, k);
 	}
 }
 
@@ -76,37 +89,32 @@ static const char *af_check(const void *ctx, int i, char *buf, size_t cap)
 	return "is blank";
 }
 
-/* In the write transaction: still allowed, and the flag still there. */
+/* In the write transaction: still allowed, and the episode still there
+ * (it is named by the session where it opened). */
 static enum al_status store(struct ui *ui, struct ack_form *a, const char *comment)
 {
-	const struct al_flag *f = &a->flags.v[a->pick[a->choice]];
-	int64_t session = a->course.course.sessions[f->session].id, id;
-	int64_t dim = f->dim >= 0 ? ui->dims.id[f->dim] : 0;
-	enum al_rule rule = f->rule;
+	const struct al_episode *e = &a->an.eps[a->pick[a->choice]];
+	int64_t session = course(a)->sessions[e->opened].id, id;
 	struct access_who who = ui_who(ui, "acknowledge");
-	struct al_client cl;
 	bool same;
 	enum al_status st = db_client_same(ui->db, &a->client, &same, ui->err);
 	if (!st && (a->gone = !same))
 		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s: " ACK_GONE, a->client.code,
 		               ui->ascii ? "-" : "\u2014");
 	if (!st)
-		st = access_client(ui->db, &who, a->client.code, ACCESS_ACK, &cl, ui->err);
+		st = access_client(ui->db, &who, a->client.code, ACCESS_ACK, &a->client, ui->err);
 	db_course_free(&a->course);
-	if (st || (st = db_course_load(ui->db, &ui->dims, cl.id, &a->course, ui->err)))
-		return st;
-	if ((st = detect(ui, a)))
+	if (st || (st = db_course_load(ui->db, &ui->dims, a->client.id, &a->course, ui->err)) ||
+	    (st = analyse(ui, a)))
 		return st;
 	bool there = false;
-	for (size_t k = 0; k < a->flags.n && !there; k++)
-		there = a->course.course.sessions[a->flags.v[k].session].id == session &&
-		        a->flags.v[k].rule == rule &&
-		        (a->flags.v[k].dim >= 0 ? ui->dims.id[a->flags.v[k].dim] : 0) == dim;
+	for (size_t k = 0; k < a->an.neps && !there; k++)
+		there = course(a)->sessions[a->an.eps[k].opened].id == session;
 	if (!there)
 		return al_fail(ui->err, AL_EINPUT,
-		               "acknowledge: the flag is gone (the ratings "
+		               "acknowledge: the episode is gone (the ratings "
 		               "changed meanwhile)");
-	return db_ack_add(ui->db, session, dim, rule, ui->user_id, comment, &id, ui->err);
+	return db_episode_ack_add(ui->db, session, ui->user_id, comment, &id, ui->err);
 }
 
 /* ---- keys ---- */
@@ -179,12 +187,12 @@ static bool af_typing(const void *st)
 static void af_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct ack_form *a = st;
-	ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "Acknowledge a flag of %s (clinician %s)",
-	        a->client.code, a->client.clinician);
+	ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE),
+	        "Acknowledge an episode of %s (clinician %s)", a->client.code, a->client.clinician);
 	ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_FAINT),
-	       "The clinician sees the comment under the flag (one line, 500 characters).");
+	       "The clinician sees the comment with the episode (one line, 500 characters).");
 	form_draw(ui, &a->form, 3, 2, f);
-	ui_put_wrapped(6, 3, COLS - 4, f->rows - 6, ui_attr(ui, UI_R_PLAIN), a->why[a->choice]);
+	ui_put_wrapped(6, 3, COLS - 4, f->rows - 6, ui_attr(ui, UI_R_PLAIN), a->story[a->choice]);
 }
 
 static void af_leave(struct ui *ui, void *st)
@@ -192,7 +200,7 @@ static void af_leave(struct ui *ui, void *st)
 	struct ack_form *a = st;
 	(void)ui;
 	db_course_free(&a->course);
-	flags_free(&a->flags);
+	analysis_free(&a->an);
 	ui_text_free(&a->comment);
 }
 
@@ -202,26 +210,23 @@ static enum al_status prepare(struct ui *ui, struct ack_form *a, const char *cod
 	struct access_who who = ui_who(ui, "acknowledge");
 	enum al_status st = access_client(ui->db, &who, code, ACCESS_ACK, &a->client, ui->err);
 	if (st || (st = db_course_load(ui->db, &ui->dims, a->client.id, &a->course, ui->err)) ||
-	    (st = detect(ui, a)))
+	    (st = analyse(ui, a)))
 		return st;
 	offer(ui, a, session_id);
-	if (a->npick == 0 && session_id)
-		return al_fail(ui->err, AL_EINPUT,
-		               "acknowledge: no flag at this session "
-		               "(\u2190\u2192 select another)");
 	if (a->npick == 0)
-		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s has no current flag", code);
+		return al_fail(ui->err, AL_EINPUT, "acknowledge: %s has no current episode", code);
 	struct ui_form *f = &a->form;
-	f->field[F_FLAG] = (struct ui_field){.kind = UI_FIELD_CHOICE,
-	                                     .label = "Flag",
-	                                     .choices = a->labels,
-	                                     .nchoices = a->npick,
-	                                     .choice = &a->choice,
-	                                     .box = ACK_LABEL - 8,
-	                                     .hint = a->npick > 1 ? "Space or \u2190\u2192" : NULL};
+	f->field[F_EPISODE] =
+	    (struct ui_field){.kind = UI_FIELD_CHOICE,
+	                      .label = "Episode",
+	                      .choices = a->labels,
+	                      .nchoices = a->npick,
+	                      .choice = &a->choice,
+	                      .box = ACK_LABEL - 8,
+	                      .hint = a->npick > 1 ? "Space or \u2190\u2192" : NULL};
 	f->field[F_COMMENT] = (struct ui_field){UI_FIELD_TEXT, "Comment", NULL, &a->comment, 0};
 	f->n = F_COUNT;
-	f->focus = a->npick > 1 ? F_FLAG : F_COMMENT;
+	f->focus = a->npick > 1 ? F_EPISODE : F_COMMENT;
 	f->check = af_check;
 	f->ctx = a;
 	return AL_OK;
@@ -240,7 +245,7 @@ static enum al_status af_enter(struct ui *ui, void *st, const void *args)
 }
 
 const struct ui_screen ack_form_screen = {
-    .title = "Acknowledge a flag",
+    .title = "Acknowledge an episode",
     .size = sizeof(struct ack_form),
     .keys = ack_form_keys,
     .nkeys = UI_NKEYS(ack_form_keys),

@@ -26,13 +26,14 @@
 #define LIST_MIN 3    /* client rows kept before the why panel */
 
 struct board {
-	struct db_board data;     /* the per-clinician tallies (no rows) */
-	struct db_risk_filter q;  /* whose clients; c, f and / as its filters */
-	size_t n, total;          /* clients the filters pass, and in all */
-	struct db_risk_rows rows; /* those in sight, in risk order */
-	struct ui_list list;      /* over all n: rows are read as they come into sight */
-	int64_t clinician;        /* the clinician shown, 0 for all */
-	int status;               /* enum al_state shown, -1 for all */
+	struct db_board data;      /* the per-clinician tallies (no rows) */
+	struct db_board_acks acks; /* clients whose episode is acknowledged */
+	struct db_risk_filter q;   /* whose clients; c, f and / as its filters */
+	size_t n, total;           /* clients the filters pass, and in all */
+	struct db_risk_rows rows;  /* those in sight, in risk order */
+	struct ui_list list;       /* over all n: rows are read as they come into sight */
+	int64_t clinician;         /* the clinician shown, 0 for all */
+	int status;                /* enum al_state shown, -1 for all */
 	struct db_discuss discuss[DB_DISCUSS_MAX]; /* the episodes to discuss (c and / apply) */
 	size_t ndiscuss;
 };
@@ -96,9 +97,12 @@ static enum al_status load(struct ui *ui, struct board *b, int64_t keep)
 	struct access_who who = ui_who(ui, "board");
 	access_mine(&who, &b->q.who);
 	db_board_free(&b->data);
+	db_board_acks_free(&b->acks);
 	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (!rc) {
 		rc = db_board_tally(ui->db, &ui->dims, &b->q.who, ui->today, &b->data, ui->err);
+		if (!rc)
+			rc = db_board_acks_load(ui->db, &ui->dims, &b->acks, ui->err);
 		db_end_read(ui->db);
 	}
 	if (rc)
@@ -200,7 +204,8 @@ static const struct ui_key board_keys[] = {
     UI_KEY(bd_open, '\r', UI_FN(KEY_ENTER), "Enter", "Enter", "open",
            "open the client's trend (to read: supervisors change no ratings or notes)"),
     UI_KEY_FOR(UI_SUPERVISOR, bd_ack, 'a', 0, "a", "a", "ack",
-               "acknowledge the client's flag with a comment the clinician will see"),
+               "acknowledge the episode behind the client's status with a comment the "
+               "clinician will see (\"ack\" before the story marks it done)"),
     UI_KEY(bd_clinician, 'c', 0, "c", "c", "filter", "one clinician's clients at a time, then all"),
     UI_KEY(bd_status, 'f', 0, "f", "f", "filter",
            "one status at a time (RUPTURE, WATCH, repaired, ok), then all"),
@@ -319,7 +324,10 @@ static int draw_summary(const struct ui *ui, const struct board *b)
 	return y - 1;
 }
 
-static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, bool sel)
+#define ACK_MARK "ack " /* a row whose episode is acknowledged: before its story */
+
+static void draw_row(const struct ui *ui, int y, const struct db_status_row *r,
+                     const struct db_board_ack *ack, bool sel)
 {
 	attr_t base = ui_attr(ui, sel ? UI_R_SELECT : UI_R_PLAIN);
 	const struct al_summary *s = &r->summary;
@@ -338,6 +346,9 @@ static void draw_row(const struct ui *ui, int y, const struct db_status_row *r, 
 		ui_put_wide(y, x + AL_TREND_SESSIONS - s->ntrend + i, 1, base, &wc, 1);
 	}
 	x += AL_TREND_SESSIONS + 2;
+	if (ack)
+		x += ui_put(y, x, COLS - 1 - x, ui_attr(ui, UI_R_NOTICE) | (sel ? A_REVERSE : 0),
+		            ACK_MARK);
 	ui_put_cut(ui, y, x, COLS - 1 - x, base, s->flag);
 }
 
@@ -362,10 +373,21 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 	for (; listed < (size_t)rows && first + listed < l->nshown; listed++) {
 		const struct db_status_row *r = db_risk_row(&b->rows, first + listed);
 		if (r) /* else it could not be read: the message says why */
-			draw_row(ui, top + 1 + (int)listed, r, first + listed == l->sel);
+			draw_row(ui, top + 1 + (int)listed, r,
+			         db_board_ack_of(&b->acks, r->client.id), first + listed == l->sel);
 	}
 	ui_list_draw_more(ui, top + (int)listed, COLS - 1, ui_list_below(l, first, listed),
 	                  ui_attr(ui, UI_R_FAINT));
+}
+
+/* Who acknowledged the selected client's episode and when, on the row
+ * above the why panel. */
+static void draw_acked(const struct ui *ui, const struct db_board_ack *ack, int y)
+{
+	if (!ack)
+		return;
+	ui_putf(y, 1, COLS - 2, ui_attr(ui, UI_R_NOTICE), "Acknowledged by %s on %s%s", ack->user,
+	        ack->date, ack->count > 1 ? " (the latest of several)" : "");
 }
 
 static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -378,9 +400,11 @@ static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);
 	const struct db_status_row *r = selected(b);
-	if (r && ui_why_rows(below_heads(b), LIST_MIN))
-		ui_draw_why(ui, f->rows - UI_WHY_ROWS, UI_WHY_ROWS, r->client.code,
-		            (int)r->summary.standing.state, r->summary.flag);
+	if (!r || !ui_why_rows(below_heads(b), LIST_MIN))
+		return;
+	draw_acked(ui, db_board_ack_of(&b->acks, r->client.id), f->rows - UI_WHY_ROWS - 1);
+	ui_draw_why(ui, f->rows - UI_WHY_ROWS, UI_WHY_ROWS, r->client.code,
+	            (int)r->summary.standing.state, r->summary.flag);
 }
 
 static void board_leave(struct ui *ui, void *st)
@@ -388,6 +412,7 @@ static void board_leave(struct ui *ui, void *st)
 	struct board *b = st;
 	(void)ui;
 	db_board_free(&b->data);
+	db_board_acks_free(&b->acks);
 	db_risk_rows_free(&b->rows);
 	ui_list_free(&b->list);
 }

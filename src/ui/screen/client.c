@@ -1,87 +1,112 @@
-/* One client's trend: header, the chart, the selected session's ratings and
- * note, and its flags explained in plain words. */
+/* One client's trend: header, the chart with its episodes marked, the
+ * selected session's ratings and note, and the client's episodes with
+ * their stories (client_episodes.c); f shows the session's flags. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alliance/chart_marks.h"
-#include "alliance/db_ack.h"
-#include "alliance/db_client.h"
-#include "alliance/db_session.h"
-#include "alliance/flags.h"
+#include "alliance/db_repair.h"
 #include "alliance/parse.h"
 #include "alliance/summary.h"
 #include "alliance/text.h"
-#include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/chart.h"
-#include "../widget/list.h"
+#include "client.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
-#define FLAG_PAGE 3 /* flags a PgUp/PgDn scrolls by */
-
-struct client {
-	char code[AL_KEY_MAX + 1];
-	struct al_client client;
-	struct db_course course;
-	bool loaded;
-	struct al_flags flags;
-	enum chart_flag *marks;
-	struct al_standing standing;
-	int sel;               /* session index, -1 when there is none */
-	int dim;               /* CHART_ALL_DIMS or the one dimension shown */
-	struct al_course core; /* the course with its core dimensions only */
-	bool clinician;
-	char *note;
-	struct db_acks acks; /* supervisors' comments, shown under their flags */
-	/* The flags listed under the session: the one behind the status first,
-	 * then the selected session's others (indices into flags). */
-	size_t *listed;
-	struct ui_list list;
-};
 
 static const struct al_course *course(const struct client *cs)
 {
 	return &cs->course.course;
 }
 
-/* The list under the session: from its first flag (home), or where it was
- * (the same session read again). */
-static enum al_status list_flags(struct ui *ui, struct client *cs, bool home)
+/* The session where the selected episode opened (0: none), to find it
+ * again after a reload. */
+static int64_t episode_selected(const struct client *cs)
 {
-	size_t keep = home ? 0 : cs->list.sel;
-	size_t why = cs->standing.newest_flag, n = 0;
-	if (why != SIZE_MAX)
-		cs->listed[n++] = why;
-	for (size_t i = 0; i < cs->flags.n; i++)
-		if ((int)cs->flags.v[i].session == cs->sel && i != why)
-			cs->listed[n++] = i;
-	if (!ui_list_set(&cs->list, n, keep < n ? keep : 0))
+	size_t row = ui_list_selected(&cs->list);
+	if (!cs->loaded || row >= cs->an.neps)
+		return 0;
+	return course(cs)->sessions[cs->an.eps[client_episode_of_row(cs, row)].opened].id;
+}
+
+/* The list of episodes, newest first, on the one that opened at session
+ * keep, else on the one behind the status. */
+static enum al_status list_episodes(struct ui *ui, struct client *cs, int64_t keep)
+{
+	size_t n = cs->an.neps, row = cs->standing.episode < n ? n - 1 - cs->standing.episode : 0;
+	for (size_t k = 0; k < n && keep; k++)
+		if (course(cs)->sessions[cs->an.eps[k].opened].id == keep)
+			row = n - 1 - k;
+	if (!ui_list_set(&cs->list, n, row))
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	return AL_OK;
 }
 
-static int flag_page(const void *ctx)
+static void *grow(void *p, size_t n, size_t size)
 {
-	(void)ctx;
-	return FLAG_PAGE;
+	return realloc(p, (n ? n : 1) * size);
 }
 
-static enum al_status detect(struct ui *ui, struct client *cs)
+/* Episode k's story as `episodes` tells it: what was tried at its end. */
+static void tell(const struct ui *ui, struct client *cs, size_t k)
 {
-	size_t n = course(cs)->n + 1;
-	enum chart_flag *m = realloc(cs->marks, n * sizeof *m);
+	const struct al_episode *e = &cs->an.eps[k];
+	char *s = cs->story[k];
+	episode_story(course(cs), &ui->settings, e, ui->supervisor ? cs->client.clinician : NULL, s,
+	              AL_STORY_MAX);
+	size_t len = strlen(s);
+	if (len + 2 < AL_STORY_MAX) {
+		s[len] = ' ';
+		repair_tried_text(course(cs), cs->recs, cs->nrecs, e->opened, s + len + 1,
+		                  AL_STORY_MAX - len - 1);
+		if (!s[len + 1])
+			s[len] = '\0';
+	}
+}
+
+/* The client's repair records, as records of its course. */
+static enum al_status load_repairs(struct ui *ui, struct client *cs)
+{
+	struct db_repairs all = {0};
+	enum al_status rc = db_repairs_load(ui->db, cs->client.id, &all, ui->err);
+	if (rc)
+		return rc;
+	size_t n = db_repairs_course(&all, cs->client.id, course(cs), NULL, 0);
+	struct al_repair_rec *recs = grow(cs->recs, n, sizeof *recs);
+	if (recs) {
+		cs->recs = recs;
+		cs->nrecs = db_repairs_course(&all, cs->client.id, course(cs), recs, n);
+	}
+	db_repairs_free(&all);
+	return recs ? AL_OK : al_fail(ui->err, AL_EIO, "out of memory");
+}
+
+/* Flags, episodes, their stories and what the chart marks. */
+static enum al_status analyse(struct ui *ui, struct client *cs)
+{
+	const struct al_course *c = course(cs);
+	if (!analysis_run(&cs->an, c, &ui->settings, cs->client.archived))
+		return al_fail(ui->err, AL_EIO, "out of memory");
+	enum chart_flag *m = grow(cs->marks, c->n, sizeof *m);
 	if (m)
 		cs->marks = m;
-	if (!m || !flags_detect(&cs->flags, course(cs), &ui->settings))
+	struct chart_span *sp = grow(cs->spans, cs->an.neps, sizeof *sp);
+	if (sp)
+		cs->spans = sp;
+	char(*story)[AL_STORY_MAX] = grow(cs->story, cs->an.neps, sizeof *story);
+	if (story)
+		cs->story = story;
+	if (!m || !sp || !story)
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	size_t *listed = realloc(cs->listed, (cs->flags.n + 1) * sizeof *listed);
-	if (!listed)
-		return al_fail(ui->err, AL_EIO, "out of memory");
-	cs->listed = listed;
-	chart_marks(course(cs), cs->flags.v, cs->flags.n, cs->marks);
-	standing_compute(course(cs), cs->flags.v, cs->flags.n, &cs->standing);
+	chart_marks(c, cs->an.flags, cs->an.nflags, cs->marks);
+	chart_episode_spans(c, cs->an.eps, cs->an.neps, cs->spans);
+	cs->nspans = cs->an.neps;
+	episodes_standing(c, cs->an.flags, cs->an.nflags, cs->an.eps, cs->an.neps, &cs->standing);
+	for (size_t k = 0; k < cs->an.neps; k++)
+		tell(ui, cs, k);
 	return AL_OK;
 }
 
@@ -116,7 +141,7 @@ static int index_of(const struct client *cs, int64_t session_id)
 /* The course, its flags and the selected session's note, from one snapshot. */
 static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep)
 {
-	int64_t was = cs->loaded && cs->sel >= 0 ? course(cs)->sessions[cs->sel].id : 0;
+	int64_t episode = episode_selected(cs);
 	if (cs->loaded)
 		db_course_free(&cs->course);
 	cs->loaded = false;
@@ -129,10 +154,10 @@ static enum al_status load_course(struct ui *ui, struct client *cs, int64_t keep
 	if (cs->dim != CHART_ALL_DIMS && (size_t)cs->dim >= ui->dims.n)
 		cs->dim = CHART_ALL_DIMS;
 	cs->sel = index_of(cs, keep);
-	db_acks_free(&cs->acks);
-	bool same = cs->sel >= 0 && course(cs)->sessions[cs->sel].id == was;
-	if ((rc = detect(ui, cs)) || (rc = list_flags(ui, cs, !same)) ||
-	    (rc = db_acks_load(ui->db, &ui->dims, cs->client.id, &cs->acks, ui->err)))
+	db_episode_acks_free(&cs->acks);
+	if ((rc = load_repairs(ui, cs)) || (rc = analyse(ui, cs)) ||
+	    (rc = list_episodes(ui, cs, episode)) ||
+	    (rc = db_episode_acks_load(ui->db, cs->client.id, &cs->acks, ui->err)))
 		return rc;
 	return load_note(ui, cs);
 }
@@ -170,7 +195,7 @@ static enum ui_action select_session(struct ui *ui, struct client *cs, int to)
 {
 	int last = (int)course(cs)->n - 1;
 	cs->sel = to < 0 ? (last < 0 ? -1 : 0) : to > last ? last : to;
-	if (load_note(ui, cs) || list_flags(ui, cs, true))
+	if (load_note(ui, cs))
 		ui_say_err(ui);
 	return UI_DONE;
 }
@@ -229,22 +254,39 @@ static enum ui_action cs_edit(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
-static enum ui_action cs_ack(struct ui *ui, void *st)
+static enum ui_action cs_flags(struct ui *ui, void *st)
 {
 	struct client *cs = st;
 	if (cs->sel < 0) {
-		ui_say(ui, true, "acknowledge: no session selected");
+		ui_say(ui, true, "flags: no session yet");
 		return UI_DONE;
 	}
-	ui_open(ui, UI_ACK_FORM,
-	        &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
+	ui_open(ui, UI_FLAGS, &(struct ui_client_args){cs->code, course(cs)->sessions[cs->sel].id});
 	return UI_DONE;
 }
 
-/* r: a repair of the client's latest episode. */
+static enum ui_action cs_ack(struct ui *ui, void *st)
+{
+	struct client *cs = st;
+	int64_t opened = episode_selected(cs);
+	if (!opened) {
+		ui_say(ui, true, "acknowledge: %s has no episode to acknowledge", cs->code);
+		return UI_DONE;
+	}
+	ui_open(ui, UI_ACK_FORM, &(struct ui_client_args){cs->code, opened});
+	return UI_DONE;
+}
+
+/* r: a repair of the selected episode (named by its opening session). */
 static enum ui_action cs_repair(struct ui *ui, void *st)
 {
-	ui_open(ui, UI_REPAIR_FORM, &(struct ui_client_args){((struct client *)st)->code, 0});
+	struct client *cs = st;
+	int64_t opened = episode_selected(cs);
+	if (!opened) {
+		ui_say(ui, true, "repair: %s has no episode to record a repair for", cs->code);
+		return UI_DONE;
+	}
+	ui_open(ui, UI_REPAIR_FORM, &(struct ui_client_args){cs->code, opened});
 	return UI_DONE;
 }
 
@@ -259,17 +301,22 @@ static enum ui_action cs_back(struct ui *ui, void *st)
 static const struct ui_key client_keys[] = {
     UI_KEY(cs_prev, UI_FN(KEY_LEFT), 'h', "\u2190/h", "Left/h", "session", "previous session"),
     UI_KEY(cs_next, UI_FN(KEY_RIGHT), 'l', "\u2192/l", "Right/l", "session", "next session"),
-    UI_KEY(cs_first, UI_FN(KEY_HOME), 0, "Home", "Home", NULL, "first session"),
-    UI_KEY(cs_last, UI_FN(KEY_END), 0, "End", "End", NULL, "last session"),
-    UI_LIST_SCROLL_KEYS(struct client, list, NULL, "flag"),
+    UI_KEY(cs_first, '<', 0, "<", "<", NULL, "first session"),
+    UI_KEY(cs_last, '>', 0, ">", ">", NULL, "last session"),
+    UI_LIST_MOVE_KEYS(struct client, list, "episode", "episode (a acts on it)"),
+    UI_LIST_FILTER_KEY(struct client, list, NULL,
+                       "filter the episodes by kind, status or the words of their story "
+                       "(Enter keeps it, Esc clears)"),
+    UI_KEY(cs_flags, 'f', 0, "f", "f", "flags",
+           "the selected session's flags: the evidence behind the episodes, in plain words"),
     UI_KEY(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time"),
     UI_KEY(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings"),
     UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
     UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
     UI_KEY_FOR(UI_CLINICIAN, cs_repair, 'r', 0, "r", "r", "repair",
-               "record a repair of the latest episode (domain, strategies, session, note)"),
-    UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "acknowledge",
-               "acknowledge a flag of the selected session with a comment"),
+               "record a repair of the selected episode (domain, strategies, session, note)"),
+    UI_KEY_FOR(UI_SUPERVISOR, cs_ack, 'a', 0, "a", "a", "ack",
+               "acknowledge the selected episode with a comment the clinician will see"),
     UI_KEY_OUT(cs_back, 'q', UI_ESC, "q/Esc", "q/Esc", "back",
                "back to the list (the caseload or the board)"),
 };
@@ -304,13 +351,18 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	struct chart_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
 	struct chart c;
 	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
-	/* sessions not attended: a gap with a mark of their own */
-	struct chart_span *absent = malloc((shown->n + 1) * sizeof *absent);
-	o.spans = absent;
-	o.nspans = absent ? chart_absence_spans(shown, absent) : 0;
+	/* the episodes, then the sessions not attended (a gap with a mark of
+	 * their own) */
+	struct chart_span *spans = malloc((cs->nspans + shown->n + 1) * sizeof *spans);
+	if (spans) {
+		if (cs->nspans)
+			memcpy(spans, cs->spans, cs->nspans * sizeof *spans);
+		o.spans = spans;
+		o.nspans = cs->nspans + chart_absence_spans(shown, spans + cs->nspans);
+	}
 	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
-	free(absent);
+	free(spans);
 	free(cells);
 }
 
@@ -363,143 +415,56 @@ static int draw_session(const struct ui *ui, const struct client *cs, int y)
 	return rows;
 }
 
-static const char *flag_glyph(const struct ui *ui, const struct al_flag *f)
+/* The rows draw_session takes: its title, each rater's ratings, the note
+ * (up to two rows). */
+static int session_rows(const struct client *cs)
 {
-	switch (chart_mark_of(f)) {
-	case CHART_FLAG_RED:
-		return "!";
-	case CHART_FLAG_AMBER:
-		return "^";
-	case CHART_FLAG_REPAIRED:
-		return ui->ascii ? "+" : "\u2713";
-	default:
-		return "?";
-	}
+	const struct al_session *s = &course(cs)->sessions[cs->sel];
+	int rows = 2;
+	for (size_t d = 0; d < course(cs)->ndims; d++)
+		if (s->rating[AL_RATER_CLINICIAN][d] != AL_MISSING) {
+			rows++;
+			break;
+		}
+	int note = cs->note[0] ? ui_flow_rows(11, 11, COLS - 1, cs->note) : 1;
+	return rows + (note < 2 ? note : 2);
 }
 
-static enum ui_role flag_role(const struct al_flag *f)
+void client_layout(const struct client *cs, int rows, struct client_layout *out)
 {
-	switch (chart_mark_of(f)) {
-	case CHART_FLAG_RED:
-		return UI_R_RUPTURE;
-	case CHART_FLAG_AMBER:
-		return UI_R_WATCH;
-	case CHART_FLAG_REPAIRED:
-		return UI_R_REPAIRED;
-	default:
-		return UI_R_INFO;
-	}
-}
-
-#define FLAG_X 18 /* where explanations start, after the mark and rule */
-
-static void ack_text(const struct ui *ui, const struct al_ack *a, char *text, size_t cap)
-{
-	snprintf(text, cap, "%s %s %s: %s", ui->ascii ? "+" : "\u2713", a->user, a->date,
-	         a->comment);
-}
-
-/* The acknowledgements of flag f under it; returns the rows used (with
- * paint false, the rows it would use). */
-static int draw_acks(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
-                     int end, bool paint)
-{
-	char text[AL_ACK_COMMENT_CHARS * 4 + 2 * AL_KEY_MAX + 40];
-	int64_t session = course(cs)->sessions[f->session].id;
-	int rows = 0;
-	for (size_t k = db_acks_next(&cs->acks, session, f->dim, f->rule, 0);
-	     k < cs->acks.n && y + rows < end;
-	     k = db_acks_next(&cs->acks, session, f->dim, f->rule, k + 1)) {
-		ack_text(ui, &cs->acks.a[k], text, sizeof text);
-		rows += paint ? ui_put_wrapped(y + rows, FLAG_X, COLS - 1 - FLAG_X, end - y - rows,
-		                               ui_attr(ui, UI_R_NOTICE), text)
-		              : ui_flow_rows(FLAG_X, FLAG_X, COLS - 1, text);
-	}
-	return rows;
-}
-
-/* The words beside a flag; why says that it is the flag behind the
- * client's status. */
-static void flag_text(const struct ui *ui, const struct client *cs, const struct al_flag *f,
-                      bool why, char *text, size_t cap)
-{
-	int at = 0;
-	if (why)
-		at = snprintf(text, cap, "Why %s (session %d): ", state_name(cs->standing.state),
-		              course(cs)->sessions[f->session].seq);
-	flag_explain(course(cs), &ui->settings, f, text + at, cap - (size_t)at);
-}
-
-/* The rows draw_flag takes for f with room enough. */
-static int flag_rows(const struct ui *ui, const struct client *cs, const struct al_flag *f,
-                     bool why)
-{
-	char text[AL_EXPLAIN_MAX + 64];
-	flag_text(ui, cs, f, why, text, sizeof text);
-	int rows = ui_flow_rows(FLAG_X, FLAG_X, COLS - 1, text);
-	if (*repair_name(f->repair) && rows < 2)
-		rows = 2;
-	return rows + draw_acks(ui, cs, f, 0, INT32_MAX, false);
-}
-
-/* One flag: its mark and rule (its repair status under them), then its
- * explanation and acknowledgements. */
-static int draw_flag(const struct ui *ui, const struct client *cs, const struct al_flag *f, int y,
-                     int end, bool why)
-{
-	char text[AL_EXPLAIN_MAX + 64];
-	const char *status = repair_name(f->repair);
-	attr_t a = ui_attr(ui, flag_role(f));
-	ui_putf(y, 1, FLAG_X - 2, a, "%s %s", flag_glyph(ui, f), rule_name(f->rule));
-	flag_text(ui, cs, f, why, text, sizeof text);
-	int rows =
-	    ui_put_wrapped(y, FLAG_X, COLS - 1 - FLAG_X, end - y, ui_attr(ui, UI_R_PLAIN), text);
-	if (*status && y + 1 < end) {
-		ui_put(y + 1, 3, 14, a, status);
-		rows = rows < 2 ? 2 : rows;
-	}
-	return rows + draw_acks(ui, cs, f, y + rows, end, true);
-}
-
-/* The listed flags from the view's first, as many as fit (the last one
- * may be cut); when some do not, the last row says how many more. */
-static void draw_flags(const struct ui *ui, const struct client *cs, int y, int end)
-{
-	const struct ui_list *l = &cs->list;
-	size_t why = cs->standing.newest_flag, first = ui_list_first(l, end - y), i;
-	int need = 0;
-	for (i = first; i < l->nshown && y + need <= end; i++) {
-		size_t k = cs->listed[ui_list_row(l, i)];
-		need += flag_rows(ui, cs, &cs->flags.v[k], k == why);
-	}
-	int stop = y + need <= end ? end : end - 1; /* all fit, or a row for "+N more" */
-	for (i = first; i < l->nshown && y < stop; i++) {
-		size_t k = cs->listed[ui_list_row(l, i)];
-		y += draw_flag(ui, cs, &cs->flags.v[k], y, stop, k == why);
-	}
-	ui_list_draw_more(ui, end - 1, COLS - 1, l->nshown - i, ui_attr(ui, UI_R_FAINT));
-	bool any = false; /* at the selected session */
-	for (size_t n = 0; n < l->nshown; n++)
-		any = any || (int)cs->flags.v[cs->listed[n]].session == cs->sel;
-	if (!any && y < end)
-		ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No flags at this session.");
+	int h = rows - 2 - 10; /* room below for the session and the episodes */
+	out->chart_h = chart_fit_height(h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h);
+	out->session_y = 2 + out->chart_h;
+	out->list_y = out->session_y;
+	if (cs->sel >= 0)
+		out->list_y += session_rows(cs);
+	out->end = rows;
 }
 
 static void client_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct client *cs = st;
-	(void)f;
+	struct client_layout L;
 	draw_header(ui, cs);
-	int h = f->rows - 2 - 10; /* room below for the session and a few flags */
-	h = chart_fit_height(h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h);
 	if (cs->sel < 0) {
 		ui_put(3, 1, COLS - 2, ui_attr(ui, UI_R_FAINT), "No sessions yet: n records one.");
 		return;
 	}
-	draw_chart(ui, cs, 2, h);
-	int y = 2 + h;
-	y += draw_session(ui, cs, y);
-	draw_flags(ui, cs, y, f->rows);
+	client_layout(cs, f->rows, &L);
+	draw_chart(ui, cs, 2, L.chart_h);
+	draw_session(ui, cs, L.session_y);
+	client_draw_episodes(ui, cs, L.list_y, L.end, f);
+}
+
+static enum ui_action client_input(struct ui *ui, void *st, int key)
+{
+	(void)ui;
+	return ui_list_input(&((struct client *)st)->list, key);
+}
+
+static bool client_typing(const void *st)
+{
+	return ui_list_typing(&((const struct client *)st)->list);
 }
 
 static void client_leave(struct ui *ui, void *st)
@@ -508,21 +473,23 @@ static void client_leave(struct ui *ui, void *st)
 	(void)ui;
 	if (cs->loaded)
 		db_course_free(&cs->course);
-	flags_free(&cs->flags);
+	analysis_free(&cs->an);
 	free(cs->marks);
-	free(cs->listed);
+	free(cs->spans);
+	free(cs->story);
+	free(cs->recs);
 	ui_list_free(&cs->list);
 	free(cs->note);
-	db_acks_free(&cs->acks);
+	db_episode_acks_free(&cs->acks);
 }
 
 static enum al_status client_enter(struct ui *ui, void *st, const void *args)
 {
 	struct client *cs = st;
 	const struct ui_client_args *a = args;
-	if (!(cs->note = malloc(NOTE_BYTES)) || !ui_list_init(&cs->list, NULL, flag_page, cs))
+	if (!(cs->note = malloc(NOTE_BYTES)) ||
+	    !ui_list_init(&cs->list, client_episode_matches, client_episodes_page, cs))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	cs->list.scroll = true; /* the flags scroll: none is selected */
 	snprintf(cs->code, sizeof cs->code, "%s", a->code);
 	cs->dim = CHART_ALL_DIMS;
 	cs->sel = -1;
@@ -538,6 +505,8 @@ const struct ui_screen client_screen = {
     .enter = client_enter,
     .reload = client_reload,
     .resume = client_resume,
+    .input = client_input,
     .draw = client_draw,
+    .typing = client_typing,
     .leave = client_leave,
 };
