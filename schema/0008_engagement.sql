@@ -84,6 +84,13 @@ INSERT INTO setting_v3 (key, value) VALUES ('gap_days', 21), ('ask_checkin', 1);
 DROP TABLE setting;
 ALTER TABLE setting_v3 RENAME TO setting;
 
+-- An acknowledgement answers the requests for supervision it could see: it
+-- names the newest repair record of its episode at that moment (times have
+-- whole seconds, so a request and an answer in the same second would tie).
+ALTER TABLE episode_ack ADD COLUMN seen_repair INTEGER NOT NULL DEFAULT 0;
+UPDATE episode_ack SET seen_repair = coalesce((SELECT max(r.id) FROM repair r
+	WHERE r.opened_id = episode_ack.session_id AND r.time <= episode_ack.time), 0);
+
 -- Summaries are computed again for every client after this migration,
 -- with the new rules (the last attended date now counts attendance).
 DELETE FROM client_status;

@@ -22,7 +22,7 @@ static const char discuss_sql[] =
     "AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "
     " OR instr(lower(u.name), lower(:text)) > 0) "
     "AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "
-    " AND a.time >= r.time) "
+    " AND a.seen_repair >= r.id) "
     "GROUP BY r.opened_id ORDER BY max(r.time), c.code";
 
 static void discuss_read(sqlite3_stmt *st, struct db_discuss *d)

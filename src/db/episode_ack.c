@@ -11,8 +11,11 @@
 enum al_status db_episode_ack_add(struct db *db, int64_t session_id, int64_t user_id,
                                   const char *comment, int64_t *id, struct al_error *err)
 {
-	static const char sql[] = "INSERT INTO episode_ack (session_id, user_id, time, comment) "
-	                          "VALUES (:session, :user, :time, :comment)";
+	static const char sql[] =
+	    "INSERT INTO episode_ack (session_id, user_id, time, comment, seen_repair) "
+	    "VALUES (:session, :user, :time, :comment, "
+	    "(SELECT coalesce(max(id), 0) FROM repair "
+	    " WHERE opened_id = :session))";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[21];
 	if (!st)

@@ -45,7 +45,7 @@ tui_keys Tab Tab Tab
 tui_type " alice typed edit"
 poll draft_has "alice typed edit"
 al client delete K-2 --purge
-check "purge K-2 from the command line" 0 ""
+check "purge K-2 from the command line" 0 "K-2: purged with its 1 session"
 bob client add K-3981
 bob session add K-3981 --date 2024-06-02 --trust 7 --collaboration 7 --empathy 7 --note "bob note"
 check "bob adds a client and a session with a note" 0
