@@ -94,3 +94,20 @@ UPDATE episode_ack SET seen_repair = coalesce((SELECT max(r.id) FROM repair r
 -- Summaries are computed again for every client after this migration,
 -- with the new rules (the last attended date now counts attendance).
 DELETE FROM client_status;
+
+-- The gap rule (SPEC §4b) is worked out when reading, as it depends on
+-- today: an active client last seen before today - gap_days whose summary
+-- says repaired or ok is WATCH, placed by the last attended date. So the
+-- risk order's indexes carry the last attended date (and the status the
+-- f filter reads), and two more walk the clients by that date, newest
+-- first, to merge those clients in (db/risk.c, db/board.c's not seen).
+DROP INDEX client_status_risk;
+CREATE INDEX client_status_risk ON client_status(archived, risk, key_date DESC, code,
+                                                 clinician_id, last_attended, state);
+DROP INDEX client_status_mine;
+CREATE INDEX client_status_mine ON client_status(clinician_id, archived, risk, key_date DESC,
+                                                 code, last_attended, state);
+CREATE INDEX client_status_gap ON client_status(archived, last_attended DESC, code, risk,
+                                                clinician_id);
+CREATE INDEX client_status_mine_gap ON client_status(clinician_id, archived, last_attended DESC,
+                                                     code, risk);

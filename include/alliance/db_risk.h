@@ -2,7 +2,10 @@
  * stored summaries (db_status.h) read along an index over the risk key,
  * so that a screen reads the rows in sight and no more however many
  * clients there are. Archived clients are never listed. The order is
- * db_caseload_load's (standing_compare): a page is that order's slice. */
+ * db_caseload_load's (standing_compare): a page is that order's slice.
+ * With who.today set, statuses are as of that day (the gap rule, as
+ * db_status_each applies it): counts, the status filter, positions and
+ * rows see a client not seen for more than gap_days as WATCH. */
 #ifndef ALLIANCE_DB_RISK_H
 #define ALLIANCE_DB_RISK_H
 
@@ -14,7 +17,8 @@
 #define DB_RISK_TEXT_MAX 160 /* bytes of the text filter, NUL included */
 
 struct db_risk_filter {
-	struct db_client_filter who; /* whose clients (with_archived is ignored) */
+	struct db_client_filter who; /* whose clients, as of who.today (with_archived
+	                                is ignored) */
 	int64_t clinician_id;        /* and of this clinician alone (0: any) */
 	int state;                   /* enum al_state, -1 for any */
 	char text[DB_RISK_TEXT_MAX]; /* the code contains it, in any case ("": any) */

@@ -1,65 +1,119 @@
 /* The risk order a page at a time (db_risk.h): each query is one of three
  * scopes (a clinician's clients along client_status_mine, a supervisor's
  * or everyone's along client_status_risk) with the same filters, so that
- * SQLite walks an index in the order asked and stops at the page's end. */
+ * SQLite walks an index in the order asked and stops at the page's end.
+ *
+ * The gap rule (SPEC §4b) depends on today, so the stored order cannot
+ * hold it: a client whose summary says repaired or ok and who was last
+ * seen before today - gap_days is WATCH, placed by the last attended
+ * date. A page merges two walks: the stored order without those clients
+ * (along the risk index) and those clients by their last attended date
+ * (along the gap index, client_status_gap or client_status_mine_gap).
+ * Counts and positions read each client's status as the rule makes it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alliance/db_meta.h"
 #include "alliance/db_risk.h"
+#include "alliance/parse.h"
 #include "internal.h"
 
-#define ROW_COLS                                                                                   \
+/* A row of db_status_row_read's columns, then the order's key: risk and
+ * date as the gap rule makes them (KEY_RISK, KEY_DATE). */
+#define ROW_COLS(risk, date)                                                                       \
 	"SELECT s.client_id, s.code, s.clinician_id, u.name, "                                     \
 	"(SELECT coalesce(modality, '') FROM client WHERE id = s.client_id), "                     \
 	"(SELECT coalesce(goal, '') FROM client WHERE id = s.client_id), s.archived, 1, "          \
 	"s.sessions, s.last_date, s.last_attended, s.state, s.risk, s.key_date, s.current, "       \
 	"s.episodes, s.red_open, s.red_unrepaired, s.closed, s.last, s.trend, "                    \
-	"CASE WHEN :named THEN s.why_named ELSE s.why END "
+	"CASE WHEN :named THEN s.why_named ELSE s.why END, " risk ", " date " "
+#define COL_CODE 1
+#define KEY_RISK 22
+#define KEY_DATE 23
 
-/* The scopes. CROSS JOIN keeps client_status outermost and INDEXED BY
- * names the index that gives the order and holds every column a filter
- * or count reads (user is a small table read by its key). */
-#define MINE                                                                                       \
-	"FROM client_status s INDEXED BY client_status_mine JOIN user u ON u.id = s.clinician_id " \
+/* The scopes, along index ix. CROSS JOIN keeps client_status outermost
+ * and INDEXED BY names the index that gives the order and holds every
+ * column a filter or count reads (user is a small table read by its key). */
+#define MINE(ix)                                                                                   \
+	"FROM client_status s " ix " JOIN user u ON u.id = s.clinician_id "                        \
 	"WHERE s.clinician_id = :clinician AND s.archived = 0 "                                    \
 	"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-#define SUPERVISED                                                                                 \
-	"FROM client_status s INDEXED BY client_status_risk CROSS JOIN user u "                    \
+#define SUPERVISED(ix)                                                                             \
+	"FROM client_status s " ix " CROSS JOIN user u "                                           \
 	"ON u.id = s.clinician_id WHERE s.archived = 0 AND u.supervisor_id = :supervisor "
-#define EVERYONE                                                                                   \
-	"FROM client_status s INDEXED BY client_status_risk CROSS JOIN user u "                    \
-	"ON u.id = s.clinician_id WHERE s.archived = 0 "
+#define EVERYONE(ix)                                                                               \
+	"FROM client_status s " ix " CROSS JOIN user u ON u.id = s.clinician_id "                  \
+	"WHERE s.archived = 0 "
 
-#define FILTERS                                                                                    \
-	"AND (:state < 0 OR s.state = :state) AND (:text = '' "                                    \
+/* The gap rule in SQL: :cut is the date gap_days before today ('' when
+ * there is no today: nobody is before it), :watch and :watch_state the
+ * risk tier and status it gives. A client with no attended session has
+ * no gap (NULL compares as neither). */
+#define GAP "(s.risk > :watch AND s.last_attended < :cut)"
+#define NOT_GAP "(s.risk <= :watch OR s.last_attended IS NULL OR s.last_attended >= :cut) "
+#define RISK "CASE WHEN " GAP " THEN :watch ELSE s.risk END"
+#define DATE "CASE WHEN " GAP " THEN s.last_attended ELSE s.key_date END"
+#define STATE "CASE WHEN " GAP " THEN :watch_state ELSE s.state END"
+
+#define FILTERS(state)                                                                             \
+	"AND (:state < 0 OR " state " = :state) AND (:text = '' "                                  \
 	"OR instr(lower(s.code), lower(:text)) > 0 "                                               \
 	"OR (:text_clinician AND instr(lower(u.name), lower(:text)) > 0)) "
 
 /* core/standing.c standing_compare: risk, key_date newest first (none
- * last), code. */
+ * last), code; the gap's clients by their last attended date. */
 #define ORDER "ORDER BY s.risk, s.key_date DESC, s.code "
+#define GAP_ORDER "ORDER BY s.last_attended DESC, s.code "
 #define BEFORE                                                                                     \
-	"AND (s.risk < :risk OR (s.risk = :risk AND (CASE WHEN :key_date IS NULL "                 \
-	"THEN s.key_date IS NOT NULL ELSE s.key_date > :key_date END "                             \
-	"OR (s.key_date IS :key_date AND s.code < :code))))"
+	"AND (" RISK " < :risk OR (" RISK " = :risk AND (CASE WHEN :key_date IS NULL "             \
+	"THEN " DATE " IS NOT NULL ELSE " DATE " > :key_date END "                                 \
+	"OR ((" DATE ") IS :key_date AND s.code < :code))))"
 
-enum { Q_PAGE, Q_COUNT, Q_KEY, Q_BEFORE, Q_KINDS };
+enum { Q_PAGE, Q_GAP_PAGE, Q_COUNT, Q_KEY, Q_BEFORE, Q_KINDS };
 
-#define QUERIES(scope)                                                                             \
+#define QUERIES(scope, order_ix, gap_ix)                                                           \
 	{                                                                                          \
-		ROW_COLS scope FILTERS ORDER "LIMIT :limit OFFSET :offset",                        \
-		    "SELECT count(*), max(length(s.code)) " scope FILTERS,                         \
-		    "SELECT s.risk, s.key_date, s.code " scope FILTERS "AND s.client_id = :id",    \
-		    "SELECT count(*) " scope FILTERS BEFORE                                        \
+		ROW_COLS("s.risk", "s.key_date")                                                   \
+		scope(order_ix) "AND " NOT_GAP FILTERS("s.state") ORDER "LIMIT :limit",            \
+		    ROW_COLS(":watch", "s.last_attended")                                          \
+		        scope(gap_ix) "AND " GAP FILTERS(":watch_state") GAP_ORDER "LIMIT :limit", \
+		    "SELECT count(*), max(length(s.code)) " scope(order_ix) FILTERS(STATE),        \
+		    "SELECT " RISK ", " DATE ", s.code " scope("")                                 \
+		        FILTERS(STATE) "AND s.client_id = :id",                                    \
+		    "SELECT count(*) " scope(order_ix) FILTERS(STATE) BEFORE                       \
 	}
 
-static const char *const queries[3][Q_KINDS] = {QUERIES(MINE), QUERIES(SUPERVISED),
-                                                QUERIES(EVERYONE)};
+static const char *const queries[3][Q_KINDS] = {
+    QUERIES(MINE, "INDEXED BY client_status_mine", "INDEXED BY client_status_mine_gap"),
+    QUERIES(SUPERVISED, "INDEXED BY client_status_risk", "INDEXED BY client_status_gap"),
+    QUERIES(EVERYONE, "INDEXED BY client_status_risk", "INDEXED BY client_status_gap")};
+
+/* Today and gap_days, for the gap rule as q's reader sees it. */
+struct gap {
+	int32_t today; /* 0: no gap rule */
+	int days;
+	char cut[AL_DATE_LEN + 1]; /* today - days, or "" */
+};
+
+static enum al_status gap_load(struct db *db, const struct db_risk_filter *q, struct gap *g,
+                               struct al_error *err)
+{
+	struct al_settings settings;
+	*g = (struct gap){.today = q->who.today};
+	if (!g->today)
+		return AL_OK;
+	enum al_status st = db_settings_load(db, &settings, err);
+	if (st)
+		return st;
+	g->days = settings.gap_days;
+	format_date(g->today - g->days, g->cut);
+	return AL_OK;
+}
 
 /* The statement of kind for q's scope, with q's bindings. */
-static sqlite3_stmt *query(struct db *db, const struct db_risk_filter *q, int kind,
-                           struct al_error *err)
+static sqlite3_stmt *query(struct db *db, const struct db_risk_filter *q, const struct gap *g,
+                           int kind, struct al_error *err)
 {
 	int64_t clinician = q->clinician_id ? q->clinician_id : q->who.clinician_id;
 	int scope = clinician ? 0 : q->who.supervisor_id ? 1 : 2;
@@ -72,17 +126,21 @@ static sqlite3_stmt *query(struct db *db, const struct db_risk_filter *q, int ki
 	db_bind_text(st, ":text", q->text);
 	db_bind_int(st, ":text_clinician", q->text_clinician);
 	db_bind_int(st, ":named", q->who.named);
+	db_bind_text(st, ":cut", g->cut);
+	db_bind_int(st, ":watch", AL_RISK_WATCH);
+	db_bind_int(st, ":watch_state", AL_STATE_WATCH);
 	return st;
 }
 
 enum al_status db_risk_count(struct db *db, const struct db_risk_filter *q, size_t *n,
                              int *longest_code, struct al_error *err)
 {
-	sqlite3_stmt *st = query(db, q, Q_COUNT, err);
+	struct gap g;
+	sqlite3_stmt *st;
 	int rc;
 	*n = 0;
 	*longest_code = 0;
-	if (!st)
+	if (gap_load(db, q, &g, err) || !(st = query(db, q, &g, Q_COUNT, err)))
 		return err->status;
 	if ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		*n = (size_t)sqlite3_column_int64(st, 0);
@@ -92,33 +150,66 @@ enum al_status db_risk_count(struct db *db, const struct db_risk_filter *q, size
 	return rc == SQLITE_ROW ? AL_OK : err->status;
 }
 
+/* Whether the stored order's row (a) comes before the gap client's (b):
+ * b is WATCH with a date, so only a WATCH row needs its date and code. */
+static bool stored_first(sqlite3_stmt *a, sqlite3_stmt *b)
+{
+	int risk = sqlite3_column_int(a, KEY_RISK);
+	if (risk != AL_RISK_WATCH)
+		return risk < AL_RISK_WATCH;
+	if (sqlite3_column_type(a, KEY_DATE) == SQLITE_NULL)
+		return false; /* no date: last */
+	int c = strcmp(db_col_text(a, KEY_DATE), db_col_text(b, KEY_DATE));
+	return c ? c > 0 : strcmp(db_col_text(a, COL_CODE), db_col_text(b, COL_CODE)) < 0;
+}
+
 enum al_status db_risk_page(struct db *db, const struct db_risk_filter *q, size_t offset,
                             struct db_status_row *rows, size_t cap, size_t *got,
                             struct al_error *err)
 {
-	sqlite3_stmt *st = query(db, q, Q_PAGE, err);
-	int rc = SQLITE_DONE;
+	struct gap g;
+	sqlite3_stmt *a, *b;
 	*got = 0;
-	if (!st)
+	if (gap_load(db, q, &g, err) || !(a = query(db, q, &g, Q_PAGE, err)))
 		return err->status;
-	db_bind_int(st, ":limit", (int64_t)cap);
-	db_bind_int(st, ":offset", (int64_t)offset);
-	while (*got < cap && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		db_status_row_read(st, &rows[(*got)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AL_OK : err->status;
+	if (!(b = query(db, q, &g, Q_GAP_PAGE, err))) {
+		sqlite3_reset(a);
+		return err->status;
+	}
+	/* Each walk gives at most offset + cap rows of the merged order. */
+	db_bind_int(a, ":limit", (int64_t)(offset + cap));
+	db_bind_int(b, ":limit", (int64_t)(offset + cap));
+	int ra = db_step(db, a, err), rb = ra < 0 ? -1 : db_step(db, b, err);
+	for (size_t i = 0; *got < cap && (ra == SQLITE_ROW || rb == SQLITE_ROW); i++) {
+		bool from_a = rb != SQLITE_ROW || (ra == SQLITE_ROW && stored_first(a, b));
+		sqlite3_stmt *st = from_a ? a : b;
+		if (i >= offset) {
+			struct db_status_row *r = &rows[(*got)++];
+			db_status_row_read(st, r);
+			if (g.today)
+				summary_apply_gap(&r->summary, r->client.archived, g.today, g.days);
+		}
+		if (from_a)
+			ra = db_step(db, a, err);
+		else
+			rb = db_step(db, b, err);
+	}
+	sqlite3_reset(a);
+	sqlite3_reset(b);
+	return ra < 0 || rb < 0 ? err->status : AL_OK;
 }
 
 enum al_status db_risk_position(struct db *db, const struct db_risk_filter *q, int64_t client_id,
                                 size_t *pos, struct al_error *err)
 {
-	sqlite3_stmt *st = query(db, q, Q_KEY, err);
 	char key_date[16] = "", code[4 * AL_KEY_MAX + 1] = "";
 	int64_t risk = 0;
 	bool null_date = true;
+	struct gap g;
+	sqlite3_stmt *st;
 	int rc;
 	*pos = SIZE_MAX;
-	if (!st)
+	if (gap_load(db, q, &g, err) || !(st = query(db, q, &g, Q_KEY, err)))
 		return err->status;
 	db_bind_int(st, ":id", client_id);
 	if ((rc = db_step(db, st, err)) == SQLITE_ROW) {
@@ -130,7 +221,7 @@ enum al_status db_risk_position(struct db *db, const struct db_risk_filter *q, i
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? AL_OK : err->status;
-	if (!(st = query(db, q, Q_BEFORE, err)))
+	if (!(st = query(db, q, &g, Q_BEFORE, err)))
 		return err->status;
 	db_bind_int(st, ":risk", risk);
 	db_bind_text(st, ":key_date", null_date ? NULL : key_date);

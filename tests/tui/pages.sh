@@ -7,10 +7,6 @@
 
 al demo --clients 200
 check "demo: 200 clients, 67 of them alice's" 0
-# A day on which no demo client is in the gap state (last attended more
-# than gap_days ago): the paged order does not merge gap clients in yet,
-# while the commands do (SPEC §4b).
-export ALLIANCE_TODAY=2026-10-20
 al caseload --format csv
 tail -n +2 "$T/out" | cut -d, -f1 > "$T/order"
 total=$(wc -l < "$T/order")

@@ -20,6 +20,7 @@
 #include "alliance/db_client.h"
 #include "alliance/db_io.h"
 #include "alliance/db_meta.h"
+#include "alliance/db_risk.h"
 #include "alliance/db_session.h"
 #include "alliance/db_status.h"
 #include "alliance/db_user.h"
@@ -134,6 +135,27 @@ static void import_some(void)
 	assert_int_equal(stats.ratings, 4);
 }
 
+/* The screens' risk order as of a day when the gap rule holds, in each
+ * scope: the count, a page (two walks merged) and a position. */
+static void read_risk_order(void)
+{
+	struct db_risk_filter q[] = {
+	    {.who = {.clinician_id = 1, .today = MONDAY + 70}, .state = -1},
+	    {.who = {.supervisor_id = 2, .today = MONDAY + 70}, .state = -1},
+	    {.who = {.today = MONDAY + 70}, .state = 2},
+	};
+	struct db_status_row rows[3];
+	size_t n, got, pos;
+	int longest;
+	assert_int_equal(db_begin_read(db, &err), AL_OK);
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		assert_int_equal(db_risk_count(db, &q[i], &n, &longest, &err), AL_OK);
+		assert_int_equal(db_risk_page(db, &q[i], 0, rows, 3, &got, &err), AL_OK);
+		assert_int_equal(db_risk_position(db, &q[i], 1, &pos, &err), AL_OK);
+	}
+	db_end_read(db);
+}
+
 /* Runs every path that reads or writes the whole practice. */
 static void run_hot_paths(void)
 {
@@ -147,6 +169,7 @@ static void run_hot_paths(void)
 	assert_int_equal(db_course_load(db, &dims, 1, &course, &err), AL_OK);
 	db_course_free(&course);
 	assert_int_equal(db_status_each(db, &all, count_status, &n, &err), AL_OK);
+	read_risk_order();
 	assert_int_equal(
 	    db_export_each(db, INT32_MIN, date_from_ymd(9999, 12, 31), count_export, &n, &err),
 	    AL_OK);

@@ -1,7 +1,8 @@
 /* The risk order a page at a time (db/risk.c) is the full order's slice:
  * for a clinician, a supervisor and everyone, with and without the text
  * and status filters, page by page and client by client (its position),
- * the rows equal db_caseload_load's (the caseload command's) in order. */
+ * the rows equal db_caseload_load's (the caseload command's) in order;
+ * so too as of a day when the gap rule makes some clients WATCH. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +23,9 @@
 #define MONDAY 20458 /* 5 January 2026 */
 #define CLIENTS 48
 #define PAGE 7
+/* Monday of week 9, a day after the latest session: with gap_days 21,
+ * the clients last seen in week 6 or before are not seen for too long. */
+#define TODAY (MONDAY + 7 * 9 + 1)
 
 static void rate(struct fx *fx, int64_t client, int week, int t)
 {
@@ -59,6 +63,17 @@ static int setup(void **state)
 		if (i % 5 == 0)
 			rate(fx, id, calm + 2, 62);
 	}
+	/* Last attended in week 5, then a session the clinician cancelled:
+	 * the gap counts from the last attended session, not the last one. */
+	int64_t id = fx_add_client(fx, "C-1", fx->alice);
+	for (int w = 0; w < 6; w++)
+		rate(fx, id, w, 90);
+	struct db_session_in in;
+	int64_t sid;
+	db_session_in_init(&in, id, MONDAY + 7 * 9);
+	in.set_attendance = true;
+	in.attendance = AL_CLINICIAN_CANCEL;
+	assert_int_equal(db_session_save(fx->db, &fx->dims, &in, &sid, &fx->err), AL_OK);
 	assert_int_equal(db_commit(fx->db, &fx->err), AL_OK);
 	*state = fx;
 	return 0;
@@ -126,9 +141,9 @@ static void test_same_order(void **state)
 	struct db_risk_filter supervised = {.who = {.supervisor_id = fx->sam, .named = true},
 	                                    .state = -1};
 	struct db_risk_filter everyone = {.state = -1};
-	assert_int_equal(check(fx, &mine), 2 + 32);
+	assert_int_equal(check(fx, &mine), 3 + 32);
 	assert_int_equal(check(fx, &supervised), 1 + 16);
-	assert_int_equal(check(fx, &everyone), 3 + CLIENTS);
+	assert_int_equal(check(fx, &everyone), 4 + CLIENTS);
 }
 
 static void test_filters(void **state)
@@ -150,6 +165,57 @@ static void test_filters(void **state)
 	assert_int_equal(check(fx, &q), all);
 }
 
+/* As of TODAY: clients whose summary says ok or repaired and who were
+ * last seen before week 7 are WATCH by their last attended date, among
+ * the stored WATCH clients (some on the same dates), in the counts, the
+ * status filter, the positions and the rows with the why line. */
+static void test_gap_order(void **state)
+{
+	struct fx *fx = *state;
+	struct db_risk_filter mine = {.who = {.clinician_id = fx->alice, .today = TODAY},
+	                              .state = -1};
+	struct db_risk_filter supervised = {
+	    .who = {.supervisor_id = fx->sam, .named = true, .today = TODAY}, .state = -1};
+	struct db_risk_filter everyone = {.who = {.today = TODAY}, .state = -1};
+	struct db_caseload full = {0};
+	size_t gap = 0, watch = 0, n;
+	int longest;
+	assert_int_equal(db_begin_read(fx->db, &fx->err), AL_OK);
+	assert_int_equal(db_caseload_load(fx->db, &everyone.who, &full, &fx->err), AL_OK);
+	for (size_t i = 0; i < full.n; i++) {
+		const struct al_summary *s = &full.rows[i].summary;
+		if (s->standing.state != AL_STATE_WATCH)
+			continue;
+		watch++;
+		if (strncmp(s->flag, "Not seen since ", 15) == 0) {
+			assert_true(s->gap);
+			assert_int_equal(s->standing.key_date, s->last_attended);
+			gap++;
+		}
+	}
+	db_caseload_free(&full);
+	db_end_read(fx->db);
+	assert_int_equal(gap, 27);
+	assert_int_equal(watch, 33);
+	assert_int_equal(check(fx, &mine), 3 + 32);
+	assert_int_equal(check(fx, &supervised), 1 + 16);
+	assert_int_equal(check(fx, &everyone), 4 + CLIENTS);
+	everyone.state = AL_STATE_WATCH;
+	assert_int_equal(check(fx, &everyone), watch);
+	/* Without today the same clients keep their stored status. */
+	everyone.who.today = 0;
+	assert_int_equal(db_risk_count(fx->db, &everyone, &n, &longest, &fx->err), AL_OK);
+	assert_int_equal(n, watch - gap);
+	for (everyone.who.today = TODAY, everyone.state = 0; everyone.state <= AL_STATE_RUPTURE;
+	     everyone.state++)
+		n += check(fx, &everyone);
+	assert_int_equal(n, watch - gap + 4 + CLIENTS);
+	snprintf(supervised.text, sizeof supervised.text, "p-");
+	check(fx, &supervised);
+	supervised.state = AL_STATE_WATCH;
+	check(fx, &supervised);
+}
+
 /* Archiving takes a client out of the order (the summary follows client). */
 static void test_archived_left_out(void **state)
 {
@@ -169,6 +235,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_same_order, setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_filters, setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_gap_order, setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_archived_left_out, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -96,6 +96,7 @@ static enum al_status load(struct ui *ui, struct board *b, int64_t keep)
 		keep = r ? r->client.id : 0;
 	struct access_who who = ui_who(ui, "board");
 	access_mine(&who, &b->q.who);
+	b->q.who.today = ui->today; /* statuses as of today: the gap rule */
 	db_board_free(&b->data);
 	db_board_acks_free(&b->acks);
 	enum al_status rc = db_begin_read(ui->db, ui->err);

@@ -73,6 +73,7 @@ static enum al_status load(struct ui *ui, struct caseload *cl, int64_t keep)
 	size_t pos = SIZE_MAX;
 	int longest;
 	access_mine(&who, &all.who);
+	all.who.today = ui->today; /* statuses as of today: the gap rule */
 	cl->q.who = all.who;
 	cl->q.state = -1;
 	find_core(ui, cl);
