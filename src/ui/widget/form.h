@@ -7,7 +7,7 @@
 #include "text.h"
 
 enum ui_field_kind { UI_FIELD_TEXT, UI_FIELD_CHOICE, UI_FIELD_NOTE };
-#define UI_FORM_MAX (AL_DIM_MAX + 8)
+#define UI_FORM_MAX (AL_DIM_MAX + 12)
 struct ui_field {
 	enum ui_field_kind kind;
 	const char *label;
