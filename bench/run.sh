@@ -11,6 +11,9 @@
 #   BENCH_CLIENTS=10000      clients at full size
 #   BENCH_SESSIONS=33        sessions per client (3 core dimensions each)
 #   BENCH_SCALES="100 10 1"  sizes measured, as divisors of BENCH_CLIENTS
+#   BENCH_FRAMES_ABOVE=10000 sizes with more clients measure the UI's first
+#                            frames alone (BENCH_CLIENTS=100000: 11 M ratings,
+#                            whose scans and import only grow as at 1.1 M)
 #   BENCH_RUNS=5             runs per measurement
 #   BENCH_DIR=build/bench    working directory (the data is left there)
 #   BENCH_ALLIANCE=./alliance  the binary measured
@@ -29,6 +32,7 @@ RUNS=${BENCH_RUNS:-5}
 DIR=${BENCH_DIR:-build/bench}
 A=${BENCH_ALLIANCE:-$PWD/alliance}
 FRAME_TEXT=${BENCH_FRAME_TEXT:-help}
+FRAMES_ABOVE=${BENCH_FRAMES_ABOVE:-10000}
 export ALLIANCE_TODAY=${BENCH_TODAY:-2026-03-02}
 MIN_CLIENTS=8 # the smallest practice demo makes
 
@@ -55,7 +59,8 @@ done
 command -v sqlite3 > /dev/null 2>&1 || sh tools/deps.sh sqlite3 || die "no sqlite3 shell"
 SCAN=".read $PWD/bench/scan.sql"
 
-KEYS="sqlite_scan flags caseload sqlite_csv export sqlite_import import frame_caseload frame_board"
+FRAMES="frame_caseload frame_board"
+KEYS="sqlite_scan flags caseload sqlite_csv export sqlite_import import $FRAMES"
 
 median() {
 	sort -n | awk '{ v[NR] = $1 }
@@ -83,6 +88,10 @@ sample() {
 bench_round() {
 	sq="sqlite3 -batch -init /dev/null"
 	T=$BIN/timeit F=$BIN/firstframe
+	if [ "$frames_only" = 1 ]; then
+		bench_frames
+		return
+	fi
 	sample sqlite_scan : "$T" $sq "$W/plain.db" "$SCAN"
 	sample flags : "$T" "$A" --db "$W/practice.db" --user "$sup" flags --all --format csv
 	sample caseload : "$T" "$A" --db "$W/practice.db" --user "$sup" caseload --format csv
@@ -93,6 +102,10 @@ bench_round() {
 	sample import 'rm -f "$W/import.db" "$W/import.db-wal" "$W/import.db-shm"' "$T" \
 		sh -c '"$1" --db "$2" init && "$1" --db "$2" import "$3"' sh "$A" "$W/import.db" \
 		"$W/practice.csv"
+	bench_frames
+}
+
+bench_frames() {
 	sample frame_caseload : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user bench
 	sample frame_board : "$F" "$FRAME_TEXT" "$A" --db "$W/practice.db" --user "$sup"
 }
@@ -100,6 +113,10 @@ bench_round() {
 # Records each KEY's median time and largest peak memory, or FAILED.
 summarize() {
 	for key in $KEYS; do
+		if [ "$frames_only" = 1 ] && ! case " $FRAMES " in *" $key "*) true ;; *) false ;; esac; then
+			echo "$scale $key SKIPPED" >> "$RES"
+			continue
+		fi
 		if [ -e "$W/$key.failed" ] || [ ! -s "$W/$key.samples" ]; then
 			echo "$scale $key FAILED" >> "$RES"
 			continue
@@ -111,11 +128,13 @@ summarize() {
 	done
 }
 
-# generate CLIENTS: the practice, its CSV and the plain baseline in $W.
+# generate CLIENTS: the practice, its CSV and the plain baseline in $W
+# (the practice alone when only the first frames are measured).
 generate() {
 	"$A" --db "$W/practice.db" demo --clients "$1" --sessions "$SESSIONS" --seed 1 \
-		> /dev/null 2> "$W/err" &&
-		"$A" --db "$W/practice.db" export > "$W/practice.csv" 2> "$W/err" &&
+		> /dev/null 2> "$W/err" || return
+	[ "$frames_only" = 1 ] && return
+	"$A" --db "$W/practice.db" export > "$W/practice.csv" 2> "$W/err" &&
 		sqlite3 -batch -init /dev/null "$W/plain.db" ".import --csv \"$W/practice.csv\" raw" \
 			".read bench/plain.sql" 2> "$W/err" > /dev/null
 }
@@ -129,14 +148,18 @@ supervisor() {
 bench_scale() {
 	W=$DIR/c$clients
 	rm -rf "$W" && mkdir -p "$W" || die "cannot create $W"
-	say "bench: $clients clients x $SESSIONS sessions"
+	frames_only=0
+	[ "$clients" -gt "$FRAMES_ABOVE" ] && frames_only=1
+	say "bench: $clients clients x $SESSIONS sessions$([ "$frames_only" = 1 ] && echo ": first frames")"
 	start=$(date +%s)
 	if ! generate "$clients"; then
 		say "  generate: FAILED: $(head -c 300 "$W/err")"
 		echo "$scale generate FAILED" >> "$RES"
 		return
 	fi
-	ratings=$(sqlite3 -batch -init /dev/null "$W/plain.db" "SELECT count(*) FROM rating" 2> /dev/null)
+	db=$W/plain.db
+	[ "$frames_only" = 1 ] && db=$W/practice.db
+	ratings=$(sqlite3 -batch -init /dev/null "$db" "SELECT count(*) FROM rating" 2> /dev/null)
 	echo "$scale meta $clients ${ratings:-0} $(($(date +%s) - start))" >> "$RES"
 	sup=$(supervisor)
 	i=0

@@ -1,10 +1,13 @@
 # Prints the bench tables from the results run.sh wrote: lines
 # "SCALE meta CLIENTS RATINGS GEN_SECONDS" and "SCALE KEY MS PEAK_KB" or
-# "SCALE KEY FAILED". SCALE is the number of clients.
+# "SCALE KEY FAILED" or "SCALE KEY SKIPPED" (a size measured for the UI's
+# first frames alone). SCALE is the number of clients.
 
-function failed(s, k) { return ((s, k) in bad) || (s, "generate") in bad || !((s, "meta") in seen) }
-function cell(s, k) { return failed(s, k) ? "FAILED" : sprintf("%.0f ms", ms[s, k]) }
-function mb(s, k) { return failed(s, k) ? "-" : sprintf("%.1f", kb[s, k] / 1024) }
+function failed(s, k) {
+	return !((s, k) in skip) && (((s, k) in bad) || (s, "generate") in bad || !((s, "meta") in seen))
+}
+function cell(s, k) { return (s, k) in skip ? "-" : failed(s, k) ? "FAILED" : sprintf("%.0f ms", ms[s, k]) }
+function mb(s, k) { return failed(s, k) || (s, k) in skip ? "-" : sprintf("%.1f", kb[s, k] / 1024) }
 function thousands(n,   s) {
 	s = sprintf("%d", n)
 	while (s ~ /[0-9][0-9][0-9][0-9]/)
@@ -37,8 +40,12 @@ function scaling(label, k, per,   i, s, line) {
 	line = sprintf("%-26s", label)
 	for (i = 1; i <= nscales; i++) {
 		s = scales[i]
-		if (failed(s, k) || ratings[s] == 0)
+		if ((s, k) in skip)
+			line = line sprintf(" %20s", "-")
+		else if (failed(s, k) || ratings[s] == 0)
 			line = line sprintf(" %20s", "FAILED")
+		else if (per == "mb")
+			line = line sprintf(" %20s", sprintf("%.0f (%.1f MB)", ms[s, k], kb[s, k] / 1024))
 		else if (per)
 			line = line sprintf(" %20s", sprintf("%.0f (%.1f)", ms[s, k],
 				ms[s, k] / ratings[s] * 100000))
@@ -56,6 +63,8 @@ function scaling(label, k, per,   i, s, line) {
 		gen[$1] = $5
 	} else if ($3 == "FAILED")
 		bad[$1, $2] = 1
+	else if ($3 == "SKIPPED")
+		skip[$1, $2] = 1
 	else {
 		ms[$1, $2] = $3
 		kb[$1, $2] = $4
@@ -73,7 +82,11 @@ END {
 			if (scales[j] + 0 < scales[i] + 0) {
 				t = scales[i]; scales[i] = scales[j]; scales[j] = t
 			}
+	# full size: the largest that measured everything (a larger one may
+	# have measured the first frames alone)
 	full = scales[nscales]
+	for (i = nscales; i > 1 && (scales[i], "flags") in skip; i--)
+		full = scales[i - 1]
 	printf "%s against sqlite3 %s: median of %d runs, warm cache\n", version, sqlite, runs
 	if ((full, "meta") in seen)
 		printf "practice: %s clients x %d sessions = %s ratings (generated in %d s)\n\n",
@@ -93,7 +106,12 @@ END {
 	print "table (import), the same scan with -csv (export). Peak memory target: < 64 MB."
 
 	print "\nscaling: median ms (in brackets: ms per 100,000 ratings, equal when time grows"
-	print "linearly with the ratings; the UI's first frame should stay flat)"
+	print "linearly with the ratings; the UI's first frame, with its peak memory, should"
+	print "stay flat; - : not measured at that size)"
+	line = sprintf("%-26s", "clients")
+	for (i = 1; i <= nscales; i++)
+		line = line sprintf(" %20s", thousands(clients[scales[i]]))
+	print line
 	line = sprintf("%-26s", "ratings")
 	for (i = 1; i <= nscales; i++)
 		line = line sprintf(" %20s", thousands(ratings[scales[i]]))
@@ -102,8 +120,8 @@ END {
 	scaling("caseload --format csv", "caseload", 1)
 	scaling("import (with init)", "import", 1)
 	scaling("export", "export", 1)
-	scaling("UI first frame: caseload", "frame_caseload", 0)
-	scaling("UI first frame: board", "frame_board", 0)
+	scaling("UI first frame: caseload", "frame_caseload", "mb")
+	scaling("UI first frame: board", "frame_board", "mb")
 	scaling("sqlite3 ordered scan", "sqlite_scan", 1)
 	scaling("sqlite3 -csv scan", "sqlite_csv", 1)
 	scaling("sqlite3 .import --csv", "sqlite_import", 1)

@@ -1,7 +1,8 @@
 /* The supervisor board's data, for the board command and screen alike:
  * every client a filter covers with its stored summary, in risk order, and
- * the per-clinician tallies (board.h). One read of the summaries; a
- * client's course is loaded only when its trend cannot cover the 4 weeks. */
+ * the per-clinician tallies (board.h). One read of the summaries, and one
+ * pass per clinician over an index of what the tallies add up; a client's
+ * course is loaded only when its trend cannot cover the 4 weeks. */
 #ifndef ALLIANCE_DB_BOARD_H
 #define ALLIANCE_DB_BOARD_H
 
@@ -34,6 +35,11 @@ struct db_board {
 enum al_status db_board_load(struct db *db, const struct db_dims *dims,
                              const struct db_client_filter *f, int32_t today, struct db_board *out,
                              struct al_error *err);
+/* The tallies alone (clin; no rows), for a screen that reads its rows a
+ * page at a time (db_risk.h). */
+enum al_status db_board_tally(struct db *db, const struct db_dims *dims,
+                              const struct db_client_filter *f, int32_t today, struct db_board *out,
+                              struct al_error *err);
 void db_board_free(struct db_board *b);
 
 #endif

@@ -77,6 +77,14 @@ enum al_status db_status_flush(struct db *db, struct al_error *err);
 void db_status_discard(struct db *db);
 enum al_status db_status_fill(struct db *db, struct al_error *err);
 
+/* status.c, for the paged readers: a row whose columns are db_status_each's
+ * (a stored summary), and the four columns from col on (red_open,
+ * red_unrepaired, trend, closed) into those fields of s alone. */
+struct db_status_row;
+struct al_summary;
+void db_status_row_read(sqlite3_stmt *st, struct db_status_row *row);
+void db_status_tally_read(sqlite3_stmt *st, int col, struct al_summary *s);
+
 /* Appends s to buf[*at..cap), cutting at a character boundary (cap > 0). */
 void db_text_append(char *buf, size_t cap, size_t *at, const char *s);
 

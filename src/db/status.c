@@ -168,18 +168,19 @@ static void bind_blobs(sqlite3_stmt *st, const struct al_summary *s)
 	bind_blob(st, ":trend", trend, s->ntrend * TREND_BYTES);
 }
 
-/* Stores r->summary for the client, unless the client is gone (purged in
- * the same transaction). */
+/* Stores r->summary for the client with the client's code, clinician and
+ * archived flag (the risk order's index reads them there), unless the
+ * client is gone (purged in the same transaction). */
 static enum al_status status_write(struct status_refresh *r, int64_t client_id,
                                    struct al_error *err)
 {
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO client_status (client_id, sessions, last_date, last_attended, "
 	    "state, risk, key_date, current, episodes, red_open, red_unrepaired, closed, last, "
-	    "trend, why, why_named) "
+	    "trend, why, why_named, code, clinician_id, archived) "
 	    "SELECT :id, :sessions, :last_date, :last_attended, :state, :risk, :key_date, "
 	    ":current, :episodes, :red_open, :red_unrepaired, :closed, :last, :trend, :why, "
-	    ":why_named WHERE EXISTS (SELECT 1 FROM client WHERE id = :id)";
+	    ":why_named, c.code, c.clinician_id, c.archived FROM client c WHERE c.id = :id";
 	const struct al_summary *s = &r->summary;
 	sqlite3_stmt *st = db_stmt(r->db, sql, err);
 	if (!st)
@@ -389,6 +390,37 @@ static void summary_read(sqlite3_stmt *st, struct al_summary *s)
 	s->red_unrepaired = sqlite3_column_int(st, C_RED_UNREPAIRED) != 0;
 	blobs_read(st, s);
 	snprintf(s->flag, sizeof s->flag, "%s", db_col_text(st, C_WHY));
+}
+
+void db_status_row_read(sqlite3_stmt *st, struct db_status_row *row)
+{
+	client_read(st, &row->client);
+	summary_read(st, &row->summary);
+	row->client.nsessions = row->summary.sessions;
+	row->client.last_date = row->summary.last_date;
+}
+
+void db_status_tally_read(sqlite3_stmt *st, int col, struct al_summary *s)
+{
+	const uint8_t *trend = sqlite3_column_blob(st, col + 2);
+	const uint8_t *closed = sqlite3_column_blob(st, col + 3);
+	s->red_open = sqlite3_column_int(st, col) != 0;
+	s->red_unrepaired = sqlite3_column_int(st, col + 1) != 0;
+	s->ntrend = sqlite3_column_bytes(st, col + 2) / TREND_BYTES;
+	s->nclosed = sqlite3_column_bytes(st, col + 3) / CLOSED_BYTES;
+	if (s->ntrend > AL_TREND_SESSIONS)
+		s->ntrend = AL_TREND_SESSIONS;
+	if (s->nclosed > AL_SUMMARY_CLOSED)
+		s->nclosed = AL_SUMMARY_CLOSED;
+	for (int i = 0; i < s->ntrend; i++) {
+		const uint8_t *p = &trend[i * TREND_BYTES];
+		s->trend[i].date = get_date(p);
+		for (int k = 0; k <= AL_CORE_DIMS; k++)
+			s->trend[i].value[k] = byte_value(p[4 + k]);
+	}
+	for (int k = 0; k < s->nclosed; k++)
+		s->closed[k] = (struct al_closed){get_date(&closed[k * CLOSED_BYTES]),
+		                                  closed[k * CLOSED_BYTES + 4] == 1};
 }
 
 /* A summary that is not stored: computed from the course (r loaded on first use). */

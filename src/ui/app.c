@@ -2,6 +2,7 @@
  * the terminal, opens the user's home screen and runs the loop. */
 #include <stdio.h>
 
+#include "alliance/db_risk.h"
 #include "alliance/ui.h"
 #include "core/ui.h"
 #include "screens.h"
@@ -28,6 +29,8 @@ enum al_status ui_main(const struct ui_start *start)
 	};
 	snprintf(ui.user, sizeof ui.user, "%s", start->user);
 	enum al_status st = ui_load_meta(&ui);
+	if (!st) /* the lists read stored summaries alone */
+		st = db_risk_complete(ui.db, ui.err);
 	if (st)
 		return st;
 	ui_editor_cleanup(); /* what a kill -9 left in $TMPDIR */

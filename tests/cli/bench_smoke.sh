@@ -24,6 +24,18 @@ check_grep "the practice is described" "^practice: 20 clients x 33 sessions = [0
 check_grep "flags are compared with sqlite3" "^flags --all --format csv +[0-9]+ ms +[0-9]+ ms +[0-9.]+  <= 2x" "$T/out"
 check_grep "the first frame has a time" "^UI first frame: board +[0-9]+ ms +- +- +< 100 ms" "$T/out"
 
+# Sizes above BENCH_FRAMES_ABOVE measure the UI's first frames alone (the
+# way BENCH_CLIENTS=100000 measures 11 M ratings): "-" for the rest there.
+BENCH_CLIENTS=20 BENCH_FRAMES_ABOVE=10 BENCH_RUNS=1 BENCH_DIR="$T/bench3" BENCH_ALLIANCE="$PLAIN" \
+	run sh bench/run.sh
+check "a larger size for the first frames alone" 0
+check_grep "the ratios at the largest size measured in full" "^practice: 8 clients x 33 sessions" "$T/out"
+check_grep "both sizes in the scaling table" "^clients +8 +20$" "$T/out"
+check_grep "the larger one: the first frame with its peak memory" \
+	"^UI first frame: board +[0-9]+ \([0-9.]+ MB\) +[0-9]+ \([0-9.]+ MB\)$" "$T/out"
+check_grep "...and no scan there" "^flags --all --format csv +[0-9]+ \([0-9.]+\) +-$" "$T/out"
+check_no_grep "nothing failed" FAILED "$T/out"
+
 # A command that fails is reported as FAILED, never as a time.
 cat > "$T/broken" <<EOS
 #!/bin/sh

@@ -21,6 +21,6 @@ tui_keys C-s
 check_screen "another code is added" "Client K-39812 added."
 tui_stop
 al client list --format csv
-check "one of each" 0 "code,clinician,modality,goal,sessions,last_date,archived
-K-3981,alice,,,0,,no
-K-39812,alice,,,0,,no"
+check "one of each" 0 "code,clinician,modality,goal,sessions,last_date,archived,ending,end_date
+K-3981,alice,,,0,,no,,
+K-39812,alice,,,0,,no,,"

@@ -38,7 +38,9 @@ static void draw(struct ui *ui)
 		draw_center(ui, LINES / 2 + 1, need);
 	} else {
 		const struct ui_screen *s = ui_top(ui);
-		const void *st = ui_top_state(ui);
+		void *st = ui_top_state(ui);
+		if (!ui->help && s->fetch && s->fetch(ui, st))
+			ui_say_err(ui);
 		if (ui->help)
 			ui_draw_help(ui, s, st);
 		else

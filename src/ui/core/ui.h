@@ -65,6 +65,9 @@ struct ui_screen {
 	enum ui_action (*input)(struct ui *ui, void *st, int key);
 	/* About once a second and after a typing pause (drafts). */
 	void (*tick)(struct ui *ui, void *st);
+	/* Before each draw: reads what came into sight (a list read a page
+	 * at a time), so that draw need not. NULL: enter read it all. */
+	enum al_status (*fetch)(struct ui *ui, void *st);
 	/* Paints the state; never touches the database. */
 	void (*draw)(const struct ui *ui, const void *st, struct ui_frame *f);
 	/* Focus is in a text field: printable keys are text. */

@@ -1,12 +1,16 @@
 /* The supervisor board, a supervisor's home screen: every supervisee's
  * clients in risk order with clinician, status, trend and the weightiest
  * flag, under a summary line per clinician; filters by clinician, by
- * status and (/) by code or clinician. It reloads by itself when another program writes (ui.c). */
+ * status and (/) by code or clinician. It reloads by itself when another program writes (ui.c).
+ * The per-clinician lines are added up in the database and the rows read
+ * a page at a time as they come into sight (db_risk.h): the first frame
+ * costs about the same however many clients there are. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "alliance/db_board.h"
+#include "alliance/db_risk.h"
 #include "alliance/parse.h"
 #include "alliance/spark.h"
 #include "../core/ui.h"
@@ -21,62 +25,96 @@
 #define LIST_MIN 3    /* client rows kept before the why panel */
 
 struct board {
-	struct db_board data;
-	struct ui_list list; /* rows that pass the filters, in risk order */
-	int64_t clinician;   /* the clinician shown, 0 for all */
-	int status;          /* enum al_state shown, -1 for all */
+	struct db_board data;     /* the per-clinician tallies (no rows) */
+	struct db_risk_filter q;  /* whose clients; c, f and / as its filters */
+	size_t n, total;          /* clients the filters pass, and in all */
+	struct db_risk_rows rows; /* those in sight, in risk order */
+	struct ui_list list;      /* over all n: rows are read as they come into sight */
+	int64_t clinician;        /* the clinician shown, 0 for all */
+	int status;               /* enum al_state shown, -1 for all */
 };
 
 static const struct db_status_row *selected(const struct board *b)
 {
 	size_t i = ui_list_selected(&b->list);
-	return i == SIZE_MAX ? NULL : &b->data.rows[i];
+	return i == SIZE_MAX ? NULL : db_risk_row(&b->rows, i);
 }
 
-/* c and f choose a clinician and a status; / matches a code or a clinician. */
-static bool passes(const void *ctx, size_t i, const char *filter)
+static int list_rows(const void *ctx);
+
+/* Reads the rows in sight (the selection among them). */
+static enum al_status board_fetch(struct ui *ui, void *st)
 {
-	const struct board *b = ctx;
-	const struct db_status_row *r = &b->data.rows[i];
-	return (!b->clinician || r->client.clinician_id == b->clinician) &&
-	       (b->status < 0 || (int)r->summary.standing.state == b->status) &&
-	       (strcasestr(r->client.code, filter) || strcasestr(r->client.clinician, filter));
+	struct board *b = st;
+	int rows = list_rows(b);
+	enum al_status rc = db_begin_read(ui->db, ui->err);
+	if (rc)
+		return rc;
+	rc = db_risk_fetch(ui->db, &b->q, ui_list_first(&b->list, rows), (size_t)rows, b->n,
+	                   &b->rows, ui->err);
+	db_end_read(ui->db);
+	return rc;
 }
 
-static size_t index_of(const struct board *b, int64_t id)
+/* Counts what c and f choose and / matches (a code or a clinician), the
+ * selection on client keep when they pass it. */
+static enum al_status count(struct ui *ui, struct board *b, int64_t keep)
 {
-	for (size_t i = 0; i < b->data.n; i++)
-		if (b->data.rows[i].client.id == id)
-			return i;
-	return SIZE_MAX;
+	size_t pos = SIZE_MAX;
+	int longest;
+	b->q.clinician_id = b->clinician;
+	b->q.state = b->status;
+	b->q.text_clinician = true;
+	b->n = b->total;
+	enum al_status rc = db_begin_read(ui->db, ui->err);
+	if (rc)
+		return rc;
+	if (b->clinician || b->status >= 0 || b->q.text[0])
+		rc = db_risk_count(ui->db, &b->q, &b->n, &longest, ui->err);
+	if (!rc && keep)
+		rc = db_risk_position(ui->db, &b->q, keep, &pos, ui->err);
+	db_end_read(ui->db);
+	db_risk_forget(&b->rows);
+	if (!rc && !ui_list_set(&b->list, b->n, pos))
+		rc = al_fail(ui->err, AL_EIO, "out of memory");
+	return rc;
 }
 
-/* Reads the board again, keeping the selection on client keep (0: the
- * one selected now). */
+/* Reads the tallies again and counts the clients, keeping the selection
+ * on client keep (0: the one selected now). */
 static enum al_status load(struct ui *ui, struct board *b, int64_t keep)
 {
 	const struct db_status_row *r = selected(b);
 	if (!keep)
 		keep = r ? r->client.id : 0;
-	struct db_client_filter f = {0};
 	struct access_who who = ui_who(ui, "board");
-	access_mine(&who, &f);
+	access_mine(&who, &b->q.who);
 	db_board_free(&b->data);
 	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (!rc) {
-		rc = db_board_load(ui->db, &ui->dims, &f, ui->today, &b->data, ui->err);
+		rc = db_board_tally(ui->db, &ui->dims, &b->q.who, ui->today, &b->data, ui->err);
 		db_end_read(ui->db);
 	}
 	if (rc)
 		return rc;
 	bool still = false; /* the clinician filtered on may be gone */
-	for (size_t i = 0; i < b->data.nclin; i++)
+	b->total = 0;       /* the board's clients are those the tallies count */
+	for (size_t i = 0; i < b->data.nclin; i++) {
 		still = still || b->data.clin[i].id == b->clinician;
+		b->total += (size_t)b->data.clin[i].tally.clients;
+	}
 	if (!still)
 		b->clinician = 0;
-	if (!ui_list_set(&b->list, b->data.n, index_of(b, keep)))
-		return al_fail(ui->err, AL_EIO, "out of memory");
-	return AL_OK;
+	return count(ui, b, keep);
+}
+
+static enum al_status recount(struct ui *ui, struct board *b)
+{
+	const struct db_status_row *r = selected(b);
+	enum al_status rc = count(ui, b, r ? r->client.id : 0);
+	if (rc)
+		ui_say_err(ui);
+	return rc;
 }
 
 static enum al_status board_reload(struct ui *ui, void *st)
@@ -90,8 +128,6 @@ static enum al_status board_resume(struct ui *ui, void *st, const struct ui_resu
 }
 
 /* ---- keys ---- */
-
-static int list_rows(const void *ctx);
 
 static enum ui_action bd_open(struct ui *ui, void *st)
 {
@@ -117,12 +153,11 @@ static enum ui_action bd_clinician(struct ui *ui, void *st)
 {
 	struct board *b = st;
 	size_t i = 0;
-	(void)ui;
 	while (b->clinician && i < b->data.nclin && b->data.clin[i].id != b->clinician)
 		i++;
 	i = b->clinician ? i + 1 : 0;
 	b->clinician = i < b->data.nclin ? b->data.clin[i].id : 0;
-	ui_list_refilter(&b->list);
+	recount(ui, b);
 	return UI_DONE;
 }
 
@@ -130,11 +165,10 @@ static enum ui_action bd_clinician(struct ui *ui, void *st)
 static enum ui_action bd_status(struct ui *ui, void *st)
 {
 	struct board *b = st;
-	(void)ui;
 	b->status = b->status < 0              ? AL_STATE_RUPTURE
 	            : b->status == AL_STATE_OK ? -1
 	                                       : b->status - 1;
-	ui_list_refilter(&b->list);
+	recount(ui, b);
 	return UI_DONE;
 }
 
@@ -172,10 +206,18 @@ static const struct ui_key board_keys[] = {
     UI_KEY_OUT(bd_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
 };
 
+/* The / filter runs in the database. */
 static enum ui_action board_input(struct ui *ui, void *st, int key)
 {
-	(void)ui;
-	return ui_list_input(&((struct board *)st)->list, key);
+	struct board *b = st;
+	enum ui_action a = ui_list_input(&b->list, key);
+	char text[sizeof b->q.text];
+	ui_list_filter_text(&b->list, text, sizeof text);
+	if (strcmp(text, b->q.text) != 0) {
+		snprintf(b->q.text, sizeof b->q.text, "%s", text);
+		recount(ui, b);
+	}
+	return a;
 }
 
 static bool board_typing(const void *st)
@@ -217,7 +259,7 @@ static void draw_title(const struct ui *ui, const struct board *b, struct ui_fra
 	int x = ui_putf(0, 1, right, ui_attr(ui, UI_R_TITLE), "%s of %s",
 	                ui->supervisor ? "Supervision board" : "Board", ui->user);
 	ui_putf(0, 1 + x, right - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s", l->nshown,
-	        b->data.n, b->data.n == 1 ? "" : "s");
+	        b->total, b->total == 1 ? "" : "s");
 	if (filter)
 		ui_list_draw_filter(ui, l, 0, COLS - 3 - FILTER_W, FILTER_W, f);
 }
@@ -303,7 +345,7 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 	draw_filters(ui, b, top, x0, x0 + 6);
 	if (l->nshown == 0) {
 		ui_put(top + 1, 2, COLS - 4, a,
-		       b->data.n
+		       b->total
 		           ? (l->filter.len ? "No client code or clinician matches the filter."
 		                            : "No client has this clinician and status: c and f "
 		                              "change them.")
@@ -311,9 +353,11 @@ static void draw_clients(const struct ui *ui, const struct board *b, int top, in
 		return;
 	}
 	size_t first = ui_list_first(l, rows), listed = 0;
-	for (; listed < (size_t)rows && first + listed < l->nshown; listed++)
-		draw_row(ui, top + 1 + (int)listed, &b->data.rows[ui_list_row(l, first + listed)],
-		         first + listed == l->sel);
+	for (; listed < (size_t)rows && first + listed < l->nshown; listed++) {
+		const struct db_status_row *r = db_risk_row(&b->rows, first + listed);
+		if (r) /* else it could not be read: the message says why */
+			draw_row(ui, top + 1 + (int)listed, r, first + listed == l->sel);
+	}
 	ui_list_draw_more(ui, top + (int)listed, COLS - 1, ui_list_below(l, first, listed),
 	                  ui_attr(ui, UI_R_FAINT));
 }
@@ -336,6 +380,7 @@ static void board_leave(struct ui *ui, void *st)
 	struct board *b = st;
 	(void)ui;
 	db_board_free(&b->data);
+	db_risk_rows_free(&b->rows);
 	ui_list_free(&b->list);
 }
 
@@ -344,7 +389,7 @@ static enum al_status board_enter(struct ui *ui, void *st, const void *args)
 	struct board *b = st;
 	(void)args;
 	b->status = -1;
-	if (!ui_list_init(&b->list, passes, list_rows, b))
+	if (!ui_list_init(&b->list, NULL, list_rows, b))
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	return load(ui, b, 0);
 }
@@ -358,6 +403,7 @@ const struct ui_screen board_screen = {
     .reload = board_reload,
     .resume = board_resume,
     .input = board_input,
+    .fetch = board_fetch,
     .draw = board_draw,
     .typing = board_typing,
     .leave = board_leave,

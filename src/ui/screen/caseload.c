@@ -1,11 +1,13 @@
 /* The caseload, a clinician's home screen: their clients in risk order with
- * status, last values and sparklines; `/` filters by code. */
+ * status, last values and sparklines; `/` filters by code. The rows are
+ * read a page at a time as they come into sight (db_risk.h), so the first
+ * frame costs the same however many clients there are. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/db_caseload.h"
+#include "alliance/db_risk.h"
 #include "alliance/db_user.h"
 #include "alliance/parse.h"
 #include "alliance/rules.h"
@@ -20,8 +22,11 @@
 #define LIST_MIN 3 /* client rows kept before the why panel */
 
 struct caseload {
-	struct db_caseload data; /* the summaries, in risk order (the caseload command's) */
-	struct ui_list list;
+	struct db_risk_filter q;       /* whose clients, and the / filter */
+	size_t n, total;               /* clients the filter passes, and in all */
+	int longest;                   /* the longest code (bytes) */
+	struct db_risk_rows rows;      /* those in sight, in risk order (the caseload command's) */
+	struct ui_list list;           /* over all n: rows are read as they come into sight */
 	int core[AL_CORE_DIMS], ncore; /* indices of the core dimensions */
 	char others[400];              /* the other users, for the help */
 };
@@ -37,35 +42,54 @@ static void find_core(const struct ui *ui, struct caseload *cl)
 static const struct db_status_row *selected(const struct caseload *cl)
 {
 	size_t i = ui_list_selected(&cl->list);
-	return i == SIZE_MAX ? NULL : &cl->data.rows[i];
+	return i == SIZE_MAX ? NULL : db_risk_row(&cl->rows, i);
 }
 
-static size_t index_of(const struct caseload *cl, int64_t id)
+static int list_rows(const void *ctx);
+
+/* Reads the rows in sight (and the selection, in sight too). */
+static enum al_status caseload_fetch(struct ui *ui, void *st)
 {
-	for (size_t i = 0; i < cl->data.n; i++)
-		if (cl->data.rows[i].client.id == id)
-			return i;
-	return SIZE_MAX;
+	struct caseload *cl = st;
+	int rows = list_rows(cl);
+	enum al_status rc = db_begin_read(ui->db, ui->err);
+	if (rc)
+		return rc;
+	rc = db_risk_fetch(ui->db, &cl->q, ui_list_first(&cl->list, rows), (size_t)rows, cl->n,
+	                   &cl->rows, ui->err);
+	db_end_read(ui->db);
+	return rc;
 }
 
-/* Reads the rows again (from the summaries the database keeps current, so
- * that the first frame runs no detection), keeping the selection on client
- * keep (0: the one selected now). */
+/* Counts the clients again (from the summaries the database keeps
+ * current, so that the first frame runs no detection), keeping the
+ * selection on client keep (0: the one selected now); the rows are read
+ * when drawn. */
 static enum al_status load(struct ui *ui, struct caseload *cl, int64_t keep)
 {
-	struct db_client_filter f = {0};
 	struct access_who who = ui_who(ui, "caseload");
 	const struct db_status_row *r = selected(cl);
-	access_mine(&who, &f);
+	struct db_risk_filter all = {.state = -1};
+	size_t pos = SIZE_MAX;
+	int longest;
+	access_mine(&who, &all.who);
+	cl->q.who = all.who;
+	cl->q.state = -1;
 	find_core(ui, cl);
 	if (!keep && r)
 		keep = r->client.id;
 	enum al_status rc = db_begin_read(ui->db, ui->err);
 	if (rc)
 		return rc;
-	rc = db_caseload_load(ui->db, &f, &cl->data, ui->err);
+	rc = db_risk_count(ui->db, &all, &cl->total, &cl->longest, ui->err);
+	cl->n = cl->total;
+	if (!rc && cl->q.text[0])
+		rc = db_risk_count(ui->db, &cl->q, &cl->n, &longest, ui->err);
+	if (!rc && keep)
+		rc = db_risk_position(ui->db, &cl->q, keep, &pos, ui->err);
 	db_end_read(ui->db);
-	if (!rc && !ui_list_set(&cl->list, cl->data.n, index_of(cl, keep)))
+	db_risk_forget(&cl->rows);
+	if (!rc && !ui_list_set(&cl->list, cl->n, pos))
 		rc = al_fail(ui->err, AL_EIO, "out of memory");
 	return rc;
 }
@@ -81,6 +105,8 @@ static enum al_status caseload_resume(struct ui *ui, void *st, const struct ui_r
 {
 	struct caseload *cl = st;
 	enum al_status rc = load(ui, cl, r->client_id);
+	if (!rc)
+		rc = caseload_fetch(ui, cl);
 	const struct db_status_row *row = selected(cl);
 	if (rc || !r->session_id || !row || row->client.id != r->client_id)
 		return rc;
@@ -88,14 +114,8 @@ static enum al_status caseload_resume(struct ui *ui, void *st, const struct ui_r
 	return AL_OK;
 }
 
-/* The list: a code matches the filter in any case; title and column heads
- * above it, the why panel, message and status below. */
-static bool matches(const void *ctx, size_t i, const char *filter)
-{
-	const struct caseload *cl = ctx;
-	return strcasestr(cl->data.rows[i].client.code, filter) != NULL;
-}
-
+/* The list: title and column heads above it, the why panel, message and
+ * status below. */
 static int list_rows(const void *ctx)
 {
 	(void)ctx;
@@ -172,10 +192,21 @@ static const struct ui_key caseload_keys[] = {
     UI_KEY_OUT(cl_quit, 'q', UI_FN(KEY_F(10)), "q", "q", "quit", "quit alliance (F10 too)"),
 };
 
+/* The / filter runs in the database: a code matches in any case. */
 static enum ui_action caseload_input(struct ui *ui, void *st, int key)
 {
-	(void)ui;
-	return ui_list_input(&((struct caseload *)st)->list, key);
+	struct caseload *cl = st;
+	const struct db_status_row *r = selected(cl);
+	int64_t keep = r ? r->client.id : 0;
+	enum ui_action a = ui_list_input(&cl->list, key);
+	char text[sizeof cl->q.text];
+	ui_list_filter_text(&cl->list, text, sizeof text);
+	if (strcmp(text, cl->q.text) != 0) {
+		snprintf(cl->q.text, sizeof cl->q.text, "%s", text);
+		if (load(ui, cl, keep))
+			ui_say_err(ui);
+	}
+	return a;
 }
 
 static bool caseload_typing(const void *st)
@@ -202,15 +233,10 @@ static int longest_label(const struct ui *ui, const struct caseload *cl)
 	return w;
 }
 
-/* The longest code of the clients loaded, at least CODE_NARROW. */
+/* The longest code of the clients, at least CODE_NARROW. */
 static int longest_code(const struct caseload *cl)
 {
-	int w = CODE_NARROW;
-	for (size_t i = 0; i < cl->data.n; i++) {
-		int c = (int)strlen(cl->data.rows[i].client.code);
-		w = c > w ? c : w;
-	}
-	return w;
+	return cl->longest > CODE_NARROW ? cl->longest : CODE_NARROW;
 }
 
 /* Room to spare goes first to whole codes, then to whole dimension names
@@ -350,7 +376,7 @@ static void draw_title(const struct ui *ui, const struct caseload *cl, struct ui
 	int right = filter ? COLS - 3 - FILTER_W - 2 : COLS - 2; /* the title stops before it */
 	int x = ui_putf(0, 1, right, ui_attr(ui, UI_R_TITLE), "%s of %s",
 	                ui->supervisor ? "Supervisees' clients" : "Caseload", ui->user);
-	size_t n = cl->data.n;
+	size_t n = cl->total;
 	if (l->filter.len) /* as the board does: what the filter leaves of how many */
 		ui_putf(0, 1 + x, right - x, ui_attr(ui, UI_R_FAINT), "  %zu of %zu client%s",
 		        l->nshown, n, n == 1 ? "" : "s");
@@ -371,19 +397,21 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	int rows = list_rows(cl);
 	if (l->nshown == 0) {
 		ui_put(3, 2, COLS - 4, ui_attr(ui, UI_R_FAINT),
-		       cl->data.n ? "No client code matches the filter."
-		                  : "No clients yet: a adds one.");
+		       cl->total ? "No client code matches the filter."
+		                 : "No clients yet: a adds one.");
 		return;
 	}
 	size_t first = ui_list_first(l, rows), listed = 0;
-	for (; listed < (size_t)rows && first + listed < l->nshown; listed++)
-		draw_row(ui, cl, &c, 2 + (int)listed,
-		         &cl->data.rows[ui_list_row(l, first + listed)], first + listed == l->sel);
+	for (; listed < (size_t)rows && first + listed < l->nshown; listed++) {
+		const struct db_status_row *row = db_risk_row(&cl->rows, first + listed);
+		if (row) /* else it could not be read: the message says why */
+			draw_row(ui, cl, &c, 2 + (int)listed, row, first + listed == l->sel);
+	}
 	ui_list_draw_more(ui, 1 + (int)listed, COLS - 1, ui_list_below(l, first, listed),
 	                  ui_attr(ui, UI_R_FAINT));
 	/* right under the list, a row apart: at the bottom when the list fills */
 	const struct db_status_row *r = selected(cl);
-	if (2 + rows < f->rows)
+	if (2 + rows < f->rows && r)
 		ui_draw_why(ui, 3 + (int)listed, UI_WHY_ROWS, r->client.code,
 		            (int)r->summary.standing.state, r->summary.flag);
 }
@@ -450,7 +478,7 @@ static void caseload_leave(struct ui *ui, void *st)
 {
 	struct caseload *cl = st;
 	(void)ui;
-	db_caseload_free(&cl->data);
+	db_risk_rows_free(&cl->rows);
 	ui_list_free(&cl->list);
 }
 
@@ -458,7 +486,7 @@ static enum al_status caseload_enter(struct ui *ui, void *st, const void *args)
 {
 	struct caseload *cl = st;
 	(void)args;
-	if (!ui_list_init(&cl->list, matches, list_rows, cl))
+	if (!ui_list_init(&cl->list, NULL, list_rows, cl))
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	enum al_status rc = load_others(ui, cl);
 	return rc ? rc : load(ui, cl, 0);
@@ -473,6 +501,7 @@ const struct ui_screen caseload_screen = {
     .reload = caseload_reload,
     .resume = caseload_resume,
     .input = caseload_input,
+    .fetch = caseload_fetch,
     .draw = caseload_draw,
     .typing = caseload_typing,
     .help_extra = caseload_help,

@@ -1,4 +1,4 @@
--- alliance schema 7: the client's own voice and engagement (SPEC §1, §2):
+-- alliance schema 8: the client's own voice and engagement (SPEC §1, §2):
 -- attendance and the check-in answers per session, the client's comment
 -- beside the note, how a client's course ended, the user's PIN hash and
 -- the settings gap_days and ask_checkin. Existing data is kept: every
