@@ -194,4 +194,23 @@ check_screen "after 30 s the PIN is asked again" "PIN to leave client mode"
 tui_type 4711
 tui_keys Enter
 check_screen "and the right one is taken" "New session for K-7"
+tui_keys Escape
+tui_wait "Discard what you typed?"
+tui_keys y
+tui_wait "Caseload of alice"
+
+# From the client's screen too; with ask_checkin 0 the items and the
+# comment alone.
+al config set ask_checkin 0
+tui_keys Enter
+check_screen "Enter opens the client" "5 sessions  clinician alice"
+tui_keys t
+check_screen "t on the client's screen" "I felt safe and able to be open."
+check_grep "ask_checkin 0: no check-in (three items and the comment)" "Question 1 of 4" "$T/screen"
+check_no_grep "the client screen is gone" 'K-7|clinician alice' "$T/screen"
+for v in 9 9 9; do
+	tui_type "$v"
+	tui_keys Enter
+done
+check_screen "the comment follows the items" "What should be different next time?"
 tui_stop

@@ -300,6 +300,9 @@ static enum al_status cm_enter(struct ui *ui, void *st, const void *args)
 	enum al_status rc = may_turn(ui, cm, a->code);
 	if (rc)
 		return rc;
+	/* ask_checkin as it is now, even if set a moment ago elsewhere */
+	if ((rc = db_settings_load(ui->db, &ui->settings, ui->err)))
+		return rc;
 	cm->dims = ui->dims;
 	cm->ask_checkin = ui->settings.ask_checkin == 1;
 	blank(cm);
