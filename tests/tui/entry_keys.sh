@@ -77,6 +77,10 @@ tui_keys C-u
 tui_keys Tab
 check_screen "then the attendance" "‹ attended"
 tui_keys Tab
+check_screen "then the client's check-in" "‹ none ›              client: 0 none .. 4 a lot"
+tui_keys Tab Tab Tab
+check_screen "and the client's comment" "kept like a note"
+tui_keys Tab
 check_screen "the date is the last field" "Date           $today"
 tui_keys Tab
 tui_type 8

@@ -39,6 +39,7 @@ static struct entry *entry_new(void)
 	assert_true(ui_text_init(&e->date, AL_DATE_LEN, false));
 	assert_true(ui_text_init(&e->context, AL_CONTEXT_MAX, false));
 	assert_true(ui_text_init(&e->note, AL_NOTE_MAX, true));
+	assert_true(entry_checkin_init(e));
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++)
 			assert_true(ui_text_init(&e->rating[r][d], ENTRY_RATING_MAX, false));
@@ -50,6 +51,7 @@ static void entry_free(struct entry *e)
 	ui_text_free(&e->date);
 	ui_text_free(&e->context);
 	ui_text_free(&e->note);
+	entry_checkin_free(e);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++)
 			ui_text_free(&e->rating[r][d]);
@@ -93,11 +95,44 @@ static void test_draft_round_trip(void **state)
 	entry_free(b);
 }
 
+/* The client's check-in and comment come back too; the comment's newlines
+ * and backslashes survive its one line. */
+static void test_checkin_round_trip(void **state)
+{
+	(void)state;
+	struct entry *a = entry_new(), *b = entry_new();
+	a->tension = 3; /* choice 3: the answer 2 */
+	a->talked = 1;
+	a->misunderstood = 2;
+	ui_text_set(&a->comment, "More breaks\nand a \\n that is text\nnote=not the note");
+	ui_text_set(&a->note, "the note");
+	char *body = entry_draft_encode(a);
+	assert_non_null(body);
+	assert_non_null(strstr(body, "tension=2\ntalked=0\nmisunderstood=yes\n"));
+	entry_draft_decode(b, body);
+	assert_int_equal(b->tension, 3);
+	assert_int_equal(b->talked, 1);
+	assert_int_equal(b->misunderstood, 2);
+	expect(&b->comment, "More breaks\nand a \\n that is text\nnote=not the note");
+	expect(&b->note, "the note");
+	free(body);
+	/* what client mode writes: answers, no note */
+	entry_draft_decode(b, "rater=client\nstep=4\nclient.trust=7.5\ntension=0\n"
+	                      "misunderstood=no\ncomment=x\\ny\n");
+	expect(&b->rating[AL_RATER_CLIENT][0], "7.5");
+	assert_int_equal(b->tension, 1);
+	assert_int_equal(b->misunderstood, 1);
+	expect(&b->comment, "x\ny");
+	entry_free(a);
+	entry_free(b);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_draft_round_trip),
+	    cmocka_unit_test(test_checkin_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

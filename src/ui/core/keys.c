@@ -81,6 +81,8 @@ enum ui_action ui_dispatch(struct ui *ui, int key)
 	const struct ui_screen *s = ui_top(ui);
 	void *st = ui_top_state(ui);
 	const struct ui_key *k = global_key(key, true);
+	if (s->locked && key != UI_FN(KEY_F(2)))
+		return s->input(ui, st, key);
 	if (k)
 		return run_key(ui, k, st);
 	enum ui_action a = s->input ? s->input(ui, st, key) : UI_PASS;

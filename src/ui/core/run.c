@@ -29,9 +29,7 @@ static void draw(struct ui *ui)
 	struct ui_frame f = {.rows = LINES - 2, .cols = COLS};
 	erase();
 	if (ui->curtain) {
-		draw_center(ui, LINES / 2,
-		            ui->ascii ? "alliance - press Enter to return"
-		                      : "alliance \u2014 press Enter to return");
+		ui_curtain_draw(ui);
 	} else if (too_small()) {
 		draw_center(ui, LINES / 2 - 1, "terminal too small");
 		char need[80];
@@ -69,12 +67,12 @@ static void on_key(struct ui *ui, int key)
 	ui->dirty = true;
 	if (key == UI_FN(KEY_RESIZE))
 		return;
-	if (ui->curtain) { /* only Enter lifts it: a stray key shows nothing */
-		ui->curtain = !ui_key_enter(key);
+	if (ui->curtain) {
+		ui_curtain_key(ui, key);
 		return;
 	}
 	if (too_small()) {
-		if (key == 'q' || key == UI_CTRL('C'))
+		if (!ui_top(ui)->locked && (key == 'q' || key == UI_CTRL('C')))
 			ui_close_all(ui);
 		return;
 	}
@@ -111,17 +109,18 @@ static void on_tick(struct ui *ui, int64_t idle_ms)
 		ui->curtain = true;
 		ui->dirty = true;
 	}
+	if (ui->curtain && ui_pin_wait_s(ui) > 0)
+		ui->dirty = true; /* the wait counts down */
 	const struct ui_screen *s = ui_top(ui);
 	if (s->tick)
 		s->tick(ui, ui_top_state(ui));
 	refresh_data(ui);
 }
 
+/* The clock the PIN's wait reads too (tests move it: pin.h). */
 static int64_t now_ms(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return ui_clock_ms();
 }
 
 /* Home and End as terminals send them: screen and tmux send the vt220

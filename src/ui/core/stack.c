@@ -109,19 +109,32 @@ static struct ui_result pop(struct ui *ui)
 	return r;
 }
 
-/* The screen below sees what the one above changed. */
-static void back(struct ui *ui)
+static void resume_top(struct ui *ui, const struct ui_result *r)
 {
-	struct ui_result r = pop(ui);
-	if (ui->depth == 0)
-		return;
 	const struct ui_screen *s = ui_top(ui);
 	void *st = ui_top_state(ui);
-	enum al_status rc = s->resume   ? s->resume(ui, st, &r)
+	enum al_status rc = s->resume   ? s->resume(ui, st, r)
 	                    : s->reload ? s->reload(ui, st)
 	                                : AL_OK;
 	if (rc)
 		ui_say_err(ui);
+}
+
+/* The screen below sees what the one above changed. */
+static void back(struct ui *ui)
+{
+	struct ui_result r = pop(ui);
+	if (ui->depth > 0)
+		resume_top(ui, &r);
+}
+
+enum al_status ui_replace(struct ui *ui, int id, const void *args)
+{
+	pop(ui);
+	enum al_status st = ui_open(ui, id, args);
+	if (st && ui->depth > 0) /* ui_open said why */
+		resume_top(ui, &(struct ui_result){0});
+	return st;
 }
 
 void ui_close_all(struct ui *ui)

@@ -16,6 +16,7 @@
 #include "alliance/db_meta.h"
 #include "keys.h"
 #include "paint.h"
+#include "pin.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
@@ -48,6 +49,9 @@ struct ui_screen {
 	const struct ui_key *keys;
 	size_t nkeys;
 	bool form; /* typed work is on it: Ctrl-C does not quit from here */
+	/* Client mode: every key but F2 goes to input (no help, quit or
+	 * suspend of the UI's own). */
+	bool locked;
 	/* Loads what the screen shows; args as its id's entry in screens.h
 	 * says. On failure ui->err says why (ui_open says it). */
 	enum al_status (*enter)(struct ui *ui, void *st, const void *args);
@@ -100,6 +104,9 @@ struct ui {
 	int depth;
 
 	bool curtain;
+	struct ui_pin curtain_pin; /* lifting it, when the user has a PIN */
+	char curtain_say[80];
+	struct ui_pin_guard pin_guard;
 	bool help;
 	bool dirty; /* something to draw */
 	char msg[UI_MSG_MAX];
@@ -117,6 +124,9 @@ enum ui_action ui_back(struct ui *ui, const struct ui_result *r);
 /* Carries out what a key did: UI_BACK closes the top screen and resumes
  * the one below, UI_QUIT closes them all. */
 void ui_act(struct ui *ui, enum ui_action a);
+/* Closes the top screen (no resume below) and opens id in its place; if
+ * that fails, the screen below resumes and the reason is said. */
+enum al_status ui_replace(struct ui *ui, int id, const void *args);
 /* Closes every screen (each leaves). */
 void ui_close_all(struct ui *ui);
 /* The screen on top and its state (depth > 0). */
@@ -155,6 +165,10 @@ void ui_term_stop(void);
 /* Hands the terminal back to the shell and stops (Ctrl-Z); on return the
  * curtain is down, so that whoever resumes it sees no client. */
 void ui_suspend(struct ui *ui);
+
+/* curtain.c: the privacy curtain's keys and face. */
+void ui_curtain_key(struct ui *ui, int key);
+void ui_curtain_draw(const struct ui *ui);
 
 /* run.c: the loop that waits for keys (with a timeout, never busy) and
  * hands them to the screen on top, until no screen is left or a signal

@@ -156,6 +156,14 @@ static enum ui_action cl_absent(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
+static enum ui_action cl_turn(struct ui *ui, void *st)
+{
+	const struct db_status_row *r = selected(st);
+	if (r)
+		ui_open(ui, UI_CLIENT_MODE, &(struct ui_client_args){r->client.code, 0});
+	return UI_DONE;
+}
+
 static enum ui_action cl_add(struct ui *ui, void *st)
 {
 	(void)st;
@@ -189,6 +197,8 @@ static const struct ui_key caseload_keys[] = {
                "new session for the selected client"),
     UI_KEY_FOR(UI_CLINICIAN, cl_absent, 'x', 0, "x", "x", "absent",
                "record that the selected client did not attend today"),
+    UI_KEY_FOR(UI_CLINICIAN, cl_turn, 't', 0, "t", "t", NULL,
+               "turn the screen to the client: they answer, your PIN brings it back"),
     UI_KEY_FOR(UI_CLINICIAN, cl_add, 'a', 0, "a", "a", "add",
                "add a client (code, modality, goal)"),
     UI_KEY(cl_board, 's', 0, "s", "s", "board",

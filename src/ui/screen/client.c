@@ -243,6 +243,12 @@ static enum ui_action cs_new(struct ui *ui, void *st)
 	return UI_DONE;
 }
 
+static enum ui_action cs_turn(struct ui *ui, void *st)
+{
+	ui_open(ui, UI_CLIENT_MODE, &(struct ui_client_args){((struct client *)st)->code, 0});
+	return UI_DONE;
+}
+
 static enum ui_action cs_edit(struct ui *ui, void *st)
 {
 	struct client *cs = st;
@@ -312,6 +318,8 @@ static const struct ui_key client_keys[] = {
     UI_KEY(cs_dim, UI_TAB, 0, "Tab", "Tab", "dims", "all dimensions, or one at a time"),
     UI_KEY(cs_clinician, 'c', 0, "c", "c", "clinician", "show or hide the clinician's ratings"),
     UI_KEY_FOR(UI_CLINICIAN, cs_new, 'n', 0, "n", "n", "new", "new session"),
+    UI_KEY_FOR(UI_CLINICIAN, cs_turn, 't', 0, "t", "t", NULL,
+               "turn the screen to the client: they answer, your PIN brings it back"),
     UI_KEY_FOR(UI_CLINICIAN, cs_edit, 'e', 0, "e", "e", "edit", "edit the selected session"),
     UI_KEY_FOR(UI_CLINICIAN, cs_repair, 'r', 0, "r", "r", "repair",
                "record a repair of the selected episode (domain, strategies, session, note)"),

@@ -63,6 +63,9 @@ static const char *entry_check(const void *ctx, int i, char *why_buf, size_t cap
 	const struct entry *e = ctx;
 	if (i == ENTRY_F_ATTENDANCE(e))
 		return attendance_check(e);
+	const char *why;
+	if (entry_checkin_check(e, i, &why))
+		return why;
 	if (i == ENTRY_F_DATE(e)) {
 		char buf[64];
 		int32_t days;
@@ -270,6 +273,7 @@ static void entry_leave(struct ui *ui, void *st)
 	ui_text_free(&e->date);
 	ui_text_free(&e->context);
 	ui_text_free(&e->note);
+	entry_checkin_free(e);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < AL_DIM_MAX; d++)
 			ui_text_free(&e->rating[r][d]);
@@ -283,7 +287,7 @@ static bool texts_init(struct entry *e)
 {
 	bool ok = ui_text_init(&e->date, AL_DATE_LEN, false) &&
 	          ui_text_init(&e->context, AL_CONTEXT_MAX, false) &&
-	          ui_text_init(&e->note, AL_NOTE_MAX, true);
+	          ui_text_init(&e->note, AL_NOTE_MAX, true) && entry_checkin_init(e);
 	for (int r = 0; r < AL_RATER_COUNT; r++)
 		for (size_t d = 0; d < e->dims.n; d++)
 			ok = ok && ui_text_init(&e->rating[r][d], ENTRY_RATING_MAX, false);
@@ -322,6 +326,7 @@ static void build_form(struct entry *e)
 	                      .hint = "a n l c pick; c again: other cancel"};
 	f->field[ENTRY_F_DATE(e)] =
 	    (struct ui_field){UI_FIELD_TEXT, "Date", "year-month-day", &e->date, 11};
+	entry_checkin_fields(e);
 	f->n = ENTRY_F_COUNT(e);
 	f->focus = ENTRY_F_DIM(0);
 	f->check = entry_check;
@@ -329,8 +334,21 @@ static void build_form(struct entry *e)
 	bind_ratings(e);
 }
 
+/* Client mode handed over: its answers are the draft, taken at once, and
+ * the clinician goes on with the note. */
+static void take_draft(struct ui *ui, struct entry *e)
+{
+	entry_draft_decode(e, e->draft_body);
+	e->ask = ASK_NONE;
+	e->form.edited = true;
+	e->form.focus = ENTRY_F_NOTE(e);
+	bind_ratings(e);
+	ui_say(ui, false,
+	       "The client's answers are in: add a note, marker or context, then Ctrl-S");
+}
+
 static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *code,
-                                    int64_t session_id)
+                                    int64_t session_id, bool take)
 {
 	char date[AL_DATE_LEN + 1];
 	bool found;
@@ -347,6 +365,8 @@ static enum al_status entry_prepare(struct ui *ui, struct entry *e, const char *
 	                        AL_DRAFT_MAX * 4 + 1, &found, ui->err)))
 		return st;
 	e->ask = found ? ASK_DRAFT : ASK_NONE;
+	if (found && take)
+		take_draft(ui, e);
 	return AL_OK;
 }
 
@@ -362,7 +382,7 @@ static enum al_status entry_enter(struct ui *ui, void *st, const void *args)
 	e->session_id = a->session_id;
 	if (!texts_init(e))
 		return al_fail(ui->err, AL_EIO, "out of memory");
-	return entry_prepare(ui, e, a->code, a->session_id);
+	return entry_prepare(ui, e, a->code, a->session_id, a->take_draft);
 }
 
 const struct ui_screen entry_screen = {

@@ -45,6 +45,8 @@ enum al_status entry_load_session(struct ui *ui, struct entry *e, int64_t sessio
 		goto out;
 	}
 	fill_from(e, &c, i);
+	if ((st = entry_checkin_load(ui, e, &c.sessions[i], c.has_comment[i])))
+		goto out;
 	if (c.has_note[i]) {
 		char *note = malloc(ENTRY_NOTE_BYTES);
 		st = note ? db_note_get(ui->db, session_id, note, ENTRY_NOTE_BYTES, ui->err)
@@ -76,7 +78,8 @@ static void put_line(struct buf *b, const char *key, const struct ui_text *t)
 
 char *entry_draft_encode(const struct entry *e)
 {
-	struct buf b = {.cap = ENTRY_NOTE_BYTES + 8192};
+	/* the note, the comment escaped (each byte at most two) and the rest */
+	struct buf b = {.cap = ENTRY_NOTE_BYTES * 3 + 8192};
 	if (!(b.s = malloc(b.cap)))
 		return NULL;
 	b.len = (size_t)snprintf(b.s, b.cap, "rater=%s\nrupture=%s\nattendance=%s\n",
@@ -93,6 +96,7 @@ char *entry_draft_encode(const struct entry *e)
 			if (e->rating[r][d].len)
 				put_line(&b, key, &e->rating[r][d]);
 		}
+	b.len = entry_checkin_encode(e, b.s, b.len, b.cap);
 	b.len += (size_t)snprintf(b.s + b.len, b.cap - b.len, "note=\n");
 	ui_text_get(&e->note, b.s + b.len, b.cap - b.len);
 	return b.s;
@@ -130,6 +134,8 @@ static void decode_line(struct entry *e, const char *key, const char *v)
 		e->rupture = rupture_of(v);
 	else if (strcmp(key, "attendance") == 0)
 		e->attendance = attendance_of(v);
+	else if (entry_checkin_decode(e, key, v, strlen(v)))
+		return;
 	else if (dot) {
 		char rater[16];
 		snprintf(rater, sizeof rater, "%.*s", (int)(dot - key), key);
@@ -149,6 +155,11 @@ void entry_draft_decode(struct entry *e, const char *body)
 	while (*body) {
 		const char *nl = strchr(body, '\n');
 		size_t n = nl ? (size_t)(nl - body) : strlen(body);
+		if (strncmp(body, "comment=", 8) == 0) { /* as long as a note */
+			entry_checkin_decode(e, "comment", body + 8, n - 8);
+			body += n + (nl != NULL);
+			continue;
+		}
 		char line[AL_CONTEXT_MAX * 4 + 80];
 		snprintf(line, sizeof line, "%.*s", (int)n, body);
 		body += n + (nl != NULL);
@@ -196,9 +207,12 @@ static void ratings_in(const struct entry *e, struct db_session_in *in)
 enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 {
 	char date[AL_DATE_LEN + 1], context[AL_CONTEXT_MAX * 4 + 1];
-	char *note = malloc(ENTRY_NOTE_BYTES);
-	if (!note)
+	char *note = malloc(ENTRY_NOTE_BYTES), *comment = malloc(ENTRY_NOTE_BYTES);
+	if (!note || !comment) {
+		free(note);
+		free(comment);
 		return al_fail(ui->err, AL_EIO, "out of memory");
+	}
 	struct db_session_in in;
 	int32_t day = ui->today;
 	ui_text_get(&e->date, date, sizeof date);
@@ -212,6 +226,7 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	in.rupture = (enum al_rupture)e->rupture;
 	in.context = context;
 	ratings_in(e, &in);
+	entry_checkin_in(e, &in, comment);
 	ui_text_get(&e->context, context, sizeof context);
 	ui_text_get(&e->note, note, ENTRY_NOTE_BYTES);
 	/* an edit makes the note what is shown ("" removes it) */
@@ -223,6 +238,8 @@ enum al_status entry_save(struct ui *ui, struct entry *e, int64_t *id)
 	    (st = db_commit(ui->db, ui->err)))
 		db_rollback(ui->db);
 	memset(note, 0, ENTRY_NOTE_BYTES);
+	memset(comment, 0, ENTRY_NOTE_BYTES);
 	free(note);
+	free(comment);
 	return st;
 }
