@@ -28,6 +28,7 @@ enum al_status ui_main(const struct ui_start *start)
 	    .nscreens = UI_SCREEN_COUNT,
 	};
 	snprintf(ui.user, sizeof ui.user, "%s", start->user);
+	ui_paint_ascii(ui.ascii);
 	enum al_status st = ui_load_meta(&ui);
 	if (!st) /* the lists read stored summaries alone */
 		st = db_risk_complete(ui.db, ui.err);

@@ -17,7 +17,7 @@ tui_start LOGNAME=sam
 tui_wait "Supervision board of sam"
 check_screen "the section is there" "To discuss"
 check_grep "K-1 with its mark, asked today" \
-	"⚑ K-1 +alice +the episode of session 5: supervision named on $today" "$T/screen"
+	"⚑ K-1 +alice +episode of session 5, asked $today" "$T/screen"
 check_no_grep "K-2's record does not ask for supervision" "⚑ K-2" "$T/screen"
 grep -E '^ K-[12] +alice ' "$T/screen" | awk '{print $1}' > "$T/order"
 al --user sam board --format csv

@@ -152,6 +152,21 @@ size_t ui_wrap_row(const wchar_t *s, size_t n, size_t start, int width, size_t *
 	return i;
 }
 
+/* What ends a row whose text goes on (ui_put_flow has no struct ui). */
+static wchar_t cut_mark = L'\u2026';
+
+void ui_paint_ascii(bool ascii)
+{
+	cut_mark = ascii ? L'~' : L'\u2026';
+}
+
+/* A row whose text goes on: as much as fits before the cut mark. */
+static void cut_row(int y, int x, int width, attr_t a, const wchar_t *w, size_t n)
+{
+	int used = ui_put_wide(y, x, width - 1, a, w, n);
+	ui_put_wide(y, x + used, 1, a, &cut_mark, 1);
+}
+
 int ui_put_flow(int y, int x0, int x, int right, int max_rows, attr_t a, const char *s)
 {
 	size_t n;
@@ -161,7 +176,10 @@ int ui_put_flow(int y, int x0, int x, int right, int max_rows, attr_t a, const c
 	while (ws && rows < max_rows && at < n) {
 		int left = rows ? x : x0;
 		size_t next, end = ui_wrap_row(ws, n, at, right - left, &next);
-		ui_put_wide(y + rows, left, right - left, a, ws + at, end - at);
+		if (rows == max_rows - 1 && next < n) /* the last row, text left: say so */
+			cut_row(y + rows, left, right - left, a, ws + at, n - at);
+		else
+			ui_put_wide(y + rows, left, right - left, a, ws + at, end - at);
 		rows++;
 		at = next;
 	}

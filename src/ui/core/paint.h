@@ -60,7 +60,10 @@ int ui_put(int y, int x, int w, attr_t a, const char *s);
 int ui_put_cut(const struct ui *ui, int y, int x, int w, attr_t a, const char *s);
 int ui_putf(int y, int x, int w, attr_t a, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* Word-wraps s into at most max_rows rows of w cells at (y, x); returns rows used. */
+/* The mark of text cut short: "~" when ascii, else "…". */
+void ui_paint_ascii(bool ascii);
+/* Word-wraps s into at most max_rows rows of w cells at (y, x); returns
+ * rows used. Text that does not fit ends its last row with the cut mark. */
 int ui_put_wrapped(int y, int x, int w, int max_rows, attr_t a, const char *s);
 /* The same, the first row from x0 (after a heading), the others from x,
  * every row ending before column right. */

@@ -424,10 +424,12 @@ static void caseload_draw(const struct ui *ui, const void *st, struct ui_frame *
 	ui_list_draw_more(ui, 1 + (int)listed, COLS - 1, ui_list_below(l, first, listed),
 	                  ui_attr(ui, UI_R_FAINT));
 	/* right under the list, a row apart: at the bottom when the list fills */
+	/* the story may take every free row down to the bottom */
 	const struct db_status_row *r = selected(cl);
+	int y = 3 + (int)listed, free_rows = f->rows - y;
 	if (2 + rows < f->rows && r)
-		ui_draw_why(ui, 3 + (int)listed, UI_WHY_ROWS, r->client.code,
-		            (int)r->summary.standing.state, r->summary.flag);
+		ui_draw_why(ui, y, free_rows > UI_WHY_ROWS ? free_rows : UI_WHY_ROWS,
+		            r->client.code, (int)r->summary.standing.state, r->summary.flag);
 }
 
 /* ---- the help names the other users (after make demo, whose lines the

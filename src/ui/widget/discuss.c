@@ -14,8 +14,7 @@ static void draw_one(const struct ui *ui, int y, const struct db_discuss *d)
 	ui_put(y, 1, 1, ui_attr(ui, UI_R_NOTICE) | A_BOLD, ui->ascii ? "?" : "\u2691");
 	ui_put_cut(ui, y, 3, 10, a, d->code);
 	ui_put_cut(ui, y, 14, 12, a, d->clinician);
-	ui_putf(y, 27, COLS - 28, a, "the episode of session %d: supervision named on %s",
-	        d->opened, d->asked);
+	ui_putf(y, 27, COLS - 28, a, "episode of session %d, asked %s", d->opened, d->asked);
 }
 
 void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, size_t n)
