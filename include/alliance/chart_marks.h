@@ -30,5 +30,10 @@ struct al_course chart_core_course(const struct al_course *course);
  * own (CHART_SPAN_ABSENT, from == to) into out (course->n at most);
  * returns how many. */
 size_t chart_absence_spans(const struct al_course *course, struct chart_span *out);
+/* Every span a chart of sessions [from, to) shows, counted from from: the
+ * n episodes (cut to the period), then the sessions not attended, into
+ * out (room for n + course->n); returns how many. */
+size_t chart_spans(const struct al_course *course, const struct al_episode *eps, size_t n,
+                   size_t from, size_t to, struct chart_span *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* chart CODE [--dimension D] [--width N] [--ascii]: the trend chart, laid
- * out by core/chart (as the UI's) and painted as text to stdout. */
+ * out by core/chart (as the UI's, with the episodes and the sessions not
+ * attended) and painted as text to stdout. */
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -52,6 +53,7 @@ enum al_status cmd_chart(struct cli *c, int argc, char **argv)
 	struct al_client cl;
 	struct db_course course = {0};
 	enum chart_flag *marks = NULL;
+	struct chart_span *spans = NULL;
 	struct view v;
 	int width = VIEW_CHART_WIDTH;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 1, 1, NULL);
@@ -63,11 +65,17 @@ enum al_status cmd_chart(struct cli *c, int argc, char **argv)
 	if ((st = chart_dimension(c, &v, cli_opt(opts, "dimension"), &co.dim)) ||
 	    (st = view_load(c, &v, pos[0], &cl, &course)))
 		goto out;
-	if (!(marks = calloc(course.course.n + 1, sizeof *marks))) {
+	if ((st = view_analyse(c, &v, &course.course, cl.archived)))
+		goto out;
+	marks = calloc(course.course.n + 1, sizeof *marks);
+	spans = calloc(v.an.neps + course.course.n + 1, sizeof *spans);
+	if (!marks || !spans) {
 		st = al_fail(c->err, AL_EIO, "chart: out of memory");
 		goto out;
 	}
-	chart_marks(&course.course, v.f.v, v.f.n, marks);
+	chart_marks(&course.course, v.an.flags, v.an.nflags, marks);
+	co.spans = spans;
+	co.nspans = chart_spans(&course.course, v.an.eps, v.an.neps, 0, course.course.n, spans);
 	struct al_course shown =
 	    co.dim == CHART_ALL_DIMS ? chart_core_course(&course.course) : course.course;
 	st = view_chart_print(c, stdout, &shown, marks, &co, width,
@@ -76,6 +84,7 @@ enum al_status cmd_chart(struct cli *c, int argc, char **argv)
 		st = cli_flush_stdout(c);
 out:
 	free(marks);
+	free(spans);
 	db_course_free(&course);
 	view_free(&v);
 	return st;

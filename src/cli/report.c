@@ -248,9 +248,17 @@ static enum al_status text_chart(struct report *r, FILE *fp)
 	chart_opts_default(&co);
 	co.ascii = r->c->ascii;
 	co.cutoff = r->v.settings.cutoff;
+	struct chart_span *spans = calloc(r->v.an.neps + r->course.course.n + 1, sizeof *spans);
+	if (!spans)
+		return al_fail(r->c->err, AL_EIO, "report: out of memory");
+	co.spans = spans;
+	co.nspans =
+	    chart_spans(&r->course.course, r->v.an.eps, r->v.an.neps, r->from, r->to, spans);
 	fputs("\nTrend chart\n\n", fp);
-	return view_chart_print(r->c, fp, &core, r->marks + r->from, &co, VIEW_CHART_WIDTH,
-	                        chart_fit_height(VIEW_CHART_HEIGHT));
+	enum al_status st = view_chart_print(r->c, fp, &core, r->marks + r->from, &co,
+	                                     VIEW_CHART_WIDTH, chart_fit_height(VIEW_CHART_HEIGHT));
+	free(spans);
+	return st;
 }
 
 static enum al_status text_notes(struct report *r, FILE *fp)

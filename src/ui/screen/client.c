@@ -93,17 +93,12 @@ static enum al_status analyse(struct ui *ui, struct client *cs)
 	enum chart_flag *m = grow(cs->marks, c->n, sizeof *m);
 	if (m)
 		cs->marks = m;
-	struct chart_span *sp = grow(cs->spans, cs->an.neps, sizeof *sp);
-	if (sp)
-		cs->spans = sp;
 	char(*story)[AL_STORY_MAX] = grow(cs->story, cs->an.neps, sizeof *story);
 	if (story)
 		cs->story = story;
-	if (!m || !sp || !story)
+	if (!m || !story)
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	chart_marks(c, cs->an.flags, cs->an.nflags, cs->marks);
-	chart_episode_spans(c, cs->an.eps, cs->an.neps, cs->spans);
-	cs->nspans = cs->an.neps;
 	episodes_standing(c, cs->an.flags, cs->an.nflags, cs->an.eps, cs->an.neps, &cs->standing);
 	for (size_t k = 0; k < cs->an.neps; k++)
 		tell(ui, cs, k);
@@ -361,12 +356,10 @@ static void draw_chart(const struct ui *ui, const struct client *cs, int y, int 
 	const struct al_course *shown = cs->dim == CHART_ALL_DIMS ? &cs->core : course(cs);
 	/* the episodes, then the sessions not attended (a gap with a mark of
 	 * their own) */
-	struct chart_span *spans = malloc((cs->nspans + shown->n + 1) * sizeof *spans);
+	struct chart_span *spans = malloc((cs->an.neps + shown->n + 1) * sizeof *spans);
 	if (spans) {
-		if (cs->nspans)
-			memcpy(spans, cs->spans, cs->nspans * sizeof *spans);
 		o.spans = spans;
-		o.nspans = cs->nspans + chart_absence_spans(shown, spans + cs->nspans);
+		o.nspans = chart_spans(shown, cs->an.eps, cs->an.neps, 0, shown->n, spans);
 	}
 	if (cells && chart_layout(&c, cells, w, h, shown, cs->marks, &o))
 		ui_chart_paint(ui, &c, y, 1);
@@ -483,7 +476,6 @@ static void client_leave(struct ui *ui, void *st)
 		db_course_free(&cs->course);
 	analysis_free(&cs->an);
 	free(cs->marks);
-	free(cs->spans);
 	free(cs->story);
 	free(cs->recs);
 	ui_list_free(&cs->list);

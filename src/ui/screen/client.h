@@ -20,8 +20,6 @@ struct client {
 	bool loaded;
 	struct al_analysis an; /* the course's flags and episodes */
 	enum chart_flag *marks;
-	struct chart_span *spans; /* the episodes on the chart */
-	size_t nspans;
 	struct al_standing standing;
 	int sel;               /* session index, -1 when there is none */
 	int dim;               /* CHART_ALL_DIMS or the one dimension shown */
