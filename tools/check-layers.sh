@@ -33,23 +33,22 @@ for f in src/ui/widget/*.c src/ui/widget/*.h; do
 done
 grep -Hn -E '#include "(\.\./)?(screen|widget)/' src/ui/core/*.[ch] 2>/dev/null |
 	sed 's/^/check-layers: ui core uses a widget or screen: /' | grep . && fail=1
-# A screen's own header (entry.h) is for its files alone (entry*.c).
-for f in src/ui/screen/*.c; do
-	base=$(basename "$f" .c)
-	for h in $(sed -n 's/^#include "\([a-z_]*\)\.h".*/\1/p' "$f"); do
-		case "$base" in "$h"|"$h"_*) ;; *) bad "$f includes another screen's $h.h";; esac
-	done
-	grep -Hn -E '#include "\.\./screen/' "$f" | sed 's/^/check-layers: screen includes a screen: /' | grep . && fail=1
-done
 # The screens (screens.h): which files make each one.
 screens=$(sed -n 's/^[[:space:]]*X(\([A-Z_]*\), *\([a-z_]*\)).*/\2/p' src/ui/screens.h)
 screen_of() { # FILE: the screen a file of src/ui/screen/ belongs to
-	b=$(basename "$1" .c) best=
+	b=$(basename "$1"); b=${b%.[ch]} best=
 	for s in $screens; do
 		case "$b" in "$s"|"$s"_*) [ ${#s} -gt ${#best} ] && best=$s;; esac
 	done
 	echo "${best:-$b}"
 }
+# A screen's own header (entry_state.h) is for its files alone (entry*.c).
+for f in src/ui/screen/*.c; do
+	for h in $(sed -n 's/^#include "\([a-z_]*\.h\)".*/\1/p' "$f"); do
+		[ "$(screen_of "$h")" = "$(screen_of "$f")" ] || bad "$f includes another screen's $h"
+	done
+	grep -Hn -E '#include "\.\./screen/' "$f" | sed 's/^/check-layers: screen includes a screen: /' | grep . && fail=1
+done
 # Functions and objects a screen file gives out (not static)...
 exported() {
 	grep -E '^[a-z][a-z_ ]*[ *]+[a-z_][a-z0-9_]*(\(| =)' "$1" | grep -v -E '^(static|extern) ' |

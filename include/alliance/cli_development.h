@@ -1,5 +1,6 @@
 /* The development command's summaries and their writers (text, CSV in
- * development.c; HTML in development_html.c). */
+ * development.c; HTML in development_html.c; their shared words in
+ * development_words.c). */
 #ifndef ALLIANCE_CLI_DEVELOPMENT_H
 #define ALLIANCE_CLI_DEVELOPMENT_H
 

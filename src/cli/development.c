@@ -103,34 +103,6 @@ static enum al_status whose(struct cli *c, const char *clinician, struct dev_lis
 	return st;
 }
 
-/* ---- words shared by the writers */
-
-void development_rate_text(struct dev_rate r, char *buf, size_t cap)
-{
-	if (r.closed == 0)
-		snprintf(buf, cap, "none closed");
-	else
-		snprintf(buf, cap, "repaired %d of %d (%d %%)", r.repaired, r.closed,
-		         development_percent(r.repaired, r.closed));
-}
-
-void development_period_text(const struct al_development *d, char *buf, size_t cap)
-{
-	char a[AL_DATE_LEN + 1], b[AL_DATE_LEN + 1];
-	if (d->from != INT32_MIN)
-		format_date(d->from, a);
-	if (d->to != INT32_MAX)
-		format_date(d->to, b);
-	if (d->from == INT32_MIN && d->to == INT32_MAX)
-		snprintf(buf, cap, "every session");
-	else if (d->from == INT32_MIN)
-		snprintf(buf, cap, "up to %s", b);
-	else if (d->to == INT32_MAX)
-		snprintf(buf, cap, "from %s", a);
-	else
-		snprintf(buf, cap, "%s to %s", a, b);
-}
-
 /* ---- text */
 
 static const char *mark(int n)

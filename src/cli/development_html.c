@@ -136,7 +136,7 @@ static void timing(const struct al_development *d, FILE *fp)
 }
 
 /* The hook for attendance and check-in (issue 14): shown once known. */
-static void engagement(const struct dev_engagement *e, FILE *fp)
+static void html_engagement(const struct dev_engagement *e, FILE *fp)
 {
 	if (!e->known)
 		return;
@@ -178,7 +178,7 @@ static void one(const struct cli *c, const struct dev_summary *s, FILE *fp)
 	episodes(d, fp);
 	rates(d, fp);
 	timing(d, fp);
-	engagement(&d->engagement, fp);
+	html_engagement(&d->engagement, fp);
 	fputs("</section>\n", fp);
 }
 

@@ -39,36 +39,6 @@ static const struct glyph g_clin_full = {0x2592, '|'}; /* ▒ a full clinician c
 static const uint32_t cutoff_cp[5] = {0x23BD, 0x23BC, 0x2500, 0x23BB, 0x23BA};
 static const char cutoff_ascii[3] = {',', '~', '`'};
 
-struct chart_cell *chart_cell_at(struct chart *c, int row, int col)
-{
-	return &c->cells[(size_t)row * (size_t)c->width + (size_t)col];
-}
-
-void chart_put(struct chart *c, int row, int col, struct glyph g, enum chart_role role, size_t dim)
-{
-	if (row < 0 || row >= c->height || col < 0 || col >= c->width)
-		return;
-	struct chart_cell *x = chart_cell_at(c, row, col);
-	x->cp = c->ascii ? (uint32_t)(unsigned char)g.ascii : g.cp;
-	x->ascii = g.ascii;
-	x->role = (uint8_t)role;
-	x->dim = (uint8_t)dim;
-}
-
-int chart_put_text(struct chart *c, int row, int col, const char *s, enum chart_role role)
-{
-	for (; *s; s++, col++)
-		chart_put(c, row, col, (struct glyph){(unsigned char)*s, *s}, role, 0);
-	return col;
-}
-
-int chart_col(const struct chart *c, size_t i)
-{
-	if (i < c->first || i >= c->first + c->shown)
-		return -1;
-	return c->axis_col + 2 + (int)(i - c->first) * c->step;
-}
-
 int chart_session_col(const struct chart *c, size_t i)
 {
 	return chart_col(c, i);

@@ -1,4 +1,5 @@
-/* What the chart layout's files (chart.c, chart_flags.c, chart_labels.c) share. */
+/* What the chart layout's files (chart.c, chart_flags.c, chart_labels.c,
+ * chart_cells.c) share. */
 #ifndef ALLIANCE_CHART_INTERNAL_H
 #define ALLIANCE_CHART_INTERNAL_H
 
@@ -27,6 +28,7 @@ struct layout {
 	bool flag_seen[CHART_FLAG_KINDS], span_seen[CHART_SPAN_KINDS];
 };
 
+/* chart_cells.c: the grid. */
 struct chart_cell *chart_cell_at(struct chart *c, int row, int col);
 /* Puts one glyph; cells outside the chart are ignored. */
 void chart_put(struct chart *c, int row, int col, struct glyph g, enum chart_role role, size_t dim);
@@ -34,6 +36,10 @@ void chart_put(struct chart *c, int row, int col, struct glyph g, enum chart_rol
 int chart_put_text(struct chart *c, int row, int col, const char *s, enum chart_role role);
 /* The column of session i's client bar, or -1 when not shown. */
 int chart_col(const struct chart *c, size_t i);
+/* "G word" (or "GGG word" for ng glyphs) after what is already on the legend
+ * row, two columns apart; left out when it does not fit. */
+void chart_legend_item(struct chart *c, int *col, const struct glyph *g, size_t ng,
+                       enum chart_role role, const char *word);
 
 /* chart_flags.c: the flag row (flags, episodes, absences). */
 void chart_draw_flag_row(struct layout *L);
@@ -45,9 +51,5 @@ void chart_draw_y_labels(struct layout *L);
 void chart_draw_x_axis(struct layout *L);
 void chart_name_cutoff(struct layout *L);
 void chart_draw_legend(struct layout *L);
-/* "G word" (or "GGG word" for ng glyphs) after what is already on the legend
- * row, two columns apart; left out when it does not fit. */
-void chart_legend_item(struct chart *c, int *col, const struct glyph *g, size_t ng,
-                       enum chart_role role, const char *word);
 
 #endif

@@ -146,17 +146,6 @@ void chart_draw_x_axis(struct layout *L)
 			label_session(L, i);
 }
 
-void chart_legend_item(struct chart *c, int *col, const struct glyph *g, size_t ng,
-                       enum chart_role role, const char *word)
-{
-	int at = *col > 0 ? *col + 2 : 0;
-	if (at + (int)ng + 1 + (int)strlen(word) > c->width)
-		return;
-	for (size_t j = 0; j < ng; j++)
-		chart_put(c, 0, at++, g[j], role, 0);
-	*col = chart_put_text(c, 0, at + 1, word, CHART_ROLE_LABEL);
-}
-
 static void cutoff_text(const struct layout *L, char *text)
 {
 	memcpy(text, "cutoff ", 8);

@@ -1,5 +1,5 @@
 /* Opening the database: the alliance check, pragmas, migrations; and the
- * transaction and audit helpers every write goes through. */
+ * transaction helpers every write goes through. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "alliance/db_ack.h"
-#include "alliance/text.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];
@@ -374,44 +373,6 @@ void db_end_read(struct db *db)
 void db_set_app_user(struct db *db, const char *name)
 {
 	snprintf(db->app_user, sizeof db->app_user, "%s", name);
-}
-
-enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err)
-{
-	char why[96];
-	if (!s || !*s || text_valid(s, strlen(s), note, why, sizeof why))
-		return AL_OK;
-	return al_fail(err, AL_EINPUT, "%s %s", what, why);
-}
-
-enum al_status db_audit(struct db *db, const char *action, const char *entity, int64_t id,
-                        int64_t count, struct al_error *err)
-{
-	static const char sql[] =
-	    "INSERT INTO audit (time, os_user, app_user, action, entity, entity_id, count) "
-	    "VALUES (:time, :os, :app, :action, :entity, :id, :count)";
-	if (db->audit_off)
-		return AL_OK;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char now[21];
-	if (!st)
-		return err->status;
-	db_now(now);
-	db_bind_text(st, ":time", now);
-	db_bind_text(st, ":os", db->os_user);
-	db_bind_text(st, ":app", db->app_user);
-	db_bind_text(st, ":action", action);
-	db_bind_text(st, ":entity", entity);
-	if (id)
-		db_bind_int(st, ":id", id);
-	if (count >= 0)
-		db_bind_int(st, ":count", count);
-	return db_run(db, st, err);
-}
-
-void db_audit_bulk(struct db *db, bool on)
-{
-	db->audit_off = on;
 }
 
 int64_t db_data_version(struct db *db)

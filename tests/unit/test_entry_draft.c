@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "alliance/parse.h"
-#include "../../src/ui/screen/entry.h"
+#include "../../src/ui/screen/entry_state.h"
 
 static void expect(const struct ui_text *t, const char *want)
 {

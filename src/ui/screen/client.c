@@ -13,7 +13,7 @@
 #include "alliance/text.h"
 #include "../screens.h"
 #include "../widget/chart.h"
-#include "client.h"
+#include "client_state.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)
 
@@ -418,30 +418,6 @@ static int draw_session(const struct ui *ui, const struct client *cs, int y)
 
 /* The rows draw_session takes: its title, each rater's ratings, the note
  * (up to two rows). */
-static int session_rows(const struct client *cs)
-{
-	const struct al_session *s = &course(cs)->sessions[cs->sel];
-	int rows = 2;
-	for (size_t d = 0; d < course(cs)->ndims; d++)
-		if (s->rating[AL_RATER_CLINICIAN][d] != AL_MISSING) {
-			rows++;
-			break;
-		}
-	int note = cs->note[0] ? ui_flow_rows(11, 11, COLS - 1, cs->note) : 1;
-	return rows + (note < 2 ? note : 2);
-}
-
-void client_layout(const struct client *cs, int rows, struct client_layout *out)
-{
-	int h = rows - 2 - 10; /* room below for the session and the episodes */
-	out->chart_h = chart_fit_height(h < CHART_MIN_HEIGHT ? CHART_MIN_HEIGHT : h);
-	out->session_y = 2 + out->chart_h;
-	out->list_y = out->session_y;
-	if (cs->sel >= 0)
-		out->list_y += session_rows(cs);
-	out->end = rows;
-}
-
 static void client_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 {
 	const struct client *cs = st;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "client.h"
+#include "client_state.h"
 
 #define EP_X 18 /* where stories start, after the kind, status and sessions */
 

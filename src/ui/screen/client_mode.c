@@ -9,42 +9,7 @@
 
 #include "alliance/parse.h"
 #include "../screens.h"
-#include "client_mode.h"
-
-/* ---- the steps: one per dimension, the check-in, the comment, thanks ---- */
-
-int cm_steps(const struct client_mode *cm)
-{
-	return (int)cm->dims.n + (cm->ask_checkin ? 3 : 0) + 2;
-}
-
-enum cm_kind cm_kind(const struct client_mode *cm, int step)
-{
-	int n = (int)cm->dims.n;
-	if (step < n)
-		return CM_RATING;
-	if (cm->ask_checkin && step < n + 3)
-		return (enum cm_kind)(CM_TENSION + (step - n));
-	return step == cm_steps(cm) - 1 ? CM_THANKS : CM_COMMENT;
-}
-
-/* talked is asked only after some tension */
-static bool asked(const struct client_mode *cm, int step)
-{
-	return cm_kind(cm, step) != CM_TALKED || cm->answer[0] > 0;
-}
-
-int cm_number(const struct client_mode *cm, int step, int *of)
-{
-	int at = 0;
-	*of = 0;
-	for (int i = 0; i < cm_steps(cm) - 1; i++)
-		if (asked(cm, i)) {
-			++*of;
-			at = i <= step ? *of : at;
-		}
-	return at;
-}
+#include "client_mode_state.h"
 
 /* The value shown for a rating: what is typed, else the one chosen. */
 static void show_rating(struct client_mode *cm)
@@ -59,7 +24,7 @@ static void show_rating(struct client_mode *cm)
 static void go(struct client_mode *cm, int dir)
 {
 	int to = cm->step + dir;
-	while (to > 0 && to < cm_steps(cm) - 1 && !asked(cm, to))
+	while (to > 0 && to < cm_steps(cm) - 1 && !cm_asked(cm, to))
 		to += dir;
 	if (to < 0 || to >= cm_steps(cm))
 		return;

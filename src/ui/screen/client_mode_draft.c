@@ -8,7 +8,7 @@
 
 #include "alliance/draft_line.h"
 #include "alliance/parse.h"
-#include "client_mode.h"
+#include "client_mode_state.h"
 
 #define CM_BODY_MAX ((size_t)AL_DRAFT_MAX * 4 + 1)
 

@@ -5,7 +5,7 @@
 
 #include "alliance/checkin_words.h"
 #include "../widget/big.h"
-#include "client_mode.h"
+#include "client_mode_state.h"
 
 #define CM_X 6 /* the question's left margin */
 

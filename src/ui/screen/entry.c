@@ -10,7 +10,7 @@
 #include "alliance/vocab.h"
 #include "../widget/editor.h"
 #include "../screens.h"
-#include "entry.h"
+#include "entry_state.h"
 
 /* The rating fields show the ratings of the rater chosen in the form,
  * with the item in that rater's words. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "alliance/draft_line.h"
-#include "entry.h"
+#include "entry_state.h"
 
 /* Choice 0 is no answer; then the values. */
 static const char *const scale_words[] = {"", "0", "1", "2", "3", "4"};

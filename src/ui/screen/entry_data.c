@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "alliance/parse.h"
-#include "entry.h"
+#include "entry_state.h"
 
 static int find_session(const struct db_course *c, int64_t id)
 {

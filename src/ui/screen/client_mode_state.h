@@ -35,8 +35,11 @@ struct client_mode {
 	struct db_draft draft;
 };
 
+/* client_mode_steps.c */
 int cm_steps(const struct client_mode *cm);
 enum cm_kind cm_kind(const struct client_mode *cm, int step);
+/* Whether step is asked: talked only after some tension. */
+bool cm_asked(const struct client_mode *cm, int step);
 /* The step's place among those asked ("2 of 7"), talked counted only
  * when asked. */
 int cm_number(const struct client_mode *cm, int step, int *of);

@@ -39,6 +39,7 @@ struct client_layout {
 	int chart_h;                /* the chart from row 2 */
 	int session_y, list_y, end; /* the session, the episodes [list_y, end) */
 };
+/* client_layout.c */
 void client_layout(const struct client *cs, int rows, struct client_layout *out);
 
 /* client_episodes.c */
