@@ -203,7 +203,7 @@ check-layers:
 
 # The sources as .clang-format lays them out (make check runs both checks
 # as tests/cli/style.sh); make format rewrites them so.
-FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.[ch] src/*/*/*.[ch] include/alliance/*.h \
+FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.[ch] src/*/*/*.[ch] include/alliance/*/*.h \
                                  tests/unit/*.[ch]))
 check-format:
 	@clang-format --dry-run -Werror $(FORMAT_FILES) && echo "check-format: ok"

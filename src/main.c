@@ -14,12 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alliance/cli_table.h"
-#include "alliance/commands.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
-#include "alliance/ui.h"
+#include "alliance/cli/table.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
+#include "alliance/ui/ui.h"
 
 struct globals {
 	const char *db;

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/cli_table.h"
-#include "alliance/settings_table.h"
+#include "alliance/cli/table.h"
+#include "alliance/core/settings_table.h"
 
 static void list_options(const struct cli_optdef *o)
 {

@@ -1,5 +1,5 @@
 /* The access checks of access.h for the user and command of this run. */
-#include "alliance/cli.h"
+#include "alliance/cli/cli.h"
 
 static struct access_who who(const struct cli *c)
 {

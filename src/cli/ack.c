@@ -4,11 +4,11 @@
  * be one that the course shows now (episodes CODE --all lists them). */
 #include <string.h>
 
-#include "alliance/cli_view.h"
-#include "alliance/commands.h"
-#include "alliance/db_ack.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/view.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/ack.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 struct ack_req {
 	const char *code;

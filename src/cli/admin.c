@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "alliance/commands.h"
-#include "alliance/db_admin.h"
-#include "alliance/parse.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/admin.h"
+#include "alliance/core/parse.h"
 
 /* The copy is made under a temporary name and renamed into place: a kill
  * or a full disk never leaves a partial (or empty) file under FILE, and

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/cli.h"
-#include "alliance/cli_table.h"
-#include "alliance/parse.h"
+#include "alliance/cli/cli.h"
+#include "alliance/cli/table.h"
+#include "alliance/core/parse.h"
 
 /* Global options (cli_globals) are accepted after any command too, so
  * `alliance chart K-1 --ascii` works; main has already applied them. --help

@@ -22,10 +22,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/commands.h"
-#include "alliance/db_board.h"
-#include "alliance/parse.h"
-#include "alliance/spark.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/board.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/spark.h"
 
 static enum al_status print_clients(struct cli *c, const struct db_board *b, int status,
                                     enum out_format fmt)

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/commands.h"
-#include "alliance/db_caseload.h"
-#include "alliance/parse.h"
-#include "alliance/spark.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/caseload.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/spark.h"
 
 /*
  * caseload --format csv header (stable, listed in the man page):

@@ -5,9 +5,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "alliance/cli_view.h"
-#include "alliance/commands.h"
-#include "alliance/parse.h"
+#include "alliance/cli/view.h"
+#include "alliance/cli/commands.h"
+#include "alliance/core/parse.h"
 
 /* --width, else the terminal's width when stdout is one, else 80. */
 static enum al_status chart_width(struct cli *c, const char *arg, int *width)

@@ -1,14 +1,14 @@
 /* client add | list | archive | unarchive | delete --purge */
 #include <string.h>
 
-#include "alliance/commands.h"
-#include "alliance/db_admin.h"
-#include "alliance/db_client.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
-#include "alliance/vocab.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/admin.h"
+#include "alliance/db/client.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
+#include "alliance/core/vocab.h"
 
-/* One of the modalities (alliance/vocab.h), "" not among them. */
+/* One of the modalities (alliance/core/vocab.h), "" not among them. */
 static bool valid_modality(const char *s)
 {
 	return vocab_find(al_modality_words, AL_MODALITY_WORDS, s) > 0;

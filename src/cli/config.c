@@ -2,9 +2,9 @@
  * settings, all described by the table in settings_table.h. */
 #include <string.h>
 
-#include "alliance/commands.h"
-#include "alliance/db_meta.h"
-#include "alliance/settings_table.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/meta.h"
+#include "alliance/core/settings_table.h"
 
 static enum al_status find_def(struct cli *c, const char *key, const struct al_setting_def **d)
 {

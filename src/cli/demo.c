@@ -3,14 +3,14 @@
 #include <limits.h>
 #include <string.h>
 
-#include "alliance/cli_demo.h"
-#include "alliance/commands.h"
-#include "alliance/db_client.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_session.h"
-#include "alliance/db_user.h"
-#include "alliance/demo.h"
-#include "alliance/parse.h"
+#include "alliance/cli/demo.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/client.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/session.h"
+#include "alliance/db/user.h"
+#include "alliance/core/demo.h"
+#include "alliance/core/parse.h"
 
 static const char *const core_keys[AL_CORE_DIMS] = {"trust", "collaboration", "empathy"};
 

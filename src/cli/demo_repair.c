@@ -3,9 +3,9 @@
  * what the clinician did about them is stored. */
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/cli_demo.h"
-#include "alliance/db_repair.h"
+#include "alliance/core/analysis.h"
+#include "alliance/cli/demo.h"
+#include "alliance/db/repair.h"
 
 /* The course as stored: core ratings at their dimension indices. */
 static void course_of(const struct db_dims *dims, const int *core,

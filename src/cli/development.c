@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_development.h"
-#include "alliance/cli_repair.h"
-#include "alliance/commands.h"
-#include "alliance/db_user.h"
+#include "alliance/cli/development.h"
+#include "alliance/cli/repair.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/user.h"
 
 /* ---- gathering */
 

@@ -5,9 +5,9 @@
 #include <limits.h>
 #include <string.h>
 
-#include "alliance/cli_development.h"
-#include "alliance/cli_html.h"
-#include "alliance/parse.h"
+#include "alliance/cli/development.h"
+#include "alliance/cli/html.h"
+#include "alliance/core/parse.h"
 
 static const char style[] =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;"

@@ -2,8 +2,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "alliance/cli_development.h"
-#include "alliance/parse.h"
+#include "alliance/cli/development.h"
+#include "alliance/core/parse.h"
 
 void development_rate_text(struct dev_rate r, char *buf, size_t cap)
 {

@@ -1,11 +1,11 @@
 /* dimension add KEY LABEL | dimension list */
 #include <string.h>
 
-#include "alliance/cli_table.h"
-#include "alliance/commands.h"
-#include "alliance/db_meta.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/table.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/meta.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 /* session add takes --DIM N beside its own options and the global ones
  * (command table), so a dimension may not be called like one of them, nor

@@ -2,10 +2,10 @@
  * the client's episodes (SPEC §4b), the current ones unless --all. */
 #include <string.h>
 
-#include "alliance/cli_repair.h"
-#include "alliance/commands.h"
-#include "alliance/db_ack.h"
-#include "alliance/parse.h"
+#include "alliance/cli/repair.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/ack.h"
+#include "alliance/core/parse.h"
 
 /* The CSV header is fixed by SPEC §3 (the first EPISODE_CSV_COLS columns):
  * dimensions are keys joined by ';' in the dimensions' order, closed the

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alliance/cli.h"
+#include "alliance/cli/cli.h"
 
 static const char *const db_suffix[] = {"", "-wal", "-shm", "-journal"};
 #define NSUFFIX (sizeof db_suffix / sizeof db_suffix[0])

@@ -1,10 +1,10 @@
 /* flags [CODE] [--clinician NAME] [--all] [--format table|csv|json] */
 #include <string.h>
 
-#include "alliance/cli_view.h"
-#include "alliance/commands.h"
-#include "alliance/db_ack.h"
-#include "alliance/parse.h"
+#include "alliance/cli/view.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/ack.h"
+#include "alliance/core/parse.h"
 
 /* The CSV header is fixed by SPEC §3 (the first FLAG_CSV_COLS columns).
  * Table and JSON add what a reader needs besides: the explanation and the

@@ -1,7 +1,7 @@
 /* --help and COMMAND --help, written from the command table. */
 #include <string.h>
 
-#include "alliance/cli_table.h"
+#include "alliance/cli/table.h"
 
 #define HELP_WIDTH 79
 #define HELP_INDENT 6 /* continuation lines of a synopsis */

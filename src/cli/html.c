@@ -1,8 +1,8 @@
 /* What the HTML writers share (cli_html.h). */
 #include <stdlib.h>
 
-#include "alliance/cli_html.h"
-#include "alliance/text.h"
+#include "alliance/cli/html.h"
+#include "alliance/core/text.h"
 
 void html_text(FILE *fp, const char *text)
 {

@@ -1,5 +1,5 @@
 /* init: create or migrate the database (done on open) and say where it is. */
-#include "alliance/commands.h"
+#include "alliance/cli/commands.h"
 
 enum al_status cmd_init(struct cli *c, int argc, char **argv)
 {

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/anon.h"
-#include "alliance/commands.h"
-#include "alliance/csv.h"
-#include "alliance/db_io.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/core/anon.h"
+#include "alliance/cli/commands.h"
+#include "alliance/core/csv.h"
+#include "alliance/db/io.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 #define IMPORT_ERRORS_SHOWN 20
 #define READ_CHUNK 65536

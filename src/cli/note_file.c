@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/cli_note.h"
+#include "alliance/cli/note.h"
 
 /* Valid UTF-8 without NUL or control characters other than newline and tab. */
 static bool note_text_ok(const char *s, size_t n)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli.h"
+#include "alliance/cli/cli.h"
 
 #define TABLE_COLS_MAX 64
 #define TABLE_GAP 2            /* blanks between two columns, 1 when short */

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alliance/cli.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/cli.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 enum al_status out_format_parse(struct cli *c, const char *arg, enum out_format *fmt)
 {

@@ -6,9 +6,9 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "alliance/cli_user.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/cli/user.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 
 #define PIN_LINE 64 /* longer lines are read whole and refused */
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_note.h"
-#include "alliance/cli_repair.h"
-#include "alliance/commands.h"
+#include "alliance/cli/note.h"
+#include "alliance/cli/repair.h"
+#include "alliance/cli/commands.h"
 
 struct repair_req {
 	const char *code;

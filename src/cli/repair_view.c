@@ -2,7 +2,7 @@
  * repair, repairs and development commands. */
 #include <stdlib.h>
 
-#include "alliance/cli_repair.h"
+#include "alliance/cli/repair.h"
 
 void repair_view_free(struct repair_view *rv)
 {

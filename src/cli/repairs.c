@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_repair.h"
-#include "alliance/commands.h"
+#include "alliance/cli/repair.h"
+#include "alliance/cli/commands.h"
 
 /* The CSV header is fixed by SPEC §3 (the first REPAIR_CSV_COLS columns).
  * Table and JSON add the session's date, the episode's status now ("" when

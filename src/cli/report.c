@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/cli_report.h"
-#include "alliance/commands.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/report.h"
+#include "alliance/cli/commands.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 #define TEXT_WIDTH 78 /* explanations and notes are wrapped to this */
 

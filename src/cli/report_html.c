@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_html.h"
-#include "alliance/cli_report.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/html.h"
+#include "alliance/cli/report.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 /* The SVG chart's geometry, in user units: small multiples, a panel per
  * core dimension (as on the terminal), each from the chart's floor to 10. */

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_report.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
+#include "alliance/cli/report.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
 
 struct al_course report_period(const struct report *r)
 {

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/cli_session.h"
-#include "alliance/commands.h"
-#include "alliance/db_session.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
-#include "alliance/vocab.h"
+#include "alliance/cli/session.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/session.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
+#include "alliance/core/vocab.h"
 
 /* Reads a note file ("-": standard input) into buf, at most AL_NOTE_MAX
  * bytes, with plain newlines (CRLF read as LF) and no trailing newline.

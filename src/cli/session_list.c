@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/cli_session.h"
-#include "alliance/commands.h"
-#include "alliance/parse.h"
+#include "alliance/cli/session.h"
+#include "alliance/cli/commands.h"
+#include "alliance/core/parse.h"
 
 /* session list: CSV and JSON have the rows of export (SPEC §3); the table
  * shows one line per session and rater with the dimensions as columns. */

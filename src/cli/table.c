@@ -3,10 +3,10 @@
  * cli_parse refuses to run a command whose options differ from its row. */
 #include <string.h>
 
-#include "alliance/cli_table.h"
-#include "alliance/commands.h"
-#include "alliance/parse.h"
-#include "alliance/repair_record.h"
+#include "alliance/cli/table.h"
+#include "alliance/cli/commands.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/repair_record.h"
 
 #define OPTS(...) ((const struct cli_optdef[]){__VA_ARGS__, {NULL}})
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})

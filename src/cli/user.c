@@ -1,10 +1,10 @@
 /* user add | user list (user pin is in pin.c) */
 #include <string.h>
 
-#include "alliance/cli_user.h"
-#include "alliance/commands.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/cli/user.h"
+#include "alliance/cli/commands.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 
 static enum al_status user_add(struct cli *c, int argc, char **argv)
 {

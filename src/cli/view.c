@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli_view.h"
+#include "alliance/cli/view.h"
 
 enum al_status view_init(struct cli *c, struct view *v)
 {

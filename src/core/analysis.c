@@ -2,8 +2,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/flags.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/flags.h"
 
 static bool grow(void **p, size_t *cap, size_t want, size_t size)
 {

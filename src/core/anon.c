@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "alliance/anon.h"
+#include "alliance/core/anon.h"
 
 #define WEEKS_MAX 52
 

@@ -1,5 +1,5 @@
 /* The board's per-clinician summary: counts, the recent mean, repair rate. */
-#include "alliance/board.h"
+#include "alliance/core/board.h"
 
 static bool in_window(int32_t date, int32_t today)
 {

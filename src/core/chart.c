@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "alliance/spark.h"
+#include "alliance/core/spark.h"
 
 /*
  * Rows, top to bottom: legend | flag marks | strips (one per dimension, a

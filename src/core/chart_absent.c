@@ -1,7 +1,7 @@
 /* The chart's spans: the episodes, and the sessions the client did not
  * attend, each a span of its own over the gap its missing ratings leave
  * (SPEC §5). */
-#include "alliance/chart_marks.h"
+#include "alliance/core/chart_marks.h"
 
 size_t chart_absence_spans(const struct al_course *course, struct chart_span *out)
 {

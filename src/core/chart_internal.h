@@ -3,7 +3,7 @@
 #ifndef ALLIANCE_CHART_INTERNAL_H
 #define ALLIANCE_CHART_INTERNAL_H
 
-#include "alliance/chart.h"
+#include "alliance/core/chart.h"
 
 #define CHART_FLAG_KINDS 5 /* enum chart_flag */
 #define CHART_SPAN_KINDS 4 /* enum chart_span_kind */

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 
 #define LABEL_GAP 2 /* blank columns between two x labels */
 

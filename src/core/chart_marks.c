@@ -1,5 +1,5 @@
 /* Chart marks from flags, and the chart's default dimensions. */
-#include "alliance/chart_marks.h"
+#include "alliance/core/chart_marks.h"
 
 enum chart_flag chart_mark_of(const struct al_flag *f)
 {

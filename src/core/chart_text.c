@@ -1,5 +1,5 @@
 /* Paints a laid-out chart as text lines (UTF-8 or ASCII) for the CLI and tests. */
-#include "alliance/chart.h"
+#include "alliance/core/chart.h"
 
 size_t chart_utf8_encode(uint32_t cp, char *out)
 {

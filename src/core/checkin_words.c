@@ -1,7 +1,7 @@
 /* The check-in questions as the client reads them (SPEC §1). */
 #include <stddef.h>
 
-#include "alliance/checkin_words.h"
+#include "alliance/core/checkin_words.h"
 
 const struct checkin_question checkin_questions[CHECKIN_QUESTIONS] = {
     [CHECKIN_Q_TENSION] = {"tension",

@@ -1,5 +1,5 @@
 /* A session's blank state: what "nothing recorded yet" is in struct al_session. */
-#include "alliance/course.h"
+#include "alliance/core/course.h"
 
 void al_session_clear(struct al_session *s)
 {

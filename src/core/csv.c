@@ -2,7 +2,7 @@
  * be split anywhere between the chunks the caller feeds. */
 #include <string.h>
 
-#include "alliance/csv.h"
+#include "alliance/core/csv.h"
 
 enum { S_FIELD, S_UNQUOTED, S_QUOTED, S_QUOTE, S_CR };
 

@@ -3,9 +3,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alliance/demo.h"
-#include "alliance/episode.h"
-#include "alliance/repair_record.h"
+#include "alliance/core/demo.h"
+#include "alliance/core/episode.h"
+#include "alliance/core/repair_record.h"
 
 /*
  * Why the shapes hold for every seed. Noise is bounded: a session-wide term

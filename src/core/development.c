@@ -3,7 +3,7 @@
  * and per strategy, and how soon the repair work was recorded. */
 #include <string.h>
 
-#include "alliance/development.h"
+#include "alliance/core/development.h"
 
 void development_init(struct al_development *d, int32_t from, int32_t to)
 {

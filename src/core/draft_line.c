@@ -1,5 +1,5 @@
 /* One-line values of a draft body: "\\" for a backslash, "\n" for a newline. */
-#include "alliance/draft_line.h"
+#include "alliance/core/draft_line.h"
 
 static void put(char *out, size_t cap, size_t at, char c)
 {

@@ -1,5 +1,5 @@
 /* Engagement figures as percentages (engagement.h). */
-#include "alliance/engagement.h"
+#include "alliance/core/engagement.h"
 
 static int pct(int part, int whole)
 {

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alliance/episode.h"
-#include "alliance/episode_open.h"
+#include "alliance/core/episode.h"
+#include "alliance/core/episode_open.h"
 
 #define EPS 1e-9
 #define REF_VALUES 3 /* a reference is the mean of up to 3 ratings */

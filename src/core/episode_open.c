@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alliance/episode_open.h"
+#include "alliance/core/episode_open.h"
 
 #define EPS 1e-9
 #define SLIDE_BASE_MAX 32

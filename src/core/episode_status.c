@@ -2,7 +2,7 @@
  * status"): which episodes are current, the status word, the risk order. */
 #include <stdint.h>
 
-#include "alliance/episode.h"
+#include "alliance/core/episode.h"
 
 const char *episode_kind_name(enum al_episode_kind k)
 {

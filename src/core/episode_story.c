@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/episode.h"
-#include "alliance/episode_open.h"
-#include "alliance/parse.h"
+#include "alliance/core/episode.h"
+#include "alliance/core/episode_open.h"
+#include "alliance/core/parse.h"
 
 #define NONE SIZE_MAX
 

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/error.h"
-#include "alliance/text.h"
+#include "alliance/core/error.h"
+#include "alliance/core/text.h"
 
 /* Messages may quote what a file or an argument held: a line break, a
  * terminal escape, a bidirectional override or a broken byte there must not

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 /* A text being written into a caller's buffer; cut, never overrun. */
 struct text {

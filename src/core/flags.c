@@ -2,7 +2,7 @@
  * needs, ask again. */
 #include <stdlib.h>
 
-#include "alliance/flags.h"
+#include "alliance/core/flags.h"
 
 bool flags_detect(struct al_flags *f, const struct al_course *c, const struct al_settings *s)
 {

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/import.h"
-#include "alliance/parse.h"
-#include "alliance/text.h"
-#include "alliance/vocab.h"
+#include "alliance/core/import.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/text.h"
+#include "alliance/core/vocab.h"
 
 const char *const import_columns[IMPORT_COLUMNS] = {
     "client",  "clinician", "date",       "session", "rater",  "dimension",     "value",

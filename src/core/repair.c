@@ -2,7 +2,7 @@
  * to where it was before, within the next few rated sessions? (SPEC §4) */
 #include <stdint.h>
 
-#include "alliance/rules.h"
+#include "alliance/core/rules.h"
 
 #define EPS 1e-9
 #define REPAIR_PRE_VALUES 3 /* p is the mean of up to 3 values before the rupture */

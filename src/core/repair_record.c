@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/repair_record.h"
+#include "alliance/core/repair_record.h"
 
 #define AS_VOCAB(name, word, about) {word, about},
 #define AS_WORD(name, word, about) word,

@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 #define EPS 1e-9           /* where doubles meet a threshold, exactly on it counts */
 #define EWMA_BASELINE 3    /* decline: the first 3 rated values set the start */

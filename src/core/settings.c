@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/settings_table.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/settings_table.h"
 
 #define FIELD(f) offsetof(struct al_settings, f)
 

@@ -1,7 +1,7 @@
 /* Sparklines: a value per cell as one of eight block heights (or ASCII ink). */
-#include "alliance/spark.h"
+#include "alliance/core/spark.h"
 
-#include "alliance/chart.h"
+#include "alliance/core/chart.h"
 
 #define SPARK_GAP_UTF8 0x00B7 /* · */
 

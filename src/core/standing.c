@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alliance/rules.h"
+#include "alliance/core/rules.h"
 
 bool flag_is_current(const struct al_course *c, const struct al_flag *f)
 {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/strmap.h"
+#include "alliance/core/strmap.h"
 
 void strmap_init(struct strmap *m)
 {

@@ -1,10 +1,10 @@
 /* A client's summary line from the course and its flags (summary.h). */
-#include "alliance/summary.h"
+#include "alliance/core/summary.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 
 #define GAP_DAYS_IN_WORDS 14 /* "12 days ago" below this, "3 weeks ago" from it */
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/text.h"
+#include "alliance/core/text.h"
 
 /* Length of the UTF-8 sequence at s (1..4) with its code point, or 0 when
  * it is not valid: no overlong forms, no surrogates, nothing past U+10FFFF. */

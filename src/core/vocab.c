@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/vocab.h"
+#include "alliance/core/vocab.h"
 
 const char *const al_modality_words[AL_MODALITY_WORDS] = {
     "", "cbt", "psychodynamic", "humanistic", "integrative", "other"};

@@ -3,9 +3,9 @@
  * exists but is someone else's reveals nothing the file does not. */
 #include <string.h>
 
-#include "alliance/access.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/db/access.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 
 /* Whether the client's clinician is supervised by who. */
 static enum al_status supervises(struct db *db, const struct access_who *who,

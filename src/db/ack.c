@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_ack.h"
+#include "alliance/db/ack.h"
 #include "internal.h"
 
 enum al_status db_ack_add(struct db *db, int64_t session_id, int64_t dimension_id,

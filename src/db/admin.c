@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/db_admin.h"
-#include "alliance/parse.h"
+#include "alliance/db/admin.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 static void remove_copy(const char *path)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/text.h"
+#include "alliance/core/text.h"
 #include "internal.h"
 
 enum al_status db_text_check(const char *what, const char *s, bool note, struct al_error *err)

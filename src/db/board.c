@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/db_board.h"
-#include "alliance/db_engagement.h"
-#include "alliance/db_session.h"
-#include "alliance/db_user.h"
+#include "alliance/core/analysis.h"
+#include "alliance/db/board.h"
+#include "alliance/db/engagement.h"
+#include "alliance/db/session.h"
+#include "alliance/db/user.h"
 #include "internal.h"
 
 struct gather {

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/db_ack.h"
-#include "alliance/db_board.h"
-#include "alliance/db_session.h"
+#include "alliance/core/analysis.h"
+#include "alliance/db/ack.h"
+#include "alliance/db/board.h"
+#include "alliance/db/session.h"
 #include "internal.h"
 
 struct acked {

@@ -2,7 +2,7 @@
  * covers, in risk order. */
 #include <stdlib.h>
 
-#include "alliance/db_caseload.h"
+#include "alliance/db/caseload.h"
 
 static enum al_status add_client(void *ctx, const struct db_status_row *r, struct al_error *err)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/db_admin.h"
+#include "alliance/db/admin.h"
 #include "internal.h"
 
 static enum al_status integrity(struct db *db, db_line_fn fn, void *ctx, long *problems,

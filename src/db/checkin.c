@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "checkin.h"
 #include "internal.h"
 

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "alliance/db_session.h"
+#include "alliance/db/session.h"
 
 enum { CHECKIN_TENSION, CHECKIN_TALKED, CHECKIN_MISUNDERSTOOD, CHECKIN_ANSWERS };
 

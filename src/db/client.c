@@ -1,10 +1,10 @@
 /* The client table: pseudonymous codes owned by a clinician. */
 #include <stdio.h>
 
-#include "alliance/db_admin.h"
-#include "alliance/db_client.h"
-#include "alliance/db_status.h"
-#include "alliance/parse.h"
+#include "alliance/db/admin.h"
+#include "alliance/db/client.h"
+#include "alliance/db/status.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 /* nsessions and last_date come from the session index (client_id, date, seq). */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_session.h"
-#include "alliance/parse.h"
+#include "alliance/db/session.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 /* The session columns both queries share, at a column offset; one row per

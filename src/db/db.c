@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alliance/db_ack.h"
+#include "alliance/db/ack.h"
 #include "internal.h"
 
 extern const char *const al_schema_sql[];

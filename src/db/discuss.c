@@ -2,7 +2,7 @@
  * acknowledgement of their episode has followed. */
 #include <stdio.h>
 
-#include "alliance/db_discuss.h"
+#include "alliance/db/discuss.h"
 #include "internal.h"
 
 /* One row per episode (client, opening session), its latest request. */

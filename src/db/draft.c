@@ -1,7 +1,7 @@
 /* The draft table: one unsaved session entry per client. */
 #include <stdio.h>
 
-#include "alliance/db_draft.h"
+#include "alliance/db/draft.h"
 #include "internal.h"
 
 enum al_status db_draft_save(struct db *db, int64_t client_id, int64_t session_id, const char *body,

@@ -1,8 +1,8 @@
 /* Engagement figures of one clinician over a period: two aggregate reads. */
 #include <string.h>
 
-#include "alliance/db_engagement.h"
-#include "alliance/parse.h"
+#include "alliance/db/engagement.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 static void bind_period(sqlite3_stmt *st, int32_t from, int32_t to)

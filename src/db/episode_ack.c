@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_ack.h"
-#include "alliance/db_session.h"
+#include "alliance/db/ack.h"
+#include "alliance/db/session.h"
 #include "internal.h"
 
 enum al_status db_episode_ack_add(struct db *db, int64_t session_id, int64_t user_id,

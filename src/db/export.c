@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/db_io.h"
-#include "alliance/parse.h"
+#include "alliance/db/io.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 /* The scan follows the indexes (client code, then the session's unique

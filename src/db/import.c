@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "import_internal.h"
 
 /* Grows *array (of size elements) to hold one more; false when out of memory. */

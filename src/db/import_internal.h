@@ -3,9 +3,9 @@
 #ifndef ALLIANCE_DB_IMPORT_INTERNAL_H
 #define ALLIANCE_DB_IMPORT_INTERNAL_H
 
-#include "alliance/db_io.h"
-#include "alliance/db_meta.h"
-#include "alliance/strmap.h"
+#include "alliance/db/io.h"
+#include "alliance/db/meta.h"
+#include "alliance/core/strmap.h"
 #include "internal.h"
 
 /* Ratings go in by multi-row INSERTs of this many: one statement per

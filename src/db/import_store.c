@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "import_internal.h"
 
 /* What the database holds for a session that a file's session merges with. */

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "alliance/db_status.h"
+#include "alliance/db/status.h"
 #include "import_internal.h"
 
 /* Stores the summary of the course being gathered, if any. */

@@ -5,8 +5,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "alliance/course.h"
-#include "alliance/db.h"
+#include "alliance/core/course.h"
+#include "alliance/db/db.h"
 
 #define DB_STMT_MAX 128
 

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/db_meta.h"
-#include "alliance/settings_table.h"
+#include "alliance/db/meta.h"
+#include "alliance/core/settings_table.h"
 #include "internal.h"
 
 enum al_status db_dims_load(struct db *db, struct db_dims *out, struct al_error *err)

@@ -1,7 +1,7 @@
 /* Adding a dimension and setting a detection threshold: audited, and a
  * new threshold touches every stored summary (db_status.h). */
-#include "alliance/db_meta.h"
-#include "alliance/db_status.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/status.h"
 #include "internal.h"
 
 /* The new dimension goes last; the CHECK on position keeps the table at

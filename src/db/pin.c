@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 #define PIN_PREFIX "$y$" /* yescrypt, Debian's default for passwords */

@@ -5,7 +5,7 @@
  * a successful TRUNCATE checkpoint clears, and `check` reports. */
 #include <stdio.h>
 
-#include "alliance/db_admin.h"
+#include "alliance/db/admin.h"
 #include "internal.h"
 
 /* *done: the log is empty now (or there is none: not WAL, :memory:). A

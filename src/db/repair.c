@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_repair.h"
+#include "alliance/db/repair.h"
 #include "internal.h"
 
 static enum al_status strategies_add(struct db *db, int64_t id, uint32_t set, struct al_error *err)

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_meta.h"
-#include "alliance/db_risk.h"
-#include "alliance/parse.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/risk.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 /* A row of db_status_row_read's columns, then the order's key: risk and

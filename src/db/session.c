@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/db_session.h"
-#include "alliance/db_status.h"
-#include "alliance/parse.h"
+#include "alliance/db/session.h"
+#include "alliance/db/status.h"
+#include "alliance/core/parse.h"
 #include "checkin.h"
 #include "internal.h"
 

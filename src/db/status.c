@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/analysis.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_session.h"
-#include "alliance/db_status.h"
-#include "alliance/parse.h"
+#include "alliance/core/analysis.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/session.h"
+#include "alliance/db/status.h"
+#include "alliance/core/parse.h"
 #include "internal.h"
 
 #define TREND_BYTES 8  /* a trend point: date (4 bytes big-endian), 4 values */

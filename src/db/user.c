@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/db_user.h"
+#include "alliance/db/user.h"
 #include "internal.h"
 
 #define USER_COLUMNS                                                                               \

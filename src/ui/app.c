@@ -2,8 +2,8 @@
  * the terminal, opens the user's home screen and runs the loop. */
 #include <stdio.h>
 
-#include "alliance/db_risk.h"
-#include "alliance/ui.h"
+#include "alliance/db/risk.h"
+#include "alliance/ui/ui.h"
 #include "core/ui.h"
 #include "screens.h"
 #include "widget/editor.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/episode.h"
+#include "alliance/core/episode.h"
 #include "gen.h"
 #include "score.h"
 

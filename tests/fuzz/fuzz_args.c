@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli.h"
+#include "alliance/cli/cli.h"
 
 #define MUST(cond) ((cond) ? (void)0 : __builtin_trap())
 #define ARGS_MAX 64

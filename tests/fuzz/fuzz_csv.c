@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/csv.h"
+#include "alliance/core/csv.h"
 
 #define MUST(cond) ((cond) ? (void)0 : __builtin_trap())
 

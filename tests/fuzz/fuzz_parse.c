@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 
 #define MUST(cond) ((cond) ? (void)0 : __builtin_trap())
 

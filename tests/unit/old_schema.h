@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "alliance/db.h"
+#include "alliance/db/db.h"
 
 extern const char *const al_schema_sql[];
 

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "alliance/db_client.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_user.h"
+#include "alliance/db/client.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/user.h"
 
 struct fx {
 	char dir[64], path[96];

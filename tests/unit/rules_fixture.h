@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 #define MAX_SESSIONS 64
 #define MAX_FLAGS 256

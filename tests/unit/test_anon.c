@@ -7,7 +7,7 @@
 
 #include <cmocka.h> /* after the headers it needs */
 
-#include "alliance/anon.h"
+#include "alliance/core/anon.h"
 
 static void test_pseudonyms(void **state)
 {

@@ -9,9 +9,9 @@
 
 #include <string.h>
 
-#include "alliance/analysis.h"
-#include "alliance/board.h"
-#include "alliance/parse.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/board.h"
+#include "alliance/core/parse.h"
 
 #define M AL_MISSING
 

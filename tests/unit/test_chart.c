@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/chart.h"
-#include "alliance/chart_marks.h"
-#include "alliance/parse.h"
+#include "alliance/core/chart.h"
+#include "alliance/core/chart_marks.h"
+#include "alliance/core/parse.h"
 
 #define MAX_SESSIONS 64
 #define M AL_MISSING

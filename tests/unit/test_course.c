@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/db_session.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/db/session.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 #include "practice_fixture.h"
 
 /* The shared practice plus a fourth dimension, goals. */

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/csv.h"
+#include "alliance/core/csv.h"
 
 /* One line per record: "LINE:[f1|f2|...]", or "LINE:error: WHY". */
 static void dump(struct csv_reader *r, enum csv_status st, char *out, size_t cap)

@@ -12,10 +12,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/analysis.h"
-#include "alliance/demo.h"
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/demo.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 #define TODAY 20600 /* 2026-05-26 */
 #define MAX_FLAGS 4096

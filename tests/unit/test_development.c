@@ -13,8 +13,8 @@
 #include <limits.h>
 #include <string.h>
 
-#include "alliance/development.h"
-#include "alliance/parse.h"
+#include "alliance/core/development.h"
+#include "alliance/core/parse.h"
 
 static const struct al_dim dims[] = {{"trust", "Trust", true},
                                      {"collaboration", "Collaboration", true},

@@ -12,9 +12,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/engagement.h"
-#include "alliance/summary.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/engagement.h"
+#include "alliance/core/summary.h"
 #include "rules_fixture.h"
 
 /* Attendance per session from letters: A attended, C cancelled, L late

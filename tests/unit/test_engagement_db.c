@@ -17,13 +17,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alliance/db_client.h"
-#include "alliance/db_engagement.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_session.h"
-#include "alliance/db_status.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/db/client.h"
+#include "alliance/db/engagement.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/session.h"
+#include "alliance/db/status.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 #include "old_schema.h"
 #include "practice_fixture.h"
 

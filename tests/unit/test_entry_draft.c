@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "../../src/ui/screen/entry_state.h"
 
 static void expect(const struct ui_text *t, const char *want)

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/episode.h"
-#include "alliance/episode_open.h"
-#include "alliance/parse.h"
+#include "alliance/core/episode.h"
+#include "alliance/core/episode_open.h"
+#include "alliance/core/parse.h"
 
 #define MAX_SESSIONS 64
 #define MAX_FLAGS 512

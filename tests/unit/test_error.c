@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "alliance/error.h"
+#include "alliance/core/error.h"
 
 static const char *fail_with(struct al_error *err, const char *quoted)
 {

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/import.h"
-#include "alliance/parse.h"
-#include "alliance/strmap.h"
+#include "alliance/core/import.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/strmap.h"
 
 static const struct al_dim dims[] = {
     {"trust", "Trust", true},

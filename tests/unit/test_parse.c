@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 
 static void test_dates(void **state)
 {

@@ -17,14 +17,14 @@
 #include <unistd.h>
 
 #include "../../src/db/internal.h"
-#include "alliance/db_client.h"
-#include "alliance/db_io.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_risk.h"
-#include "alliance/db_session.h"
-#include "alliance/db_status.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
+#include "alliance/db/client.h"
+#include "alliance/db/io.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/risk.h"
+#include "alliance/db/session.h"
+#include "alliance/db/status.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
 
 #define MONDAY 20458 /* 5 January 2026 */
 

@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "../../src/db/internal.h"
-#include "alliance/db_repair.h"
-#include "alliance/db_session.h"
+#include "alliance/db/repair.h"
+#include "alliance/db/session.h"
 #include "practice_fixture.h"
 
 static int setup(void **state)

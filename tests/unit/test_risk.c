@@ -15,9 +15,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/db_caseload.h"
-#include "alliance/db_risk.h"
-#include "alliance/db_session.h"
+#include "alliance/db/caseload.h"
+#include "alliance/db/risk.h"
+#include "alliance/db/session.h"
 #include "practice_fixture.h"
 
 #define MONDAY 20458 /* 5 January 2026 */

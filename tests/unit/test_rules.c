@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 #include "rules_fixture.h"
 

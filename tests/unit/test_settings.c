@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "alliance/settings_table.h"
+#include "alliance/core/settings_table.h"
 
 static void test_defaults(void **state)
 {

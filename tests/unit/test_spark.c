@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "alliance/spark.h"
+#include "alliance/core/spark.h"
 
 static void test_levels_utf8(void **state)
 {

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/rules.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
 
 #define NSESSIONS 16
 

@@ -14,12 +14,12 @@
 #include <unistd.h>
 
 #include "../../src/db/internal.h"
-#include "alliance/access.h"
-#include "alliance/db_admin.h"
-#include "alliance/db_client.h"
-#include "alliance/db_meta.h"
-#include "alliance/db_user.h"
-#include "alliance/settings_table.h"
+#include "alliance/db/access.h"
+#include "alliance/db/admin.h"
+#include "alliance/db/client.h"
+#include "alliance/db/meta.h"
+#include "alliance/db/user.h"
+#include "alliance/core/settings_table.h"
 
 struct fixture {
 	char dir[64];

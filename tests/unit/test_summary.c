@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "alliance/analysis.h"
-#include "alliance/summary.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/summary.h"
 
 #define MONDAY 20458 /* 5 January 2026 */
 

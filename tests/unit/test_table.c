@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/cli.h"
+#include "alliance/cli/cli.h"
 
 /* The table of rows x ncols cells at width, as one string (to free). */
 static char *table(int width, const struct out_col *cols, int ncols, const char *const *cells,

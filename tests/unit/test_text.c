@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alliance/text.h"
+#include "alliance/core/text.h"
 
 static const char *why_line(const char *s)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "alliance/text.h"
+#include "alliance/core/text.h"
 #include "ui.h"
 
 size_t ui_widen(const char *s, wchar_t *out, size_t cap)

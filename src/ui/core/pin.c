@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "alliance/db_user.h"
+#include "alliance/db/user.h"
 #include "ui.h"
 
 int64_t ui_clock_ms(void)

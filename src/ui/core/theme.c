@@ -4,7 +4,7 @@
  * dim, underline and reverse instead. */
 #include <stdlib.h>
 
-#include "alliance/rules.h"
+#include "alliance/core/rules.h"
 #include "ui.h"
 
 /* Okabe–Ito as 24-bit colour, the nearest xterm-256 colour and the nearest

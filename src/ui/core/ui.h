@@ -10,10 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "alliance/access.h"
-#include "alliance/course.h"
-#include "alliance/db.h"
-#include "alliance/db_meta.h"
+#include "alliance/db/access.h"
+#include "alliance/core/course.h"
+#include "alliance/db/db.h"
+#include "alliance/db/meta.h"
 #include "keys.h"
 #include "paint.h"
 #include "pin.h"
@@ -144,7 +144,7 @@ void ui_say_err(struct ui *ui);
 /* AL_OK, or AL_EINPUT with the reason in ui->err when the database is
  * open read-only (what: "new session"). */
 enum al_status ui_writable(struct ui *ui, const char *what);
-/* Who is asking, for the access checks (alliance/access.h). */
+/* Who is asking, for the access checks (alliance/db/access.h). */
 struct access_who ui_who(const struct ui *ui, const char *what);
 
 /* keys.c: the global keys, dispatch, the status line and the help. */

@@ -3,8 +3,8 @@
  * client, the same way as `session add CODE --date TODAY --attendance W`. */
 #include <stdio.h>
 
-#include "alliance/db_session.h"
-#include "alliance/parse.h"
+#include "alliance/db/session.h"
+#include "alliance/core/parse.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/analysis.h"
-#include "alliance/db_ack.h"
-#include "alliance/db_session.h"
-#include "alliance/text.h"
+#include "alliance/core/analysis.h"
+#include "alliance/db/ack.h"
+#include "alliance/db/session.h"
+#include "alliance/core/text.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/db_board.h"
-#include "alliance/db_risk.h"
-#include "alliance/parse.h"
-#include "alliance/spark.h"
+#include "alliance/db/board.h"
+#include "alliance/db/risk.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/spark.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/discuss.h"

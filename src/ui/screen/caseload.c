@@ -7,11 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "alliance/db_risk.h"
-#include "alliance/db_user.h"
-#include "alliance/parse.h"
-#include "alliance/rules.h"
-#include "alliance/spark.h"
+#include "alliance/db/risk.h"
+#include "alliance/db/user.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/rules.h"
+#include "alliance/core/spark.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/list.h"

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/chart_marks.h"
-#include "alliance/db_repair.h"
-#include "alliance/parse.h"
-#include "alliance/summary.h"
-#include "alliance/text.h"
+#include "alliance/core/chart_marks.h"
+#include "alliance/db/repair.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/summary.h"
+#include "alliance/core/text.h"
 #include "../screens.h"
 #include "../widget/chart.h"
 #include "client_state.h"

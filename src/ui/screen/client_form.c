@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/db_client.h"
-#include "alliance/parse.h"
-#include "alliance/vocab.h"
+#include "alliance/db/client.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/vocab.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"

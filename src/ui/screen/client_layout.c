@@ -1,6 +1,6 @@
 /* Where the client screen's parts go: the chart, the selected session,
  * the list of episodes (for client.c and client_episodes.c). */
-#include "alliance/chart.h"
+#include "alliance/core/chart.h"
 #include "client_state.h"
 
 /* The selected session's rows: its ratings (the clinician's on a row of

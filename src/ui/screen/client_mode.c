@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "../screens.h"
 #include "client_mode_state.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/draft_line.h"
-#include "alliance/parse.h"
+#include "alliance/core/draft_line.h"
+#include "alliance/core/parse.h"
 #include "client_mode_state.h"
 
 #define CM_BODY_MAX ((size_t)AL_DRAFT_MAX * 4 + 1)

@@ -3,7 +3,7 @@
  * or any other client is ever painted. */
 #include <stdio.h>
 
-#include "alliance/checkin_words.h"
+#include "alliance/core/checkin_words.h"
 #include "../widget/big.h"
 #include "client_mode_state.h"
 

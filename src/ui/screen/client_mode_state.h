@@ -3,8 +3,8 @@
 #ifndef ALLIANCE_UI_CLIENT_MODE_H
 #define ALLIANCE_UI_CLIENT_MODE_H
 
-#include "alliance/db_client.h"
-#include "alliance/db_draft.h"
+#include "alliance/db/client.h"
+#include "alliance/db/draft.h"
 #include "../core/ui.h"
 #include "../widget/text.h"
 

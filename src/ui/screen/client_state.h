@@ -3,13 +3,13 @@
 #ifndef ALLIANCE_UI_CLIENT_H
 #define ALLIANCE_UI_CLIENT_H
 
-#include "alliance/analysis.h"
-#include "alliance/chart.h"
-#include "alliance/db_ack.h"
-#include "alliance/db_client.h"
-#include "alliance/db_session.h"
-#include "alliance/episode.h"
-#include "alliance/repair_record.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/chart.h"
+#include "alliance/db/ack.h"
+#include "alliance/db/client.h"
+#include "alliance/db/session.h"
+#include "alliance/core/episode.h"
+#include "alliance/core/repair_record.h"
 #include "../core/ui.h"
 #include "../widget/list.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
-#include "alliance/vocab.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/vocab.h"
 #include "../widget/editor.h"
 #include "../screens.h"
 #include "entry_state.h"

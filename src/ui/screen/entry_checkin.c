@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/draft_line.h"
+#include "alliance/core/draft_line.h"
 #include "entry_state.h"
 
 /* Choice 0 is no answer; then the values. */

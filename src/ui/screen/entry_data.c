@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/parse.h"
+#include "alliance/core/parse.h"
 #include "entry_state.h"
 
 static int find_session(const struct db_course *c, int64_t id)

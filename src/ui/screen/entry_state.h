@@ -3,9 +3,9 @@
 #ifndef ALLIANCE_UI_ENTRY_H
 #define ALLIANCE_UI_ENTRY_H
 
-#include "alliance/db_client.h"
-#include "alliance/db_draft.h"
-#include "alliance/db_session.h"
+#include "alliance/db/client.h"
+#include "alliance/db/draft.h"
+#include "alliance/db/session.h"
 #include "../core/ui.h"
 #include "../widget/form.h"
 

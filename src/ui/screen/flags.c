@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "alliance/analysis.h"
-#include "alliance/chart_marks.h"
-#include "alliance/db_ack.h"
-#include "alliance/db_client.h"
-#include "alliance/db_session.h"
-#include "alliance/parse.h"
-#include "alliance/summary.h"
+#include "alliance/core/analysis.h"
+#include "alliance/core/chart_marks.h"
+#include "alliance/db/ack.h"
+#include "alliance/db/client.h"
+#include "alliance/db/session.h"
+#include "alliance/core/parse.h"
+#include "alliance/core/summary.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/list.h"

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alliance/analysis.h"
-#include "alliance/db_repair.h"
-#include "alliance/db_session.h"
-#include "alliance/parse.h"
+#include "alliance/core/analysis.h"
+#include "alliance/db/repair.h"
+#include "alliance/db/session.h"
+#include "alliance/core/parse.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"

@@ -1,6 +1,6 @@
-/* Paints a core chart layout (alliance/chart.h) with the theme: the layout
+/* Paints a core chart layout (alliance/core/chart.h) with the theme: the layout
  * decides every glyph, this only picks the attributes of each role. */
-#include "alliance/chart.h"
+#include "alliance/core/chart.h"
 #include "chart.h"
 
 static attr_t cell_attr(const struct ui *ui, const struct chart_cell *c)

@@ -1,4 +1,4 @@
-/* Paints a core chart layout (alliance/chart.h) with the theme's colours. */
+/* Paints a core chart layout (alliance/core/chart.h) with the theme's colours. */
 #ifndef ALLIANCE_UI_CHART_H
 #define ALLIANCE_UI_CHART_H
 

@@ -4,7 +4,7 @@
 #ifndef ALLIANCE_UI_DISCUSS_H
 #define ALLIANCE_UI_DISCUSS_H
 
-#include "alliance/db_discuss.h"
+#include "alliance/db/discuss.h"
 #include "../core/ui.h"
 
 #define UI_DISCUSS_SHOWN 3 /* episodes listed; "+N more" says the rest */

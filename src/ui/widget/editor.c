@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alliance/db_session.h"
-#include "alliance/text.h"
+#include "alliance/db/session.h"
+#include "alliance/core/text.h"
 #include "editor.h"
 
 #define NOTE_BYTES (AL_NOTE_MAX * 4 + 1)

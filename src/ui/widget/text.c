@@ -5,7 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "alliance/text.h"
+#include "alliance/core/text.h"
 #include "text.h"
 
 bool ui_text_init(struct ui_text *t, size_t cap, bool multiline)

@@ -1,7 +1,7 @@
 /* The "why" panel under the caseload and the board: the selected client's
  * status and, in plain words, the current flag that weighs most. The words
  * come from the summary the database keeps, so drawing runs no detection. */
-#include "alliance/rules.h"
+#include "alliance/core/rules.h"
 #include "why.h"
 
 int ui_why_rows(int rows, int list_min)
