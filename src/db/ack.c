@@ -44,11 +44,17 @@ static int dim_index(const struct db_dims *dims, int64_t id)
 	return -2;
 }
 
+struct ack_rows {
+	struct db_acks *acks;
+	const struct db_dims *dims;
+};
+
 /* Appends the row at st; a row naming what this binary does not know
  * (a rule or dimension of a newer schema) is left out. */
-static enum al_status ack_read(struct db_acks *acks, const struct db_dims *dims, sqlite3_stmt *st,
-                               struct al_error *err)
+static enum al_status ack_read_row(void *ctx, sqlite3_stmt *st, struct al_error *err)
 {
+	struct db_acks *acks = ((struct ack_rows *)ctx)->acks;
+	const struct db_dims *dims = ((struct ack_rows *)ctx)->dims;
 	struct al_ack a = {.id = sqlite3_column_int64(st, 0),
 	                   .session_id = sqlite3_column_int64(st, 1),
 	                   .dim = dim_index(dims, sqlite3_column_int64(st, 2))};
@@ -79,18 +85,9 @@ enum al_status db_acks_load(struct db *db, const struct db_dims *dims, int64_t c
 	    "WHERE :client = 0 OR a.session_id IN "
 	    "(SELECT id FROM session WHERE client_id = :client) "
 	    "ORDER BY a.session_id, a.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum al_status s = AL_OK;
-	int rc;
 	*out = (struct db_acks){0};
-	if (!st)
-		return err->status;
-	db_bind_int(st, ":client", client_id);
-	while (!s && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		s = ack_read(out, dims, st, err);
-	if (!s && rc != SQLITE_DONE)
-		s = err->status;
-	sqlite3_reset(st);
+	enum al_status s =
+	    db_client_rows(db, sql, client_id, ack_read_row, &(struct ack_rows){out, dims}, err);
 	if (s)
 		db_acks_free(out);
 	return s;

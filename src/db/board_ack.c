@@ -76,27 +76,11 @@ static enum al_status acked_clients(struct db *db, int64_t **ids, size_t *n, str
 	                          "JOIN session s ON s.id = a.session_id "
 	                          "JOIN client c ON c.id = s.client_id ORDER BY c.id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-	*ids = NULL;
-	*n = 0;
 	if (!st)
 		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(*ids, cap * sizeof *p);
-			if (!p) {
-				sqlite3_reset(st);
-				return al_fail(err, AL_EIO, "board: out of memory");
-			}
-			*ids = p;
-		}
-		int64_t id = sqlite3_column_int64(st, 0);
-		(*ids)[(*n)++] = sqlite3_column_int(st, 1) ? -id : id; /* archived: negative */
-	}
+	enum al_status s = db_client_ids(db, st, ids, n, err);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? AL_OK : err->status;
+	return s;
 }
 
 enum al_status db_board_acks_load(struct db *db, const struct db_dims *dims,

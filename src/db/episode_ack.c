@@ -32,8 +32,9 @@ enum al_status db_episode_ack_add(struct db *db, int64_t session_id, int64_t use
 	return db_audit(db, "acknowledge", "session", session_id, -1, err);
 }
 
-static enum al_status ack_read(struct db_episode_acks *acks, sqlite3_stmt *st, struct al_error *err)
+static enum al_status ack_read(void *ctx, sqlite3_stmt *st, struct al_error *err)
 {
+	struct db_episode_acks *acks = ctx;
 	struct al_episode_ack a = {.id = sqlite3_column_int64(st, 0),
 	                           .session_id = sqlite3_column_int64(st, 1)};
 	snprintf(a.user, sizeof a.user, "%s", db_col_text(st, 2));
@@ -61,18 +62,8 @@ enum al_status db_episode_acks_load(struct db *db, int64_t client_id, struct db_
 	    "WHERE :client = 0 OR a.session_id IN "
 	    "(SELECT id FROM session WHERE client_id = :client) "
 	    "ORDER BY a.session_id, a.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum al_status s = AL_OK;
-	int rc;
 	*out = (struct db_episode_acks){0};
-	if (!st)
-		return err->status;
-	db_bind_int(st, ":client", client_id);
-	while (!s && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		s = ack_read(out, st, err);
-	if (!s && rc != SQLITE_DONE)
-		s = err->status;
-	sqlite3_reset(st);
+	enum al_status s = db_client_rows(db, sql, client_id, ack_read, out, err);
 	if (s)
 		db_episode_acks_free(out);
 	return s;
@@ -217,27 +208,11 @@ static enum al_status clients_listed(struct db *db, int64_t **ids, size_t *n, st
 	    "JOIN session s ON s.id = a.session_id JOIN client c ON c.id = s.client_id "
 	    "ORDER BY c.id";
 	sqlite3_stmt *st = once(db, sql, err);
-	size_t cap = 0;
-	int rc;
-	*ids = NULL;
-	*n = 0;
 	if (!st)
 		return err->status;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(*ids, cap * sizeof *p);
-			if (!p) {
-				sqlite3_finalize(st);
-				return al_fail(err, AL_EIO, "out of memory");
-			}
-			*ids = p;
-		}
-		int64_t id = sqlite3_column_int64(st, 0);
-		(*ids)[(*n)++] = sqlite3_column_int(st, 1) ? -id : id;
-	}
+	enum al_status s = db_client_ids(db, st, ids, n, err);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? AL_OK : err->status;
+	return s;
 }
 
 static enum al_status has_list(struct db *db, bool *yes, struct al_error *err)

@@ -49,6 +49,15 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
 
 /* Steps st: SQLITE_ROW or SQLITE_DONE, or -1 with err set from the error. */
 int db_step(struct db *db, sqlite3_stmt *st, struct al_error *err);
+/* Runs sql with :client bound to client_id (0: every client), calling row
+ * on each row until one fails. */
+/* Steps st, whose rows are (client id, archived), into ids (malloc'd; an
+ * archived client's id negative). The caller resets or finalizes st. */
+enum al_status db_client_ids(struct db *db, sqlite3_stmt *st, int64_t **ids, size_t *n,
+                             struct al_error *err);
+typedef enum al_status db_row_fn(void *ctx, sqlite3_stmt *st, struct al_error *err);
+enum al_status db_client_rows(struct db *db, const char *sql, int64_t client_id, db_row_fn *row,
+                              void *ctx, struct al_error *err);
 /* Runs st to completion (for writes). */
 enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err);
 

@@ -88,8 +88,9 @@ static enum al_status grow(struct db_repairs *rs, struct al_error *err)
 
 /* One row per strategy: a new record when the id changes. A domain or
  * strategy word this binary does not know (a newer schema) is skipped. */
-static enum al_status repair_row(struct db_repairs *rs, sqlite3_stmt *st, struct al_error *err)
+static enum al_status repair_row(void *ctx, sqlite3_stmt *st, struct al_error *err)
 {
+	struct db_repairs *rs = ctx;
 	int64_t id = sqlite3_column_int64(st, 0);
 	enum al_strategy s;
 	if (rs->n == 0 || rs->r[rs->n - 1].id != id) {
@@ -123,18 +124,8 @@ enum al_status db_repairs_load(struct db *db, int64_t client_id, struct db_repai
 	    "JOIN repair_strategy s ON s.repair_id = r.id "
 	    "LEFT JOIN repair_note n ON n.repair_id = r.id "
 	    "WHERE :client = 0 OR r.client_id = :client ORDER BY r.client_id, r.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum al_status s = AL_OK;
-	int rc;
 	*out = (struct db_repairs){0};
-	if (!st)
-		return err->status;
-	db_bind_int(st, ":client", client_id);
-	while (!s && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		s = repair_row(out, st, err);
-	if (!s && rc != SQLITE_DONE)
-		s = err->status;
-	sqlite3_reset(st);
+	enum al_status s = db_client_rows(db, sql, client_id, repair_row, out, err);
 	if (s)
 		db_repairs_free(out);
 	return s;

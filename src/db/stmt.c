@@ -2,6 +2,7 @@
  * and the mapping of SQLite errors to our statuses. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -69,6 +70,44 @@ enum al_status db_run(struct db *db, sqlite3_stmt *st, struct al_error *err)
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW)
 		;
 	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? AL_OK : err->status;
+}
+
+enum al_status db_client_rows(struct db *db, const char *sql, int64_t client_id, db_row_fn *row,
+                              void *ctx, struct al_error *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	enum al_status s = AL_OK;
+	int rc = SQLITE_DONE;
+	if (!st)
+		return err->status;
+	db_bind_int(st, ":client", client_id);
+	while (!s && (rc = db_step(db, st, err)) == SQLITE_ROW)
+		s = row(ctx, st, err);
+	if (!s && rc != SQLITE_DONE)
+		s = err->status;
+	sqlite3_reset(st);
+	return s;
+}
+
+enum al_status db_client_ids(struct db *db, sqlite3_stmt *st, int64_t **ids, size_t *n,
+                             struct al_error *err)
+{
+	size_t cap = 0;
+	int rc;
+	*ids = NULL;
+	*n = 0;
+	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			int64_t *p = realloc(*ids, cap * sizeof *p);
+			if (!p)
+				return al_fail(err, AL_EIO, "out of memory");
+			*ids = p;
+		}
+		int64_t id = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = sqlite3_column_int(st, 1) ? -id : id;
+	}
 	return rc == SQLITE_DONE ? AL_OK : err->status;
 }
 
