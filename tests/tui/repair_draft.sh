@@ -103,3 +103,41 @@ tui_stop
 al --user bob client delete K-1 --purge
 check "the purge" 0 "K-1: purged with its 7 sessions"
 [ "$(drafts)" = 0 ] && ok "a purge removes the draft" || not_ok "a purge removes the draft"
+
+# A draft typed for one episode, offered by r on another of the client's
+# episodes: restoring it goes back to the draft's own episode.
+al client add K-2
+day=1
+for v in 9 9 9 9 3 9 9 9 9 9 9 9 3 9 9; do
+	al session add K-2 --date "2024-05-$(printf %02d $day)" --trust $v --collaboration 10 --empathy 10
+	day=$((day + 1))
+done
+al episodes K-2 --format csv --all
+check_grep "the fixture: an episode opened at session 5" '^K-2,5,' "$T/out"
+check_grep "and another at session 13" '^K-2,13,' "$T/out"
+sqlite3 "$DB" "INSERT INTO repair_draft (client_id, opened_id, user_id, updated, body)
+	SELECT c.id, s.id, c.clinician_id, '2024-06-01T09:30:00Z',
+	       'domain=tasks' || char(10) || 'strategies=validate' || char(10) || 'session=6' ||
+	       char(10) || 'note=' || char(10) || 'about the first one'
+	FROM client c JOIN session s ON s.client_id = c.id WHERE c.code = 'K-2' AND s.date = '2024-05-05'"
+[ "$(drafts)" = 1 ] && ok "a draft for the first episode" || not_ok "a draft for the first episode" "$(drafts)"
+tui_start
+tui_wait "Caseload of alice"
+tui_keys Enter
+tui_wait "K-2"
+tui_keys r
+check_screen "r on the latest episode offers the other episode's draft" \
+	"An unsaved entry from 2024-06-01 09:30 UTC was kept"
+check_grep "the form is on the latest episode" 'the episode opened at session 13' "$T/screen"
+tui_keys y
+check_screen "y goes back to the draft's episode" \
+	"Repair for K-2: the episode opened at session 5 (2024-05-05)"
+check_grep "with its text" 'about the first one' "$T/screen"
+check_grep "and its domain" 'Domain +‹ tasks ›' "$T/screen"
+tui_keys C-s
+check_screen "Ctrl-S records it there" "K-2: repair recorded for the episode opened at session 5."
+al repairs K-2 --format csv
+check "on the draft's episode, as chosen" 0 "client,opened,session,domain,strategy
+K-2,5,6,tasks,validate"
+[ "$(drafts)" = 0 ] && ok "and the draft is gone" || not_ok "and the draft is gone"
+tui_stop
