@@ -1,9 +1,10 @@
 #!/bin/sh
-# client delete --purge: the client, its sessions, ratings, notes, drafts and
-# acknowledgements go, and no byte of them is left in the database file, the
-# -wal file, free pages or a backup made afterwards.
+# client delete --purge: the client, its sessions, ratings, notes, drafts (the
+# entry's and the repair form's) and acknowledgements go, and no byte of them
+# is left in the database file, the -wal file, free pages or a backup made
+# afterwards.
 . "$(dirname "$0")/../lib.sh"
-MARK=Wombatsecret # in the purged client's notes, goal, context, draft, ack
+MARK=Wombatsecret # in the purged client's notes, goal, context, drafts, ack
 CODE=Purge-7731   # the purged client's code
 
 setup() { # runs a command that must work
@@ -51,6 +52,10 @@ printf 'file note %s\nsecond line\n' "$MARK" > "$T/note.txt"
 setup --user bob session add "$CODE" --date 2024-02-10 --trust 4 --note-file "$T/note.txt"
 sqlite3 "$DB" "INSERT INTO draft (client_id, updated, body)
 	SELECT id, '2024-02-11T10:00:00Z', 'draft $MARK' FROM client WHERE code = '$CODE';
+	INSERT INTO repair_draft (client_id, opened_id, user_id, updated, body)
+	SELECT c.id, max(s.id), (SELECT id FROM user WHERE name = 'bob'), '2024-02-11T10:00:00Z',
+	       'domain=bond' || char(10) || 'note=' || char(10) || 'repair draft $MARK'
+	FROM client c JOIN session s ON s.client_id = c.id WHERE c.code = '$CODE';
 	INSERT INTO ack (session_id, rule, user_id, time, comment)
 	SELECT s.id, 'low', 2, '2024-02-11T10:00:00Z', 'ack $MARK' FROM session s
 	JOIN client c ON c.id = s.client_id WHERE c.code = '$CODE' LIMIT 1;"
@@ -98,11 +103,11 @@ setup backup "$T/after.db"
 found_nowhere "a backup made after the purge holds nothing" "$MARK" "$T/after.db"
 found_nowhere "a backup made after the purge holds no code" "$CODE" "$T/after.db"
 
-for t in client session rating note draft ack; do
+for t in client session rating note draft repair_draft ack; do
 	printf '%s=%s ' $t "$(sqlite3 "$DB" "SELECT count(*) FROM $t")"
 done > "$T/counts"
 echo >> "$T/counts"
-echo "client=1 session=10 rating=10 note=9 draft=0 ack=0 " > "$T/want"
+echo "client=1 session=10 rating=10 note=9 draft=0 repair_draft=0 ack=0 " > "$T/want"
 same_file "only the other client's rows are left" "$T/want" "$T/counts"
 al --user bob session list K-2 --format csv
 head -n 10 "$T/out" > "$T/k2.after"

@@ -227,9 +227,7 @@ static void entry_tick(struct ui *ui, void *st)
 static void draw_question(const struct ui *ui, const struct entry *e)
 {
 	if (e->ask == ASK_DRAFT)
-		ui_putf(1, 1, COLS - 2, ui_attr(ui, UI_R_NOTICE) | A_BOLD,
-		        "An unsaved entry from %.10s %.5s UTC was kept. Restore it? (y/n)",
-		        e->draft.updated, e->draft.updated + 11);
+		form_draw_draft_offer(ui, 1, e->draft.updated);
 	else if (e->ask == ASK_DISCARD)
 		ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_ERROR),
 		       "Discard what you typed? (y discards, n keeps editing)");

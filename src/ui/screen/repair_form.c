@@ -1,22 +1,29 @@
 /* Recording a repair (r on an episode): the likely domain, the strategies
  * used as checkboxes (each with its one-line description), the session
  * (the client's last by default) and an optional note; the same rules as
- * `alliance repair`. No draft: the draft table keeps one per client, the
- * session entry's. */
+ * `alliance repair`. A draft is kept in the database while typing (the
+ * repair_draft table, apart from the session entry's) and offered back by
+ * the next r on the client, to the user who typed it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alliance/core/analysis.h"
+#include "alliance/db/client.h"
+#include "alliance/db/draft.h"
 #include "alliance/db/repair.h"
 #include "alliance/db/session.h"
 #include "alliance/core/parse.h"
+#include "alliance/core/repair_draft.h"
 #include "../core/ui.h"
 #include "../screens.h"
 #include "../widget/form.h"
 
 #define RF_SESSION_MAX 7 /* a session number, and a little more to say why it is wrong */
 #define RF_NOTE_BYTES (AL_REPAIR_NOTE_MAX * 4 + 1)
+#define RF_DRAFT_BYTES (AL_DRAFT_MAX * 4 + 1)
+
+enum rf_ask { RF_ASK_NONE, RF_ASK_DRAFT, RF_ASK_DISCARD };
 
 enum { F_DOMAIN, F_STRATEGY, F_SESSION = F_STRATEGY + AL_STRATEGY_COUNT, F_NOTE, F_COUNT };
 
@@ -31,7 +38,9 @@ struct repair_form {
 	int domain;
 	int strategy[AL_STRATEGY_COUNT];
 	struct ui_text session, note;
-	bool asking; /* Esc after typing: discard it? */
+	enum rf_ask ask;       /* restore the draft? discard what was typed? */
+	struct db_draft draft; /* the draft offered back */
+	char *draft_body;
 };
 
 /* The client's course and episodes, read again, and the episode that
@@ -95,14 +104,30 @@ static uint32_t strategies(const struct repair_form *rf)
 	return set;
 }
 
-/* In the write transaction: who may, the episode still there, the row. */
-static enum al_status store(struct ui *ui, struct repair_form *rf, const char *note)
+/* The form holds its client's id since it opened; ids are never reused,
+ * so right before writing (the record, a draft) it checks that the id
+ * still names the same client and that the user may still write there. */
+static enum al_status still_same(struct ui *ui, const struct repair_form *rf)
 {
 	struct access_who who = ui_who(ui, "repair");
 	struct al_client now;
+	bool same;
+	enum al_status st = db_client_same(ui->db, &rf->client, &same, ui->err);
+	if (st)
+		return st;
+	if (!same)
+		return al_fail(ui->err, AL_EINPUT,
+		               "%s: this client was deleted in another window %s your text is kept",
+		               rf->client.code, ui->ascii ? "-" : "\u2014");
+	return access_client(ui->db, &who, rf->client.code, ACCESS_WRITE, &now, ui->err);
+}
+
+/* In the write transaction: who may, the episode still there, the row;
+ * the draft goes with it. */
+static enum al_status store(struct ui *ui, struct repair_form *rf, const char *note)
+{
 	int64_t id;
-	enum al_status st =
-	    access_client(ui->db, &who, rf->client.code, ACCESS_WRITE, &now, ui->err);
+	enum al_status st = still_same(ui, rf);
 	if (st || (st = find_episode(ui, rf, rf->opened_id)))
 		return st;
 	size_t at = session_index(rf);
@@ -116,7 +141,9 @@ static enum al_status store(struct ui *ui, struct repair_form *rf, const char *n
 	                          .domain = (enum al_domain)rf->domain,
 	                          .strategies = strategies(rf),
 	                          .note = note};
-	return db_repair_add(ui->db, &in, &id, ui->err);
+	if ((st = db_repair_add(ui->db, &in, &id, ui->err)))
+		return st;
+	return db_repair_draft_delete(ui->db, rf->client.id, ui->err);
 }
 
 static enum ui_action rf_save(struct ui *ui, void *st)
@@ -166,7 +193,7 @@ static enum ui_action rf_cancel(struct ui *ui, void *st)
 	(void)ui;
 	if (!rf->form.edited)
 		return UI_BACK;
-	rf->asking = true;
+	rf->ask = RF_ASK_DISCARD;
 	return UI_DONE;
 }
 
@@ -181,27 +208,111 @@ static const struct ui_key repair_form_keys[] = {
                "cancel (asks if something was typed; q outside text fields)"),
 };
 
+/* ---- the draft ---- */
+
+static void show_domain(struct repair_form *rf)
+{
+	rf->form.field[F_DOMAIN].hint = repair_domains[rf->domain].about;
+}
+
+/* The form as a draft body (NULL: out of memory). */
+static char *draft_encode(const struct repair_form *rf)
+{
+	struct repair_draft d = {.domain = (enum al_domain)rf->domain,
+	                         .strategies = strategies(rf)};
+	char *note = malloc(RF_NOTE_BYTES), *body = malloc(RF_DRAFT_BYTES);
+	if (note && body) {
+		ui_text_get(&rf->session, d.session, sizeof d.session);
+		ui_text_get(&rf->note, note, RF_NOTE_BYTES);
+		repair_draft_encode(&d, note, body, RF_DRAFT_BYTES);
+		explicit_bzero(note, RF_NOTE_BYTES);
+	} else {
+		free(body);
+		body = NULL;
+	}
+	free(note);
+	return body;
+}
+
+static void draft_free(char *body)
+{
+	if (body)
+		explicit_bzero(body, strlen(body));
+	free(body);
+}
+
+/* The draft back into the form, on its own episode when that is not the
+ * one r was pressed on (and onto this one when that is gone). */
+static void draft_restore(struct ui *ui, struct repair_form *rf)
+{
+	struct repair_draft d;
+	const char *note = repair_draft_decode(rf->draft_body, &d);
+	int64_t here = rf->opened_id, there = rf->draft.session_id;
+	if (there && there != here && find_episode(ui, rf, there)) {
+		if (ui->err->status != AL_EINPUT || find_episode(ui, rf, here)) {
+			ui_say_err(ui); /* the draft stays, to be offered again */
+			return;
+		}
+		ui_say(ui, false, "The draft's episode is gone: its text is on this one");
+	}
+	rf->domain = (int)d.domain;
+	for (int s = 0; s < AL_STRATEGY_COUNT; s++)
+		rf->strategy[s] = (int)(d.strategies >> s & 1);
+	ui_text_set(&rf->session, d.session);
+	ui_text_set(&rf->note, note);
+	show_domain(rf);
+	rf->form.edited = true;
+}
+
+/* After a typing pause: the draft, so that a crash loses nothing. */
+static void rf_tick(struct ui *ui, void *st)
+{
+	struct repair_form *rf = st;
+	if (!rf->form.changed || rf->ask != RF_ASK_NONE)
+		return;
+	char *body = draft_encode(rf);
+	if (!body || still_same(ui, rf) ||
+	    db_repair_draft_save(ui->db, rf->client.id, rf->opened_id, body, ui->err))
+		ui_say(ui, true, "draft not kept: %s", body ? ui->err->msg : "out of memory");
+	draft_free(body);
+	rf->form.changed = false;
+}
+
+/* The questions: restore the draft? discard what was typed? */
+static enum ui_action answer(struct ui *ui, struct repair_form *rf, int key)
+{
+	bool yes = key == 'y' || key == 'Y', no = key == 'n' || key == 'N' || key == UI_ESC;
+	if (!yes && !no)
+		return UI_DONE;
+	enum rf_ask ask = rf->ask;
+	rf->ask = RF_ASK_NONE;
+	if (ask == RF_ASK_DRAFT && yes)
+		draft_restore(ui, rf);
+	if (ask == RF_ASK_DISCARD && yes) {
+		if (db_repair_draft_delete(ui->db, rf->client.id, ui->err))
+			ui_say(ui, true, "draft not discarded: %s; the next r offers it again",
+			       ui->err->msg);
+		return UI_BACK;
+	}
+	return UI_DONE;
+}
+
 static enum ui_action rf_input(struct ui *ui, void *st, int key)
 {
 	struct repair_form *rf = st;
-	if (rf->asking) {
-		if (key == 'y' || key == 'Y')
-			return UI_BACK;
-		if (key == 'n' || key == 'N' || key == UI_ESC)
-			rf->asking = false;
-		return UI_DONE;
-	}
+	if (rf->ask != RF_ASK_NONE)
+		return answer(ui, rf, key);
 	if (key == UI_TAB || key == UI_FN(KEY_BTAB))
 		return UI_PASS;
 	enum ui_action a = form_key(ui, &rf->form, key);
-	rf->form.field[F_DOMAIN].hint = repair_domains[rf->domain].about;
+	show_domain(rf);
 	return a;
 }
 
 static bool rf_typing(const void *st)
 {
 	const struct repair_form *rf = st;
-	return !rf->asking && form_typing(&rf->form);
+	return rf->ask == RF_ASK_NONE && form_typing(&rf->form);
 }
 
 static void rf_draw(const struct ui *ui, const void *st, struct ui_frame *f)
@@ -213,11 +324,13 @@ static void rf_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	ui_putf(0, 1, COLS - 2, ui_attr(ui, UI_R_TITLE),
 	        "Repair for %s: the episode opened at session %d (%s)", rf->client.code, o->seq,
 	        date);
-	if (rf->asking)
+	if (rf->ask == RF_ASK_DRAFT)
+		form_draw_draft_offer(ui, 1, rf->draft.updated);
+	else if (rf->ask == RF_ASK_DISCARD)
 		ui_put(1, 1, COLS - 2, ui_attr(ui, UI_R_ERROR),
 		       "Discard what you typed? (y discards, n keeps editing)");
 	form_draw(ui, &rf->form, 2, f->rows - 2, f);
-	if (rf->asking)
+	if (rf->ask != RF_ASK_NONE)
 		f->cursor = false;
 }
 
@@ -227,6 +340,7 @@ static void rf_leave(struct ui *ui, void *st)
 	(void)ui;
 	ui_text_free(&rf->session);
 	ui_text_free(&rf->note);
+	draft_free(rf->draft_body);
 	db_course_free(&rf->course);
 	analysis_free(&rf->an);
 }
@@ -263,6 +377,7 @@ static enum al_status rf_enter(struct ui *ui, void *st, const void *args)
 	struct repair_form *rf = st;
 	const struct ui_client_args *a = args;
 	struct access_who who = ui_who(ui, "repair");
+	bool found;
 	enum al_status rc = ui_writable(ui, "repair");
 	if (rc)
 		return rc;
@@ -274,11 +389,16 @@ static enum al_status rf_enter(struct ui *ui, void *st, const void *args)
 		return rc;
 	rf->dims = ui->dims;
 	if (!ui_text_init(&rf->session, RF_SESSION_MAX, false) ||
-	    !ui_text_init(&rf->note, AL_REPAIR_NOTE_MAX, true))
+	    !ui_text_init(&rf->note, AL_REPAIR_NOTE_MAX, true) ||
+	    !(rf->draft_body = malloc(RF_DRAFT_BYTES)))
 		return al_fail(ui->err, AL_EIO, "out of memory");
 	if ((rc = find_episode(ui, rf, a->session_id)))
 		return rc;
 	build_form(rf);
+	if ((rc = db_repair_draft_load(ui->db, rf->client.id, &rf->draft, rf->draft_body,
+	                               RF_DRAFT_BYTES, &found, ui->err)))
+		return rc;
+	rf->ask = found ? RF_ASK_DRAFT : RF_ASK_NONE;
 	return AL_OK;
 }
 
@@ -290,6 +410,7 @@ const struct ui_screen repair_form_screen = {
     .form = true,
     .enter = rf_enter,
     .input = rf_input,
+    .tick = rf_tick,
     .draw = rf_draw,
     .typing = rf_typing,
     .leave = rf_leave,

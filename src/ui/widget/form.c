@@ -195,3 +195,10 @@ void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows, 
 		y++;
 	}
 }
+
+void form_draw_draft_offer(const struct ui *ui, int row, const char *updated)
+{
+	ui_putf(row, 1, COLS - 2, ui_attr(ui, UI_R_NOTICE) | A_BOLD,
+	        "An unsaved entry from %.10s %.5s UTC was kept. Restore it? (y/n)", updated,
+	        updated + 11);
+}

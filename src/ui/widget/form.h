@@ -35,5 +35,8 @@ bool form_typing(const struct ui_form *f);
 bool form_valid(struct ui *ui, struct ui_form *f);
 void form_draw(const struct ui *ui, const struct ui_form *f, int top, int rows,
                struct ui_frame *fr);
+/* A form's draft offered back on its row `row`, in the same words on every
+ * form that keeps one: kept at updated ("YYYY-MM-DDTHH:MM:SSZ"), y/n. */
+void form_draw_draft_offer(const struct ui *ui, int row, const char *updated);
 
 #endif
