@@ -22,10 +22,20 @@ check_no_grep "nothing cut with an ellipsis" '…' "$T/heads"
 tui_resize 80 24
 tui_keys '?'
 tui_wait "Help: Caseload"
+check_screen "80x24: the help is longer than the screen and says so" "↓ more: j or PgDn scrolls"
+tui_keys PgDn
+check_screen_gone "PgDn: the help's last page, nothing more below" "↓ more"
+check_grep "the last page ends the keys" "^  \^Z  +suspend to the shell" "$T/screen"
 check_screen "80x24: the help names the other users and how to open their views" \
 	"sup_moreau (supervisor). alliance --user NAME opens their views."
 check_grep "with the clinicians" "Other users of this database: dr_lindqvist, dr_okafor \(clinicians\);" "$T/screen"
 check_no_grep "but not the user who is looking" "Other users.*alice" "$T/screen"
+tui_keys k
+check_screen "k scrolls back up a row" "↓ more: j or PgDn scrolls"
+tui_keys g
+check_screen "g: the top again" "previous client"
+tui_keys Escape
+check_screen "Esc closes the help" "Caseload of alice"
 tui_stop
 
 # A database of one user: no such line.

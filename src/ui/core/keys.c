@@ -10,6 +10,7 @@ static enum ui_action show_help(struct ui *ui, void *st)
 {
 	(void)st;
 	ui->help = true;
+	ui->help_top = 0;
 	return UI_DONE;
 }
 
@@ -221,30 +222,55 @@ static int help_row(const struct ui *ui, int y, int x, int w, int max_rows, cons
 	                      k->help);
 }
 
-static int help_rows(const struct ui *ui, const struct ui_key *keys, size_t n, int y, int x, int w,
-                     int last)
-{
-	int y0 = y;
-	for (size_t i = 0; i < n && y < last; i++)
-		if (ui_key_works(ui, &keys[i]))
-			y += help_row(ui, y, x, w, last - y, &keys[i]);
-	return y - y0;
-}
+#define HELP_ROWS_MAX 1000 /* drawn whole: curses refuses rows off the screen */
 
-/* The help page takes the whole screen, above the message and status rows. */
-void ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st)
+/* The help page takes the whole screen above the message and status rows,
+ * from its row help_top on: it is drawn whole, shifted up, and the rows
+ * outside [2, LINES - 3) are cleared for the title and the "more" line. */
+int ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st)
 {
 	int w = COLS - 4 < 90 ? COLS - 4 : 90;
+	int last = LINES - 3, y = 2 - ui->help_top, x = 2, iw = w - 2;
+	attr_t plain = ui_attr(ui, UI_R_PLAIN);
+	for (size_t i = 0; i < s->nkeys + NGLOBAL; i++) {
+		const struct ui_key *k = i < s->nkeys ? &s->keys[i] : &global_keys[i - s->nkeys];
+		if (ui_key_works(ui, k))
+			y += help_row(ui, y, x, iw, HELP_ROWS_MAX, k);
+	}
+	y++; /* a blank row */
+	if (s->help_extra)
+		y += s->help_extra(ui, st, y, x, iw, HELP_ROWS_MAX);
+	y += 1 + ui_put_wrapped(y + 1, x, iw, HELP_ROWS_MAX, ui_attr(ui, UI_R_FAINT),
+	                        "Inside text fields ? and z are text: use F1 and F2. Esc closes "
+	                        "this help.");
+	for (int r = 0; r < LINES; r++)
+		if (r < 2 || r >= last)
+			ui_fill(r, 0, COLS, plain);
 	ui_putf(0, 1, w, ui_attr(ui, UI_R_TITLE), "Help: %s", ui_title(ui, s));
-	int y = 2, x = 2, iw = w - 2, last = LINES - 3;
-	y += help_rows(ui, s->keys, s->nkeys, y, x, iw, last);
-	y += help_rows(ui, global_keys, NGLOBAL, y, x, iw, last);
-	if (y < last - 2) /* a blank row, unless the screen's own lines need it */
-		y++;
-	if (s->help_extra && y < last)
-		y += s->help_extra(ui, st, y, x, iw, last - y);
-	if (y < last)
-		ui_put_wrapped(y + 1 < last ? y + 1 : y, x, iw, last - y, ui_attr(ui, UI_R_FAINT),
-		               "Inside text fields ? and z are text: use F1 and F2. Esc closes "
-		               "this help.");
+	if (y > last)
+		ui_put(last, 2, iw, ui_attr(ui, UI_R_FAINT),
+		       ui->ascii ? "v more: j or PgDn scrolls" : "\u2193 more: j or PgDn scrolls");
+	return y - (2 - ui->help_top);
+}
+
+bool ui_help_scroll(struct ui *ui, int key)
+{
+	int page = LINES - 5 > 1 ? LINES - 5 : 1, to = ui->help_top;
+	int end = ui->help_len > page ? ui->help_len - page : 0; /* the last page, full */
+	if (key == 'j' || key == UI_FN(KEY_DOWN))
+		to++;
+	else if (key == ' ' || key == UI_FN(KEY_NPAGE))
+		to += page;
+	else if (key == 'k' || key == UI_FN(KEY_UP))
+		to--;
+	else if (key == UI_FN(KEY_PPAGE))
+		to -= page;
+	else if (key == 'g' || key == UI_FN(KEY_HOME))
+		to = 0;
+	else if (key == 'G' || key == UI_FN(KEY_END))
+		to = end;
+	else
+		return false;
+	ui->help_top = to < 0 ? 0 : to > end ? end : to;
+	return true;
 }

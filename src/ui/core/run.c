@@ -42,7 +42,7 @@ static void draw(struct ui *ui)
 		if (!ui->help && s->fetch && s->fetch(ui, st))
 			ui_say_err(ui);
 		if (ui->help)
-			ui_draw_help(ui, s, st);
+			ui->help_len = ui_draw_help(ui, s, st);
 		else
 			s->draw(ui, st, &f);
 		draw_message(ui);
@@ -77,7 +77,7 @@ static void on_key(struct ui *ui, int key)
 		return;
 	}
 	ui->msg[0] = '\0';
-	if (ui->help)
+	if (ui->help && !ui_help_scroll(ui, key))
 		ui->help = !closes_help(key);
 	else
 		ui_act(ui, ui_dispatch(ui, key));

@@ -108,7 +108,9 @@ struct ui {
 	char curtain_say[80];
 	struct ui_pin_guard pin_guard;
 	bool help;
-	bool dirty; /* something to draw */
+	int help_top; /* the help's first row shown (it scrolls) */
+	int help_len; /* its rows, as last drawn */
+	bool dirty;   /* something to draw */
 	char msg[UI_MSG_MAX];
 	bool msg_error;
 	int64_t data_version;
@@ -154,7 +156,11 @@ enum ui_action ui_dispatch(struct ui *ui, int key);
 /* Whether row k works for this user (its role). */
 bool ui_key_works(const struct ui *ui, const struct ui_key *k);
 void ui_draw_status(const struct ui *ui, const struct ui_screen *s, bool typing);
-void ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st);
+/* Draws the help from its row ui->help_top on; returns its rows. */
+int ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st);
+/* j k arrows PgUp PgDn Space g G Home End scroll the help; false for
+ * other keys. */
+bool ui_help_scroll(struct ui *ui, int key);
 
 /* term.c: the terminal. Starting it needs a terminal on stdin and
  * stdout of a known type; it catches SIGTERM, SIGHUP, SIGINT and SIGQUIT
