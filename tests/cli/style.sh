@@ -6,7 +6,7 @@
 
 run sh tools/check-layers.sh
 check "check-layers: no upward include, no screen-to-screen call" 0 "check-layers: ok"
-files=$(ls src/*.c src/*/*.[ch] src/*/*/*.[ch] include/alliance/*.h tests/unit/*.[ch] 2>/dev/null)
+files=$(ls src/*.c src/*/*.[ch] src/*/*/*.[ch] include/alliance/*/*.h tests/unit/*.[ch] 2>/dev/null)
 if ! command -v clang-format > /dev/null; then
 	not_ok "clang-format is installed (make deps)"
 else
