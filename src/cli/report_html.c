@@ -36,6 +36,15 @@ static const struct {
     [CHART_FLAG_REPAIRED] = {"\u2713", "#009E73", "repaired"},
 };
 
+static const struct {
+	const char *colour, *word;
+} span_look[] = {
+    [CHART_SPAN_OPEN] = {"#D55E00", "episode, open"},
+    [CHART_SPAN_REPAIRED] = {"#009E73", "episode, repaired"},
+    [CHART_SPAN_UNREPAIRED] = {"#D55E00", "episode, not repaired"},
+    [CHART_SPAN_ABSENT] = {"#555555", "not attended"},
+};
+
 /* The legend lists the marks from the most telling down. */
 static const enum chart_flag legend_marks[] = {CHART_FLAG_RED, CHART_FLAG_REPAIRED,
                                                CHART_FLAG_AMBER, CHART_FLAG_INFO};
@@ -231,6 +240,29 @@ static void svg_marks(const struct al_course *p, const enum chart_flag *marks, F
 	}
 }
 
+/* Each episode as a line under the marks, from its opening to its repair
+ * (or the last session), and each session not attended as a circle on
+ * that line, as on the terminal. */
+static void svg_spans(const struct al_course *p, const struct chart_span *sp, size_t n, FILE *fp)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *colour = span_look[sp[k].kind].colour,
+		           *word = span_look[sp[k].kind].word;
+		int from = p->sessions[sp[k].from].seq, to = p->sessions[sp[k].to].seq;
+		if (sp[k].kind == CHART_SPAN_ABSENT)
+			fprintf(fp,
+			        "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#fff\" stroke=\"%s\">"
+			        "<title>session %d: %s</title></circle>\n",
+			        svg_x(sp[k].from, p->n), SVG_TOP - 4, colour, from, word);
+		else
+			fprintf(fp,
+			        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+			        "stroke-width=\"3\"><title>sessions %d to %d: %s</title></line>\n",
+			        svg_x(sp[k].from, p->n), svg_x(sp[k].to, p->n), SVG_TOP - 4,
+			        SVG_TOP - 4, colour, from, to, word);
+	}
+}
+
 /* The marks' words (each panel names its dimension). */
 static void svg_legend(bool clinician, FILE *fp)
 {
@@ -240,6 +272,9 @@ static void svg_legend(bool clinician, FILE *fp)
 		fprintf(fp, "<tspan dx=\"%d\" font-weight=\"700\" fill=\"%s\">%s</tspan> %s",
 		        k ? 14 : 0, mark_look[m].colour, mark_look[m].glyph, mark_look[m].word);
 	}
+	fputs("<tspan dx=\"14\" font-weight=\"700\">\u2014</tspan> episode"
+	      "<tspan dx=\"14\">\u25CB</tspan> not attended",
+	      fp);
 	if (clinician)
 		fputs("<tspan dx=\"14\">hollow: the clinician's rating</tspan>", fp);
 	fputs("</text>\n", fp);
@@ -267,6 +302,13 @@ static void html_chart(const struct report *r, FILE *fp)
 		svg_dimension(&fr, &p, d, fp);
 	}
 	svg_sessions(&fr, &p, fp);
+	struct chart_span *spans = calloc(r->v.an.neps + r->course.course.n + 1, sizeof *spans);
+	if (spans) /* without memory, the chart goes without them */
+		svg_spans(&p, spans,
+		          chart_spans(&r->course.course, r->v.an.eps, r->v.an.neps, r->from, r->to,
+		                      spans),
+		          fp);
+	free(spans);
 	svg_marks(&p, r->marks + r->from, fp);
 	fputs("</svg>\n", fp);
 }

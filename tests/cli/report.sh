@@ -58,8 +58,8 @@ Session 3, 2026-03-16
 
 Trend chart
 
-! rupture  ? unrated
-                        !     ?
+! rupture  - episode  ? unrated
+                        !-----?
 trust         10| .
                8+~#~~~~~ ~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ cutoff 8.0
                6| #     _
@@ -117,6 +117,7 @@ check_grep "html: a whole page" "^<!DOCTYPE html>$" "$T/out"
 check_grep "html: ends the page" "^</html>$" "$T/out"
 check_grep "html: an inline SVG chart" "^<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 760 390\"" "$T/out"
 check_grep "html: a flag mark on the chart" "<title>session 2: rupture</title>" "$T/out"
+check_grep "html: the episode as a line under the marks, open" '<line x1="[0-9.]+" x2="[0-9.]+" y1="52" y2="52" stroke="#D55E00" stroke-width="3"><title>sessions 2 to 2: episode, open</title></line>' "$T/out"
 check_grep "html: print-friendly" "@media print" "$T/out"
 check_no_grep "html: no external resources" "src=|href=|url\(|@import|<script|<link" "$T/out"
 check_grep "html: text escaped" "<dd>Less &lt;panic&gt; &amp; &quot;more&quot; sleep</dd>" "$T/out"
@@ -129,6 +130,10 @@ check_no_grep "html: no notes without --with-notes" "fears|<h2>Notes" "$T/out"
 al report H-1 --format html --with-notes
 check_grep "html: notes escaped" "<p class=\"note\">Spoke of &lt;her&gt; &amp; his fears</p>" "$T/out"
 check_grep "html: the chart is closed" "^</svg>$" "$T/out"
+setup session add H-1 --date 2026-04-20 --attendance no-show
+al report H-1 --format html
+check_grep "html: a session not attended, a circle on the chart" '<circle cx="[0-9.]+" cy="52" r="4" fill="#fff" stroke="#555555"><title>session 3: not attended</title></circle>' "$T/out"
+check_grep "html: the open episode runs to the last session" '<title>sessions 2 to 3: episode, open</title>' "$T/out"
 
 # The demo: golden text reports.
 setup --db "$T/demo.db" demo
