@@ -117,48 +117,31 @@ enum al_status cmd_episodes(struct cli *c, int argc, char **argv)
 	struct cli_opt opts[] = {{"clinician", true}, {"all", false}, {"format", true}, {NULL}};
 	const char *pos[1];
 	enum out_format fmt;
-	struct db_client_filter f;
-	struct al_client cl;
-	struct db_course course = {0};
+	struct view_scope sc;
 	struct view v;
 	struct out o;
 	enum al_status st = cli_parse(c, argc - 1, argv + 1, opts, pos, 0, 1, NULL);
-	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)))
+	if (st || (st = out_format_parse(c, cli_opt(opts, "format"), &fmt)) ||
+	    (st = view_init(c, &v)))
 		return st;
-	const char *clinician = cli_opt(opts, "clinician");
-	if (pos[0] && clinician)
-		return al_fail(c->err, AL_EUSAGE, "episodes: give a CODE or --clinician, not both");
-	if ((st = view_init(c, &v)) || (st = db_begin_read(c->db, c->err))) {
+	if ((st = view_scope_open(c, &v, pos[0], cli_opt(opts, "clinician"), &sc))) {
 		view_free(&v);
 		return st;
 	}
 	struct episodes_run r = {.c = c, .v = &v, .o = &o, .all = cli_opt(opts, "all") != NULL};
-	/* who may see what is settled before the first line is printed */
-	if (pos[0]) {
-		if ((st = cli_client(c, pos[0], ACCESS_READ, &cl)) ||
-		    (st = db_course_load(c->db, &v.dims, cl.id, &course, c->err)))
-			goto out;
-	} else if ((st = cli_clients(c, clinician, &f))) {
-		goto out;
+	if (fmt == OUT_CSV ||
+	    (!(st = db_episode_acks_load(c->db, view_scope_id(&sc), &r.acks, c->err)) &&
+	     !(st = db_repairs_load(c->db, view_scope_id(&sc), &r.repairs, c->err)))) {
+		out_begin(&o, stdout, fmt, episode_cols,
+		          fmt == OUT_CSV ? EPISODE_CSV_COLS : EPISODE_ALL_COLS);
+		st = view_scope_each(c, &v, &sc, each_client, &r);
+		enum al_status end = out_end(&o, c->err);
+		st = st ? st : end;
 	}
-	if (fmt != OUT_CSV &&
-	    ((st = db_episode_acks_load(c->db, pos[0] ? cl.id : 0, &r.acks, c->err)) ||
-	     (st = db_repairs_load(c->db, pos[0] ? cl.id : 0, &r.repairs, c->err))))
-		goto out;
-	out_begin(&o, stdout, fmt, episode_cols,
-	          fmt == OUT_CSV ? EPISODE_CSV_COLS : EPISODE_ALL_COLS);
-	if (pos[0])
-		st = client_episodes(&r, &cl, &course.course);
-	else
-		st = db_course_each(c->db, &v.dims, &f, each_client, &r, c->err);
-	enum al_status end = out_end(&o, c->err);
-	st = st ? st : end;
-out:
 	db_episode_acks_free(&r.acks);
 	db_repairs_free(&r.repairs);
 	repair_view_free(&r.rv);
-	db_end_read(c->db);
-	db_course_free(&course);
+	view_scope_close(c, &sc);
 	view_free(&v);
 	return st;
 }

@@ -29,6 +29,27 @@ struct view {
 };
 
 enum al_status view_init(struct cli *c, struct view *v);
+
+/* view_scope.c: which clients a listing covers, one CODE or every client
+ * of the user's (narrowed by --clinician). */
+struct view_scope {
+	bool one;
+	struct al_client cl;       /* one: the client */
+	struct db_course course;   /* one: its course */
+	struct db_client_filter f; /* many: which clients */
+};
+/* Opens a read and settles who may see what before the first line is
+ * printed: code is the command's CODE, clinician its --clinician (not
+ * both). On failure nothing is left open. */
+enum al_status view_scope_open(struct cli *c, struct view *v, const char *code,
+                               const char *clinician, struct view_scope *s);
+/* The one client's id, 0 when the scope covers many. */
+int64_t view_scope_id(const struct view_scope *s);
+/* fn on the one client's course, or on each course the scope covers. */
+enum al_status view_scope_each(struct cli *c, struct view *v, struct view_scope *s, db_course_fn fn,
+                               void *ctx);
+/* Ends the read and frees the course. */
+void view_scope_close(struct cli *c, struct view_scope *s);
 void view_free(struct view *v);
 /* Every flag of course into v->f.v[0..v->f.n), in rules_detect's order. */
 enum al_status view_detect(struct cli *c, struct view *v, const struct al_course *course);
