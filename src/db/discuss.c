@@ -5,25 +5,30 @@
 #include "alliance/db/discuss.h"
 #include "internal.h"
 
-/* One row per episode (client, opening session), its latest request. */
+/* One row per episode (client, opening session) with its latest request,
+ * the oldest first: the requests are found along the strategy's index,
+ * and only the rows read count the session where their episode opened;
+ * the last column is how many there are in all. */
 static const char discuss_sql[] =
-    "SELECT c.id, c.code, u.name, "
+    "WITH asked AS MATERIALIZED ("
+    " SELECT r.opened_id AS opened, max(r.time) AS t, c.id AS client, c.code AS code, "
+    " u.name AS clinician "
+    " FROM repair_strategy rs JOIN repair r ON r.id = rs.repair_id "
+    " JOIN client c ON c.id = r.client_id JOIN user u ON u.id = c.clinician_id "
+    " WHERE rs.strategy = 'supervision' AND c.archived = 0 "
+    " AND (:clinician = 0 OR c.clinician_id = :clinician) "
+    " AND (:only = 0 OR c.clinician_id = :only) "
+    " AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
+    " AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "
+    "  OR instr(lower(u.name), lower(:text)) > 0) "
+    " AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "
+    "  AND a.seen_repair >= r.id) "
+    " GROUP BY r.opened_id) "
+    "SELECT a.client, a.code, a.clinician, "
     "(SELECT count(*) FROM session o WHERE o.client_id = s.client_id "
     " AND (o.date < s.date OR (o.date = s.date AND o.seq <= s.seq))), "
-    "substr(max(r.time), 1, 10) "
-    "FROM repair r JOIN repair_strategy rs ON rs.repair_id = r.id "
-    "AND rs.strategy = 'supervision' "
-    "JOIN client c ON c.id = r.client_id JOIN user u ON u.id = c.clinician_id "
-    "JOIN session s ON s.id = r.opened_id "
-    "WHERE c.archived = 0 "
-    "AND (:clinician = 0 OR c.clinician_id = :clinician) "
-    "AND (:only = 0 OR c.clinician_id = :only) "
-    "AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-    "AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "
-    " OR instr(lower(u.name), lower(:text)) > 0) "
-    "AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "
-    " AND a.seen_repair >= r.id) "
-    "GROUP BY r.opened_id ORDER BY max(r.time), c.code";
+    "substr(a.t, 1, 10), (SELECT count(*) FROM asked) "
+    "FROM asked a JOIN session s ON s.id = a.opened ORDER BY a.t, a.code LIMIT :cap";
 
 static void discuss_read(sqlite3_stmt *st, struct db_discuss *d)
 {
@@ -36,19 +41,22 @@ static void discuss_read(sqlite3_stmt *st, struct db_discuss *d)
 
 enum al_status db_discuss_load(struct db *db, const struct db_client_filter *who,
                                int64_t clinician_id, const char *text, struct db_discuss *out,
-                               size_t cap, size_t *n, struct al_error *err)
+                               size_t cap, size_t *n, size_t *total, struct al_error *err)
 {
 	sqlite3_stmt *st = db_stmt(db, discuss_sql, err);
 	int rc = SQLITE_DONE;
-	*n = 0;
+	*n = *total = 0;
 	if (!st)
 		return err->status;
 	db_bind_int(st, ":clinician", who->clinician_id);
 	db_bind_int(st, ":only", clinician_id);
 	db_bind_int(st, ":supervisor", who->supervisor_id);
 	db_bind_text(st, ":text", text ? text : "");
-	while (*n < cap && (rc = db_step(db, st, err)) == SQLITE_ROW)
+	db_bind_int(st, ":cap", (int64_t)cap);
+	while (*n < cap && (rc = db_step(db, st, err)) == SQLITE_ROW) {
 		discuss_read(st, &out[(*n)++]);
+		*total = (size_t)sqlite3_column_int64(st, 5);
+	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? AL_OK : err->status;
 }

@@ -18,6 +18,7 @@
 
 #include "../../src/db/internal.h"
 #include "alliance/db/client.h"
+#include "alliance/db/discuss.h"
 #include "alliance/db/io.h"
 #include "alliance/db/meta.h"
 #include "alliance/db/risk.h"
@@ -239,6 +240,39 @@ static void test_hot_queries_follow_indexes(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The board's "To discuss" finds the requests for supervision along the
+ * strategy's index (schema 10), never by reading every repair record. */
+static void test_discuss_follows_strategy_index(void **state)
+{
+	(void)state;
+	struct db_discuss d[DB_DISCUSS_MAX];
+	struct db_client_filter sup = {.supervisor_id = 2};
+	size_t n = 9, total = 9;
+	assert_int_equal(db_discuss_load(db, &sup, 0, "", d, DB_DISCUSS_MAX, &n, &total, &err),
+	                 AL_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 0);
+	const char *sql = NULL;
+	for (int i = 0; i < db->nstmt && !sql; i++)
+		if (strstr(sqlite3_sql(db->stmts[i].st), "WITH asked AS"))
+			sql = sqlite3_sql(db->stmts[i].st);
+	assert_non_null(sql);
+	char explain[4096];
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h, explain, -1, &st, NULL), SQLITE_OK);
+	bool by_index = false, scans_repairs = false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3);
+		by_index =
+		    by_index || strstr(detail, "INDEX repair_strategy_by_strategy (strategy=?)");
+		scans_repairs = scans_repairs || strncmp(detail, "SCAN r", 6) == 0;
+	}
+	sqlite3_finalize(st);
+	assert_true(by_index);
+	assert_false(scans_repairs);
+}
+
 /* The checker itself: a sort the index cannot give, a scan of ratings. */
 static void test_checker_catches(void **state)
 {
@@ -255,6 +289,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_hot_queries_follow_indexes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_discuss_follows_strategy_index, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_checker_catches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

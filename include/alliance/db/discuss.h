@@ -11,7 +11,7 @@
 #include "alliance/db/client.h"
 #include "alliance/core/parse.h"
 
-#define DB_DISCUSS_MAX 50 /* episodes read at most (the board shows a few) */
+#define DB_DISCUSS_MAX 8 /* episodes read at most (the board shows a few) */
 
 struct db_discuss {
 	int64_t client_id;
@@ -22,11 +22,12 @@ struct db_discuss {
 };
 
 /* The episodes to discuss among who's clients (active ones), oldest
- * request first: at most cap into out, *n how many were read. text ("":
+ * request first: at most cap into out, *n how many were read, *total how
+ * many there are. text ("":
  * any) narrows them to a code or clinician name containing it, in any
  * case; clinician_id (0: any) to one clinician. */
 enum al_status db_discuss_load(struct db *db, const struct db_client_filter *who,
                                int64_t clinician_id, const char *text, struct db_discuss *out,
-                               size_t cap, size_t *n, struct al_error *err);
+                               size_t cap, size_t *n, size_t *total, struct al_error *err);
 
 #endif

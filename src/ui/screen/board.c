@@ -35,7 +35,7 @@ struct board {
 	int64_t clinician;         /* the clinician shown, 0 for all */
 	int status;                /* enum al_state shown, -1 for all */
 	struct db_discuss discuss[DB_DISCUSS_MAX]; /* the episodes to discuss (c and / apply) */
-	size_t ndiscuss;
+	size_t ndiscuss, discuss_total;
 };
 
 static const struct db_status_row *selected(const struct board *b)
@@ -79,7 +79,7 @@ static enum al_status count(struct ui *ui, struct board *b, int64_t keep)
 		rc = db_risk_position(ui->db, &b->q, keep, &pos, ui->err);
 	if (!rc)
 		rc = db_discuss_load(ui->db, &b->q.who, b->clinician, b->q.text, b->discuss,
-		                     DB_DISCUSS_MAX, &b->ndiscuss, ui->err);
+		                     DB_DISCUSS_MAX, &b->ndiscuss, &b->discuss_total, ui->err);
 	db_end_read(ui->db);
 	db_risk_forget(&b->rows);
 	if (!rc && !ui_list_set(&b->list, b->n, pos))
@@ -396,7 +396,7 @@ static void board_draw(const struct ui *ui, const void *st, struct ui_frame *f)
 	const struct board *b = st;
 	draw_title(ui, b, f);
 	int top = draw_summary(ui, b) + 2;
-	ui_draw_discuss(ui, top, b->discuss, b->ndiscuss);
+	ui_draw_discuss(ui, top, b->discuss, b->ndiscuss, b->discuss_total);
 	top += ui_discuss_rows(b->ndiscuss);
 	int rows = list_rows(b);
 	draw_clients(ui, b, top, rows);

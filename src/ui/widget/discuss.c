@@ -17,14 +17,14 @@ static void draw_one(const struct ui *ui, int y, const struct db_discuss *d)
 	ui_putf(y, 27, COLS - 28, a, "episode of session %d, asked %s", d->opened, d->asked);
 }
 
-void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, size_t n)
+void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, size_t n, size_t total)
 {
 	if (!n)
 		return;
 	int x = ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "To discuss");
-	if (n > UI_DISCUSS_SHOWN)
+	if (total > UI_DISCUSS_SHOWN)
 		ui_putf(y, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT),
-		        "  %zu episodes (+%zu more)", n, n - UI_DISCUSS_SHOWN);
+		        "  %zu episodes (+%zu more)", total, total - UI_DISCUSS_SHOWN);
 	else
 		ui_putf(y, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT),
 		        "  the clinician asked for supervision");

@@ -13,6 +13,8 @@
  * shown, or 0 when there is none. */
 int ui_discuss_rows(size_t n);
 /* The section from row y. */
-void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, size_t n);
+/* d[0..n) of total episodes to discuss, the first few listed. */
+void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, size_t n,
+                     size_t total);
 
 #endif
