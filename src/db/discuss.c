@@ -5,30 +5,38 @@
 #include "alliance/db/discuss.h"
 #include "internal.h"
 
-/* One row per episode (client, opening session) with its latest request,
- * the oldest first: the requests are found along the strategy's index,
- * and only the rows read count the session where their episode opened;
- * the last column is how many there are in all. */
+/* Requests for supervision not answered yet: the repair records naming
+ * it, in the order they were made (the strategy's index), that no
+ * acknowledgement of their episode has seen. */
+#define PENDING                                                                                    \
+	"FROM repair_strategy rs JOIN repair r ON r.id = rs.repair_id "                            \
+	"JOIN client c ON c.id = r.client_id JOIN user u ON u.id = c.clinician_id "                \
+	"WHERE rs.strategy = 'supervision' AND c.archived = 0 "                                    \
+	"AND (:clinician = 0 OR c.clinician_id = :clinician) "                                     \
+	"AND (:only = 0 OR c.clinician_id = :only) "                                               \
+	"AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "                                  \
+	"AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "                               \
+	" OR instr(lower(u.name), lower(:text)) > 0) "                                             \
+	"AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "            \
+	" AND a.seen_repair >= r.id) "
+
+/* The first DB_DISCUSS_COUNT_MAX episodes with a pending request, each
+ * found at its oldest one (a walk along the index that stops there, so
+ * the board's first frame does not grow with the requests); of those, cap
+ * rows, oldest first, with the session where the episode opened, the day
+ * of its latest request, and how many were found. */
 static const char discuss_sql[] =
-    "WITH asked AS MATERIALIZED ("
-    " SELECT r.opened_id AS opened, max(r.time) AS t, c.id AS client, c.code AS code, "
-    " u.name AS clinician "
-    " FROM repair_strategy rs JOIN repair r ON r.id = rs.repair_id "
-    " JOIN client c ON c.id = r.client_id JOIN user u ON u.id = c.clinician_id "
-    " WHERE rs.strategy = 'supervision' AND c.archived = 0 "
-    " AND (:clinician = 0 OR c.clinician_id = :clinician) "
-    " AND (:only = 0 OR c.clinician_id = :only) "
-    " AND (:supervisor = 0 OR u.supervisor_id = :supervisor) "
-    " AND (:text = '' OR instr(lower(c.code), lower(:text)) > 0 "
-    "  OR instr(lower(u.name), lower(:text)) > 0) "
-    " AND NOT EXISTS (SELECT 1 FROM episode_ack a WHERE a.session_id = r.opened_id "
-    "  AND a.seen_repair >= r.id) "
-    " GROUP BY r.opened_id) "
-    "SELECT a.client, a.code, a.clinician, "
+    "WITH pending AS MATERIALIZED (SELECT DISTINCT r.opened_id AS opened " PENDING " LIMIT :most), "
+    "listed AS (SELECT p.opened, (SELECT min(r.id) " PENDING
+    " AND r.opened_id = p.opened) AS first "
+    " FROM pending p ORDER BY first LIMIT :cap) "
+    "SELECT c.id, c.code, u.name, "
     "(SELECT count(*) FROM session o WHERE o.client_id = s.client_id "
     " AND (o.date < s.date OR (o.date = s.date AND o.seq <= s.seq))), "
-    "substr(a.t, 1, 10), (SELECT count(*) FROM asked) "
-    "FROM asked a JOIN session s ON s.id = a.opened ORDER BY a.t, a.code LIMIT :cap";
+    "(SELECT substr(max(r.time), 1, 10) " PENDING " AND r.opened_id = l.opened), "
+    "(SELECT count(*) FROM pending) "
+    "FROM listed l JOIN session s ON s.id = l.opened JOIN client c ON c.id = s.client_id "
+    "JOIN user u ON u.id = c.clinician_id ORDER BY l.first";
 
 static void discuss_read(sqlite3_stmt *st, struct db_discuss *d)
 {
@@ -53,6 +61,7 @@ enum al_status db_discuss_load(struct db *db, const struct db_client_filter *who
 	db_bind_int(st, ":supervisor", who->supervisor_id);
 	db_bind_text(st, ":text", text ? text : "");
 	db_bind_int(st, ":cap", (int64_t)cap);
+	db_bind_int(st, ":most", DB_DISCUSS_COUNT_MAX);
 	while (*n < cap && (rc = db_step(db, st, err)) == SQLITE_ROW) {
 		discuss_read(st, &out[(*n)++]);
 		*total = (size_t)sqlite3_column_int64(st, 5);

@@ -254,7 +254,7 @@ static void test_discuss_follows_strategy_index(void **state)
 	assert_int_equal(total, 0);
 	const char *sql = NULL;
 	for (int i = 0; i < db->nstmt && !sql; i++)
-		if (strstr(sqlite3_sql(db->stmts[i].st), "WITH asked AS"))
+		if (strstr(sqlite3_sql(db->stmts[i].st), "WITH pending AS"))
 			sql = sqlite3_sql(db->stmts[i].st);
 	assert_non_null(sql);
 	char explain[4096];

@@ -11,7 +11,8 @@
 #include "alliance/db/client.h"
 #include "alliance/core/parse.h"
 
-#define DB_DISCUSS_MAX 8 /* episodes read at most (the board shows a few) */
+#define DB_DISCUSS_MAX 8         /* episodes read at most (the board shows a few) */
+#define DB_DISCUSS_COUNT_MAX 100 /* counted at most: "100 or more" */
 
 struct db_discuss {
 	int64_t client_id;
@@ -21,9 +22,9 @@ struct db_discuss {
 	char asked[AL_DATE_LEN + 1]; /* the day of the latest such record (UTC) */
 };
 
-/* The episodes to discuss among who's clients (active ones), oldest
+/* The episodes to discuss among who's clients (active ones), the oldest
  * request first: at most cap into out, *n how many were read, *total how
- * many there are. text ("":
+ * many there are (DB_DISCUSS_COUNT_MAX: that many or more). text ("":
  * any) narrows them to a code or clinician name containing it, in any
  * case; clinician_id (0: any) to one clinician. */
 enum al_status db_discuss_load(struct db *db, const struct db_client_filter *who,

@@ -22,7 +22,10 @@ void ui_draw_discuss(const struct ui *ui, int y, const struct db_discuss *d, siz
 	if (!n)
 		return;
 	int x = ui_put(y, 1, COLS - 2, ui_attr(ui, UI_R_TITLE), "To discuss");
-	if (total > UI_DISCUSS_SHOWN)
+	if (total >= DB_DISCUSS_COUNT_MAX)
+		ui_putf(y, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT), "  %d or more episodes",
+		        DB_DISCUSS_COUNT_MAX);
+	else if (total > UI_DISCUSS_SHOWN)
 		ui_putf(y, 1 + x, COLS - 2 - x, ui_attr(ui, UI_R_FAINT),
 		        "  %zu episodes (+%zu more)", total, total - UI_DISCUSS_SHOWN);
 	else
