@@ -23,6 +23,8 @@ tui_resize 80 24
 tui_keys '?'
 tui_wait "Help: Caseload"
 check_screen "80x24: the help is longer than the screen and says so" "↓ more: j or PgDn scrolls"
+check_grep "the status line names the help's own keys" "^ j/k scroll  Esc close *$" "$T/screen"
+check_no_grep "and not the caseload's, which do not work here" " n new | q quit " "$T/screen"
 tui_keys PgDn
 check_screen_gone "PgDn: the help's last page, nothing more below" "↓ more"
 check_grep "the last page ends the keys" "^  \^Z  +suspend to the shell" "$T/screen"

@@ -210,6 +210,18 @@ void ui_draw_status(const struct ui *ui, const struct ui_screen *s, bool typing)
 			put_item(ui, &x, &global[i]);
 }
 
+/* While the help is open only its own keys work: the status line says
+ * those (scrolling only when there is more than a screen). */
+void ui_draw_help_status(const struct ui *ui)
+{
+	static const struct item scroll = {"j/k", "scroll", true}, close = {"Esc", "close", true};
+	int x = 1;
+	ui_fill(LINES - 1, 0, COLS, ui_attr(ui, UI_R_BAR));
+	if (ui->help_len > LINES - 5)
+		put_item(ui, &x, &scroll);
+	put_item(ui, &x, &close);
+}
+
 /* ---- the help page ---- */
 
 #define HELP_LABEL 14

@@ -46,7 +46,10 @@ static void draw(struct ui *ui)
 		else
 			s->draw(ui, st, &f);
 		draw_message(ui);
-		ui_draw_status(ui, s, s->typing && s->typing(st));
+		if (ui->help)
+			ui_draw_help_status(ui);
+		else
+			ui_draw_status(ui, s, s->typing && s->typing(st));
 	}
 	bool cursor = f.cursor && !ui->curtain && !too_small();
 	curs_set(cursor ? 1 : 0);

@@ -156,6 +156,8 @@ enum ui_action ui_dispatch(struct ui *ui, int key);
 /* Whether row k works for this user (its role). */
 bool ui_key_works(const struct ui *ui, const struct ui_key *k);
 void ui_draw_status(const struct ui *ui, const struct ui_screen *s, bool typing);
+/* The status line while the help is open: its own keys alone. */
+void ui_draw_help_status(const struct ui *ui);
 /* Draws the help from its row ui->help_top on; returns its rows. */
 int ui_draw_help(const struct ui *ui, const struct ui_screen *s, const void *st);
 /* j k arrows PgUp PgDn Space g G Home End scroll the help; false for
